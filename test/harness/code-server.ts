@@ -91,6 +91,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     );
     const env: NodeJS.ProcessEnv = {
       ...cleanEnvironment(process.env),
+      // No extension gallery: tests and `npm start` are offline, and nothing should be fetched.
+      EXTENSIONS_GALLERY: '{}',
       ...options.env,
       // Otherwise code-server writes its config and state into the user's home folder.
       XDG_CONFIG_HOME: dirs.xdgConfig,

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { findTestFiles, runMochaFiles } from '../harness/mocha-files';
-import { formatCounts } from '../harness/results';
+import { formatCounts, SUITE_START } from '../harness/results';
 
 /**
  * The extension-host test runner: VS Code calls `run()` inside the extension host (code-server
@@ -8,6 +8,7 @@ import { formatCounts } from '../harness/results';
  * It prints a marker line with the counts for the driver and rejects if any test failed.
  */
 export async function run(): Promise<void> {
+  console.log(SUITE_START);
   const files = findTestFiles(__dirname);
   const counts = await runMochaFiles(files, { timeout: 60_000, color: false });
   console.log(formatCounts(counts));
