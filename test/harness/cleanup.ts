@@ -11,6 +11,12 @@ export interface Cleanup {
 
 const pending = new Set<Cleanup>();
 let installed = false;
+let signalled = false;
+
+/** True once a signal asked the driver to stop (so processes ending now are expected to). */
+export function stoppingOnSignal(): boolean {
+  return signalled;
+}
 
 function installHandlers(): void {
   if (installed) {
@@ -28,6 +34,7 @@ function installHandlers(): void {
   });
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
     process.once(signal, () => {
+      signalled = true;
       console.error(`\nReceived ${signal}: stopping everything the harness started...`);
       void stopAll().finally(() => process.exit(code));
     });

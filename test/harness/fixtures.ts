@@ -1,6 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { registerCleanup } from './cleanup';
 
 /**
  * What every run of the extension in code-server gets: the host tier, the UI tier, `npm start`
@@ -28,9 +29,16 @@ export async function prepareEnvironment(): Promise<PreparedEnvironment> {
     AWS_CONFIG_FILE: config,
     AWS_SHARED_CREDENTIALS_FILE: credentials,
   };
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  // Also removed when the driver is interrupted or exits before dispose() is reached.
+  const unregister = registerCleanup({ stop: () => Promise.resolve(remove()), stopNow: remove });
   return Promise.resolve({
     env,
     userSettings: {},
-    dispose: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })),
+    dispose: () => {
+      remove();
+      unregister();
+      return Promise.resolve();
+    },
   });
 }
