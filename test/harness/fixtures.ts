@@ -18,6 +18,7 @@ export interface PreparedEnvironment {
 }
 
 export async function prepareEnvironment(): Promise<PreparedEnvironment> {
+  // The folder's name is checked by test/host/environment.test.ts.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-fixtures-'));
   // Empty AWS files, so that nothing run by the harness ever reads the user's own profiles,
   // keys or SSO sessions.

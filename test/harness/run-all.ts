@@ -6,7 +6,8 @@ import { isResultLine, parseCounts } from './results';
  * `npm test`: runs the tiers named on the command line (default unit, host, ui) one after the
  * other, each in its own process, and ends with exactly one line counting every test:
  * `tests: N passed, N failed`. Exits non-zero if a test failed, a tier crashed or no test ran.
- * A tier that crashes (no result) counts as one failed test, so the last line never looks green.
+ * A tier that crashes (no result) or runs no test counts as one failed test, so the last line
+ * never looks green when something went wrong.
  */
 const ALL_TIERS = ['unit', 'host', 'ui'] as const;
 const TIER_TIMEOUT_MS = Number(process.env.TIER_TIMEOUT_MS ?? 30 * 60_000);
@@ -62,6 +63,9 @@ function runTier(name: string): Promise<TierOutcome> {
       const counts = parseCounts(output, 'tier');
       if (!counts) {
         resolve({ name, passed: 0, failed: 1, seconds, crash: `crashed (exit ${code ?? signal}) without results` });
+      } else if (counts.passed + counts.failed === 0) {
+        // A tier whose files went missing must not pass quietly.
+        resolve({ name, passed: 0, failed: 1, seconds, crash: 'ran no tests' });
       } else if (counts.failed === 0 && code !== 0) {
         resolve({ name, ...counts, failed: 1, seconds, crash: `exited with ${code ?? signal} after its tests` });
       } else {

@@ -9,7 +9,8 @@ import { formatCounts, SUITE_START } from '../harness/results';
  */
 export async function run(): Promise<void> {
   console.log(SUITE_START);
-  const files = findTestFiles(__dirname);
+  // activation.test.js first: it must see the extension activate, before any other suite does.
+  const files = findTestFiles(__dirname).sort((a, b) => Number(isActivationSuite(b)) - Number(isActivationSuite(a)));
   const counts = await runMochaFiles(files, { timeout: 60_000, color: false });
   console.log(formatCounts(counts));
   if (counts.failed > 0) {
@@ -18,4 +19,8 @@ export async function run(): Promise<void> {
   if (counts.passed === 0) {
     throw new Error(`no extension-host tests ran (looked in ${path.relative(process.cwd(), __dirname) || __dirname})`);
   }
+}
+
+function isActivationSuite(file: string): boolean {
+  return path.basename(file) === 'activation.test.js';
 }
