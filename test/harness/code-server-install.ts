@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { registerCleanup } from './cleanup';
 import { cacheRoot } from './paths';
 import { npmCommand, runGroup, type CommandLine } from './processes';
 
@@ -103,10 +104,13 @@ async function withInstallLock(body: () => Promise<void>): Promise<void> {
       await new Promise((r) => setTimeout(r, 2000));
     }
   }
+  const release = () => fs.rmSync(lockDir, { recursive: true, force: true });
+  const unregister = registerCleanup({ stop: () => Promise.resolve(release()), stopNow: release });
   try {
     await body();
   } finally {
-    fs.rmSync(lockDir, { recursive: true, force: true });
+    release();
+    unregister();
   }
 }
 
@@ -143,6 +147,8 @@ async function install(): Promise<void> {
   fs.mkdirSync(installDir, { recursive: true });
   fs.writeFileSync(path.join(installDir, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }, null, 2));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'code-server-install-'));
+  const removeTmp = () => fs.rmSync(tmp, { recursive: true, force: true });
+  const unregisterTmp = registerCleanup({ stop: () => Promise.resolve(removeTmp()), stopNow: removeTmp });
   const log = fs.openSync(installLog, 'w');
   const write = (chunk: string) => fs.writeSync(log, chunk);
   try {
@@ -199,7 +205,8 @@ async function install(): Promise<void> {
     } catch {
       // Already closed on the failure path.
     }
-    fs.rmSync(tmp, { recursive: true, force: true });
+    removeTmp();
+    unregisterTmp();
   }
 }
 
