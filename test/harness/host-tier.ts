@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { launchChromium } from './chromium';
+import { findChromium, launchChromium } from './chromium';
 import { startCodeServer } from './code-server';
 import { prepareEnvironment } from './fixtures';
 import { repoRoot } from './paths';
@@ -26,6 +26,7 @@ export async function runHostTier(): Promise<TestCounts> {
       throw new Error(`${path.relative(repoRoot, file)} is missing: run \`${fix}\` (npm run test:host does both).`);
     }
   }
+  findChromium(); // fails early, with what to install, before anything is started
   const fixtures = await prepareEnvironment();
   try {
     const server = await startCodeServer({ extensionDevelopmentPath: repoRoot, env: fixtures.env, userSettings: fixtures.userSettings });
