@@ -132,6 +132,14 @@ function processAlive(pid: number): boolean {
 }
 
 async function install(): Promise<void> {
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  if (nodeMajor !== 20) {
+    // Its postinstall refuses any other major version (4.103 and later need Node 22 or 24).
+    throw new Error(
+      `code-server ${CODE_SERVER_VERSION} installs only under Node 20; this is Node ${process.versions.node}.\n` +
+        'Run the tests with Node 20, or point CODE_SERVER_PATH at an existing code-server binary.',
+    );
+  }
   const missing = missingBuildTools();
   if (missing.length > 0) {
     throw new Error(
