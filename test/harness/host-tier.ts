@@ -53,10 +53,7 @@ export async function runHostTier(): Promise<TestCounts> {
           }
         });
         await page.exposeFunction('codeAutomationExit', (code: number) => exitCode?.(code));
-        const url = server.workbenchUrl([
-          ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
-          ['extensionTestsPath', server.remoteUri(testsPath)],
-        ]);
+        const url = server.workbenchUrl([['extensionTestsPath', server.remoteUri(testsPath)]]);
         await page.goto(url, { timeout: 120_000 });
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<'timeout'>((resolve) => {

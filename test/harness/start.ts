@@ -27,7 +27,7 @@ async function main(): Promise<void> {
     userSettings: fixtures.userSettings,
     folder,
   });
-  const url = server.workbenchUrl([['extensionDevelopmentPath', server.remoteUri(repoRoot)]]);
+  const url = server.workbenchUrl();
   console.log(`\nSageMaker Environments is running in VS Code at ${url}\n`);
   console.log('Open that address in a browser (the SageMaker icon is in the activity bar). Press Ctrl-C to stop.');
   // Runs until Ctrl-C (the cleanup handlers stop everything and exit) or until code-server dies.
