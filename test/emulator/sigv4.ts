@@ -17,7 +17,7 @@ export interface AcceptedCredentials {
 }
 
 /** node:crypto behind the Checksum interface @smithy/signature-v4 expects (a hash, or an HMAC when given a key). */
-class NodeSha256 implements Checksum {
+export class NodeSha256 implements Checksum {
   private hash: crypto.Hash | crypto.Hmac;
   constructor(private readonly secret?: SourceData) {
     this.hash = this.fresh();

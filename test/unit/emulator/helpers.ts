@@ -1,7 +1,9 @@
 /** Shared set-up for the emulator's own suite: a running emulator and real SDK clients for it. */
 import * as assert from 'node:assert/strict';
 import { SageMakerClient, SageMakerServiceException } from '@aws-sdk/client-sagemaker';
+import { SignatureV4 } from '@smithy/signature-v4';
 import { type EmulatorOptions, type RunningEmulator, startEmulator } from '../../emulator';
+import { NodeSha256 } from '../../emulator/sigv4';
 
 export const EAST_DOMAIN = 'd-7kx2hq9mzp4a';
 export const RESEARCH_DOMAIN = 'd-3bq8wn5tfk1c';
@@ -61,3 +63,33 @@ export async function rejectsWith(promise: Promise<unknown>, name: string, messa
 }
 
 export const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+/**
+ * A request signed with SigV4 (by @smithy/signature-v4, as the SDK signs) but otherwise built by
+ * hand, for what the SDK would never send: unknown targets, other paths, non-JSON bodies.
+ */
+export async function signedFetch(
+  emu: RunningEmulator,
+  opts: { target?: string; body?: string; path?: string; region?: string; headers?: Record<string, string>; signingDate?: Date },
+): Promise<{ status: number; headers: Headers; text: string }> {
+  const url = new URL(opts.path ?? '/', emu.url);
+  const headers: Record<string, string> = {
+    host: url.host,
+    'content-type': 'application/x-amz-json-1.1',
+    ...(opts.target !== undefined ? { 'x-amz-target': opts.target } : {}),
+    ...opts.headers,
+  };
+  const body = opts.body ?? '{}';
+  const signer = new SignatureV4({
+    credentials: { accessKeyId: emu.accessKeyId, secretAccessKey: emu.secretAccessKey },
+    region: opts.region ?? 'us-east-1',
+    service: 'sagemaker',
+    sha256: NodeSha256,
+  });
+  const signed = await signer.sign(
+    { method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {}, headers, body },
+    { signingDate: opts.signingDate },
+  );
+  const res = await fetch(url, { method: 'POST', headers: signed.headers, body });
+  return { status: res.status, headers: res.headers, text: await res.text() };
+}
