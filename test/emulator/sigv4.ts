@@ -139,6 +139,11 @@ export async function verifySignature(
     }
     headers[name] = value;
   }
+  // The signer trusts x-amz-content-sha256 when present, so check it against the body we got.
+  const claimedHash = header(req.headers, 'x-amz-content-sha256');
+  if (claimedHash !== undefined && claimedHash !== crypto.createHash('sha256').update(req.body).digest('hex')) {
+    throw signatureMismatch();
+  }
   const [pathPart, queryPart = ''] = req.path.split('?', 2);
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of new URLSearchParams(queryPart)) {

@@ -70,7 +70,7 @@ export const sleep = (ms: number): Promise<void> => new Promise((resolve) => set
  */
 export async function signedFetch(
   emu: RunningEmulator,
-  opts: { target?: string; body?: string; path?: string; region?: string; headers?: Record<string, string>; signingDate?: Date },
+  opts: { target?: string; body?: string; sendBody?: string; path?: string; region?: string; service?: string; headers?: Record<string, string>; signingDate?: Date; applyChecksum?: boolean },
 ): Promise<{ status: number; headers: Headers; text: string }> {
   const url = new URL(opts.path ?? '/', emu.url);
   const headers: Record<string, string> = {
@@ -83,13 +83,14 @@ export async function signedFetch(
   const signer = new SignatureV4({
     credentials: { accessKeyId: emu.accessKeyId, secretAccessKey: emu.secretAccessKey },
     region: opts.region ?? 'us-east-1',
-    service: 'sagemaker',
+    service: opts.service ?? 'sagemaker',
+    applyChecksum: opts.applyChecksum ?? true,
     sha256: NodeSha256,
   });
   const signed = await signer.sign(
     { method: 'POST', protocol: 'http:', hostname: url.hostname, port: Number(url.port), path: url.pathname, query: {}, headers, body },
     { signingDate: opts.signingDate },
   );
-  const res = await fetch(url, { method: 'POST', headers: signed.headers, body });
+  const res = await fetch(url, { method: 'POST', headers: signed.headers, body: opts.sendBody ?? body });
   return { status: res.status, headers: res.headers, text: await res.text() };
 }
