@@ -155,6 +155,8 @@ export async function verifySignature(
     region,
     service,
     sha256: NodeSha256,
+    // Sign only what the client signed: do not add an x-amz-content-sha256 header of our own.
+    applyChecksum: false,
   });
   const signed = await signer.sign(
     { method: req.method, protocol: 'http:', hostname: headers.host ?? '', path: pathPart, query, headers, body: req.body },
