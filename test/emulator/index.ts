@@ -14,9 +14,13 @@ export type { AppRecord, AppStatus, AppType, DomainRecord, EmulatorData, LargeDa
 export { demoData, largeData } from './data';
 export type { PresignedGrant } from './presigned';
 
-/** The fixed, documented key pair every emulator accepts (README: "Local SageMaker endpoint"). */
+/**
+ * The fixed, documented key pair every emulator accepts (README: "Local SageMaker endpoint").
+ * The secret has hyphens so that secret scanners (vsce runs secretlint over the README) do not
+ * take it for a real AWS secret access key.
+ */
 export const DEFAULT_ACCESS_KEY_ID = 'AKIAEMULATORLOCAL001';
-export const DEFAULT_SECRET_ACCESS_KEY = 'emulatorSecretKeyForLocalTestsOnly000000';
+export const DEFAULT_SECRET_ACCESS_KEY = 'emulator-secret-not-a-real-aws-key';
 
 export interface EmulatorCredentials {
   accessKeyId: string;
