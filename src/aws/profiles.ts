@@ -6,6 +6,8 @@
 import type { SharedConfigFiles } from '@smithy/types';
 import { toAwsError } from './errors';
 
+const nonProfileSection = /^(sso-session|services)\./;
+
 async function loadFiles(): Promise<SharedConfigFiles> {
   const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
   // ignoreCache: the user may have edited the files since the last look (e.g. after `aws configure`).
@@ -20,7 +22,9 @@ export async function listProfileNames(): Promise<string[]> {
   } catch (e) {
     throw toAwsError(e, { operation: undefined });
   }
-  const names = new Set([...Object.keys(files.configFile), ...Object.keys(files.credentialsFile)]);
+  // The loader keys non-profile sections of the config file as "<type>.<name>" (sso-session, services).
+  const sections = Object.keys(files.configFile).filter((k) => !nonProfileSection.test(k));
+  const names = new Set([...sections, ...Object.keys(files.credentialsFile)]);
   return [...names].sort((a, b) => (a === 'default' ? -1 : b === 'default' ? 1 : a.localeCompare(b)));
 }
 
