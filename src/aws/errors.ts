@@ -139,8 +139,11 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
     const action = op ? `sagemaker:${op}` : 'the SageMaker action';
     return new AwsError('access-denied', `Access denied: your AWS identity is not allowed to call ${action}. Ask your administrator to allow ${action}.`, opts);
   }
-  if (name === 'ResourceNotFound' || name === 'ResourceNotFoundException' || status === 404) {
-    return new AwsError('not-found', message ? `Not found: ${message}` : 'The SageMaker resource was not found.', { ...opts, action: retry });
+  // DescribeNotebookInstance and friends answer a missing name with ValidationException "RecordNotFound".
+  const recordNotFound = name === 'ValidationException' && /RecordNotFound|could not find|does not exist/i.test(message);
+  if (name === 'ResourceNotFound' || name === 'ResourceNotFoundException' || status === 404 || recordNotFound) {
+    const what = recordNotFound || !message ? 'The SageMaker resource was not found; it may have been deleted.' : `Not found: ${message}`;
+    return new AwsError('not-found', what, { ...opts, action: retry });
   }
   if (throttleNames.has(name) || status === 429) {
     return new AwsError('throttled', 'SageMaker is throttling requests (rate exceeded), even after retries. Wait a moment and retry.', {
