@@ -105,7 +105,7 @@ describe('aws/listings (local SageMaker endpoint)', function () {
         ['shared-code-review', 'Shared', 'Stopped'],
       ],
     );
-    const lab = page.items[0]!;
+    const lab = page.items[0];
     assert.equal(lab.ownerUserProfileName, 'alice');
     assert.equal(lab.appType, 'JupyterLab');
     assert.equal(lab.spaceDisplayName, 'Alice JupyterLab');
