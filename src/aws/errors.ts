@@ -151,20 +151,24 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
       action: retry,
     });
   }
-  if (name === 'TimeoutError' || code === 'ETIMEDOUT' || name === 'RequestTimeout' || name === 'RequestTimeoutException') {
-    return new AwsError('timeout', `SageMaker did not answer in time${ctx.region ? ` in ${ctx.region}` : ''}. Check your network and retry.`, {
-      ...opts,
-      action: retry,
-    });
-  }
+  // Checked before timeouts: the SDK names a dropped connection (ECONNRESET, socket hang up) TimeoutError.
   if (networkCodes.has(code) || /socket hang up|ECONNREFUSED|ECONNRESET|getaddrinfo/i.test(message)) {
     return new AwsError('network', `Could not reach SageMaker${ctx.region ? ` in ${ctx.region}` : ''} (${code || 'connection failed'}). Check your network, proxy and endpoint URL.`, {
       ...opts,
       action: retry,
     });
   }
+  if (name === 'TimeoutError' || code === 'ETIMEDOUT' || name === 'RequestTimeout' || name === 'RequestTimeoutException') {
+    return new AwsError('timeout', `SageMaker did not answer in time${ctx.region ? ` in ${ctx.region}` : ''}. Check your network and retry.`, {
+      ...opts,
+      action: retry,
+    });
+  }
   if (name === 'ValidationException' || name === 'ValidationError' || name === 'ResourceInUse' || name === 'ResourceLimitExceeded') {
     return new AwsError('validation', message || `SageMaker refused the request (${name}).`, opts);
+  }
+  if (name === 'SyntaxError' || /Deserialization error/i.test(str(fieldOf(err, 'message')) ?? '')) {
+    return new AwsError('service', 'SageMaker sent an answer that could not be read. Retry in a moment.', { ...opts, action: retry });
   }
   if (serviceNames.has(name) || (status !== undefined && status >= 500) || fieldOf(err, '$fault') === 'server') {
     return new AwsError('service', `SageMaker had an internal error (${name || status}). Retry in a moment.`, { ...opts, action: retry });
