@@ -1,6 +1,6 @@
 /** The data sets (demo, large, JSON file) and the CLI that serves them. */
 import * as assert from 'node:assert/strict';
-import { type ChildProcess, spawn } from 'node:child_process';
+import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -159,5 +159,40 @@ describe('emulator CLI', () => {
     child.stderr?.on('data', (c: Buffer) => (err += c.toString()));
     assert.equal(await exitCode(child), 2);
     assert.match(err, /--port must be an integer from 0 to 65535/);
+  });
+});
+
+describe('emulator with the AWS CLI', () => {
+  let aws: string | undefined;
+  before(function () {
+    try {
+      aws = execFileSync('sh', ['-c', 'command -v aws'], { encoding: 'utf8' }).trim() || undefined;
+    } catch {
+      aws = undefined;
+    }
+    if (!aws) {
+      this.skip(); // shows as pending: the AWS CLI is not installed here
+    }
+  });
+
+  it('aws --endpoint-url ... sagemaker list-domains works with the documented key pair (botocore signs too)', async () => {
+    const emu = await startEmulator();
+    try {
+      const out = await new Promise<string>((resolve, reject) => {
+        const p = spawn(aws ?? 'aws', ['--endpoint-url', emu.url, 'sagemaker', 'list-domains', '--output', 'json'], {
+          env: { PATH: process.env.PATH, HOME: process.env.HOME, AWS_ACCESS_KEY_ID: emu.accessKeyId, AWS_SECRET_ACCESS_KEY: emu.secretAccessKey, AWS_DEFAULT_REGION: 'eu-west-1', AWS_CONFIG_FILE: '/dev/null', AWS_SHARED_CREDENTIALS_FILE: '/dev/null' },
+          stdio: ['ignore', 'pipe', 'pipe'],
+        });
+        let stdout = '';
+        let stderr = '';
+        p.stdout.on('data', (c: Buffer) => (stdout += c.toString()));
+        p.stderr.on('data', (c: Buffer) => (stderr += c.toString()));
+        p.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`aws exited ${code}: ${stderr}`))));
+      });
+      const parsed = JSON.parse(out) as { Domains: { DomainName: string }[] };
+      assert.deepEqual(parsed.Domains.map((d) => d.DomainName), ['eu-analytics']);
+    } finally {
+      await emu.stop();
+    }
   });
 });
