@@ -21,6 +21,7 @@ export type {
 export type { Domain, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
 export { AwsError, toAwsError, type AwsErrorKind, type NextAction } from './errors';
 export {
+  checkOpenableUrl,
   LIMITS,
   LANDING_APP_TYPES,
   NAME_PATTERNS,

@@ -55,6 +55,16 @@ describe('aws/presigned URLs (local SageMaker endpoint)', function () {
     assert.equal(page.fields['URL lifetime (seconds)'], '60');
   });
 
+  it('the URL lifetime asked for is the one the service applies: opens before, sign-in page after', async () => {
+    const r = await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'carol', expiresInSeconds: 5 });
+    assert.equal((await openPage(r.url)).status, 200);
+    fx.emu.advanceClock(6_000);
+    const late = await fetch(r.url, { redirect: 'manual' });
+    await late.text();
+    assert.equal(late.status, 302);
+    assert.match(late.headers.get('location') ?? '', /signin/);
+  });
+
   it('defaults: URL lifetime 300 s, session 43200 s', async () => {
     const before = Date.now();
     const r = await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'carol' });
