@@ -161,6 +161,18 @@ sso_registration_scopes = sso:account:access
       const e = await awsError(access('corp-sso').listDomains('us-east-1'), 'sso-expired');
       assert.equal(e.action?.terminalCommand, 'aws sso login --profile corp-sso');
       assert.equal(e.userMessage, 'The AWS SSO session for profile "corp-sso" has expired. Sign in again with: aws sso login --profile corp-sso');
+
+      // A cached token past its expiry, with nothing to refresh it: the same.
+      const cache = path.join(files.dir, '.aws', 'sso', 'cache');
+      fs.mkdirSync(cache, { recursive: true });
+      const { createHash } = await import('node:crypto');
+      fs.writeFileSync(
+        path.join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`),
+        JSON.stringify({ accessToken: 'expired-sso-token', expiresAt: new Date(Date.now() - 3600_000).toISOString(), region: 'us-east-1', startUrl: 'https://example.awsapps.com/start' }),
+      );
+      const expired = await awsError(access('corp-sso').listDomains('us-east-1'), 'sso-expired');
+      assert.equal(expired.action?.terminalCommand, 'aws sso login --profile corp-sso');
+      assert.ok(!expired.userMessage.includes('expired-sso-token'));
     } finally {
       process.env.HOME = savedHome;
     }
