@@ -5,7 +5,7 @@ import { AwsError, toAwsError } from './errors';
 import { describedSpaceToDetails, toDomain, toNotebookInstance, toSpace, toUserProfile } from './mapping';
 import type { Domain, NotebookInstance, Page, PresignedUrl, Space, UserProfile } from './model';
 import { effectiveUserProfile } from './ownership';
-import { profileRegion } from './profiles';
+import { effectiveProfileName, profileRegion } from './profiles';
 import type {
   AwsHooks,
   AwsSettings,
@@ -84,12 +84,16 @@ export class SageMakerAccessImpl implements SageMakerAccess {
   /** The newest app of every space of a domain, from a complete ListApps read, for "Load more". */
   private readonly domainApps = new Map<string, { apps: Map<string, AppDetails>; at: number }>();
 
-  constructor(
-    readonly settings: AwsSettings,
-    hooks: AwsHooks = {},
-    tuning: AwsTuning = {},
-  ) {
-    this.pool = new ClientPool(settings, hooks, tuning);
+  readonly settings: AwsSettings;
+
+  constructor(settings: AwsSettings, hooks: AwsHooks = {}, tuning: AwsTuning = {}) {
+    // Blank strings from settings mean "not set".
+    this.settings = {
+      profile: settings.profile?.trim() || undefined,
+      regions: settings.regions,
+      endpointUrl: settings.endpointUrl?.trim() || undefined,
+    };
+    this.pool = new ClientPool(this.settings, hooks, tuning);
   }
 
   /** Runs one SDK call with the error mapping every method shares. */
@@ -125,7 +129,7 @@ export class SageMakerAccessImpl implements SageMakerAccess {
       if (!region) {
         throw new AwsError(
           'validation',
-          `No AWS region is set: choose regions in the sagemaker.regions setting, set "region" in the profile "${this.settings.profile ?? process.env.AWS_PROFILE ?? 'default'}", or set AWS_REGION.`,
+          `No AWS region is set: choose regions in the sagemaker.regions setting, set "region" in the profile "${effectiveProfileName(this.settings.profile)}", or set AWS_REGION.`,
           { action: { label: 'Open Settings', kind: 'open-settings' } },
         );
       }

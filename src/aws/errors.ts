@@ -114,7 +114,7 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
   }
   const ssoLike = /\bsso\b/i.test(message) || /sso/i.test(name) || name === 'TokenProviderError';
   if (ssoLike && /expired|refresh|invalid|sso login/i.test(message)) {
-    const profile = ctx.profile ?? process.env.AWS_PROFILE ?? 'default';
+    const profile = ctx.profile || process.env.AWS_PROFILE || 'default';
     const command = `aws sso login --profile ${profile}`;
     return new AwsError('sso-expired', `The AWS SSO session for profile "${profile}" has expired. Sign in again with: ${command}`, {
       ...opts,
