@@ -391,6 +391,7 @@ export class SageMakerAccessImpl implements SageMakerAccess {
     if (!out.AuthorizedUrl) {
       throw new AwsError('service', 'SageMaker returned no URL for CreatePresignedDomainUrl.', { operation: op });
     }
+    // The session starts when the URL is opened: sessionExpiresAt assumes it is opened at once.
     return { url: out.AuthorizedUrl, expiresAt: new Date(requestedAt + expires * 1000), sessionExpiresAt: new Date(requestedAt + session * 1000) };
   }
 
@@ -552,7 +553,13 @@ export class SageMakerAccessImpl implements SageMakerAccess {
  * to `/lab` after sign-in. The path and the auth token are left as they are.
  */
 export function withJupyterLabView(authorizedUrl: string): string {
-  const url = new URL(authorizedUrl);
+  let url: URL;
+  try {
+    url = new URL(authorizedUrl);
+  } catch {
+    // Never let the URL (a credential) travel in an error: Node's TypeError carries the input.
+    throw new AwsError('service', 'SageMaker returned a notebook URL that is not valid.', { operation: 'CreatePresignedNotebookInstanceUrl' });
+  }
   url.searchParams.set('view', 'lab');
   return url.toString();
 }

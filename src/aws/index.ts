@@ -19,7 +19,7 @@ export type {
   WaitOptions,
 } from './types';
 export type { Domain, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
-export { AwsError, toAwsError, type AwsErrorKind, type NextAction } from './errors';
+export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction } from './errors';
 export {
   checkOpenableUrl,
   LIMITS,

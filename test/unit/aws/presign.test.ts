@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AwsError, redactUrl, type SageMakerAccess } from '../../../src/aws/index';
+import { AwsError, errorLogText, redactUrl, type SageMakerAccess } from '../../../src/aws/index';
 import { emulatorFixture, type EmulatorFixture } from './fixture';
 
 const EAST = 'd-7kx2hq9mzp4a';
@@ -193,6 +193,10 @@ describe('aws/presigned URLs (local SageMaker endpoint)', function () {
       assert.equal(e.kind, 'validation');
       assert.ok(e.userMessage.includes('token=REDACTED'));
       assert.ok(!e.userMessage.includes(token) && !e.message.includes(token), 'the error message holds no token');
+      const logged = errorLogText(e);
+      assert.ok(String((e.cause as Error).message).includes(token), 'the raw cause quotes the URL (so this check can fail)');
+      assert.ok(!logged.includes(token), 'the log text holds no token');
+      assert.match(logged, /^AwsError\[validation CreatePresignedDomainUrl\]: Bad request for .*token=REDACTED\nCaused by: ValidationException: Bad request/);
     }
   });
 });
