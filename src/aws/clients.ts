@@ -1,0 +1,114 @@
+/**
+ * SDK clients: one per (profile, region, endpoint), created on first use and reused.
+ * The SDK modules are imported lazily: loading them costs ~200 ms, which must not happen at activation.
+ */
+import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
+import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import type { AwsHooks, AwsSettings, AwsTuning } from './types';
+
+export type SageMakerSdk = typeof import('@aws-sdk/client-sagemaker');
+
+let sdkModule: Promise<SageMakerSdk> | undefined;
+
+/** The SageMaker client module, loaded once, on first use. */
+export function loadSageMakerSdk(): Promise<SageMakerSdk> {
+  sdkModule ??= import('@aws-sdk/client-sagemaker');
+  return sdkModule;
+}
+
+export const DEFAULT_TUNING: Required<AwsTuning> = { maxAttempts: 3, connectionTimeoutMs: 5000, requestTimeoutMs: 30000 };
+
+function errorName(e: unknown): string {
+  const n = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
+  return typeof n === 'string' && n ? n : 'Error';
+}
+
+export class ClientPool {
+  private readonly clients = new Map<string, Promise<SageMakerClient>>();
+  private credentials: Promise<AwsCredentialIdentityProvider> | undefined;
+  private readonly tuning: Required<AwsTuning>;
+
+  constructor(
+    private readonly settings: AwsSettings,
+    private readonly hooks: AwsHooks,
+    tuning: AwsTuning = {},
+  ) {
+    this.tuning = { ...DEFAULT_TUNING, ...tuning };
+  }
+
+  /** One credential provider per profile, shared by the clients of every region (it caches the keys). */
+  private credentialProvider(): Promise<AwsCredentialIdentityProvider> {
+    this.credentials ??= (async () => {
+      const { fromIni, fromNodeProviderChain } = await import('@aws-sdk/credential-providers');
+      const mfa = this.hooks.mfaCode;
+      const mfaCodeProvider = mfa ? (serial: string) => mfa(serial) : undefined;
+      // A named profile is read from the shared files only (SSO, assume-role, credential_process,
+      // web identity included); without one, the whole Node chain (env, AWS_PROFILE, files, IMDS...).
+      return this.settings.profile
+        ? fromIni({ profile: this.settings.profile, mfaCodeProvider, ignoreCache: true })
+        : fromNodeProviderChain({ mfaCodeProvider });
+    })();
+    return this.credentials;
+  }
+
+  get(region: string): Promise<SageMakerClient> {
+    const key = JSON.stringify([this.settings.profile ?? '', region, this.settings.endpointUrl ?? '']);
+    let client = this.clients.get(key);
+    if (!client) {
+      client = this.create(region);
+      this.clients.set(key, client);
+      // A failed creation must not be cached forever.
+      client.catch(() => this.clients.delete(key));
+    }
+    return client;
+  }
+
+  private async create(region: string): Promise<SageMakerClient> {
+    const [{ SageMakerClient }, { NodeHttpHandler }, credentials] = await Promise.all([
+      loadSageMakerSdk(),
+      import('@smithy/node-http-handler'),
+      this.credentialProvider(),
+    ]);
+    const client = new SageMakerClient({
+      region,
+      credentials,
+      // Undefined lets the SDK apply AWS_ENDPOINT_URL_SAGEMAKER / the profile's endpoint_url itself.
+      ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),
+      ...(this.settings.profile ? { profile: this.settings.profile } : {}),
+      retryMode: 'adaptive',
+      maxAttempts: this.tuning.maxAttempts,
+      requestHandler: new NodeHttpHandler({
+        connectionTimeout: this.tuning.connectionTimeoutMs,
+        requestTimeout: this.tuning.requestTimeoutMs,
+        throwOnRequestTimeout: true,
+      }),
+    });
+    const onApiCall = this.hooks.onApiCall;
+    if (onApiCall) {
+      // At the initialize step, so one logical call (with all its retries) gives one record.
+      client.middlewareStack.add(
+        (next, context) => async (args) => {
+          const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
+          const started = performance.now();
+          try {
+            const result = await next(args);
+            onApiCall({ operation, region, durationMs: Math.round(performance.now() - started), outcome: 'ok' });
+            return result;
+          } catch (e) {
+            onApiCall({ operation, region, durationMs: Math.round(performance.now() - started), outcome: 'error', errorName: errorName(e) });
+            throw e;
+          }
+        },
+        { step: 'initialize', priority: 'high', name: 'sagemakerEnvironmentsApiCallRecorder' },
+      );
+    }
+    return client;
+  }
+
+  dispose(): void {
+    for (const c of this.clients.values()) {
+      c.then((client) => client.destroy()).catch(() => undefined);
+    }
+    this.clients.clear();
+  }
+}

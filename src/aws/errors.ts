@@ -1,0 +1,171 @@
+/**
+ * Every failure of the AWS access layer becomes one AwsError: a kind the UI can branch on, a plain
+ * message for the user (never a stack, never a URL token) and, where there is one, the next action.
+ */
+import { redactUrl } from './redact';
+
+export type AwsErrorKind =
+  | 'no-credentials'
+  | 'sso-expired'
+  | 'invalid-credentials'
+  | 'access-denied'
+  | 'not-found'
+  | 'validation'
+  | 'throttled'
+  | 'timeout'
+  | 'network'
+  | 'cancelled'
+  | 'service'
+  | 'unknown';
+
+export interface NextAction {
+  label: string;
+  /** A shell command to run in a terminal, e.g. aws sso login --profile X. */
+  terminalCommand?: string;
+  /** Or a hint the UI maps to a command. */
+  kind?: 'select-profile' | 'open-settings' | 'retry';
+}
+
+export class AwsError extends Error {
+  override readonly name = 'AwsError';
+  readonly kind: AwsErrorKind;
+  readonly userMessage: string;
+  readonly action?: NextAction;
+  readonly operation?: string;
+  override readonly cause?: unknown;
+
+  constructor(kind: AwsErrorKind, userMessage: string, opts: { action?: NextAction; operation?: string; cause?: unknown } = {}) {
+    const safe = redactUrl(userMessage);
+    super(safe);
+    this.kind = kind;
+    this.userMessage = safe;
+    this.action = opts.action;
+    this.operation = opts.operation;
+    this.cause = opts.cause;
+  }
+}
+
+/** What was being done when the error happened, to make the message specific. */
+export interface ErrorContext {
+  operation?: string;
+  profile?: string;
+  region?: string;
+}
+
+const invalidKeyNames = new Set([
+  'UnrecognizedClientException',
+  'InvalidSignatureException',
+  'ExpiredTokenException',
+  'ExpiredToken',
+  'InvalidClientTokenId',
+  'SignatureDoesNotMatch',
+  'IncompleteSignature',
+  'MissingAuthenticationToken',
+  'InvalidAccessKeyId',
+  'RequestExpired',
+]);
+const throttleNames = new Set(['ThrottlingException', 'Throttling', 'TooManyRequestsException', 'RequestLimitExceeded', 'SlowDown']);
+const serviceNames = new Set(['InternalFailure', 'InternalServerError', 'InternalServerException', 'ServiceUnavailable', 'ServiceUnavailableException']);
+const networkCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ENOTFOUND', 'EAI_AGAIN', 'EHOSTUNREACH', 'ENETUNREACH', 'ECONNABORTED']);
+
+function str(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 ? v : undefined;
+}
+
+function fieldOf(e: unknown, key: string): unknown {
+  return typeof e === 'object' && e !== null ? (e as Record<string, unknown>)[key] : undefined;
+}
+
+function statusOf(e: unknown): number | undefined {
+  const meta = fieldOf(e, '$metadata');
+  const s = fieldOf(meta, 'httpStatusCode');
+  return typeof s === 'number' ? s : undefined;
+}
+
+/** The first line of a message, without anything that looks like a stack. */
+function plain(message: string | undefined): string {
+  if (!message) {
+    return '';
+  }
+  const first = message.split('\n')[0].trim();
+  return redactUrl(first.length > 400 ? `${first.slice(0, 400)}…` : first);
+}
+
+function profileLabel(ctx: ErrorContext): string {
+  return ctx.profile ? `profile "${ctx.profile}"` : 'the default credentials';
+}
+
+/** Maps any error (SDK, credential provider, network, abort) to an AwsError. AwsErrors pass through. */
+export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
+  if (err instanceof AwsError) {
+    return err;
+  }
+  const name = str(fieldOf(err, 'name')) ?? str(fieldOf(err, 'Code')) ?? '';
+  const code = str(fieldOf(err, 'code')) ?? '';
+  const message = plain(str(fieldOf(err, 'message')) ?? (typeof err === 'string' ? err : undefined));
+  const status = statusOf(err);
+  const op = ctx.operation;
+  const opts = { operation: op, cause: err };
+  const selectProfile: NextAction = { label: 'Select AWS Profile', kind: 'select-profile' };
+  const retry: NextAction = { label: 'Retry', kind: 'retry' };
+
+  if (name === 'AbortError' || code === 'ABORT_ERR') {
+    return new AwsError('cancelled', 'The request was cancelled.', opts);
+  }
+  const ssoLike = /\bsso\b/i.test(message) || /sso/i.test(name) || name === 'TokenProviderError';
+  if (ssoLike && /expired|refresh|invalid|sso login/i.test(message)) {
+    const profile = ctx.profile ?? process.env.AWS_PROFILE ?? 'default';
+    const command = `aws sso login --profile ${profile}`;
+    return new AwsError('sso-expired', `The AWS SSO session for profile "${profile}" has expired. Sign in again with: ${command}`, {
+      ...opts,
+      action: { label: 'Sign in with AWS SSO', terminalCommand: command },
+    });
+  }
+  if (name === 'CredentialsProviderError' || name === 'ProviderError' || /could not load credentials|credential/i.test(name)) {
+    return new AwsError(
+      'no-credentials',
+      `No AWS credentials could be loaded from ${profileLabel(ctx)}${message ? `: ${message}` : '.'}`,
+      { ...opts, action: selectProfile },
+    );
+  }
+  if (invalidKeyNames.has(name)) {
+    const why = /expired/i.test(name) || /expired/i.test(message) ? 'have expired' : 'were not accepted';
+    return new AwsError('invalid-credentials', `The AWS credentials from ${profileLabel(ctx)} ${why} (${name}). Refresh them or choose another profile.`, {
+      ...opts,
+      action: selectProfile,
+    });
+  }
+  if (name === 'AccessDeniedException' || name === 'AccessDenied' || status === 403) {
+    const action = op ? `sagemaker:${op}` : 'the SageMaker action';
+    return new AwsError('access-denied', `Access denied: your AWS identity is not allowed to call ${action}. Ask your administrator to allow ${action}.`, opts);
+  }
+  if (name === 'ResourceNotFound' || name === 'ResourceNotFoundException' || status === 404) {
+    return new AwsError('not-found', message ? `Not found: ${message}` : 'The SageMaker resource was not found.', { ...opts, action: retry });
+  }
+  if (throttleNames.has(name) || status === 429) {
+    return new AwsError('throttled', 'SageMaker is throttling requests (rate exceeded), even after retries. Wait a moment and retry.', {
+      ...opts,
+      action: retry,
+    });
+  }
+  if (name === 'TimeoutError' || code === 'ETIMEDOUT' || name === 'RequestTimeout' || name === 'RequestTimeoutException') {
+    return new AwsError('timeout', `SageMaker did not answer in time${ctx.region ? ` in ${ctx.region}` : ''}. Check your network and retry.`, {
+      ...opts,
+      action: retry,
+    });
+  }
+  if (networkCodes.has(code) || /socket hang up|ECONNREFUSED|ECONNRESET|getaddrinfo/i.test(message)) {
+    return new AwsError('network', `Could not reach SageMaker${ctx.region ? ` in ${ctx.region}` : ''} (${code || 'connection failed'}). Check your network, proxy and endpoint URL.`, {
+      ...opts,
+      action: retry,
+    });
+  }
+  if (name === 'ValidationException' || name === 'ValidationError' || name === 'ResourceInUse' || name === 'ResourceLimitExceeded') {
+    return new AwsError('validation', message || `SageMaker refused the request (${name}).`, opts);
+  }
+  if (serviceNames.has(name) || (status !== undefined && status >= 500) || fieldOf(err, '$fault') === 'server') {
+    return new AwsError('service', `SageMaker had an internal error (${name || status}). Retry in a moment.`, { ...opts, action: retry });
+  }
+  const label = name && name !== 'Error' ? `${name}: ` : '';
+  return new AwsError('unknown', `${label}${message || 'An unexpected error occurred while calling SageMaker.'}`, opts);
+}

@@ -1,0 +1,132 @@
+/**
+ * Checks that run before any call, so bad input gets a specific message and costs nothing.
+ * Limits and name patterns are those of SageMaker's API model (shared/reference/sagemaker-api-model.json);
+ * a unit test compares them with the model so they cannot drift.
+ */
+
+export const LIMITS = {
+  expiresInSeconds: { min: 5, max: 300 },
+  sessionExpirationDurationInSeconds: { min: 1800, max: 43200 },
+} as const;
+
+/** Name patterns from the API model (the model's patterns are matched against the whole value). */
+export const NAME_PATTERNS = {
+  DomainId: { pattern: 'd-(-*[a-z0-9]){1,61}', max: 63 },
+  UserProfileName: { pattern: '[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}', max: 63 },
+  SpaceName: { pattern: '[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}', max: 63 },
+  NotebookInstanceName: { pattern: '[a-zA-Z0-9](-*[a-zA-Z0-9])*', max: 63 },
+  LandingUri: { pattern: undefined, max: 1023 },
+} as const;
+
+export type NamedField = Exclude<keyof typeof NAME_PATTERNS, 'LandingUri'>;
+
+/** The app types a landing URI may name (`app:<type>:<path>`). */
+export const LANDING_APP_TYPES = ['JupyterServer', 'JupyterLab', 'RStudioServerPro', 'CodeEditor', 'Canvas'] as const;
+
+function validateIntegerInRange(v: unknown, field: string, min: number, max: number): string | undefined {
+  if (typeof v !== 'number' || !Number.isInteger(v)) {
+    return `${field} must be a whole number of seconds from ${min} to ${max}.`;
+  }
+  if (v < min || v > max) {
+    return `${field} must be from ${min} to ${max} seconds; got ${v}.`;
+  }
+  return undefined;
+}
+
+/** ExpiresInSeconds of a domain URL: how long the URL itself can be used (5-300). */
+export function validateExpiresInSeconds(v: unknown): string | undefined {
+  const { min, max } = LIMITS.expiresInSeconds;
+  return validateIntegerInRange(v, 'ExpiresInSeconds (URL lifetime)', min, max);
+}
+
+/** SessionExpirationDurationInSeconds: how long the session the URL opens lasts (1800-43200). */
+export function validateSessionExpiration(v: unknown): string | undefined {
+  const { min, max } = LIMITS.sessionExpirationDurationInSeconds;
+  return validateIntegerInRange(v, 'SessionExpirationDurationInSeconds (session lifetime)', min, max);
+}
+
+const landingUriShape = /^(studio:|app:([A-Za-z]+)):(.*)$/s;
+// A relative path: printable, no whitespace, no control characters.
+const landingPath = /^[^\s\p{Cc}]*$/u;
+
+/** `studio::<path>` or `app:<JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas>:<path>`; the path may be empty. */
+export function validateLandingUri(v: unknown): string | undefined {
+  const grammar = `studio::<path> or app:<${LANDING_APP_TYPES.join('|')}>:<path>`;
+  if (typeof v !== 'string' || v.length === 0) {
+    return `The landing URI must be ${grammar}.`;
+  }
+  if (v.length > NAME_PATTERNS.LandingUri.max) {
+    return `The landing URI may be at most ${NAME_PATTERNS.LandingUri.max} characters long; it has ${v.length}.`;
+  }
+  const m = landingUriShape.exec(v);
+  if (!m) {
+    return `The landing URI must be ${grammar}; got "${v}".`;
+  }
+  const appType = m[2];
+  if (appType !== undefined && !(LANDING_APP_TYPES as readonly string[]).includes(appType)) {
+    return `The landing URI names an unknown app "${appType}"; allowed: ${LANDING_APP_TYPES.join(', ')}.`;
+  }
+  if (!landingPath.test(m[3] ?? '')) {
+    return `The landing URI's path may not contain spaces or control characters; got "${v}".`;
+  }
+  return undefined;
+}
+
+/** AWS region names: us-east-1, eu-central-2, us-gov-west-1, us-isob-east-1, cn-north-1, ... */
+export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
+
+export function validateRegion(v: unknown): string | undefined {
+  if (typeof v !== 'string' || v.length === 0) {
+    return 'A region must be a name such as us-east-1.';
+  }
+  if (!REGION_PATTERN.test(v)) {
+    return `"${v}" is not an AWS region name; expected a name such as us-east-1 or eu-west-2.`;
+  }
+  return undefined;
+}
+
+/** A custom endpoint: an absolute http(s) URL without credentials, query or fragment. */
+export function validateEndpointUrl(v: unknown): string | undefined {
+  if (typeof v !== 'string' || v.trim().length === 0) {
+    return 'The endpoint URL must be an absolute URL such as https://api.sagemaker.us-east-1.amazonaws.com.';
+  }
+  let url: URL;
+  try {
+    url = new URL(v);
+  } catch {
+    return `The endpoint URL "${v}" is not a valid absolute URL; expected e.g. https://api.sagemaker.us-east-1.amazonaws.com.`;
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    return `The endpoint URL must use https: (or http:); got ${url.protocol}.`;
+  }
+  if (url.username || url.password) {
+    return 'The endpoint URL may not contain a user name or password.';
+  }
+  if (url.search || url.hash) {
+    return 'The endpoint URL may not contain a query (?...) or fragment (#...).';
+  }
+  return undefined;
+}
+
+const compiledNamePatterns = new Map<NamedField, RegExp>(
+  (Object.keys(NAME_PATTERNS) as (keyof typeof NAME_PATTERNS)[])
+    .filter((k): k is NamedField => k !== 'LandingUri')
+    .map((k) => [k, new RegExp(`^(?:${NAME_PATTERNS[k].pattern})$`)]),
+);
+
+/** A resource name or id against the API model's pattern and length for `field`. */
+export function validateName(field: NamedField, v: unknown): string | undefined {
+  const { max } = NAME_PATTERNS[field];
+  if (typeof v !== 'string' || v.length === 0) {
+    return `${field} is required.`;
+  }
+  if (v.length > max) {
+    return `${field} may be at most ${max} characters long; "${v.slice(0, 20)}…" has ${v.length}.`;
+  }
+  if (!compiledNamePatterns.get(field)!.test(v)) {
+    return field === 'DomainId'
+      ? `DomainId "${v}" is not a domain id; expected d- followed by lowercase letters and digits, e.g. d-abc123def456.`
+      : `${field} "${v}" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).`;
+  }
+  return undefined;
+}

@@ -1,0 +1,120 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import {
+  LIMITS,
+  NAME_PATTERNS,
+  validateEndpointUrl,
+  validateExpiresInSeconds,
+  validateLandingUri,
+  validateName,
+  validateRegion,
+  validateSessionExpiration,
+} from '../../../src/aws/index';
+
+const root = path.resolve(__dirname, '../../../..');
+const modelPath = path.resolve(root, '../shared/reference/sagemaker-api-model.json');
+
+interface ShapeDef { type?: string; min?: number; max?: number; pattern?: string; members?: Record<string, { shape: string }> }
+
+describe('aws/validation', () => {
+  describe('limits and patterns match the SageMaker API model', function () {
+    let shapes: Record<string, ShapeDef>;
+    let inputOf: (operation: string) => Record<string, { shape: string }>;
+    before(function () {
+      if (!fs.existsSync(modelPath)) {
+        throw new Error(`API model not found at ${modelPath}`);
+      }
+      const model = JSON.parse(fs.readFileSync(modelPath, 'utf8')) as {
+        shapes: Record<string, ShapeDef>;
+        operations: Record<string, { input: { shape: string } }>;
+      };
+      shapes = model.shapes;
+      inputOf = (operation) => shapes[model.operations[operation].input.shape].members!;
+    });
+
+    it('ExpiresInSeconds and SessionExpirationDurationInSeconds ranges', () => {
+      assert.equal(shapes.ExpiresInSeconds.min, LIMITS.expiresInSeconds.min);
+      assert.equal(shapes.ExpiresInSeconds.max, LIMITS.expiresInSeconds.max);
+      assert.equal(shapes.SessionExpirationDurationInSeconds.min, LIMITS.sessionExpirationDurationInSeconds.min);
+      assert.equal(shapes.SessionExpirationDurationInSeconds.max, LIMITS.sessionExpirationDurationInSeconds.max);
+    });
+
+    it('name patterns and lengths of the request members we validate', () => {
+      const domainReq = inputOf('CreatePresignedDomainUrl');
+      const nbReq = inputOf('CreatePresignedNotebookInstanceUrl');
+      const members: Record<keyof typeof NAME_PATTERNS, string> = {
+        DomainId: domainReq.DomainId.shape,
+        UserProfileName: domainReq.UserProfileName.shape,
+        SpaceName: domainReq.SpaceName.shape,
+        LandingUri: domainReq.LandingUri.shape,
+        NotebookInstanceName: nbReq.NotebookInstanceName.shape,
+      };
+      for (const [field, shapeName] of Object.entries(members) as [keyof typeof NAME_PATTERNS, string][]) {
+        const shape = shapes[shapeName];
+        assert.equal(NAME_PATTERNS[field].pattern, shape.pattern, `${field} pattern`);
+        assert.equal(NAME_PATTERNS[field].max, shape.max, `${field} max length`);
+      }
+    });
+  });
+
+  it('ExpiresInSeconds: 5-300 whole seconds', () => {
+    assert.equal(validateExpiresInSeconds(5), undefined);
+    assert.equal(validateExpiresInSeconds(300), undefined);
+    assert.equal(validateExpiresInSeconds(4), 'ExpiresInSeconds (URL lifetime) must be from 5 to 300 seconds; got 4.');
+    assert.equal(validateExpiresInSeconds(301), 'ExpiresInSeconds (URL lifetime) must be from 5 to 300 seconds; got 301.');
+    assert.equal(validateExpiresInSeconds(12.5), 'ExpiresInSeconds (URL lifetime) must be a whole number of seconds from 5 to 300.');
+    assert.equal(validateExpiresInSeconds('60'), 'ExpiresInSeconds (URL lifetime) must be a whole number of seconds from 5 to 300.');
+  });
+
+  it('SessionExpirationDurationInSeconds: 1800-43200 whole seconds', () => {
+    assert.equal(validateSessionExpiration(1800), undefined);
+    assert.equal(validateSessionExpiration(43200), undefined);
+    assert.equal(validateSessionExpiration(1799), 'SessionExpirationDurationInSeconds (session lifetime) must be from 1800 to 43200 seconds; got 1799.');
+    assert.equal(validateSessionExpiration(43201), 'SessionExpirationDurationInSeconds (session lifetime) must be from 1800 to 43200 seconds; got 43201.');
+    assert.equal(validateSessionExpiration(NaN), 'SessionExpirationDurationInSeconds (session lifetime) must be a whole number of seconds from 1800 to 43200.');
+  });
+
+  it('landing URI grammar', () => {
+    for (const ok of ['studio::', 'studio::/home', 'studio::relative/path', 'app:JupyterLab:', 'app:JupyterLab:/lab/tree/a.ipynb', 'app:JupyterServer:', 'app:RStudioServerPro:', 'app:CodeEditor:', 'app:Canvas:']) {
+      assert.equal(validateLandingUri(ok), undefined, ok);
+    }
+    const grammar = 'studio::<path> or app:<JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas>:<path>';
+    assert.equal(validateLandingUri(''), `The landing URI must be ${grammar}.`);
+    assert.equal(validateLandingUri('studio:/x'), `The landing URI must be ${grammar}; got "studio:/x".`);
+    assert.equal(validateLandingUri('https://example.com'), `The landing URI must be ${grammar}; got "https://example.com".`);
+    assert.equal(validateLandingUri('app:Jupyter:/x'), 'The landing URI names an unknown app "Jupyter"; allowed: JupyterServer, JupyterLab, RStudioServerPro, CodeEditor, Canvas.');
+    assert.equal(validateLandingUri('app:JupyterLab:/a b'), `The landing URI's path may not contain spaces or control characters; got "app:JupyterLab:/a b".`);
+    assert.equal(validateLandingUri(`studio::/${'x'.repeat(1100)}`), 'The landing URI may be at most 1023 characters long; it has 1109.');
+  });
+
+  it('region names', () => {
+    for (const ok of ['us-east-1', 'eu-central-2', 'ap-southeast-4', 'us-gov-west-1', 'us-iso-east-1', 'us-isob-east-1', 'cn-north-1', 'il-central-1']) {
+      assert.equal(validateRegion(ok), undefined, ok);
+    }
+    assert.equal(validateRegion('US-EAST-1'), '"US-EAST-1" is not an AWS region name; expected a name such as us-east-1 or eu-west-2.');
+    assert.equal(validateRegion('us-east'), '"us-east" is not an AWS region name; expected a name such as us-east-1 or eu-west-2.');
+    assert.equal(validateRegion('us-east-1; rm -rf /'), '"us-east-1; rm -rf /" is not an AWS region name; expected a name such as us-east-1 or eu-west-2.');
+    assert.equal(validateRegion(''), 'A region must be a name such as us-east-1.');
+  });
+
+  it('endpoint URLs', () => {
+    assert.equal(validateEndpointUrl('https://api.sagemaker.us-east-1.amazonaws.com'), undefined);
+    assert.equal(validateEndpointUrl('http://127.0.0.1:4566'), undefined);
+    assert.match(validateEndpointUrl('not a url')!, /is not a valid absolute URL/);
+    assert.equal(validateEndpointUrl('ftp://host'), 'The endpoint URL must use https: (or http:); got ftp:.');
+    assert.equal(validateEndpointUrl('https://u:p@host'), 'The endpoint URL may not contain a user name or password.');
+    assert.equal(validateEndpointUrl('https://host/?a=1'), 'The endpoint URL may not contain a query (?...) or fragment (#...).');
+  });
+
+  it('resource names follow the model patterns', () => {
+    assert.equal(validateName('DomainId', 'd-abc123xyz'), undefined);
+    assert.equal(validateName('DomainId', 'D-ABC'), 'DomainId "D-ABC" is not a domain id; expected d- followed by lowercase letters and digits, e.g. d-abc123def456.');
+    assert.equal(validateName('UserProfileName', 'alice-1'), undefined);
+    assert.equal(validateName('UserProfileName', '-alice'), 'UserProfileName "-alice" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).');
+    assert.equal(validateName('SpaceName', 'a_b'), 'SpaceName "a_b" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).');
+    assert.equal(validateName('SpaceName', 'x'.repeat(64)), `SpaceName may be at most 63 characters long; "${'x'.repeat(20)}…" has 64.`);
+    assert.equal(validateName('NotebookInstanceName', ''), 'NotebookInstanceName is required.');
+    assert.equal(validateName('NotebookInstanceName', 'nb--1'), undefined);
+  });
+});
