@@ -12,6 +12,8 @@ import { ResourceTreeProvider } from './tree/provider';
 
 /** What `activate` returns: the running extension's parts, for the extension-host tests. */
 export interface SageMakerExtensionApi {
+  /** The Resources tree's data provider. */
+  readonly resources: vscode.TreeDataProvider<Node>;
   readonly services: ExtensionServices;
   /** Milliseconds `activate()` took. */
   readonly activationMs: number;
@@ -66,6 +68,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`SageMaker Environments ${version} activated in ${activationMs.toFixed(1)} ms`);
   return {
+    resources: tree,
     services,
     activationMs,
     setPrompter(p: Prompter): Prompter {

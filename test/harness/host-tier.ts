@@ -1,0 +1,73 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { format } from 'node:util';
+import { launchChromium } from './chromium';
+import { startCodeServer } from './code-server';
+import { prepareEnvironment } from './fixtures';
+import { repoRoot } from './paths';
+import { parseCounts, type TestCounts } from './results';
+
+/** The whole suite, start-up included; generous because the machine is shared. */
+const HOST_TIER_TIMEOUT_MS = Number(process.env.HOST_TESTS_TIMEOUT_MS ?? 10 * 60_000);
+
+/**
+ * Runs the extension-host suites (out/test/host/index.js) inside code-server: the workbench
+ * loads the extension from the repository as an extension under development and runs the test
+ * module through the `payload` query parameter; headless Chromium hosts the workbench and
+ * forwards the suite's console output and exit code to us.
+ */
+export async function runHostTier(): Promise<TestCounts> {
+  const testsPath = path.join(repoRoot, 'out', 'test', 'host', 'index.js');
+  for (const [file, fix] of [
+    [path.join(repoRoot, 'dist', 'extension.js'), 'npm run build'],
+    [testsPath, 'npm run compile'],
+  ] as const) {
+    if (!fs.existsSync(file)) {
+      throw new Error(`${path.relative(repoRoot, file)} is missing: run \`${fix}\` (npm run test:host does both).`);
+    }
+  }
+  const fixtures = await prepareEnvironment();
+  try {
+    const server = await startCodeServer({ extensionDevelopmentPath: repoRoot, env: fixtures.env, userSettings: fixtures.userSettings });
+    try {
+      const browser = await launchChromium();
+      try {
+        const page = await browser.newPage();
+        let output = '';
+        let exitCode: ((code: number) => void) | undefined;
+        const exited = new Promise<number>((resolve) => (exitCode = resolve));
+        await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
+          // The arguments of a console call in the extension host, format string first.
+          const line = format(...(Array.isArray(args) ? args : [args]));
+          output += `${line}\n`;
+          (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+        });
+        await page.exposeFunction('codeAutomationExit', (code: number) => exitCode?.(code));
+        const url = server.workbenchUrl([
+          ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
+          ['extensionTestsPath', server.remoteUri(testsPath)],
+        ]);
+        await page.goto(url, { timeout: 120_000 });
+        let timer: NodeJS.Timeout | undefined;
+        const timedOut = new Promise<'timeout'>((resolve) => {
+          timer = setTimeout(() => resolve('timeout'), HOST_TIER_TIMEOUT_MS);
+        });
+        const result = await Promise.race([exited, timedOut]).finally(() => clearTimeout(timer));
+        const counts = parseCounts(output);
+        if (result === 'timeout') {
+          throw new Error(`the extension-host suites did not finish within ${HOST_TIER_TIMEOUT_MS / 1000} s\ncode-server said:\n${server.outputTail()}`);
+        }
+        if (!counts) {
+          throw new Error(`the extension-host run ended (exit code ${result}) without reporting results\ncode-server said:\n${server.outputTail()}`);
+        }
+        return counts;
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await fixtures.dispose();
+  }
+}

@@ -1,0 +1,33 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+import type { TestCounts } from './results';
+
+/** Every `*.test.js` below `dir`, sorted, so suites added later are picked up by themselves. */
+export function findTestFiles(dir: string): string[] {
+  if (!fs.existsSync(dir)) {
+    return [];
+  }
+  return (fs.readdirSync(dir, { recursive: true }) as string[])
+    .filter((f) => f.endsWith('.test.js'))
+    .map((f) => path.join(dir, f))
+    .sort();
+}
+
+/** Runs mocha over `files` in this process and counts passed and failed tests (hooks included). */
+export async function runMochaFiles(files: string[], options: Mocha.MochaOptions): Promise<TestCounts> {
+  const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', ...options });
+  for (const f of files) {
+    mocha.addFile(f);
+  }
+  await mocha.loadFilesAsync();
+  return new Promise<TestCounts>((resolve) => {
+    const runner = mocha.run();
+    let passed = 0;
+    let failed = 0;
+    runner.on('pass', () => passed++);
+    // Also counts a failing before/after hook, which mocha reports as a failure.
+    runner.on('fail', () => failed++);
+    runner.on('end', () => resolve({ passed, failed }));
+  });
+}
