@@ -32,6 +32,8 @@ export function buildRequest(t: UrlTarget, options: UrlOptions = {}): DomainUrlR
     landingUri: options.landingUri ?? (t.kind === 'studio' ? settings.landingUri : undefined),
     expiresInSeconds: options.expiresInSeconds ?? settings.expiresInSeconds,
     sessionExpirationDurationInSeconds: session,
+    // What the tree already knows about ownership, so no DescribeSpace call is needed.
+    spaceInfo: t.kind === 'space' ? { sharingType: t.space.sharingType, ownerUserProfileName: t.space.ownerUserProfileName } : undefined,
   };
 }
 
