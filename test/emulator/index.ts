@@ -1,0 +1,109 @@
+/**
+ * The local SageMaker endpoint ("emulator"): start it in-process for tests, the harness,
+ * `npm start` and benchmarks. The public API here is a contract (see the emulator brief).
+ */
+import type { AddressInfo } from 'node:net';
+import { loadApiModel } from './api-model';
+import { type EmulatorData, resolveData } from './data';
+import type { Fault } from './faults';
+import { ADMIN_PREFIX, EmulatorServer } from './server';
+import { SageMakerService } from './service';
+
+export type { Fault, FaultKind } from './faults';
+export type { AppRecord, AppStatus, AppType, DomainRecord, EmulatorData, LargeDataOptions, NotebookInstanceRecord, NotebookInstanceStatus, RegionData, ResourceStatus, SpaceRecord, UserProfileRecord } from './data';
+export { demoData, largeData } from './data';
+export type { PresignedGrant } from './presigned';
+
+/** The fixed, documented key pair every emulator accepts (README: "Local SageMaker endpoint"). */
+export const DEFAULT_ACCESS_KEY_ID = 'AKIAEMULATORLOCAL001';
+export const DEFAULT_SECRET_ACCESS_KEY = 'emulatorSecretKeyForLocalTestsOnly000000';
+
+export interface EmulatorCredentials {
+  accessKeyId: string;
+  secretAccessKey: string;
+  sessionToken?: string;
+  expiresAt?: Date;
+}
+
+export interface EmulatorOptions {
+  port?: number; // 0 = any free port (default 0); always binds 127.0.0.1
+  // The names are listed for readers and editors; any other string is a file path.
+  // eslint-disable-next-line @typescript-eslint/no-redundant-type-constituents
+  data?: 'demo' | 'large' | string /* path to a JSON file */ | EmulatorData;
+  transitionDelayMs?: number; // Pending->InService etc. (default ~2000 for npm start, tests pass small values)
+  credentials?: EmulatorCredentials[]; // extra accepted keys
+  latencyMs?: number; // injected round-trip latency for every call (benchmarks)
+}
+
+export interface RunningEmulator {
+  readonly url: string; // http://127.0.0.1:<port>
+  readonly accessKeyId: string; // the default accepted key pair (fixed, documented)
+  readonly secretAccessKey: string;
+  readonly regions: string[]; // regions that have data
+  readonly adminUrl: string; // base of the admin HTTP path (faults, reset, stats)
+  addCredentials(c: EmulatorCredentials): void;
+  setFault(f: Fault): void; // deterministic faults per operation
+  clearFaults(): void;
+  callCount(operation?: string): number; // SageMaker calls received (for tests and the benchmark)
+  resetCallCounts(): void;
+  stop(): Promise<void>;
+  // Additions to the contract:
+  /** Back to the starting data; also clears faults, counts and presigned URLs. */
+  reset(): void;
+  /** What each presigned URL granted (lifetimes, session, opens), without the tokens. */
+  presignedGrants(): import('./presigned').PresignedGrant[];
+}
+
+export const DEFAULT_TRANSITION_DELAY_MS = 2000;
+
+export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
+  const model = loadApiModel();
+  const data = resolveData(options.data);
+  const service = new SageMakerService(data, options.transitionDelayMs ?? DEFAULT_TRANSITION_DELAY_MS);
+  const server = new EmulatorServer(model, service, options.latencyMs ?? 0);
+  server.addCredentials({ accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY });
+  for (const c of options.credentials ?? []) {
+    server.addCredentials(c);
+  }
+  const port = options.port ?? 0;
+  if (!Number.isInteger(port) || port < 0 || port > 65535) {
+    throw new Error(`SageMaker emulator: port must be an integer 0-65535 (0 = any free port), got ${String(port)}`);
+  }
+  await new Promise<void>((resolve, reject) => {
+    server.server.once('error', reject);
+    server.server.listen(port, '127.0.0.1', () => {
+      server.server.off('error', reject);
+      resolve();
+    });
+  });
+  const address = server.server.address() as AddressInfo;
+  const url = `http://127.0.0.1:${address.port}`;
+  service.baseUrl = url;
+  const regions = Object.keys(data.regions);
+  let stopped: Promise<void> | undefined;
+  return {
+    url,
+    accessKeyId: DEFAULT_ACCESS_KEY_ID,
+    secretAccessKey: DEFAULT_SECRET_ACCESS_KEY,
+    regions,
+    adminUrl: `${url}${ADMIN_PREFIX}`,
+    addCredentials: (c) => server.addCredentials(c),
+    setFault: (f) => server.faults.add(f),
+    clearFaults: () => server.faults.clear(),
+    callCount: (operation) => server.callCount(operation),
+    resetCallCounts: () => server.resetCallCounts(),
+    reset: () => {
+      service.reset();
+      server.faults.clear();
+      server.resetCallCounts();
+    },
+    presignedGrants: () => service.grants.list(),
+    stop: () => {
+      stopped ??= new Promise<void>((resolve, reject) => {
+        server.server.close((err) => (err ? reject(err) : resolve()));
+        server.server.closeAllConnections();
+      });
+      return stopped;
+    },
+  };
+}

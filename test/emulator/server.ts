@@ -1,0 +1,245 @@
+/**
+ * The HTTP side: `POST /` with `X-Amz-Target: SageMaker.<Operation>` (AWS JSON 1.1, SigV4),
+ * the presigned URL pages, and the admin path `/__emulator/...` (faults, call counts, reset),
+ * which never answers a request that carries X-Amz-Target.
+ */
+import * as crypto from 'node:crypto';
+import * as http from 'node:http';
+import type { ApiModel } from './api-model';
+import { ServiceError, defaultStatusFor, errorBody } from './errors';
+import { type Fault, FaultTable } from './faults';
+import { domainPage, notebookPage, signInPage, signInPath, type Page } from './pages';
+import type { SageMakerService } from './service';
+import { type AcceptedCredentials, verifySignature } from './sigv4';
+import { validateInput } from './validation';
+
+export const ADMIN_PREFIX = '/__emulator';
+const JSON_11 = 'application/x-amz-json-1.1';
+
+const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
+
+export class EmulatorServer {
+  readonly faults = new FaultTable();
+  private readonly calls = new Map<string, number>();
+  private readonly keys = new Map<string, AcceptedCredentials>();
+  readonly server: http.Server;
+
+  constructor(
+    private readonly model: ApiModel,
+    readonly service: SageMakerService,
+    private readonly latencyMs: number,
+  ) {
+    this.server = http.createServer((req, res) => {
+      this.handle(req, res).catch((e: unknown) => {
+        // A bug in the emulator itself: answer as the service would, and say what happened on stderr.
+        console.error('SageMaker emulator: internal error', e);
+        if (!res.headersSent) {
+          this.sendError(res, new ServiceError('InternalFailure', 'The request processing has failed because of an unknown error, exception or failure.', 500));
+        } else {
+          res.destroy();
+        }
+      });
+    });
+  }
+
+  addCredentials(c: AcceptedCredentials): void {
+    this.keys.set(c.accessKeyId, { ...c });
+  }
+
+  callCount(operation?: string): number {
+    if (operation !== undefined) {
+      return this.calls.get(operation) ?? 0;
+    }
+    let total = 0;
+    for (const n of this.calls.values()) {
+      total += n;
+    }
+    return total;
+  }
+
+  resetCallCounts(): void {
+    this.calls.clear();
+  }
+
+  callCounts(): Record<string, number> {
+    return Object.fromEntries(this.calls);
+  }
+
+  private async readBody(req: http.IncomingMessage): Promise<Buffer> {
+    const chunks: Buffer[] = [];
+    for await (const chunk of req) {
+      chunks.push(chunk as Buffer);
+    }
+    return Buffer.concat(chunks);
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const rawUrl = req.url ?? '/';
+    const url = new URL(rawUrl, 'http://127.0.0.1');
+    const body = await this.readBody(req);
+    const target = req.headers['x-amz-target'];
+
+    if (url.pathname === ADMIN_PREFIX || url.pathname.startsWith(`${ADMIN_PREFIX}/`)) {
+      if (target !== undefined) {
+        // The admin path is not part of the SageMaker protocol; don't even admit it exists.
+        this.sendError(res, new ServiceError('UnknownOperationException', 'Unknown operation'));
+        return;
+      }
+      this.admin(req.method ?? 'GET', url.pathname.slice(ADMIN_PREFIX.length), body, res);
+      return;
+    }
+    if (req.method === 'GET' && target === undefined) {
+      this.sendPage(res, this.page(url));
+      return;
+    }
+    await this.sageMaker(req, rawUrl, url.pathname, typeof target === 'string' ? target : undefined, body, res);
+  }
+
+  private page(url: URL): Page {
+    const now = new Date();
+    if (url.pathname === '/auth') {
+      const grant = this.service.grants.get(url.searchParams.get('token') ?? '');
+      return domainPage(grant, now, (g) => this.service.spaceAppType(g.region, g.domainId ?? '', g.spaceName));
+    }
+    const nb = /^\/notebook\/([^/]+)(\/.*)?$/.exec(url.pathname);
+    if (nb) {
+      const grant = this.service.grants.get(url.searchParams.get('authToken') ?? '');
+      return notebookPage(grant, decodeURIComponent(nb[1]), nb[2] ?? '', now);
+    }
+    if (url.pathname === signInPath) {
+      return signInPage();
+    }
+    return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found\n' };
+  }
+
+  private sendPage(res: http.ServerResponse, p: Page): void {
+    res.writeHead(p.status, p.headers);
+    res.end(p.body);
+  }
+
+  private sendJson(res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
+    const text = JSON.stringify(value);
+    res.writeHead(status, { 'content-type': JSON_11, 'x-amzn-requestid': crypto.randomUUID(), 'content-length': Buffer.byteLength(text), ...extra });
+    res.end(text);
+  }
+
+  private sendError(res: http.ServerResponse, err: ServiceError): void {
+    const text = errorBody(err);
+    res.writeHead(err.status, {
+      'content-type': JSON_11,
+      'x-amzn-requestid': crypto.randomUUID(),
+      'x-amzn-errortype': err.errorType,
+      'content-length': Buffer.byteLength(text),
+    });
+    res.end(text);
+  }
+
+  private async sageMaker(req: http.IncomingMessage, rawUrl: string, pathname: string, target: string | undefined, body: Buffer, res: http.ServerResponse): Promise<void> {
+    const prefix = `${this.model.metadata.targetPrefix}.`;
+    const operation = target?.startsWith(prefix) ? target.slice(prefix.length) : undefined;
+    if (operation !== undefined) {
+      this.calls.set(operation, (this.calls.get(operation) ?? 0) + 1);
+    }
+    if (this.latencyMs > 0) {
+      await sleep(this.latencyMs);
+    }
+    try {
+      if (req.method !== 'POST' || pathname !== '/') {
+        throw new ServiceError('UnknownOperationException', 'Unknown operation');
+      }
+      const caller = await verifySignature(
+        { method: req.method, path: rawUrl, headers: req.headers, body },
+        (id) => this.keys.get(id),
+        this.model.metadata.signingName,
+      );
+      if (operation === undefined || !Object.hasOwn(this.service.operations, operation)) {
+        throw new ServiceError('UnknownOperationException', target ? `Unknown operation ${target}` : 'Missing X-Amz-Target header');
+      }
+      const fault = this.faults.take(operation, caller.region);
+      if (fault && (await this.applyFault(fault, res))) {
+        return;
+      }
+      let input: unknown;
+      try {
+        input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
+      } catch {
+        throw new ServiceError('SerializationException', 'Start of structure or map found where not expected.');
+      }
+      validateInput(this.model, operation, input);
+      const output = this.service.operations[operation](caller.region, input as Record<string, unknown>);
+      this.sendJson(res, 200, output);
+    } catch (e) {
+      if (e instanceof ServiceError) {
+        this.sendError(res, e);
+        return;
+      }
+      throw e;
+    }
+  }
+
+  /** Applies a fault; true when it answered the call (or dropped it). */
+  private async applyFault(f: Fault, res: http.ServerResponse): Promise<boolean> {
+    switch (f.kind) {
+      case 'latency':
+        await sleep(f.latencyMs ?? 1000);
+        return false;
+      case 'throttle':
+        this.sendError(res, new ServiceError('ThrottlingException', f.message ?? 'Rate exceeded', f.status ?? 400));
+        return true;
+      case 'http5xx': {
+        const status = f.status ?? 500;
+        const type = status === 503 ? 'ServiceUnavailable' : 'InternalFailure';
+        const message = f.message ?? (status === 503 ? 'Service Unavailable' : 'The request processing has failed because of an unknown error, exception or failure.');
+        this.sendError(res, new ServiceError(type, message, status));
+        return true;
+      }
+      case 'drop':
+        res.socket?.destroy();
+        return true;
+      case 'malformed':
+        res.writeHead(200, { 'content-type': JSON_11, 'x-amzn-requestid': crypto.randomUUID() });
+        res.end('<html><body>502 Bad Gateway</body></html>');
+        return true;
+      case 'error': {
+        const type = f.errorType ?? 'InternalFailure';
+        this.sendError(res, new ServiceError(type, f.message ?? `Injected ${type}`, f.status ?? defaultStatusFor(type)));
+        return true;
+      }
+    }
+  }
+
+  private admin(method: string, sub: string, body: Buffer, res: http.ServerResponse): void {
+    const send = (status: number, value: unknown): void => {
+      const text = JSON.stringify(value);
+      res.writeHead(status, { 'content-type': 'application/json' });
+      res.end(text);
+    };
+    try {
+      if (sub === '/faults' && method === 'POST') {
+        this.faults.add(JSON.parse(body.toString('utf8') || 'null') as Fault);
+        send(200, { faults: this.faults.list() });
+      } else if (sub === '/faults' && method === 'DELETE') {
+        this.faults.clear();
+        send(200, { faults: [] });
+      } else if (sub === '/faults' && method === 'GET') {
+        send(200, { faults: this.faults.list() });
+      } else if (sub === '/calls' && method === 'GET') {
+        send(200, { total: this.callCount(), byOperation: this.callCounts() });
+      } else if (sub === '/calls' && method === 'DELETE') {
+        this.resetCallCounts();
+        send(200, { total: 0, byOperation: {} });
+      } else if (sub === '/presigned' && method === 'GET') {
+        send(200, { grants: this.service.grants.list() });
+      } else if (sub === '/reset' && method === 'POST') {
+        this.service.reset();
+        this.faults.clear();
+        this.resetCallCounts();
+        send(200, { reset: true });
+      } else {
+        send(404, { message: `No admin endpoint ${method} ${ADMIN_PREFIX}${sub}. Try POST|GET|DELETE /faults, GET|DELETE /calls, GET /presigned, POST /reset.` });
+      }
+    } catch (e) {
+      send(400, { message: (e as Error).message });
+    }
+  }
+}
