@@ -53,7 +53,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     tree.onDidChangeTreeData(syncViewState),
     ...registerCommands(services),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if (CONNECTION_SETTINGS.some((k) => e.affectsConfiguration(`sagemaker.${k}`))) {
+      if ([...CONNECTION_SETTINGS, SETTING.pageSize].some((k) => e.affectsConfiguration(`sagemaker.${k}`))) {
         log.info('Connection settings changed: reloading the tree');
         session.reset();
         tree.refresh();

@@ -18,6 +18,7 @@ export const SETTING = {
   sessionExpiration: 'presignedUrl.sessionExpirationDurationInSeconds',
   landingUri: 'presignedUrl.landingUri',
   clearClipboardOnExpiry: 'clearClipboardOnExpiry',
+  pageSize: 'pageSize',
 } as const;
 
 export type SettingKey = (typeof SETTING)[keyof typeof SETTING];
@@ -136,6 +137,14 @@ export function readUrlSettings(): UrlSettings {
     sessionExpirationDurationInSeconds: session as number,
     landingUri: landing,
   };
+}
+
+export const PAGE_SIZE = { min: 1, max: 100, default: 50 } as const;
+
+/** How many items one tree page asks for (MaxResults). */
+export function readPageSize(): number {
+  const v = config().get<unknown>(SETTING.pageSize, PAGE_SIZE.default);
+  return checkRange(SETTING.pageSize, v, PAGE_SIZE, 'items');
 }
 
 export function clearClipboardOnExpiry(): boolean {

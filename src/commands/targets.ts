@@ -79,7 +79,7 @@ export async function pickDomain(s: ExtensionServices, region: string): Promise<
     title: `Studio domain (${region})`,
     placeholder: 'Select a domain',
     items: pages(
-      (nextToken) => access.listDomains(region, { nextToken }),
+      (nextToken, signal) => access.listDomains(region, { nextToken, maxResults: 100, signal }),
       (d) => ({ label: d.domainName || d.domainId, description: joinDescription([d.status, d.domainId]), value: d, iconPath: icon('organization', toneOf(d.status)) }),
     ),
   });
@@ -91,7 +91,7 @@ export async function pickUserProfile(s: ExtensionServices, domain: Domain): Pro
     title: `User profile in ${domain.domainName}`,
     placeholder: 'Select a user profile',
     items: pages(
-      (nextToken) => access.listUserProfiles(domain.region, domain.domainId, { nextToken }),
+      (nextToken, signal) => access.listUserProfiles(domain.region, domain.domainId, { nextToken, maxResults: 100, signal }),
       (u) => ({ label: u.userProfileName, description: u.status, value: u, iconPath: icon('account') }),
     ),
   });
@@ -103,7 +103,7 @@ export async function pickSpace(s: ExtensionServices, domain: Domain, userProfil
     title: `Space for ${userProfileName} in ${domain.domainName}`,
     placeholder: 'Select a space',
     items: pages(
-      (nextToken) => access.listSpacesFor(domain.region, domain.domainId, userProfileName, { nextToken }),
+      (nextToken, signal) => access.listSpacesFor(domain.region, domain.domainId, userProfileName, { nextToken, maxResults: 100, signal }),
       (sp) => ({
         label: sp.spaceDisplayName || sp.spaceName,
         description: joinDescription([sp.app?.appType ?? sp.appType, sp.sharingType, sp.appState]),
@@ -120,7 +120,7 @@ export async function pickNotebook(s: ExtensionServices, region: string): Promis
     title: `Notebook instance (${region})`,
     placeholder: 'Select a notebook instance',
     items: pages(
-      (nextToken) => access.listNotebookInstances(region, { nextToken }),
+      (nextToken, signal) => access.listNotebookInstances(region, { nextToken, maxResults: 100, signal }),
       (n) => ({
         label: n.notebookInstanceName,
         description: joinDescription([n.status, n.instanceType]),

@@ -25,6 +25,8 @@ export class Listing {
 export interface FetchContext {
   readonly access: SageMakerAccess;
   readonly nextToken?: string;
+  /** MaxResults of one page (setting sagemaker.pageSize). */
+  readonly pageSize: number;
   /** The view's name filter; applied to spaces and notebook instances. */
   readonly filter?: string;
 }
@@ -111,10 +113,10 @@ export class GroupNode implements ListNodeBase {
 
   async fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }> {
     if (this.group === 'domains') {
-      const page = await ctx.access.listDomains(this.region, { nextToken: ctx.nextToken });
+      const page = await ctx.access.listDomains(this.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize });
       return map(page, (d) => new DomainNode(d, this));
     }
-    const page = await ctx.access.listNotebookInstances(this.region, { nextToken: ctx.nextToken, nameContains: ctx.filter });
+    const page = await ctx.access.listNotebookInstances(this.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter });
     return map(page, (n) => new NotebookNode(n, this));
   }
 }
@@ -155,7 +157,7 @@ export class DomainNode implements ListNodeBase {
   }
 
   async fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }> {
-    const page = await ctx.access.listUserProfiles(this.region, this.domain.domainId, { nextToken: ctx.nextToken });
+    const page = await ctx.access.listUserProfiles(this.region, this.domain.domainId, { nextToken: ctx.nextToken, maxResults: ctx.pageSize });
     return map(page, (u) => new UserProfileNode(u, this));
   }
 }
@@ -201,6 +203,7 @@ export class UserProfileNode implements ListNodeBase {
   async fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }> {
     const page = await ctx.access.listSpacesFor(this.region, this.profile.domainId, this.profile.userProfileName, {
       nextToken: ctx.nextToken,
+      maxResults: ctx.pageSize,
       nameContains: ctx.filter,
     });
     return map(page, (s) => new SpaceNode(s, this));

@@ -3,7 +3,7 @@ import type { NotebookInstance, Space } from '../aws/index';
 import { isCredentialsError, userMessage } from '../errors';
 import type { Log } from '../log';
 import type { Session } from '../session';
-import { SettingsError } from '../settings';
+import { SettingsError, readPageSize } from '../settings';
 import {
   EmptyNode,
   ErrorNode,
@@ -233,7 +233,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       await Promise.resolve(); // so `listing.loading` is set before any outcome below
       try {
         const access = this.session.access();
-        const page = await node.fetchPage({ access, nextToken: token, filter: this.filterText });
+        const page = await node.fetchPage({ access, nextToken: token, pageSize: readPageSize(), filter: this.filterText });
         if (listing.generation !== generation) {
           return; // reset while loading: drop the stale page
         }

@@ -1,22 +1,34 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { startEmulator, type RunningEmulator } from '../emulator/index';
 
 /**
  * What every run of the extension in code-server gets: the host tier, the UI tier, `npm start`
  * and `npm run test:electron` all call this before starting VS Code.
  *
- * `env` goes into code-server's (hence the extension host's) environment, `userSettings` into
- * its user settings. This is where the local SageMaker endpoint is started and pointed at
- * (`sagemaker.endpointUrl` and its credentials), once it exists.
+ * It starts the local SageMaker endpoint (the emulator) with its demo data and points the
+ * extension at it: `sagemaker.endpointUrl` and `sagemaker.regions` in the user settings, the
+ * emulator's key pair in the environment (the SDK's default chain reads it). `env` goes into
+ * code-server's (hence the extension host's) environment, `userSettings` into its user settings.
  */
 export interface PreparedEnvironment {
   env: Record<string, string>;
   userSettings: Record<string, unknown>;
+  /** The local SageMaker endpoint the extension talks to. */
+  emulator: RunningEmulator;
   dispose(): Promise<void>;
 }
 
-export async function prepareEnvironment(): Promise<PreparedEnvironment> {
+export interface EnvironmentOptions {
+  /** How long the emulator's resources take to change state (ms). Tests want it short. */
+  transitionDelayMs?: number;
+}
+
+/** Environment variable telling the extension-host suites where the emulator is (its admin path, for faults). */
+export const EMULATOR_URL_ENV = 'SAGEMAKER_TEST_EMULATOR_URL';
+
+export async function prepareEnvironment(options: EnvironmentOptions = {}): Promise<PreparedEnvironment> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-fixtures-'));
   // Empty AWS files, so that nothing run by the harness ever reads the user's own profiles,
   // keys or SSO sessions.
@@ -24,13 +36,25 @@ export async function prepareEnvironment(): Promise<PreparedEnvironment> {
   const credentials = path.join(dir, 'aws-credentials');
   fs.writeFileSync(config, '');
   fs.writeFileSync(credentials, '');
+  const emulator = await startEmulator({ data: 'demo', transitionDelayMs: options.transitionDelayMs ?? 300 });
   const env: Record<string, string> = {
     AWS_CONFIG_FILE: config,
     AWS_SHARED_CREDENTIALS_FILE: credentials,
+    AWS_ACCESS_KEY_ID: emulator.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: emulator.secretAccessKey,
+    AWS_REGION: emulator.regions[0],
+    [EMULATOR_URL_ENV]: emulator.url,
   };
-  return Promise.resolve({
+  return {
     env,
-    userSettings: {},
-    dispose: () => Promise.resolve(fs.rmSync(dir, { recursive: true, force: true })),
-  });
+    emulator,
+    userSettings: {
+      'sagemaker.endpointUrl': emulator.url,
+      'sagemaker.regions': emulator.regions,
+    },
+    dispose: async () => {
+      await emulator.stop();
+      fs.rmSync(dir, { recursive: true, force: true });
+    },
+  };
 }
