@@ -441,7 +441,7 @@ export class SageMakerAccessImpl implements SageMakerAccess {
             throw new AwsError('cancelled', `Stopped waiting for ${what}: cancelled.`, { cause: e });
           }
           if (timeout.signal.aborted) {
-            throw new AwsError('timeout', `${what} did not reach the state asked for within ${Math.round(timeoutMs / 1000)} s (last status: ${last ?? 'unknown'}).`, {
+            throw new AwsError('timeout', `${what} did not reach the state asked for within ${timeoutMs >= 1000 ? `${Math.round(timeoutMs / 1000)} s` : `${timeoutMs} ms`} (last status: ${last ?? 'unknown'}).`, {
               cause: e,
               action: { label: 'Retry', kind: 'retry' },
             });

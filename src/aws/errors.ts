@@ -139,11 +139,21 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
     const action = op ? `sagemaker:${op}` : 'the SageMaker action';
     return new AwsError('access-denied', `Access denied: your AWS identity is not allowed to call ${action}. Ask your administrator to allow ${action}.`, opts);
   }
-  if (name === 'ResourceNotFound' || name === 'ResourceNotFoundException' || status === 404) {
-    return new AwsError('not-found', message ? `Not found: ${message}` : 'The SageMaker resource was not found.', { ...opts, action: retry });
+  // DescribeNotebookInstance and friends answer a missing name with ValidationException "RecordNotFound".
+  const recordNotFound = name === 'ValidationException' && /RecordNotFound|could not find|does not exist/i.test(message);
+  if (name === 'ResourceNotFound' || name === 'ResourceNotFoundException' || status === 404 || recordNotFound) {
+    const what = recordNotFound || !message ? 'The SageMaker resource was not found; it may have been deleted.' : `Not found: ${message}`;
+    return new AwsError('not-found', what, { ...opts, action: retry });
   }
   if (throttleNames.has(name) || status === 429) {
     return new AwsError('throttled', 'SageMaker is throttling requests (rate exceeded), even after retries. Wait a moment and retry.', {
+      ...opts,
+      action: retry,
+    });
+  }
+  // Checked before timeouts: the SDK names a dropped connection (ECONNRESET, socket hang up) TimeoutError.
+  if (networkCodes.has(code) || /socket hang up|ECONNREFUSED|ECONNRESET|getaddrinfo/i.test(message)) {
+    return new AwsError('network', `Could not reach SageMaker${ctx.region ? ` in ${ctx.region}` : ''} (${code || 'connection failed'}). Check your network, proxy and endpoint URL.`, {
       ...opts,
       action: retry,
     });
@@ -154,14 +164,11 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
       action: retry,
     });
   }
-  if (networkCodes.has(code) || /socket hang up|ECONNREFUSED|ECONNRESET|getaddrinfo/i.test(message)) {
-    return new AwsError('network', `Could not reach SageMaker${ctx.region ? ` in ${ctx.region}` : ''} (${code || 'connection failed'}). Check your network, proxy and endpoint URL.`, {
-      ...opts,
-      action: retry,
-    });
-  }
   if (name === 'ValidationException' || name === 'ValidationError' || name === 'ResourceInUse' || name === 'ResourceLimitExceeded') {
     return new AwsError('validation', message || `SageMaker refused the request (${name}).`, opts);
+  }
+  if (name === 'SyntaxError' || /Deserialization error/i.test(str(fieldOf(err, 'message')) ?? '')) {
+    return new AwsError('service', 'SageMaker sent an answer that could not be read. Retry in a moment.', { ...opts, action: retry });
   }
   if (serviceNames.has(name) || (status !== undefined && status >= 500) || fieldOf(err, '$fault') === 'server') {
     return new AwsError('service', `SageMaker had an internal error (${name || status}). Retry in a moment.`, { ...opts, action: retry });

@@ -88,7 +88,7 @@ export function domainPage(grant: PresignedGrant | undefined, now: Date, appType
 }
 
 /** GET /notebook/<name>[/lab|/tree...]?authToken=... for CreatePresignedNotebookInstanceUrl. */
-export function notebookPage(grant: PresignedGrant | undefined, name: string, rest: string, now: Date): Page {
+export function notebookPage(grant: PresignedGrant | undefined, name: string, rest: string, now: Date, view?: string | null): Page {
   if (!grant || grant.kind !== 'notebook' || grant.notebookInstanceName !== name) {
     return page(403, html('Access denied', [['Status', 'The authToken is not valid for this notebook instance.']]));
   }
@@ -97,7 +97,8 @@ export function notebookPage(grant: PresignedGrant | undefined, name: string, re
     return redirectToSignIn();
   }
   grant.openedBeforeExpiry++;
-  const lab = rest === '/lab' || rest.startsWith('/lab/');
+  // JupyterLab by path, or by `view=lab` as the AWS console's "Open JupyterLab" link adds to the URL.
+  const lab = rest === '/lab' || rest.startsWith('/lab/') || view === 'lab';
   const title = lab ? 'JupyterLab' : 'Jupyter';
   return page(200, html(title, [['Application', title], ['Notebook instance', name], ['Path', rest || '/'], ...lifetimeRows(grant)]));
 }

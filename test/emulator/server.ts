@@ -104,7 +104,7 @@ export class EmulatorServer {
     const nb = /^\/notebook\/([^/]+)(\/.*)?$/.exec(url.pathname);
     if (nb) {
       const grant = this.service.grants.get(url.searchParams.get('authToken') ?? '');
-      return notebookPage(grant, decodeURIComponent(nb[1]), nb[2] ?? '', now);
+      return notebookPage(grant, decodeURIComponent(nb[1]), nb[2] ?? '', now, url.searchParams.get('view'));
     }
     if (url.pathname === signInPath) {
       return signInPage();
