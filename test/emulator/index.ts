@@ -50,6 +50,11 @@ export interface RunningEmulator {
   // Additions to the contract:
   /** Back to the starting data; also clears faults, counts and presigned URLs. */
   reset(): void;
+  /**
+   * Moves the emulator's clock forward (presigned URL expiry, state transitions); SigV4 keeps
+   * checking against the real clock.
+   */
+  advanceClock(ms: number): void;
   /** What each presigned URL granted (lifetimes, session, opens), without the tokens. */
   presignedGrants(): import('./presigned').PresignedGrant[];
 }
@@ -98,6 +103,12 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       server.resetCallCounts();
     },
     presignedGrants: () => service.grants.list(),
+    advanceClock: (ms) => {
+      if (!Number.isFinite(ms) || ms < 0) {
+        throw new Error(`advanceClock: ms must be a number >= 0, got ${ms}`);
+      }
+      service.clockOffsetMs += ms;
+    },
     stop: () => {
       stopped ??= new Promise<void>((resolve, reject) => {
         server.server.close((err) => (err ? reject(err) : resolve()));

@@ -96,7 +96,7 @@ export class EmulatorServer {
   }
 
   private page(url: URL): Page {
-    const now = new Date();
+    const now = new Date(this.service.now());
     if (url.pathname === '/auth') {
       const grant = this.service.grants.get(url.searchParams.get('token') ?? '');
       return domainPage(grant, now, (g) => this.service.spaceAppType(g.region, g.domainId ?? '', g.spaceName));
@@ -230,13 +230,20 @@ export class EmulatorServer {
         send(200, { total: 0, byOperation: {} });
       } else if (sub === '/presigned' && method === 'GET') {
         send(200, { grants: this.service.grants.list() });
+      } else if (sub === '/clock' && method === 'POST') {
+        const { advanceMs } = JSON.parse(body.toString('utf8') || '{}') as { advanceMs?: unknown };
+        if (typeof advanceMs !== 'number' || !Number.isFinite(advanceMs) || advanceMs < 0) {
+          throw new Error('advanceMs must be a number of milliseconds >= 0');
+        }
+        this.service.clockOffsetMs += advanceMs;
+        send(200, { clockOffsetMs: this.service.clockOffsetMs });
       } else if (sub === '/reset' && method === 'POST') {
         this.service.reset();
         this.faults.clear();
         this.resetCallCounts();
         send(200, { reset: true });
       } else {
-        send(404, { message: `No admin endpoint ${method} ${ADMIN_PREFIX}${sub}. Try POST|GET|DELETE /faults, GET|DELETE /calls, GET /presigned, POST /reset.` });
+        send(404, { message: `No admin endpoint ${method} ${ADMIN_PREFIX}${sub}. Try POST|GET|DELETE /faults, GET|DELETE /calls, GET /presigned, POST /clock, POST /reset.` });
       }
     } catch (e) {
       send(400, { message: (e as Error).message });

@@ -38,6 +38,8 @@ export class SageMakerService {
   private readonly transitions = new Map<object, Transition>();
   readonly paginator = new Paginator();
   readonly grants = new PresignedGrants();
+  /** Added to the wall clock for expiries and transitions, so tests can move time forward. */
+  clockOffsetMs = 0;
   /** Where presigned URLs point: the emulator's own address, set once it listens. */
   baseUrl = 'http://127.0.0.1';
 
@@ -46,6 +48,10 @@ export class SageMakerService {
     public transitionDelayMs: number,
   ) {
     this.data = structuredClone(initialData);
+  }
+
+  now(): number {
+    return Date.now() + this.clockOffsetMs;
   }
 
   get regions(): string[] {
@@ -57,6 +63,7 @@ export class SageMakerService {
     this.data = structuredClone(this.initialData);
     this.transitions.clear();
     this.grants.clear();
+    this.clockOffsetMs = 0;
     this.paginator.generation++;
   }
 
@@ -77,7 +84,7 @@ export class SageMakerService {
 
   /** Applies the state transitions that are due (Pending -> InService, Stopping -> Stopped, ...). */
   private settle(r: RegionData): void {
-    const now = Date.now();
+    const now = this.now();
     for (const record of [...r.apps, ...r.notebookInstances] as (AppRecord | NotebookInstanceRecord)[]) {
       const t = this.transitions.get(record);
       if (t && t.at <= now) {
@@ -91,7 +98,7 @@ export class SageMakerService {
   }
 
   private schedule(record: object, to: string): void {
-    this.transitions.set(record, { to, at: Date.now() + this.transitionDelayMs });
+    this.transitions.set(record, { to, at: this.now() + this.transitionDelayMs });
   }
 
   /** The app type a space runs (for the page its URL opens), if the space exists. */
@@ -402,7 +409,7 @@ export class SageMakerService {
         ...(spaceName !== undefined ? { spaceName } : { userProfileName }),
         status: 'Pending',
         instanceType: spec?.InstanceType ?? (appType === 'JupyterServer' || appType === 'RStudioServerPro' ? 'system' : 'ml.t3.medium'),
-        creationTime: new Date().toISOString(),
+        creationTime: new Date(this.now()).toISOString(),
       };
       if (existing) {
         r.apps.splice(r.apps.indexOf(existing), 1);
@@ -520,7 +527,7 @@ export class SageMakerService {
       }
       n.status = 'Pending';
       delete n.failureReason;
-      n.lastModifiedTime = new Date().toISOString();
+      n.lastModifiedTime = new Date(this.now()).toISOString();
       this.schedule(n, 'InService');
       return {};
     },
@@ -532,7 +539,7 @@ export class SageMakerService {
         throw validation(`Status (${n.status}) not in ([InService])`);
       }
       n.status = 'Stopping';
-      n.lastModifiedTime = new Date().toISOString();
+      n.lastModifiedTime = new Date(this.now()).toISOString();
       this.schedule(n, 'Stopped');
       return {};
     },
@@ -568,7 +575,7 @@ export class SageMakerService {
       }
       const expiresInSeconds = num(input.ExpiresInSeconds) ?? DEFAULT_EXPIRES_IN_SECONDS;
       const session = num(input.SessionExpirationDurationInSeconds) ?? DEFAULT_SESSION_SECONDS;
-      const now = Date.now();
+      const now = this.now();
       const token = this.grants.issue({
         kind: 'domain',
         region,
@@ -592,7 +599,7 @@ export class SageMakerService {
         throw validation(`Status (${n.status}) not in ([InService])`);
       }
       const session = num(input.SessionExpirationDurationInSeconds) ?? DEFAULT_SESSION_SECONDS;
-      const now = Date.now();
+      const now = this.now();
       const token = this.grants.issue({
         kind: 'notebook',
         region,

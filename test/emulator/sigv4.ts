@@ -17,7 +17,7 @@ export interface AcceptedCredentials {
 }
 
 /** node:crypto behind the Checksum interface @smithy/signature-v4 expects (a hash, or an HMAC when given a key). */
-class NodeSha256 implements Checksum {
+export class NodeSha256 implements Checksum {
   private hash: crypto.Hash | crypto.Hmac;
   constructor(private readonly secret?: SourceData) {
     this.hash = this.fresh();
@@ -139,6 +139,11 @@ export async function verifySignature(
     }
     headers[name] = value;
   }
+  // The signer trusts x-amz-content-sha256 when present, so check it against the body we got.
+  const claimedHash = header(req.headers, 'x-amz-content-sha256');
+  if (claimedHash !== undefined && claimedHash !== crypto.createHash('sha256').update(req.body).digest('hex')) {
+    throw signatureMismatch();
+  }
   const [pathPart, queryPart = ''] = req.path.split('?', 2);
   const query: Record<string, string | string[]> = {};
   for (const [k, v] of new URLSearchParams(queryPart)) {
@@ -150,6 +155,8 @@ export async function verifySignature(
     region,
     service,
     sha256: NodeSha256,
+    // Sign only what the client signed: do not add an x-amz-content-sha256 header of our own.
+    applyChecksum: false,
   });
   const signed = await signer.sign(
     { method: req.method, protocol: 'http:', hostname: headers.host ?? '', path: pathPart, query, headers, body: req.body },
