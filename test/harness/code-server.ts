@@ -2,8 +2,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { registerCleanup } from './cleanup';
-import { ensureCodeServer, type CodeServerCommand } from './code-server-install';
-import { runGroup, startGroup, type GroupProcess } from './processes';
+import { ensureCodeServer } from './code-server-install';
+import { runGroup, startGroup, type CommandLine, type GroupProcess } from './processes';
 
 export { CODE_SERVER_VERSION, ensureCodeServer } from './code-server-install';
 
@@ -164,7 +164,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
   }
 }
 
-async function installExtension(cs: CodeServerCommand, common: string[], vsix: string, env: NodeJS.ProcessEnv): Promise<void> {
+async function installExtension(cs: CommandLine, common: string[], vsix: string, env: NodeJS.ProcessEnv): Promise<void> {
   if (!fs.existsSync(vsix)) {
     throw new Error(`No packaged extension at ${vsix}: run \`npm run package\` first.`);
   }

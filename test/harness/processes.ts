@@ -1,6 +1,20 @@
 import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { registerCleanup } from './cleanup';
 
+export interface CommandLine {
+  command: string;
+  args: string[];
+}
+
+/** npm itself: the one running us (npm_execpath) when there is one, else `npm` on PATH. */
+export function npmCommand(): CommandLine {
+  const execPath = process.env.npm_execpath;
+  if (execPath && /npm-cli\.js$/.test(execPath)) {
+    return { command: process.execPath, args: [execPath] };
+  }
+  return { command: 'npm', args: [] };
+}
+
 /**
  * A child process started in its own process group (setsid), so that stopping it also stops
  * everything it started: code-server's extension hosts and file watchers otherwise outlive it.
