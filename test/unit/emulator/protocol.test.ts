@@ -68,6 +68,30 @@ describe('emulator protocol', () => {
     }
   });
 
+  it('onCall is told of every call: operation, region, status, error type; status 0 when dropped', async () => {
+    const { startEmulator } = await import('../../emulator');
+    const records: import('../../emulator').CallRecord[] = [];
+    const watched = await startEmulator({ onCall: (r) => records.push(r) });
+    try {
+      await client(watched, { region: 'eu-west-1' }).send(new sm.ListDomainsCommand({}));
+      await rejectsWith(client(watched).send(new sm.DescribeDomainCommand({ DomainId: 'd-000000000000' })), 'ResourceNotFound');
+      watched.setFault({ operation: 'ListSpaces', kind: 'drop', times: 1 });
+      await assert.rejects(client(watched).send(new sm.ListSpacesCommand({})));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(
+        records.map((r) => [r.operation, r.region, r.status, r.errorType]),
+        [
+          ['ListDomains', 'eu-west-1', 200, undefined],
+          ['DescribeDomain', 'us-east-1', 400, 'ResourceNotFound'],
+          ['ListSpaces', 'us-east-1', 0, undefined],
+        ],
+      );
+      assert.ok(records.every((r) => r.durationMs >= 0));
+    } finally {
+      await watched.stop();
+    }
+  });
+
   it('the admin path is not reachable through X-Amz-Target', async () => {
     const fault = JSON.stringify({ operation: 'ListDomains', kind: 'throttle' });
     for (const target of ['SageMaker.__emulator/faults', 'SageMaker.SetFault', '__emulator.faults', 'SageMaker./__emulator/faults']) {
