@@ -524,6 +524,12 @@ export class SageMakerAccessImpl implements SageMakerAccess {
  */
 export function withJupyterLabView(authorizedUrl: string): string {
   const url = new URL(authorizedUrl);
-  url.searchParams.set('view', 'lab');
-  return url.toString();
+  if (url.searchParams.get('view') === 'lab') {
+    return authorizedUrl;
+  }
+  url.searchParams.delete('view');
+  // Appended to the text as the service wrote it: re-serialising through URL would rewrite the
+  // host (e.g. 127.1 to 127.0.0.1) and re-encode the token.
+  const base = url.searchParams.size === new URL(authorizedUrl).searchParams.size ? authorizedUrl : `${authorizedUrl.split('?')[0]}?${url.searchParams.toString()}`;
+  return `${base}${base.includes('?') ? '&' : '?'}view=lab`;
 }

@@ -28,6 +28,14 @@ export interface EnvironmentOptions {
 /** Environment variable telling the extension-host suites where the emulator is (its admin path, for faults). */
 export const EMULATOR_URL_ENV = 'SAGEMAKER_TEST_EMULATOR_URL';
 
+/** The host of the emulator's presigned URLs (see startEmulator's presignedUrlHost). */
+export const PRESIGNED_URL_HOST = '127.1';
+
+/** The origin presigned URLs of this emulator start with (for link protection and routing). */
+export function presignedOrigin(emulator: RunningEmulator): string {
+  return `http://${PRESIGNED_URL_HOST}:${new URL(emulator.url).port}`;
+}
+
 export async function prepareEnvironment(options: EnvironmentOptions = {}): Promise<PreparedEnvironment> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-fixtures-'));
   // Empty AWS files, so that nothing run by the harness ever reads the user's own profiles,
@@ -36,7 +44,13 @@ export async function prepareEnvironment(options: EnvironmentOptions = {}): Prom
   const credentials = path.join(dir, 'aws-credentials');
   fs.writeFileSync(config, '');
   fs.writeFileSync(credentials, '');
-  const emulator = await startEmulator({ data: 'demo', transitionDelayMs: options.transitionDelayMs ?? 300 });
+  const emulator = await startEmulator({
+    data: 'demo',
+    transitionDelayMs: options.transitionDelayMs ?? 300,
+    // Opened in code-server, a presigned URL on 127.0.0.1 would be rewritten to code-server's
+    // port proxy without its path and token; 127.1 is the same address and is opened as is.
+    presignedUrlHost: PRESIGNED_URL_HOST,
+  });
   const env: Record<string, string> = {
     AWS_CONFIG_FILE: config,
     AWS_SHARED_CREDENTIALS_FILE: credentials,
