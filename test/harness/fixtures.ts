@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
+import { registerCleanup } from './cleanup';
 
 /**
  * What every run of the extension in code-server gets: the host tier, the UI tier, `npm start`
@@ -37,7 +38,11 @@ export function presignedOrigin(emulator: RunningEmulator): string {
 }
 
 export async function prepareEnvironment(options: EnvironmentOptions = {}): Promise<PreparedEnvironment> {
+  // The folder's name is checked by test/host/environment.test.ts.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-fixtures-'));
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  // Also removed when the driver is interrupted or exits before dispose() is reached.
+  const unregister = registerCleanup({ stop: () => Promise.resolve(remove()), stopNow: remove });
   // Empty AWS files, so that nothing run by the harness ever reads the user's own profiles,
   // keys or SSO sessions.
   const config = path.join(dir, 'aws-config');
@@ -67,8 +72,10 @@ export async function prepareEnvironment(options: EnvironmentOptions = {}): Prom
       'sagemaker.regions': emulator.regions,
     },
     dispose: async () => {
+      // The emulator runs in this process: it ends with it if dispose() is never reached.
       await emulator.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      remove();
+      unregister();
     },
   };
 }
