@@ -180,6 +180,11 @@ export class EmulatorServer {
         this.model.metadata.signingName,
       );
       region = caller.region;
+      // Coral picks the protocol by content type; without the JSON 1.1 one no operation matches.
+      const contentType = req.headers['content-type'] ?? '';
+      if (!contentType.toLowerCase().startsWith(JSON_11)) {
+        throw new ServiceError('UnknownOperationException', `Unsupported Content-Type '${contentType}'; expected ${JSON_11}`);
+      }
       if (operation === undefined || !Object.hasOwn(this.service.operations, operation)) {
         throw new ServiceError('UnknownOperationException', target ? `Unknown operation ${target}` : 'Missing X-Amz-Target header');
       }

@@ -33,6 +33,13 @@ describe('emulator protocol', () => {
     assert.equal(other.headers.get('x-amzn-errortype'), 'UnknownOperationException');
   });
 
+  it('a request without the JSON 1.1 content type is refused (UnknownOperationException)', async () => {
+    for (const contentType of ['application/json', 'text/plain']) {
+      const res = await signedFetch(emu(), { target: 'SageMaker.ListDomains', headers: { 'content-type': contentType } });
+      assert.equal(res.headers.get('x-amzn-errortype'), 'UnknownOperationException', contentType);
+    }
+  });
+
   it('the SDK raises the modeled exception classes', async () => {
     const c = client(emu());
     const nf = await rejectsWith(c.send(new sm.DescribeSpaceCommand({ DomainId: EAST_DOMAIN, SpaceName: 'nope' })), 'ResourceNotFound');
