@@ -39,7 +39,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const syncViewState = (): void => {
     void vscode.commands.executeCommand('setContext', 'sagemaker.viewState', tree.viewState);
     void vscode.commands.executeCommand('setContext', 'sagemaker.filtered', !!tree.filter);
-    treeView.message = tree.viewState === 'ready' || tree.viewState === 'loading' ? undefined : tree.viewMessage;
+    // No treeView.message: VS Code hides the welcome content (and its buttons) while one is set.
     treeView.description = tree.filter ? `filter: ${tree.filter}` : undefined;
   };
 
@@ -49,7 +49,12 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     tree,
     treeView,
     clipboard,
-    tree.onDidChangeState(syncViewState),
+    tree.onDidChangeState((change) => {
+      syncViewState();
+      if (change.error !== undefined) {
+        errors.report('SageMaker view', change.error);
+      }
+    }),
     tree.onDidChangeTreeData(syncViewState),
     ...registerCommands(services),
     vscode.workspace.onDidChangeConfiguration((e) => {

@@ -41,6 +41,7 @@ export function commandTable(s: ExtensionServices): Record<string, Handler> {
     'sagemaker.selectProfile': view.selectProfile(s),
     'sagemaker.selectRegions': view.selectRegions(s),
     'sagemaker.openSettings': view.openSettingsCommand(),
+    'sagemaker.signIn': view.signIn(s),
     'sagemaker.showLog': view.showLog(s),
   };
 }

@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { listProfileNames } from '../aws/index';
 import type { ExtensionServices } from '../context';
-import { UserFacingError } from '../errors';
+import { UserFacingError, runInTerminal } from '../errors';
 import { SETTING, openSettings, readAwsSettings, updateSetting } from '../settings';
 import { DomainNode, ErrorNode, LoadMoreNode, NotebookNode, SpaceNode, UserProfileNode, isListNode, type Node } from '../tree/nodes';
 import { icon } from '../tree/presentation';
@@ -113,6 +113,20 @@ export function selectRegions(s: ExtensionServices) {
 
 export function openSettingsCommand() {
   return (setting?: unknown): Promise<void> => openSettings(typeof setting === 'string' ? setting : 'sagemaker.');
+}
+
+/** Opens a terminal running `aws sso login` for the profile in use (the fix for an expired SSO session). */
+export function signIn(s: ExtensionServices) {
+  return (): Promise<void> => {
+    // Profile names are validated by readAwsSettings (no shell metacharacters).
+    const profile = readAwsSettings().profile ?? process.env.AWS_PROFILE ?? 'default';
+    if (!/^[\w+=,.@:/-]+$/.test(profile)) {
+      throw new UserFacingError(`The profile name "${profile}" cannot be passed to aws sso login.`);
+    }
+    runInTerminal(`aws sso login --profile ${profile}`);
+    s.log.info(`Opened a terminal running aws sso login --profile ${profile}`);
+    return Promise.resolve();
+  };
 }
 
 export function showLog(s: ExtensionServices) {

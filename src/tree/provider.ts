@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { NotebookInstance, Space } from '../aws/index';
+import { AwsError } from '../aws/index';
 import { isCredentialsError, userMessage } from '../errors';
 import type { Log } from '../log';
 import type { Session } from '../session';
@@ -19,7 +20,13 @@ import {
 } from './nodes';
 
 /** What the view shows when it has no tree: drives `viewsWelcome` through the `sagemaker.viewState` context key. */
-export type ViewState = 'loading' | 'ready' | 'noCredentials' | 'invalidSettings' | 'error' | 'empty';
+export type ViewState = 'loading' | 'ready' | 'noCredentials' | 'ssoExpired' | 'invalidSettings' | 'error' | 'empty';
+
+/** A change of the view's state; `error` is what put it there, to be reported once. */
+export interface ViewStateChange {
+  readonly state: ViewState;
+  readonly error?: unknown;
+}
 
 /**
  * The tree of SageMaker resources. Lists are fetched when their node is expanded, one page at a
@@ -34,7 +41,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   private state: ViewState = 'loading';
   private stateMessage?: string;
   private filterText?: string;
-  private readonly stateListeners = new vscode.EventEmitter<ViewState>();
+  private readonly stateListeners = new vscode.EventEmitter<ViewStateChange>();
   readonly onDidChangeState = this.stateListeners.event;
 
   constructor(
@@ -46,7 +53,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     return this.state;
   }
 
-  /** A plain-text line above the welcome content, saying what went wrong. */
+  /** What the view's state is about, in words (the welcome content is generic). */
   get viewMessage(): string | undefined {
     return this.stateMessage;
   }
@@ -171,7 +178,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     try {
       regions = await this.session.regions();
     } catch (e) {
-      this.failView(e, 'Resolving regions');
+      this.failView(e);
       return [];
     }
     if (regions.length === 0) {
@@ -193,14 +200,16 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     return roots;
   }
 
-  private failView(e: unknown, context: string): void {
-    this.log.error(context, e);
+  /** The whole view cannot show a tree: its welcome content takes over; the error is reported once by the listener. */
+  private failView(e: unknown): void {
     if (e instanceof SettingsError) {
-      this.setState('invalidSettings', userMessage(e));
+      this.setState('invalidSettings', userMessage(e), e);
+    } else if (e instanceof AwsError && e.kind === 'sso-expired') {
+      this.setState('ssoExpired', userMessage(e), e);
     } else if (isCredentialsError(e)) {
-      this.setState('noCredentials', userMessage(e));
+      this.setState('noCredentials', userMessage(e), e);
     } else {
-      this.setState('error', userMessage(e));
+      this.setState('error', userMessage(e), e);
     }
   }
 
@@ -246,13 +255,14 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
           return;
         }
         listing.error = e;
-        this.log.error(`Listing ${node.listName}`, e);
         if (isCredentialsError(e) || e instanceof SettingsError) {
           // Every list would fail the same way: the view says it once, with its buttons.
           this.roots = Promise.resolve([]);
           this.rootsNow = [];
-          this.failView(e, `Listing ${node.listName}`);
+          this.failView(e);
           this.changed.fire(undefined);
+        } else {
+          this.log.error(`Listing ${node.listName}`, e);
         }
       } finally {
         if (listing.generation === generation) {
@@ -278,12 +288,12 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
   }
 
-  private setState(state: ViewState, message?: string): void {
+  private setState(state: ViewState, message?: string, error?: unknown): void {
     const changed = this.state !== state || this.stateMessage !== message;
     this.state = state;
     this.stateMessage = message;
     if (changed) {
-      this.stateListeners.fire(state);
+      this.stateListeners.fire({ state, error });
     }
   }
 }

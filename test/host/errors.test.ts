@@ -47,8 +47,12 @@ describe('errors: shown once, in plain words, with the next action as a button',
       if (roots.length) {
         await children(api(), roots[0]);
       }
-      await waitFor(() => api().services.tree.viewState === 'noCredentials', 'the view shows the no-credentials welcome');
-      assert.match(api().services.treeView.message ?? '', /SSO session for profile "sso-dev" has expired/);
+      await waitFor(() => api().services.tree.viewState === 'ssoExpired', 'the view shows the SSO welcome');
+      assert.match(api().services.tree.viewMessage ?? '', /SSO session for profile "sso-dev" has expired/);
+      // The view says it once, with the button.
+      assert.equal(prompter.errors.length, 1);
+      assert.ok(prompter.errors[0].buttons.includes('Sign in with AWS SSO'));
+      prompter.clear();
 
       prompter.script({ button: 'Sign in with AWS SSO' });
       const opened = new Promise<vscode.Terminal>((resolve) => {
@@ -63,6 +67,18 @@ describe('errors: shown once, in plain words, with the next action as a button',
       const terminal = await opened;
       assert.equal(terminal.name, 'AWS sign-in');
       terminal.dispose();
+
+      // The welcome content's button runs the same sign-in for the profile in use.
+      const again = new Promise<vscode.Terminal>((resolve) => {
+        const sub = vscode.window.onDidOpenTerminal((t) => {
+          sub.dispose();
+          resolve(t);
+        });
+      });
+      await vscode.commands.executeCommand('sagemaker.signIn');
+      const second = await again;
+      assert.equal(second.name, 'AWS sign-in');
+      second.dispose();
     } finally {
       fs.writeFileSync(configFile, '');
     }
@@ -85,6 +101,7 @@ describe('welcome content states', () => {
     await Promise.all(roots.map((r) => children(api(), r)));
     await waitFor(() => api().services.tree.viewState === 'noCredentials', 'the no-credentials state');
     assert.deepEqual(await children(api()), []);
+    assert.ok(!api().services.treeView.message, 'a view message would hide the welcome content');
     await emulator.clearFaults();
     await vscode.commands.executeCommand('sagemaker.refresh');
     assert.equal((await children(api())).length, 2, 'a refresh after signing in shows the tree again');
@@ -96,7 +113,7 @@ describe('welcome content states', () => {
     await Promise.all(roots.map((r) => children(api(), r)));
     await waitFor(() => api().services.tree.viewState === 'empty', 'the empty state');
     assert.deepEqual(await children(api()), []);
-    assert.match(api().services.treeView.message ?? '', /No SageMaker domains or notebook instances in ap-southeast-2/);
+    assert.match(api().services.tree.viewMessage ?? '', /No SageMaker domains or notebook instances in ap-southeast-2/);
   });
 
   it('declares welcome content with buttons for each state', () => {
@@ -105,6 +122,7 @@ describe('welcome content states', () => {
     };
     const byState = new Map(pkg.contributes.viewsWelcome.map((w) => [w.when, w.contents]));
     assert.match(byState.get('sagemaker.viewState == noCredentials') ?? '', /command:sagemaker\.selectProfile/);
+    assert.match(byState.get('sagemaker.viewState == ssoExpired') ?? '', /command:sagemaker\.signIn/);
     assert.match(byState.get('sagemaker.viewState == empty') ?? '', /command:sagemaker\.selectRegions/);
     assert.match(byState.get('sagemaker.viewState == error') ?? '', /command:sagemaker\.showLog/);
     assert.match(byState.get('sagemaker.viewState == invalidSettings') ?? '', /command:sagemaker\.openSettings/);

@@ -32,10 +32,15 @@ describe('settings validation: a bad value gets a message naming it and its rang
 
   it('a bad region in sagemaker.regions shows in the view, names the setting, and lists nothing', async () => {
     await emulator.resetCalls();
+    prompter.clear();
     await setSetting('regions', ['us-east-1', 'mars-north-1']);
     assert.deepEqual(await children(api()), []);
     assert.equal(api().services.tree.viewState, 'invalidSettings');
-    assert.match(api().services.treeView.message ?? '', /"sagemaker\.regions" has "mars-north-1"/);
+    assert.match(api().services.tree.viewMessage ?? '', /"sagemaker\.regions" has "mars-north-1"/);
+    // Said once, with the way to fix it.
+    assert.equal(prompter.errors.length, 1);
+    assert.match(prompter.errors[0].text, /"sagemaker\.regions" has "mars-north-1"/);
+    assert.ok(prompter.errors[0].buttons.includes('Open Settings'));
     assert.deepEqual(await emulator.calls(), {});
   });
 
@@ -43,6 +48,7 @@ describe('settings validation: a bad value gets a message naming it and its rang
     await setSetting('endpointUrl', 'ftp://127.0.0.1:1');
     assert.deepEqual(await children(api()), []);
     assert.equal(api().services.tree.viewState, 'invalidSettings');
+    assert.match(api().services.tree.viewMessage ?? '', /"sagemaker\.endpointUrl"/);
     prompter.clear();
     prompter.script({ cancel: true });
     await vscode.commands.executeCommand('sagemaker.openStudio');

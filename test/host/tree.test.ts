@@ -5,7 +5,11 @@ import { children, emulator, item, labels, nodeAt, resetSettings, setSetting, us
 describe('the Resources tree (against the demo data)', () => {
   const { api } = usePrompter();
 
-  before(resetSettings);
+  before(async () => {
+    await resetSettings();
+    // A figure for the record (not a timed test): how long activate() took in this extension host.
+    console.log(`    activate() took ${api().activationMs.toFixed(1)} ms`);
+  });
   afterEach(async () => {
     await emulator.clearFaults();
     await resetSettings();
