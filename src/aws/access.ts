@@ -5,7 +5,7 @@ import { AwsError, toAwsError } from './errors';
 import { describedSpaceToDetails, toDomain, toNotebookInstance, toSpace, toUserProfile } from './mapping';
 import type { Domain, NotebookInstance, Page, PresignedUrl, Space, UserProfile } from './model';
 import { effectiveUserProfile } from './ownership';
-import { profileRegion } from './profiles';
+import { effectiveProfileName, profileRegion } from './profiles';
 import type {
   AwsHooks,
   AwsSettings,
@@ -84,12 +84,16 @@ export class SageMakerAccessImpl implements SageMakerAccess {
   /** The newest app of every space of a domain, from a complete ListApps read, for "Load more". */
   private readonly domainApps = new Map<string, { apps: Map<string, AppDetails>; at: number }>();
 
-  constructor(
-    readonly settings: AwsSettings,
-    hooks: AwsHooks = {},
-    tuning: AwsTuning = {},
-  ) {
-    this.pool = new ClientPool(settings, hooks, tuning);
+  readonly settings: AwsSettings;
+
+  constructor(settings: AwsSettings, hooks: AwsHooks = {}, tuning: AwsTuning = {}) {
+    // Blank strings from settings mean "not set".
+    this.settings = {
+      profile: settings.profile?.trim() || undefined,
+      regions: settings.regions,
+      endpointUrl: settings.endpointUrl?.trim() || undefined,
+    };
+    this.pool = new ClientPool(this.settings, hooks, tuning);
   }
 
   /** Runs one SDK call with the error mapping every method shares. */
@@ -125,7 +129,7 @@ export class SageMakerAccessImpl implements SageMakerAccess {
       if (!region) {
         throw new AwsError(
           'validation',
-          `No AWS region is set: choose regions in the sagemaker.regions setting, set "region" in the profile "${this.settings.profile ?? process.env.AWS_PROFILE ?? 'default'}", or set AWS_REGION.`,
+          `No AWS region is set: choose regions in the sagemaker.regions setting, set "region" in the profile "${effectiveProfileName(this.settings.profile)}", or set AWS_REGION.`,
           { action: { label: 'Open Settings', kind: 'open-settings' } },
         );
       }
@@ -387,6 +391,7 @@ export class SageMakerAccessImpl implements SageMakerAccess {
     if (!out.AuthorizedUrl) {
       throw new AwsError('service', 'SageMaker returned no URL for CreatePresignedDomainUrl.', { operation: op });
     }
+    // The session starts when the URL is opened: sessionExpiresAt assumes it is opened at once.
     return { url: out.AuthorizedUrl, expiresAt: new Date(requestedAt + expires * 1000), sessionExpiresAt: new Date(requestedAt + session * 1000) };
   }
 
@@ -548,13 +553,20 @@ export class SageMakerAccessImpl implements SageMakerAccess {
  * to `/lab` after sign-in. The path and the auth token are left as they are.
  */
 export function withJupyterLabView(authorizedUrl: string): string {
-  const url = new URL(authorizedUrl);
+  let url: URL;
+  try {
+    url = new URL(authorizedUrl);
+  } catch {
+    // Never let the URL (a credential) travel in an error: Node's TypeError carries the input.
+    throw new AwsError('service', 'SageMaker returned a notebook URL that is not valid.', { operation: 'CreatePresignedNotebookInstanceUrl' });
+  }
   if (url.searchParams.get('view') === 'lab') {
     return authorizedUrl;
   }
+  const hadView = url.searchParams.has('view');
   url.searchParams.delete('view');
   // Appended to the text as the service wrote it: re-serialising through URL would rewrite the
   // host (e.g. 127.1 to 127.0.0.1) and re-encode the token.
-  const base = url.searchParams.size === new URL(authorizedUrl).searchParams.size ? authorizedUrl : `${authorizedUrl.split('?')[0]}?${url.searchParams.toString()}`;
+  const base = hadView ? `${authorizedUrl.split('?')[0]}?${url.searchParams.toString()}` : authorizedUrl;
   return `${base}${base.includes('?') ? '&' : '?'}view=lab`;
 }

@@ -4,6 +4,7 @@
  */
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
+import { profileEndpointUrl } from './profiles';
 import type { AwsHooks, AwsSettings, AwsTuning } from './types';
 
 export type SageMakerSdk = typeof import('@aws-sdk/client-sagemaker');
@@ -64,16 +65,18 @@ export class ClientPool {
   }
 
   private async create(region: string): Promise<SageMakerClient> {
-    const [{ SageMakerClient }, { NodeHttpHandler }, credentials] = await Promise.all([
+    const [{ SageMakerClient }, { NodeHttpHandler }, credentials, endpoint] = await Promise.all([
       loadSageMakerSdk(),
       import('@smithy/node-http-handler'),
       this.credentialProvider(),
+      // The setting; else a named profile's endpoint_url; else none, and the SDK applies
+      // AWS_ENDPOINT_URL_SAGEMAKER / AWS_ENDPOINT_URL / the default profile's endpoint_url itself.
+      this.settings.endpointUrl ?? (this.settings.profile ? profileEndpointUrl(this.settings.profile) : undefined),
     ]);
     const client = new SageMakerClient({
       region,
       credentials,
-      // Undefined lets the SDK apply AWS_ENDPOINT_URL_SAGEMAKER / the profile's endpoint_url itself.
-      ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),
+      ...(endpoint ? { endpoint } : {}),
       ...(this.settings.profile ? { profile: this.settings.profile } : {}),
       retryMode: 'adaptive',
       maxAttempts: this.tuning.maxAttempts,

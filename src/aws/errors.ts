@@ -26,6 +26,10 @@ export interface NextAction {
   kind?: 'select-profile' | 'open-settings' | 'retry';
 }
 
+/**
+ * `userMessage` (also `message`) is redacted and fit to show. `cause` is the raw error, which may
+ * quote a presigned URL: log it only through `errorLogText`.
+ */
 export class AwsError extends Error {
   override readonly name = 'AwsError';
   readonly kind: AwsErrorKind;
@@ -114,7 +118,7 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
   }
   const ssoLike = /\bsso\b/i.test(message) || /sso/i.test(name) || name === 'TokenProviderError';
   if (ssoLike && /expired|refresh|invalid|sso login/i.test(message)) {
-    const profile = ctx.profile ?? process.env.AWS_PROFILE ?? 'default';
+    const profile = ctx.profile || process.env.AWS_PROFILE || 'default';
     const command = `aws sso login --profile ${profile}`;
     return new AwsError('sso-expired', `The AWS SSO session for profile "${profile}" has expired. Sign in again with: ${command}`, {
       ...opts,
@@ -175,4 +179,24 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
   }
   const label = name && name !== 'Error' ? `${name}: ` : '';
   return new AwsError('unknown', `${label}${message || 'An unexpected error occurred while calling SageMaker.'}`, opts);
+}
+
+/**
+ * Everything worth logging about an error, for the log channel: kind, operation, message and the
+ * underlying error's name, message and stack, with every URL token redacted.
+ */
+export function errorLogText(err: unknown): string {
+  const parts: string[] = [];
+  let e: unknown = err;
+  for (let depth = 0; e !== undefined && e !== null && depth < 4; depth++) {
+    if (e instanceof AwsError) {
+      parts.push(`AwsError[${e.kind}${e.operation ? ` ${e.operation}` : ''}]: ${e.userMessage}`);
+    } else if (e instanceof Error) {
+      parts.push(e.stack ?? `${e.name}: ${e.message}`);
+    } else {
+      parts.push(typeof e === 'string' ? e : JSON.stringify(e) ?? String(e));
+    }
+    e = fieldOf(e, 'cause');
+  }
+  return redactUrl(parts.join('\nCaused by: '));
 }

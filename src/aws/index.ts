@@ -19,8 +19,9 @@ export type {
   WaitOptions,
 } from './types';
 export type { Domain, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
-export { AwsError, toAwsError, type AwsErrorKind, type NextAction } from './errors';
+export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction } from './errors';
 export {
+  checkOpenableUrl,
   LIMITS,
   LANDING_APP_TYPES,
   NAME_PATTERNS,

@@ -40,3 +40,25 @@ export async function profileRegion(profile: string | undefined): Promise<string
   const region = files.configFile[name]?.region ?? files.credentialsFile[name]?.region;
   return region?.trim() || undefined;
 }
+
+/**
+ * The SageMaker endpoint configured for a named profile (its `services` section's
+ * `sagemaker.endpoint_url`, else its `endpoint_url`), when nothing outranks it.
+ * The SDK applies these itself only for the AWS_PROFILE/default profile, not for a profile given
+ * to a client, so for a named profile we look them up the same way, keeping the SDK's order:
+ * AWS_ENDPOINT_URL_SAGEMAKER, AWS_ENDPOINT_URL, then the profile; none when
+ * AWS_IGNORE_CONFIGURED_ENDPOINT_URLS or the profile's ignore_configured_endpoint_urls is true.
+ */
+export async function profileEndpointUrl(profile: string): Promise<string | undefined> {
+  const env = process.env;
+  if (env.AWS_ENDPOINT_URL_SAGEMAKER || env.AWS_ENDPOINT_URL || env.AWS_IGNORE_CONFIGURED_ENDPOINT_URLS === 'true') {
+    return undefined;
+  }
+  const { configFile } = await loadFiles();
+  const section = configFile[profile];
+  if (!section || section.ignore_configured_endpoint_urls === 'true') {
+    return undefined;
+  }
+  const services = section.services ? configFile[`services.${section.services}`] : undefined;
+  return services?.['sagemaker.endpoint_url'] || section.endpoint_url || undefined;
+}

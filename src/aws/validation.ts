@@ -130,3 +130,22 @@ export function validateName(field: NamedField, v: unknown): string | undefined 
   }
   return undefined;
 }
+
+const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
+
+/**
+ * Whether a presigned URL may be opened in a browser: https:, or plain http: only on a loopback
+ * host (a local emulator). Returns a message without the URL's query (its token), or undefined.
+ */
+export function checkOpenableUrl(url: string): string | undefined {
+  let u: URL;
+  try {
+    u = new URL(url);
+  } catch {
+    return 'SageMaker returned a URL that is not valid; it was not opened.';
+  }
+  if (u.protocol === 'https:' || (u.protocol === 'http:' && loopbackHosts.has(u.hostname))) {
+    return undefined;
+  }
+  return `Refusing to open a ${u.protocol} URL${u.host ? ` on ${u.host}` : ''}: only https: URLs (or http: on this computer) are opened.`;
+}

@@ -91,6 +91,30 @@ aws_secret_access_key = ${UNKNOWN.secretAccessKey}
     await awsError(access(undefined).listDomains('us-east-1'), 'invalid-credentials');
   });
 
+  it("without the endpoint setting, the SDK's own AWS_ENDPOINT_URL_SAGEMAKER and profile endpoint_url apply", async () => {
+    writeFiles(`\n[profile with-endpoint]\nregion = us-east-1\nendpoint_url = ${emu.url}\n`, { AWS_ENDPOINT_URL_SAGEMAKER: emu.url });
+    fs.appendFileSync(files.credentialsFile, `\n[with-endpoint]\naws_access_key_id = ${emu.accessKeyId}\naws_secret_access_key = ${emu.secretAccessKey}\n`);
+    const byEnv = createSageMakerAccess({}, {}, { maxAttempts: 1 });
+    made.push(byEnv);
+    assert.equal((await byEnv.listDomains('us-east-1')).items.length, 3);
+    delete process.env.AWS_ENDPOINT_URL_SAGEMAKER;
+    const byProfile = createSageMakerAccess({ profile: 'with-endpoint' }, {}, { maxAttempts: 1 });
+    made.push(byProfile);
+    assert.equal((await byProfile.listDomains('us-east-1')).items.length, 3);
+    assert.equal(emu.callCount('ListDomains'), 2);
+    // A services section: [services local] sagemaker = endpoint_url = ...
+    fs.appendFileSync(files.configFile, `\n[profile with-services]\nregion = us-east-1\nservices = local\n\n[services local]\nsagemaker =\n  endpoint_url = ${emu.url}\n`);
+    fs.appendFileSync(files.credentialsFile, `\n[with-services]\naws_access_key_id = ${emu.accessKeyId}\naws_secret_access_key = ${emu.secretAccessKey}\n`);
+    const byServices = createSageMakerAccess({ profile: 'with-services' }, {}, { maxAttempts: 1 });
+    made.push(byServices);
+    assert.equal((await byServices.listDomains('us-east-1')).items.length, 3);
+    // The environment outranks the profile's endpoint_url, as in the SDK.
+    process.env.AWS_ENDPOINT_URL_SAGEMAKER = 'http://127.0.0.1:9';
+    const envWins = createSageMakerAccess({ profile: 'with-endpoint' }, {}, { maxAttempts: 1 });
+    made.push(envWins);
+    await awsError(envWins.listDomains('us-east-1'), 'network');
+  });
+
   it('a credential_process profile', async () => {
     writeFiles();
     const script = path.join(files.dir, 'creds.js');
@@ -137,6 +161,18 @@ sso_registration_scopes = sso:account:access
       const e = await awsError(access('corp-sso').listDomains('us-east-1'), 'sso-expired');
       assert.equal(e.action?.terminalCommand, 'aws sso login --profile corp-sso');
       assert.equal(e.userMessage, 'The AWS SSO session for profile "corp-sso" has expired. Sign in again with: aws sso login --profile corp-sso');
+
+      // A cached token past its expiry, with nothing to refresh it: the same.
+      const cache = path.join(files.dir, '.aws', 'sso', 'cache');
+      fs.mkdirSync(cache, { recursive: true });
+      const { createHash } = await import('node:crypto');
+      fs.writeFileSync(
+        path.join(cache, `${createHash('sha1').update('corp').digest('hex')}.json`),
+        JSON.stringify({ accessToken: 'expired-sso-token', expiresAt: new Date(Date.now() - 3600_000).toISOString(), region: 'us-east-1', startUrl: 'https://example.awsapps.com/start' }),
+      );
+      const expired = await awsError(access('corp-sso').listDomains('us-east-1'), 'sso-expired');
+      assert.equal(expired.action?.terminalCommand, 'aws sso login --profile corp-sso');
+      assert.ok(!expired.userMessage.includes('expired-sso-token'));
     } finally {
       process.env.HOME = savedHome;
     }

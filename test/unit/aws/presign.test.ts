@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AwsError, redactUrl, type SageMakerAccess } from '../../../src/aws/index';
+import { AwsError, errorLogText, redactUrl, type SageMakerAccess } from '../../../src/aws/index';
 import { emulatorFixture, type EmulatorFixture } from './fixture';
 
 const EAST = 'd-7kx2hq9mzp4a';
@@ -53,6 +53,16 @@ describe('aws/presigned URLs (local SageMaker endpoint)', function () {
     assert.equal(page.fields['User profile'], 'carol');
     assert.equal(page.fields['Session lifetime (seconds)'], '3600');
     assert.equal(page.fields['URL lifetime (seconds)'], '60');
+  });
+
+  it('the URL lifetime asked for is the one the service applies: opens before, sign-in page after', async () => {
+    const r = await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'carol', expiresInSeconds: 5 });
+    assert.equal((await openPage(r.url)).status, 200);
+    fx.emu.advanceClock(6_000);
+    const late = await fetch(r.url, { redirect: 'manual' });
+    await late.text();
+    assert.equal(late.status, 302);
+    assert.match(late.headers.get('location') ?? '', /signin/);
   });
 
   it('defaults: URL lifetime 300 s, session 43200 s', async () => {
@@ -183,6 +193,10 @@ describe('aws/presigned URLs (local SageMaker endpoint)', function () {
       assert.equal(e.kind, 'validation');
       assert.ok(e.userMessage.includes('token=REDACTED'));
       assert.ok(!e.userMessage.includes(token) && !e.message.includes(token), 'the error message holds no token');
+      const logged = errorLogText(e);
+      assert.ok(String((e.cause as Error).message).includes(token), 'the raw cause quotes the URL (so this check can fail)');
+      assert.ok(!logged.includes(token), 'the log text holds no token');
+      assert.match(logged, /^AwsError\[validation CreatePresignedDomainUrl\]: Bad request for .*token=REDACTED\nCaused by: ValidationException: Bad request/);
     }
   });
 });

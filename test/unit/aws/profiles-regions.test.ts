@@ -100,6 +100,14 @@ describe('aws/profiles and regions', () => {
     assert.equal(e.userMessage, `"moon-base-1x" is not an AWS region name; expected a name such as us-east-1 or eu-west-2. (from the profile's region setting)`);
   });
 
+  it('blank profile and endpoint settings mean "not set"', async () => {
+    files = useAwsFiles(CONFIG, CREDENTIALS);
+    const access = createSageMakerAccess({ profile: '  ', endpointUrl: '' });
+    assert.equal(access.settings.profile, undefined);
+    assert.equal(access.settings.endpointUrl, undefined);
+    assert.deepEqual(await access.resolveRegions(), ['eu-west-1']);
+  });
+
   it('an invalid region passed to a call is refused before any request', async () => {
     files = useAwsFiles(CONFIG, CREDENTIALS);
     const e = await rejection(createSageMakerAccess({ endpointUrl: 'http://127.0.0.1:9' }).listDomains('not-a-region'));

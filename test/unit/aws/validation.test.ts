@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import {
+  checkOpenableUrl,
   LIMITS,
   NAME_PATTERNS,
   validateEndpointUrl,
@@ -116,5 +117,14 @@ describe('aws/validation', () => {
     assert.equal(validateName('SpaceName', 'x'.repeat(64)), `SpaceName may be at most 63 characters long; "${'x'.repeat(20)}…" has 64.`);
     assert.equal(validateName('NotebookInstanceName', ''), 'NotebookInstanceName is required.');
     assert.equal(validateName('NotebookInstanceName', 'nb--1'), undefined);
+  });
+
+  it('only https: URLs, or http: on a loopback host, may be opened', () => {
+    assert.equal(checkOpenableUrl('https://d-abc.studio.us-east-1.sagemaker.aws/auth?token=x'), undefined);
+    assert.equal(checkOpenableUrl('http://127.0.0.1:4566/auth?token=x'), undefined);
+    assert.equal(checkOpenableUrl('http://localhost:8080/notebook/a?authToken=x'), undefined);
+    assert.equal(checkOpenableUrl('http://example.com/auth?token=secret'), 'Refusing to open a http: URL on example.com: only https: URLs (or http: on this computer) are opened.');
+    assert.equal(checkOpenableUrl('javascript:alert(1)'), 'Refusing to open a javascript: URL: only https: URLs (or http: on this computer) are opened.');
+    assert.equal(checkOpenableUrl('nonsense'), 'SageMaker returned a URL that is not valid; it was not opened.');
   });
 });
