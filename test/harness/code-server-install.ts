@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
+import { registerCleanup } from './cleanup';
 import { cacheRoot } from './paths';
 import { npmCommand, runGroup, type CommandLine } from './processes';
 
@@ -103,10 +104,13 @@ async function withInstallLock(body: () => Promise<void>): Promise<void> {
       await new Promise((r) => setTimeout(r, 2000));
     }
   }
+  const release = () => fs.rmSync(lockDir, { recursive: true, force: true });
+  const unregister = registerCleanup({ stop: () => Promise.resolve(release()), stopNow: release });
   try {
     await body();
   } finally {
-    fs.rmSync(lockDir, { recursive: true, force: true });
+    release();
+    unregister();
   }
 }
 
@@ -128,6 +132,14 @@ function processAlive(pid: number): boolean {
 }
 
 async function install(): Promise<void> {
+  const nodeMajor = Number(process.versions.node.split('.')[0]);
+  if (nodeMajor !== 20) {
+    // Its postinstall refuses any other major version (4.103 and later need Node 22 or 24).
+    throw new Error(
+      `code-server ${CODE_SERVER_VERSION} installs only under Node 20; this is Node ${process.versions.node}.\n` +
+        'Run the tests with Node 20, or point CODE_SERVER_PATH at an existing code-server binary.',
+    );
+  }
   const missing = missingBuildTools();
   if (missing.length > 0) {
     throw new Error(
@@ -143,6 +155,8 @@ async function install(): Promise<void> {
   fs.mkdirSync(installDir, { recursive: true });
   fs.writeFileSync(path.join(installDir, 'package.json'), JSON.stringify({ name: 'code-server-cache', private: true }, null, 2));
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'code-server-install-'));
+  const removeTmp = () => fs.rmSync(tmp, { recursive: true, force: true });
+  const unregisterTmp = registerCleanup({ stop: () => Promise.resolve(removeTmp()), stopNow: removeTmp });
   const log = fs.openSync(installLog, 'w');
   const write = (chunk: string) => fs.writeSync(log, chunk);
   try {
@@ -199,7 +213,8 @@ async function install(): Promise<void> {
     } catch {
       // Already closed on the failure path.
     }
-    fs.rmSync(tmp, { recursive: true, force: true });
+    removeTmp();
+    unregisterTmp();
   }
 }
 

@@ -19,7 +19,8 @@ export const CLEAN_WINDOW_SETTINGS: Readonly<Record<string, unknown>> = {
 };
 
 export interface CodeServerOptions {
-  /** Run the extension from this folder, as an extension under development (edits + reload). */
+  /** Run the extension from this folder, as an extension under development (edits + reload);
+   * the addresses from workbenchUrl() load it. */
   extensionDevelopmentPath?: string;
   /** Or install this packaged extension first. */
   vsix?: string;
@@ -39,8 +40,12 @@ export interface RunningCodeServer {
   readonly port: number;
   /** The folder the window opens. */
   readonly folder: string;
-  /** The workbench address, optionally with a `payload` (extension development and test paths). */
-  workbenchUrl(payload?: [string, string][]): string;
+  /**
+   * The workbench address. Its `payload` query parameter names the extension under development
+   * (when started with `extensionDevelopmentPath`) and any `extra` entries, such as
+   * `extensionTestsPath`: the workbench of code-server reads them as VS Code's CLI flags.
+   */
+  workbenchUrl(extra?: [string, string][]): string;
   /** `vscode-remote://` form of a local path, as the workbench's payload wants it. */
   remoteUri(localPath: string): string;
   /** Resolves when code-server exits (by itself or stopped). */
@@ -137,16 +142,21 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     const origin = `http://127.0.0.1:${port}`;
     await waitForHealth(origin, server, outputTail);
     const running = server;
+    const remoteUri = (p: string) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`;
     let stopped: Promise<void> | undefined;
     return {
       origin,
       port,
       folder: dirs.workspace,
       exited: running.exited,
-      remoteUri: (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`,
-      workbenchUrl(payload) {
+      remoteUri,
+      workbenchUrl(extra = []) {
         const q = new URLSearchParams({ folder: dirs.workspace });
-        if (payload) {
+        const payload: [string, string][] = [...extra];
+        if (options.extensionDevelopmentPath) {
+          payload.unshift(['extensionDevelopmentPath', remoteUri(options.extensionDevelopmentPath)]);
+        }
+        if (payload.length > 0) {
           q.set('payload', JSON.stringify(payload));
         }
         return `${origin}/?${q.toString()}`;

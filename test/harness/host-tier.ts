@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import { launchChromium } from './chromium';
+import { findChromium, launchChromium } from './chromium';
 import { startCodeServer } from './code-server';
 import { prepareEnvironment } from './fixtures';
 import { repoRoot } from './paths';
@@ -26,6 +26,7 @@ export async function runHostTier(): Promise<TestCounts> {
       throw new Error(`${path.relative(repoRoot, file)} is missing: run \`${fix}\` (npm run test:host does both).`);
     }
   }
+  findChromium(); // fails early, with what to install, before anything is started
   const fixtures = await prepareEnvironment();
   try {
     const server = await startCodeServer({ extensionDevelopmentPath: repoRoot, env: fixtures.env, userSettings: fixtures.userSettings });
@@ -52,10 +53,7 @@ export async function runHostTier(): Promise<TestCounts> {
           }
         });
         await page.exposeFunction('codeAutomationExit', (code: number) => exitCode?.(code));
-        const url = server.workbenchUrl([
-          ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
-          ['extensionTestsPath', server.remoteUri(testsPath)],
-        ]);
+        const url = server.workbenchUrl([['extensionTestsPath', server.remoteUri(testsPath)]]);
         await page.goto(url, { timeout: 120_000 });
         let timer: NodeJS.Timeout | undefined;
         const timedOut = new Promise<'timeout'>((resolve) => {

@@ -30,7 +30,7 @@ async function main(): Promise<void> {
     // Presigned URLs from the emulator open without the "open external website?" question.
     trustedDomains: [fixtures.emulator.url, presignedOrigin(fixtures.emulator)],
   });
-  const url = server.workbenchUrl([['extensionDevelopmentPath', server.remoteUri(repoRoot)]]);
+  const url = server.workbenchUrl();
   console.log(`\nLocal SageMaker endpoint (demo data, regions ${fixtures.emulator.regions.join(', ')}): ${fixtures.emulator.url}`);
   console.log(`\nSageMaker Environments is running in VS Code at ${url}\n`);
   console.log('Open that address in a browser (the SageMaker icon is in the activity bar). Press Ctrl-C to stop.');

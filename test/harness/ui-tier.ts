@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { findChromium } from './chromium';
 import { findTestFiles, runMochaFiles } from './mocha-files';
 import { repoRoot, vsixPath } from './paths';
 import { npmCommand, runGroup } from './processes';
@@ -11,6 +12,7 @@ import type { TestCounts } from './results';
  * installed (test/ui/workbench.ts).
  */
 export async function runUiTier(): Promise<TestCounts> {
+  findChromium(); // fails early, with what to install, before anything is started
   const started = Date.now();
   const npm = npmCommand();
   let output = '';
