@@ -194,7 +194,7 @@ export function errorLogText(err: unknown): string {
     } else if (e instanceof Error) {
       parts.push(e.stack ?? `${e.name}: ${e.message}`);
     } else {
-      parts.push(typeof e === 'string' ? e : JSON.stringify(e) ?? String(e));
+      parts.push(typeof e === 'string' ? e : (JSON.stringify(e) ?? typeof e));
     }
     e = fieldOf(e, 'cause');
   }

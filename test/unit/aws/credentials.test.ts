@@ -131,6 +131,14 @@ aws_secret_access_key = ${UNKNOWN.secretAccessKey}
     assert.equal(emu.callCount(), 0);
   });
 
+  it('after the user fixes the profile (e.g. signs in again), Retry works with the same access object', async () => {
+    writeFiles('\n[profile later]\nregion = us-east-1\n');
+    const a = access('later');
+    await awsError(a.listDomains('us-east-1'), 'no-credentials');
+    fs.appendFileSync(files.credentialsFile, `\n[later]\naws_access_key_id = ${SECOND.accessKeyId}\naws_secret_access_key = ${SECOND.secretAccessKey}\n`);
+    assert.equal((await a.listDomains('us-east-1')).items.length, 3);
+  });
+
   it('a profile that does not exist: no-credentials', async () => {
     writeFiles();
     await awsError(access('no-such-profile').listDomains('us-east-1'), 'no-credentials');
