@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { ApiCallRecord } from './aws/index';
-import { redactUrl } from './aws/index';
+import { errorLogText, redactUrl } from './aws/index';
 
 /**
  * The "SageMaker" log channel. Everything written here goes through `redactUrl`, because a
@@ -23,7 +23,7 @@ export class Log implements vscode.Disposable {
 
   /** Logs an error with its details (name, message, cause chain and stack), redacted. */
   error(context: string, error: unknown): void {
-    this.channel.error(redactUrl(`${context}: ${describeError(error)}`));
+    this.channel.error(redactUrl(`${context}: ${errorLogText(error)}`));
   }
 
   /** One line per SageMaker API call: operation, region, duration and outcome. */
@@ -44,17 +44,4 @@ export class Log implements vscode.Disposable {
   dispose(): void {
     this.channel.dispose();
   }
-}
-
-/** The full story of an error for the log (never for a notification). */
-export function describeError(error: unknown, depth = 0): string {
-  if (!(error instanceof Error)) {
-    return String(error);
-  }
-  let text = error.stack ?? `${error.name}: ${error.message}`;
-  const cause = (error as { cause?: unknown }).cause;
-  if (cause !== undefined && depth < 3) {
-    text += `\n  caused by: ${describeError(cause, depth + 1)}`;
-  }
-  return text;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { DomainUrlRequest, NotebookUi, NotebookUrlRequest, PresignedUrl } from '../aws/index';
-import { LIMITS, toCliCommand, validateLandingUri } from '../aws/index';
+import { LIMITS, checkOpenableUrl, toCliCommand, validateLandingUri } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem } from '../prompter';
@@ -44,32 +44,23 @@ async function presign(s: ExtensionServices, t: UrlTarget, request: DomainUrlReq
     : access.presignDomainUrl(t.region, request as DomainUrlRequest);
 }
 
-function isLoopbackHost(host: string): boolean {
-  return host === '127.0.0.1' || host === 'localhost' || host === '[::1]' || host === '::1';
+function isLoopbackEndpoint(endpointUrl: string | undefined): boolean {
+  try {
+    return endpointUrl !== undefined && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(endpointUrl).hostname);
+  } catch {
+    return false;
+  }
 }
 
 /** Only https URLs are opened; plain http only when the endpoint itself is a loopback one (a local emulator). */
 export function checkOpenable(url: string, endpointUrl: string | undefined): void {
-  let parsed: URL;
-  try {
-    parsed = new URL(url);
-  } catch {
-    throw new UserFacingError('SageMaker returned a URL that is not valid, so it was not opened.');
+  const problem = checkOpenableUrl(url);
+  if (problem !== undefined) {
+    throw new UserFacingError(problem);
   }
-  if (parsed.protocol === 'https:') {
-    return;
+  if (new URL(url).protocol === 'http:' && !isLoopbackEndpoint(endpointUrl)) {
+    throw new UserFacingError('Refusing to open an http: URL: plain http is opened only when sagemaker.endpointUrl is a local endpoint on this computer.');
   }
-  const endpointLoopback = (() => {
-    try {
-      return endpointUrl !== undefined && isLoopbackHost(new URL(endpointUrl).hostname);
-    } catch {
-      return false;
-    }
-  })();
-  if (parsed.protocol === 'http:' && endpointLoopback && isLoopbackHost(parsed.hostname)) {
-    return;
-  }
-  throw new UserFacingError(`Refused to open a ${parsed.protocol} URL: only https URLs are opened (http only from a local endpoint).`);
 }
 
 /** Makes the URL and opens it in the browser, or copies it with an expiry countdown. */

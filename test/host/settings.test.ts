@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { checkOpenable } from '../../src/commands/urls';
 import { callCount, children, emulator, nodeAt, resetSettings, setSetting, usePrompter } from './helpers';
 
 describe('settings validation: a bad value gets a message naming it and its range, and no call is made', () => {
@@ -85,5 +86,33 @@ describe('settings validation: a bad value gets a message naming it and its rang
     assert.equal(g.expiresInSeconds, 60);
     assert.equal(g.sessionExpirationDurationInSeconds, 7200);
     assert.equal(g.landingUri, 'app:JupyterLab:/lab/tree/data');
+  });
+});
+
+describe('opening URLs: https only, plain http only from a local endpoint', () => {
+  // The same function the open commands call before vscode.env.openExternal.
+  const refused = (url: string, endpoint: string | undefined): boolean => {
+    try {
+      checkOpenable(url, endpoint);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+
+  it('opens https URLs', () => {
+    assert.equal(refused('https://d-abc.studio.us-east-1.sagemaker.aws/auth?token=x', undefined), false);
+  });
+
+  it('opens http URLs on this computer only when the endpoint is local too', () => {
+    assert.equal(refused('http://127.0.0.1:8080/auth?token=x', 'http://127.0.0.1:8080'), false);
+    assert.equal(refused('http://127.0.0.1:8080/auth?token=x', undefined), true);
+    assert.equal(refused('http://127.0.0.1:8080/auth?token=x', 'https://vpce-1.api.sagemaker.us-east-1.vpce.amazonaws.com'), true);
+  });
+
+  it('refuses http URLs elsewhere and other schemes', () => {
+    assert.equal(refused('http://example.com/auth?token=x', 'http://127.0.0.1:8080'), true);
+    assert.equal(refused('javascript:alert(1)', 'http://127.0.0.1:8080'), true);
+    assert.equal(refused('file:///etc/passwd', undefined), true);
   });
 });
