@@ -250,6 +250,24 @@ describe('commands, from the tree and from the palette', () => {
       assert.equal((await item(api(), node)).contextValue, 'sagemaker.space.stopped');
     });
 
+    it('starts a space asked for in the palette, and stops it from its node', async () => {
+      prompter.script({ pick: 'Space' }, { pick: 'ml-platform' }, { pick: 'bob' }, { pick: 'Shared Code Review' });
+      await vscode.commands.executeCommand('sagemaker.start');
+      const node = await nodeAt(api(), 'Studio Domains', 'ml-platform', 'bob', 'Shared Code Review');
+      assert.equal((await item(api(), node)).contextValue, 'sagemaker.space.running');
+      await vscode.commands.executeCommand('sagemaker.stop', node);
+      assert.equal((await item(api(), node)).contextValue, 'sagemaker.space.stopped');
+    });
+
+    it('starts a notebook instance asked for in the palette, and stops it from its node', async () => {
+      prompter.script({ pick: 'Notebook instance' }, { pick: 'churn-model-training' });
+      await vscode.commands.executeCommand('sagemaker.start');
+      const node = await nodeAt(api(), 'Notebook Instances', 'churn-model-training');
+      assert.equal((await item(api(), node)).contextValue, 'sagemaker.notebook.running');
+      await vscode.commands.executeCommand('sagemaker.stop', node);
+      assert.equal((await item(api(), node)).contextValue, 'sagemaker.notebook.stopped');
+    });
+
     it('offers to start a stopped notebook instance on open, and opens it when ready', async () => {
       const node = await nodeAt(api(), 'Notebook Instances', 'nlp-experiments');
       prompter.script({ button: 'Start and Open' });

@@ -74,6 +74,18 @@ describe('settings validation: a bad value gets a message naming it and its rang
     assert.equal(props['sagemaker.presignedUrl.sessionExpirationDurationInSeconds'].maximum, 43200);
   });
 
+  it('hides from the palette only the commands that cannot ask for their argument', () => {
+    const pkg = vscode.extensions.getExtension('sagemaker-environments.sagemaker-environments')?.packageJSON as {
+      contributes: { commands: { command: string; category: string }[]; menus: { commandPalette: { command: string; when: string }[] } };
+    };
+    const hidden = pkg.contributes.menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command).sort();
+    assert.deepEqual(hidden, ['sagemaker.loadMore', 'sagemaker.refreshNode', 'sagemaker.retry']);
+    for (const c of pkg.contributes.commands) {
+      assert.equal(c.category, 'SageMaker', c.command);
+      assert.match(c.command, /^sagemaker\./);
+    }
+  });
+
   it('uses the configured lifetimes and landing page in the request', async () => {
     await setSetting('presignedUrl.expiresInSeconds', 60);
     await setSetting('presignedUrl.sessionExpirationDurationInSeconds', 7200);
