@@ -10,6 +10,7 @@ import {
   openSageMakerView,
   openWorkbench,
   readmeScreenshot,
+  runPaletteCommand,
   screenshot,
   treeRow,
   until,
@@ -151,5 +152,22 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
     await errorRow.click();
     await treeRow(page, 'erin').waitFor({ timeout: 30_000 });
     assert.equal(await treeRow(page, 'Could not list user profiles').count(), 0);
+  });
+
+  it('without accepted credentials shows welcome content with buttons, and the tree again after a refresh', async () => {
+    const { page } = wb;
+    wb.emulator.setFault({ operation: '*', kind: 'error', errorType: 'UnrecognizedClientException', status: 400, message: 'The security token included in the request is invalid.' });
+    await runPaletteCommand(page, 'SageMaker: Refresh');
+    const welcome = page.locator('.sidebar .welcome-view-content');
+    await welcome.getByText('No usable AWS credentials were found').waitFor({ timeout: 30_000 });
+    for (const button of ['Select AWS Profile', 'Refresh', 'Open Settings', 'Show Log']) {
+      await welcome.getByRole('button', { name: button }).waitFor({ timeout: 10_000 });
+    }
+    // Said once, with what to do about it.
+    await page.locator('.notification-toast', { hasText: 'were not accepted' }).waitFor({ timeout: 30_000 });
+    await readmeScreenshot(page, 'welcome-no-credentials');
+    wb.emulator.clearFaults();
+    await welcome.getByRole('button', { name: 'Refresh' }).click();
+    await treeRow(page, 'fraud-detection-dev').waitFor({ timeout: 30_000 });
   });
 });
