@@ -5,7 +5,7 @@
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { profileEndpointUrl } from './profiles';
-import type { AwsHooks, AwsSettings, AwsTuning } from './types';
+import type { ApiCallRecord, AwsHooks, AwsSettings, AwsTuning } from './types';
 
 export type SageMakerSdk = typeof import('@aws-sdk/client-sagemaker');
 
@@ -86,8 +86,16 @@ export class ClientPool {
         throwOnRequestTimeout: true,
       }),
     });
-    const onApiCall = this.hooks.onApiCall;
-    if (onApiCall) {
+    const hook = this.hooks.onApiCall;
+    if (hook) {
+      // A failing log hook must never fail the call it reports on.
+      const onApiCall = (record: ApiCallRecord): void => {
+        try {
+          hook(record);
+        } catch {
+          /* the record is lost; the call goes on */
+        }
+      };
       // At the initialize step, so one logical call (with all its retries) gives one record.
       client.middlewareStack.add(
         (next, context) => async (args) => {

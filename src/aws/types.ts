@@ -37,7 +37,10 @@ export interface AwsTuning {
 
 export interface ListOptions {
   nextToken?: string;
-  /** Server-side name filter (NameContains / UserProfileNameContains / SpaceNameContains). */
+  /**
+   * Server-side name filter (NameContains / UserProfileNameContains / SpaceNameContains).
+   * ListDomains has none: there it filters the page read (name or id, any case).
+   */
   nameContains?: string;
   /** Page size asked of the service (1-100). */
   maxResults?: number;

@@ -193,4 +193,9 @@ describe('aws/listings (local SageMaker endpoint)', function () {
     );
     assert.ok(fx.records.every((r) => typeof r.durationMs === 'number' && r.durationMs >= 0));
   });
+
+  it('a log hook that throws does not fail the call', async () => {
+    const a = fx.access({}, { onApiCall: () => { throw new Error('log channel closed'); } });
+    assert.equal((await a.listDomains('us-east-1')).items.length, 3);
+  });
 });
