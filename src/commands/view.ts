@@ -17,7 +17,11 @@ export const KNOWN_REGIONS: readonly string[] = [
 
 export function refresh(s: ExtensionServices) {
   return (): Promise<void> => {
-    s.session.reset();
+    // The SDK clients are kept (one per profile, region and endpoint) unless the view could not
+    // sign in: then they start over, so credentials fixed outside VS Code are read afresh.
+    if (['noCredentials', 'ssoExpired', 'error'].includes(s.tree.viewState)) {
+      s.session.reset();
+    }
     s.tree.refresh();
     return Promise.resolve();
   };

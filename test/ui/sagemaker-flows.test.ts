@@ -170,4 +170,16 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
     await welcome.getByRole('button', { name: 'Refresh' }).click();
     await treeRow(page, 'fraud-detection-dev').waitFor({ timeout: 30_000 });
   });
+
+  it('logs each SageMaker call (operation, region, duration, outcome) in the SageMaker log', async () => {
+    const { page } = wb;
+    await runPaletteCommand(page, 'SageMaker: Refresh');
+    await treeRow(page, 'fraud-detection-dev').waitFor({ timeout: 30_000 });
+    await runPaletteCommand(page, 'SageMaker: Show Log');
+    const panel = page.locator('.part.panel');
+    // Monaco renders spaces as no-break spaces, hence \s.
+    await panel.locator('.view-lines', { hasText: /ListNotebookInstances\s+us-east-1\s+\d+\s+ms\s+ok/ }).waitFor({ timeout: 30_000 });
+    const text = await panel.locator('.view-lines').innerText();
+    assert.doesNotMatch(text, /token=(?!REDACTED)|authToken=(?!REDACTED)/i, 'the log shows a URL token');
+  });
 });
