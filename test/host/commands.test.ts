@@ -175,6 +175,17 @@ describe('commands, from the tree and from the palette', () => {
       assert.match(await page(url), /fraud-detection-dev/);
     });
 
+    it('opens a space node on a landing page of its own choosing', async () => {
+      prompter.script({ pick: 'JupyterLab' }, { input: '/lab/tree/notebooks' }, { input: '60' }, { input: '1800' }, { pick: 'Open in Browser' });
+      await vscode.commands.executeCommand('sagemaker.openWithOptions', await aliceLab());
+      const grants = await emulator.grants();
+      const g = grants[grants.length - 1];
+      assert.equal(g.spaceName, 'alice-jupyterlab');
+      assert.equal(g.landingUri, 'app:JupyterLab:/lab/tree/notebooks');
+      assert.equal(g.expiresInSeconds, 60);
+      assert.match(await page(lastOpened()), /alice-jupyterlab/);
+    });
+
     it('refuses lifetimes out of range in its input boxes', async () => {
       prompter.script({ pick: 'Studio home' }, { input: '' }, { input: '301' });
       await vscode.commands.executeCommand('sagemaker.openWithOptions', await alice());
@@ -276,6 +287,17 @@ describe('commands, from the tree and from the palette', () => {
       assert.match(question?.text ?? '', /notebook instance nlp-experiments is Stopped\. Start it/);
       assert.equal((await item(api(), node)).contextValue, 'sagemaker.notebook.running');
       assert.match(await page(lastOpened()), /nlp-experiments/);
+    });
+
+    it('offers to start a space whose app is stopped on open, and opens it when it runs', async () => {
+      const node = await nodeAt(api(), 'Studio Domains', 'ml-platform', 'dave-data-eng', 'Shared Code Review');
+      assert.equal((await item(api(), node)).contextValue, 'sagemaker.space.stopped');
+      prompter.script({ button: 'Start and Open' });
+      await vscode.commands.executeCommand('sagemaker.openSpace', node);
+      assert.match(prompter.messages.find((m) => m.modal)?.text ?? '', /space Shared Code Review is Stopped\. Start it/);
+      assert.equal((await item(api(), node)).contextValue, 'sagemaker.space.running');
+      assert.match(await page(lastOpened()), /shared-code-review/);
+      await vscode.commands.executeCommand('sagemaker.stop', node);
     });
 
     it('does not open a stopped one when the user declines to start it', async () => {
