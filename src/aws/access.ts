@@ -560,6 +560,13 @@ export function withJupyterLabView(authorizedUrl: string): string {
     // Never let the URL (a credential) travel in an error: Node's TypeError carries the input.
     throw new AwsError('service', 'SageMaker returned a notebook URL that is not valid.', { operation: 'CreatePresignedNotebookInstanceUrl' });
   }
-  url.searchParams.set('view', 'lab');
-  return url.toString();
+  if (url.searchParams.get('view') === 'lab') {
+    return authorizedUrl;
+  }
+  const hadView = url.searchParams.has('view');
+  url.searchParams.delete('view');
+  // Appended to the text as the service wrote it: re-serialising through URL would rewrite the
+  // host (e.g. 127.1 to 127.0.0.1) and re-encode the token.
+  const base = hadView ? `${authorizedUrl.split('?')[0]}?${url.searchParams.toString()}` : authorizedUrl;
+  return `${base}${base.includes('?') ? '&' : '?'}view=lab`;
 }

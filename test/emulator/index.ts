@@ -38,6 +38,12 @@ export interface EmulatorOptions {
   transitionDelayMs?: number; // Pending->InService etc. (default ~2000 for npm start, tests pass small values)
   credentials?: EmulatorCredentials[]; // extra accepted keys
   latencyMs?: number; // injected round-trip latency for every call (benchmarks)
+  /**
+   * Host written into presigned URLs (default 127.0.0.1). code-server's openExternal rewrites
+   * `localhost|127.0.0.1|0.0.0.0:<port>` URLs to its own /proxy/<port>/ and drops their path and
+   * query; `127.1` is the same address to a browser and to Node, and is left alone.
+   */
+  presignedUrlHost?: string;
   /** Addition: told of every SageMaker call once answered (operation, region, status, error type, duration). */
   onCall?: (c: CallRecord) => void;
 }
@@ -90,7 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const address = server.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
-  service.baseUrl = url;
+  service.baseUrl = options.presignedUrlHost ? `http://${options.presignedUrlHost}:${address.port}` : url;
   const regions = Object.keys(data.regions);
   let stopped: Promise<void> | undefined;
   return {

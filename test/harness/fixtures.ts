@@ -1,45 +1,81 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { registerCleanup } from './cleanup';
 
 /**
  * What every run of the extension in code-server gets: the host tier, the UI tier, `npm start`
  * and `npm run test:electron` all call this before starting VS Code.
  *
- * `env` goes into code-server's (hence the extension host's) environment, `userSettings` into
- * its user settings. This is where the local SageMaker endpoint is started and pointed at
- * (`sagemaker.endpointUrl` and its credentials), once it exists.
+ * It starts the local SageMaker endpoint (the emulator) with its demo data and points the
+ * extension at it: `sagemaker.endpointUrl` and `sagemaker.regions` in the user settings, the
+ * emulator's key pair in the environment (the SDK's default chain reads it). `env` goes into
+ * code-server's (hence the extension host's) environment, `userSettings` into its user settings.
  */
 export interface PreparedEnvironment {
   env: Record<string, string>;
   userSettings: Record<string, unknown>;
+  /** The local SageMaker endpoint the extension talks to. */
+  emulator: RunningEmulator;
   dispose(): Promise<void>;
 }
 
-export async function prepareEnvironment(): Promise<PreparedEnvironment> {
+export interface EnvironmentOptions {
+  /** How long the emulator's resources take to change state (ms). Tests want it short. */
+  transitionDelayMs?: number;
+}
+
+/** Environment variable telling the extension-host suites where the emulator is (its admin path, for faults). */
+export const EMULATOR_URL_ENV = 'SAGEMAKER_TEST_EMULATOR_URL';
+
+/** The host of the emulator's presigned URLs (see startEmulator's presignedUrlHost). */
+export const PRESIGNED_URL_HOST = '127.1';
+
+/** The origin presigned URLs of this emulator start with (for link protection and routing). */
+export function presignedOrigin(emulator: RunningEmulator): string {
+  return `http://${PRESIGNED_URL_HOST}:${new URL(emulator.url).port}`;
+}
+
+export async function prepareEnvironment(options: EnvironmentOptions = {}): Promise<PreparedEnvironment> {
   // The folder's name is checked by test/host/environment.test.ts.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-fixtures-'));
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  // Also removed when the driver is interrupted or exits before dispose() is reached.
+  const unregister = registerCleanup({ stop: () => Promise.resolve(remove()), stopNow: remove });
   // Empty AWS files, so that nothing run by the harness ever reads the user's own profiles,
   // keys or SSO sessions.
   const config = path.join(dir, 'aws-config');
   const credentials = path.join(dir, 'aws-credentials');
   fs.writeFileSync(config, '');
   fs.writeFileSync(credentials, '');
+  const emulator = await startEmulator({
+    data: 'demo',
+    transitionDelayMs: options.transitionDelayMs ?? 300,
+    // Opened in code-server, a presigned URL on 127.0.0.1 would be rewritten to code-server's
+    // port proxy without its path and token; 127.1 is the same address and is opened as is.
+    presignedUrlHost: PRESIGNED_URL_HOST,
+  });
   const env: Record<string, string> = {
     AWS_CONFIG_FILE: config,
     AWS_SHARED_CREDENTIALS_FILE: credentials,
+    AWS_ACCESS_KEY_ID: emulator.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: emulator.secretAccessKey,
+    AWS_REGION: emulator.regions[0],
+    [EMULATOR_URL_ENV]: emulator.url,
   };
-  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
-  // Also removed when the driver is interrupted or exits before dispose() is reached.
-  const unregister = registerCleanup({ stop: () => Promise.resolve(remove()), stopNow: remove });
-  return Promise.resolve({
+  return {
     env,
-    userSettings: {},
-    dispose: () => {
+    emulator,
+    userSettings: {
+      'sagemaker.endpointUrl': emulator.url,
+      'sagemaker.regions': emulator.regions,
+    },
+    dispose: async () => {
+      // The emulator runs in this process: it ends with it if dispose() is never reached.
+      await emulator.stop();
       remove();
       unregister();
-      return Promise.resolve();
     },
-  });
+  };
 }

@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { stopAll, stoppingOnSignal } from './cleanup';
 import { startCodeServer } from './code-server';
-import { prepareEnvironment } from './fixtures';
+import { prepareEnvironment, presignedOrigin } from './fixtures';
 import { repoRoot } from './paths';
 
 /**
@@ -20,14 +20,18 @@ async function main(): Promise<void> {
   if (!fs.existsSync(path.join(repoRoot, 'dist', 'extension.js'))) {
     throw new Error('dist/extension.js is missing: run `npm run build` (npm start does).');
   }
-  const fixtures = await prepareEnvironment();
+  // The local SageMaker endpoint with its demo data; state changes take a visible 2 s.
+  const fixtures = await prepareEnvironment({ transitionDelayMs: 2000 });
   const server = await startCodeServer({
     extensionDevelopmentPath: repoRoot,
     env: fixtures.env,
     userSettings: fixtures.userSettings,
     folder,
+    // Presigned URLs from the emulator open without the "open external website?" question.
+    trustedDomains: [fixtures.emulator.url, presignedOrigin(fixtures.emulator)],
   });
   const url = server.workbenchUrl();
+  console.log(`\nLocal SageMaker endpoint (demo data, regions ${fixtures.emulator.regions.join(', ')}): ${fixtures.emulator.url}`);
   console.log(`\nSageMaker Environments is running in VS Code at ${url}\n`);
   console.log('Open that address in a browser (the SageMaker icon is in the activity bar). Press Ctrl-C to stop.');
   // Runs until Ctrl-C (the cleanup handlers stop everything and exit) or until code-server dies.

@@ -1,0 +1,54 @@
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../context';
+import type { Node } from '../tree/nodes';
+import { resolveStartStopTarget, transition } from './lifecycle';
+import { copyCliCommand, openWithOptions, urlCommand } from './urls';
+import * as view from './view';
+
+type Handler = (...args: never[]) => Promise<unknown>;
+
+function startStop(s: ExtensionServices, action: 'start' | 'stop') {
+  return async (node?: Node): Promise<void> => {
+    const t = await resolveStartStopTarget(s, node, action === 'start' ? 'Start' : 'Stop');
+    if (t) {
+      await transition(s, t, action);
+    }
+  };
+}
+
+/** Every command of the extension, by id (a contract with package.json's `contributes.commands`). */
+export function commandTable(s: ExtensionServices): Record<string, Handler> {
+  return {
+    'sagemaker.openStudio': urlCommand(s, 'studio', 'open'),
+    'sagemaker.copyStudioUrl': urlCommand(s, 'studio', 'copy'),
+    'sagemaker.openSpace': urlCommand(s, 'space', 'open'),
+    'sagemaker.copySpaceUrl': urlCommand(s, 'space', 'copy'),
+    'sagemaker.openNotebookJupyterLab': urlCommand(s, 'notebook', 'open', { ui: 'JupyterLab' }),
+    'sagemaker.openNotebookJupyter': urlCommand(s, 'notebook', 'open', { ui: 'Jupyter' }),
+    'sagemaker.copyNotebookUrl': urlCommand(s, 'notebook', 'copy', { ui: 'JupyterLab' }),
+    'sagemaker.openWithOptions': openWithOptions(s),
+    'sagemaker.copyCliCommand': copyCliCommand(s),
+    'sagemaker.copyId': view.copyId(s, 'id'),
+    'sagemaker.copyArn': view.copyId(s, 'arn'),
+    'sagemaker.start': startStop(s, 'start'),
+    'sagemaker.stop': startStop(s, 'stop'),
+    'sagemaker.refresh': view.refresh(s),
+    'sagemaker.refreshNode': view.refreshNode(s),
+    'sagemaker.loadMore': view.loadMore(s),
+    'sagemaker.retry': view.retry(s),
+    'sagemaker.filter': view.filter(s),
+    'sagemaker.clearFilter': view.clearFilter(s),
+    'sagemaker.selectProfile': view.selectProfile(s),
+    'sagemaker.selectRegions': view.selectRegions(s),
+    'sagemaker.openSettings': view.openSettingsCommand(),
+    'sagemaker.signIn': view.signIn(s),
+    'sagemaker.showLog': view.showLog(s),
+  };
+}
+
+/** Registers every command through the error wrapper, so each failure is reported once, the same way. */
+export function registerCommands(s: ExtensionServices): vscode.Disposable[] {
+  return Object.entries(commandTable(s)).map(([id, handler]) =>
+    vscode.commands.registerCommand(id, s.errors.wrap(id, handler as (...args: unknown[]) => Promise<unknown>)),
+  );
+}

@@ -1,0 +1,171 @@
+import * as vscode from 'vscode';
+import type { NotebookInstance, Space, SpaceAppState } from '../aws/index';
+import type { ExtensionServices } from '../context';
+import { UserFacingError } from '../errors';
+import { NotebookNode, SpaceNode, type Node } from '../tree/nodes';
+import { askTarget, describeTarget, type UrlTarget } from './targets';
+
+export type StartStopTarget = Extract<UrlTarget, { kind: 'space' | 'notebook' }>;
+
+const SPACE_STATES: readonly string[] = ['Running', 'Starting', 'Stopping', 'Stopped', 'Failed'];
+
+/** Running (or InService), i.e. a URL for it opens something. */
+export function isRunning(t: StartStopTarget): boolean {
+  return t.kind === 'notebook' ? t.notebook.status === 'InService' : t.space.appState === 'Running';
+}
+
+function stateOf(t: StartStopTarget): string {
+  return (t.kind === 'notebook' ? t.notebook.status : t.space.appState) ?? 'unknown';
+}
+
+/** The local emulator is cheap to poll; AWS gets the layer's default pace. */
+function pollMs(s: ExtensionServices): number | undefined {
+  const endpoint = s.session.settings.endpointUrl;
+  return endpoint && /^https?:\/\/(127\.0\.0\.1|localhost|\[::1\])[:/]/.test(endpoint) ? 250 : undefined;
+}
+
+/** The node it was run on, or one asked for in the palette (space or notebook instance). */
+export async function resolveStartStopTarget(s: ExtensionServices, node: Node | undefined, verb: string): Promise<StartStopTarget | undefined> {
+  if (node instanceof SpaceNode) {
+    return { kind: 'space', region: node.region, domain: node.domain, space: node.space, userProfileName: node.userProfileName };
+  }
+  if (node instanceof NotebookNode) {
+    return { kind: 'notebook', region: node.region, notebook: node.notebook };
+  }
+  const kind = await s.prompter().pick<'space' | 'notebook'>({
+    title: `${verb}`,
+    placeholder: `What to ${verb.toLowerCase()}`,
+    items: [
+      { label: 'Notebook instance', value: 'notebook' },
+      { label: 'Space', description: 'its app', value: 'space' },
+    ],
+  });
+  if (!kind) {
+    return undefined;
+  }
+  return (await askTarget(s, kind)) as StartStopTarget | undefined;
+}
+
+function update(s: ExtensionServices, t: StartStopTarget, status?: string): StartStopTarget {
+  if (t.kind === 'notebook') {
+    const notebook: NotebookInstance = status ? { ...t.notebook, status } : t.notebook;
+    s.tree.updateNotebook(notebook);
+    return { ...t, notebook };
+  }
+  const space: Space = status && SPACE_STATES.includes(status) ? { ...t.space, appState: status as SpaceAppState } : t.space;
+  s.tree.updateSpace(space);
+  return { ...t, space };
+}
+
+/**
+ * Starts or stops, then waits for the end state behind a cancellable progress notification,
+ * the tree's node following each state. Cancelling stops the waiting, not the transition.
+ * Returns the target in its new state, or undefined if the user cancelled the wait.
+ */
+export async function transition(s: ExtensionServices, t: StartStopTarget, action: 'start' | 'stop'): Promise<StartStopTarget | undefined> {
+  const access = s.session.access();
+  const what = describeTarget(t);
+  const running = isRunning(t);
+  if (action === 'start' && running) {
+    throw new UserFacingError(`The ${what} is already running.`);
+  }
+  if (action === 'stop' && stateOf(t) === 'Stopped') {
+    throw new UserFacingError(`The ${what} is already stopped.`);
+  }
+  return vscode.window.withProgress(
+    {
+      location: vscode.ProgressLocation.Notification,
+      title: `${action === 'start' ? 'Starting' : 'Stopping'} ${what}`,
+      cancellable: true,
+    },
+    async (progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        if (t.kind === 'notebook') {
+          const name = t.notebook.notebookInstanceName;
+          await (action === 'start' ? access.startNotebookInstance(t.region, name) : access.stopNotebookInstance(t.region, name));
+          let current = update(s, t, action === 'start' ? 'Pending' : 'Stopping');
+          const done = await access.waitForNotebookInstance(t.region, name, action === 'start' ? 'InService' : 'Stopped', {
+            signal: abort.signal,
+            pollMs: pollMs(s),
+            onProgress: (status) => {
+              progress.report({ message: status });
+              current = update(s, current, status);
+            },
+          });
+          s.tree.updateNotebook(done);
+          return { ...t, notebook: done };
+        }
+        await (action === 'start' ? access.startSpace(t.region, t.space) : access.stopSpace(t.region, t.space));
+        let current = update(s, t, action === 'start' ? 'Starting' : 'Stopping');
+        const done = await access.waitForSpace(t.region, t.domain.domainId, t.space.spaceName, action === 'start' ? 'Running' : 'Stopped', {
+          signal: abort.signal,
+          pollMs: pollMs(s),
+          onProgress: (status) => {
+            progress.report({ message: status });
+            current = update(s, current, status);
+          },
+        });
+        s.tree.updateSpace(done);
+        return { ...t, space: done };
+      } catch (e) {
+        if (token.isCancellationRequested) {
+          s.log.info(`Stopped waiting for ${what} to ${action}; it carries on in SageMaker.`);
+          void vscode.window.setStatusBarMessage(`Stopped waiting for ${what}; it carries on in SageMaker.`, 5000);
+          return undefined;
+        }
+        throw e;
+      } finally {
+        sub.dispose();
+      }
+    },
+  );
+}
+
+const START_AND_OPEN = 'Start and Open';
+
+/** Before opening: a stopped space or notebook instance is started first, if the user agrees. */
+export async function ensureRunning(s: ExtensionServices, t: UrlTarget): Promise<UrlTarget | undefined> {
+  if (t.kind === 'studio' || isRunning(t)) {
+    return t;
+  }
+  const state = stateOf(t);
+  if (state === 'Starting' || state === 'Pending') {
+    const wait = await s.prompter().message('info', `The ${describeTarget(t)} is starting. Open it when it is ready?`, ['Wait and Open'], true);
+    return wait ? waitUntilRunning(s, t) : undefined;
+  }
+  const choice = await s.prompter().message('info', `The ${describeTarget(t)} is ${state}. Start it and open it when it is ready?`, [START_AND_OPEN], true);
+  if (choice !== START_AND_OPEN) {
+    return undefined;
+  }
+  return transition(s, t, 'start');
+}
+
+async function waitUntilRunning(s: ExtensionServices, t: StartStopTarget): Promise<StartStopTarget | undefined> {
+  const access = s.session.access();
+  return vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Waiting for ${describeTarget(t)}`, cancellable: true },
+    async (_progress, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        if (t.kind === 'notebook') {
+          const n = await access.waitForNotebookInstance(t.region, t.notebook.notebookInstanceName, 'InService', { signal: abort.signal, pollMs: pollMs(s) });
+          s.tree.updateNotebook(n);
+          return { ...t, notebook: n };
+        }
+        const sp = await access.waitForSpace(t.region, t.domain.domainId, t.space.spaceName, 'Running', { signal: abort.signal, pollMs: pollMs(s) });
+        s.tree.updateSpace(sp);
+        return { ...t, space: sp };
+      } catch (e) {
+        if (token.isCancellationRequested) {
+          return undefined;
+        }
+        throw e;
+      } finally {
+        sub.dispose();
+      }
+    },
+  );
+}

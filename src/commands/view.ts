@@ -1,0 +1,216 @@
+import * as vscode from 'vscode';
+import { listProfileNames } from '../aws/index';
+import type { ExtensionServices } from '../context';
+import { UserFacingError, runInTerminal } from '../errors';
+import { SETTING, openSettings, readAwsSettings, updateSetting } from '../settings';
+import { DomainNode, ErrorNode, LoadMoreNode, NotebookNode, SpaceNode, UserProfileNode, isListNode, type Node } from '../tree/nodes';
+import { icon } from '../tree/presentation';
+import { askTarget, pickDomain, pickRegion } from './targets';
+
+/** Regions where SageMaker Studio and notebook instances are offered (commercial partition). */
+export const KNOWN_REGIONS: readonly string[] = [
+  'us-east-1', 'us-east-2', 'us-west-1', 'us-west-2', 'af-south-1', 'ap-east-1', 'ap-south-1', 'ap-south-2',
+  'ap-southeast-1', 'ap-southeast-2', 'ap-southeast-3', 'ap-southeast-4', 'ap-northeast-1', 'ap-northeast-2',
+  'ap-northeast-3', 'ca-central-1', 'ca-west-1', 'eu-central-1', 'eu-central-2', 'eu-west-1', 'eu-west-2',
+  'eu-west-3', 'eu-south-1', 'eu-south-2', 'eu-north-1', 'il-central-1', 'me-south-1', 'me-central-1', 'sa-east-1',
+];
+
+export function refresh(s: ExtensionServices) {
+  return (): Promise<void> => {
+    // The SDK clients are kept (one per profile, region and endpoint) unless the view could not
+    // sign in: then they start over, so credentials fixed outside VS Code are read afresh.
+    if (['noCredentials', 'ssoExpired', 'error'].includes(s.tree.viewState)) {
+      s.session.reset();
+    }
+    s.tree.refresh();
+    return Promise.resolve();
+  };
+}
+
+export function refreshNode(s: ExtensionServices) {
+  return async (node?: Node): Promise<void> => {
+    if (!node) {
+      return refresh(s)();
+    }
+    await s.tree.refreshNode(node);
+  };
+}
+
+export function loadMore(s: ExtensionServices) {
+  return async (node?: Node): Promise<void> => {
+    if (node instanceof LoadMoreNode || isListNode(node)) {
+      await s.tree.loadMore(node);
+    }
+  };
+}
+
+export function retry(s: ExtensionServices) {
+  return (node?: Node): Promise<void> => {
+    if (node instanceof ErrorNode) {
+      s.tree.retry(node);
+    } else {
+      s.tree.refresh();
+    }
+    return Promise.resolve();
+  };
+}
+
+export function filter(s: ExtensionServices) {
+  return async (): Promise<void> => {
+    const text = await s.prompter().input({
+      title: 'Filter SageMaker resources',
+      prompt: 'Show only spaces and notebook instances whose name contains this text (empty shows all)',
+      value: s.tree.filter ?? '',
+      validate: (v) => (v.length > 63 ? 'A filter is at most 63 characters.' : undefined),
+    });
+    if (text !== undefined) {
+      s.tree.setFilter(text);
+    }
+  };
+}
+
+export function clearFilter(s: ExtensionServices) {
+  return (): Promise<void> => {
+    s.tree.setFilter(undefined);
+    return Promise.resolve();
+  };
+}
+
+const DEFAULT_CHAIN = '\u0000default';
+
+export function selectProfile(s: ExtensionServices) {
+  return async (): Promise<void> => {
+    const current = readAwsSettings().profile;
+    const names = await listProfileNames();
+    const chosen = await s.prompter().pick<string>({
+      title: 'AWS profile',
+      placeholder: names.length ? 'Select the profile whose credentials to use' : 'No profiles found in ~/.aws/config or ~/.aws/credentials',
+      items: [
+        { label: 'Default credential chain', description: current === undefined ? 'current' : 'environment, SSO, instance role…', value: DEFAULT_CHAIN, iconPath: icon('key') },
+        ...names.map((n) => ({ label: n, description: n === current ? 'current' : undefined, value: n, iconPath: icon('account') })),
+      ],
+    });
+    if (chosen === undefined) {
+      return;
+    }
+    await updateSetting(SETTING.profile, chosen === DEFAULT_CHAIN ? '' : chosen);
+    s.log.info(`Profile set to ${chosen === DEFAULT_CHAIN ? '(default chain)' : chosen}`);
+  };
+}
+
+export function selectRegions(s: ExtensionServices) {
+  return async (): Promise<void> => {
+    const current = readAwsSettings().regions ?? [];
+    const all = [...current, ...KNOWN_REGIONS.filter((r) => !current.includes(r))];
+    const chosen = await s.prompter().pickMany<string>({
+      title: 'Regions to show',
+      placeholder: 'Select one or more regions (none: the profile\'s region)',
+      items: all.map((r) => ({ label: r, value: r, picked: current.includes(r) })),
+    });
+    if (chosen === undefined) {
+      return;
+    }
+    await updateSetting(SETTING.regions, chosen);
+    s.log.info(`Regions set to ${chosen.length ? chosen.join(', ') : '(profile\'s region)'}`);
+  };
+}
+
+export function openSettingsCommand() {
+  return (setting?: unknown): Promise<void> => openSettings(typeof setting === 'string' ? setting : 'sagemaker.');
+}
+
+/** Opens a terminal running `aws sso login` for the profile in use (the fix for an expired SSO session). */
+export function signIn(s: ExtensionServices) {
+  return (): Promise<void> => {
+    // Profile names are validated by readAwsSettings (no shell metacharacters).
+    const profile = readAwsSettings().profile ?? process.env.AWS_PROFILE ?? 'default';
+    if (!/^[\w+=,.@:/-]+$/.test(profile)) {
+      throw new UserFacingError(`The profile name "${profile}" cannot be passed to aws sso login.`);
+    }
+    runInTerminal(`aws sso login --profile ${profile}`);
+    s.log.info(`Opened a terminal running aws sso login --profile ${profile}`);
+    return Promise.resolve();
+  };
+}
+
+export function showLog(s: ExtensionServices) {
+  return (): Promise<void> => {
+    s.log.show();
+    return Promise.resolve();
+  };
+}
+
+type IdKind = 'domain' | 'userProfile' | 'space' | 'notebook';
+
+/** The node, or for the palette: what kind of thing, then which one. */
+async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kinds: readonly IdKind[]): Promise<Node | { id: string; arn?: string; what: string } | undefined> {
+  if (node) {
+    return node;
+  }
+  const items = [
+    { label: 'Studio domain', value: 'domain' as const },
+    { label: 'User profile', value: 'userProfile' as const },
+    { label: 'Space', value: 'space' as const },
+    { label: 'Notebook instance', value: 'notebook' as const },
+  ].filter((i) => kinds.includes(i.value));
+  const kind = await s.prompter().pick<IdKind>({ title: 'Copy from', placeholder: 'What kind of resource', items });
+  if (!kind) {
+    return undefined;
+  }
+  if (kind === 'domain') {
+    const region = await pickRegion(s);
+    const d = region ? await pickDomain(s, region) : undefined;
+    return d && { id: d.domainId, arn: d.domainArn, what: `domain ${d.domainName}` };
+  }
+  const t = await askTarget(s, kind === 'userProfile' ? 'studio' : kind);
+  if (!t) {
+    return undefined;
+  }
+  switch (t.kind) {
+    case 'studio':
+      return { id: t.userProfileName, what: `user profile ${t.userProfileName}` };
+    case 'space':
+      return { id: t.space.spaceName, what: `space ${t.space.spaceName}` };
+    case 'notebook':
+      return { id: t.notebook.notebookInstanceName, arn: t.notebook.notebookInstanceArn, what: `notebook instance ${t.notebook.notebookInstanceName}` };
+  }
+}
+
+function idOf(node: Node | { id: string; arn?: string; what: string }): { id: string; arn?: string; what: string } | undefined {
+  if (node instanceof DomainNode) {
+    return { id: node.domain.domainId, arn: node.domain.domainArn, what: `domain ${node.domain.domainName}` };
+  }
+  if (node instanceof UserProfileNode) {
+    return { id: node.profile.userProfileName, what: `user profile ${node.profile.userProfileName}` };
+  }
+  if (node instanceof SpaceNode) {
+    return { id: node.space.spaceName, what: `space ${node.space.spaceName}` };
+  }
+  if (node instanceof NotebookNode) {
+    return { id: node.notebook.notebookInstanceName, arn: node.notebook.notebookInstanceArn, what: `notebook instance ${node.notebook.notebookInstanceName}` };
+  }
+  if ('what' in node && !('treeItem' in node)) {
+    return node;
+  }
+  return undefined;
+}
+
+export function copyId(s: ExtensionServices, which: 'id' | 'arn') {
+  return async (node?: Node): Promise<void> => {
+    const kinds: IdKind[] = which === 'id' ? ['domain', 'userProfile', 'space', 'notebook'] : ['domain', 'notebook'];
+    const source = await resolveIdSource(s, node, kinds);
+    if (!source) {
+      return;
+    }
+    const info = idOf(source);
+    if (!info) {
+      throw new UserFacingError('This item has no ID to copy.');
+    }
+    const text = which === 'id' ? info.id : info.arn;
+    if (!text) {
+      throw new UserFacingError(`SageMaker did not report an ARN for the ${info.what}.`);
+    }
+    await vscode.env.clipboard.writeText(text);
+    vscode.window.setStatusBarMessage(`$(copy) Copied the ${which === 'id' ? 'ID' : 'ARN'} of the ${info.what}`, 4000);
+  };
+}

@@ -1,0 +1,20 @@
+import type * as vscode from 'vscode';
+import type { ClipboardExpiry } from './clipboardExpiry';
+import type { ErrorReporter } from './errors';
+import type { Log } from './log';
+import type { Prompter } from './prompter';
+import type { Session } from './session';
+import type { Node } from './tree/nodes';
+import type { ResourceTreeProvider } from './tree/provider';
+
+/** What every command needs: the services of the running extension. */
+export interface ExtensionServices {
+  readonly log: Log;
+  readonly session: Session;
+  readonly tree: ResourceTreeProvider;
+  readonly treeView: vscode.TreeView<Node>;
+  readonly clipboard: ClipboardExpiry;
+  readonly errors: ErrorReporter;
+  /** The current prompter (tests may swap it). */
+  prompter(): Prompter;
+}

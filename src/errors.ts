@@ -1,0 +1,113 @@
+import * as vscode from 'vscode';
+import { AwsError, redactUrl } from './aws/index';
+import type { Log } from './log';
+import type { Prompter } from './prompter';
+import { SettingsError, openSettings } from './settings';
+
+/** An error of ours whose message is already written for the user. */
+export class UserFacingError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UserFacingError';
+  }
+}
+
+/** True for an error that only means "the user cancelled": nothing to show. */
+export function isCancellation(e: unknown): boolean {
+  return (
+    e instanceof vscode.CancellationError ||
+    (e instanceof AwsError && e.kind === 'cancelled') ||
+    (e instanceof Error && e.name === 'AbortError')
+  );
+}
+
+/** AWS errors that mean "you are not signed in": the whole view says so, not one branch. */
+export function isCredentialsError(e: unknown): e is AwsError {
+  return e instanceof AwsError && (e.kind === 'no-credentials' || e.kind === 'sso-expired' || e.kind === 'invalid-credentials');
+}
+
+/** One sentence for the user: never a stack, never a URL token. */
+export function userMessage(e: unknown): string {
+  if (e instanceof AwsError) {
+    return redactUrl(e.userMessage);
+  }
+  if (e instanceof SettingsError || e instanceof UserFacingError) {
+    return redactUrl(e.message);
+  }
+  return 'Something unexpected went wrong. The SageMaker log has the details.';
+}
+
+const SHOW_LOG = 'Show Log';
+const OPEN_SETTINGS = 'Open Settings';
+
+/**
+ * The one place where a command's failure becomes a message: logged in full (redacted),
+ * shown once in plain words, with the error's next action as a button.
+ */
+export class ErrorReporter {
+  constructor(
+    private readonly log: Log,
+    private readonly prompter: () => Prompter,
+  ) {}
+
+  /** Wraps a command so any error it throws is reported; `retry` re-runs it with the same arguments. */
+  wrap<A extends unknown[]>(name: string, fn: (...args: A) => Promise<unknown>): (...args: A) => Promise<void> {
+    const run = async (...args: A): Promise<void> => {
+      try {
+        await fn(...args);
+      } catch (e) {
+        this.report(name, e, () => run(...args));
+      }
+    };
+    return run;
+  }
+
+  /** Logs the error and shows it (not awaited: a notification stays until the user acts). */
+  report(context: string, e: unknown, retry?: () => Promise<void>): void {
+    if (isCancellation(e)) {
+      this.log.info(`${context}: cancelled`);
+      return;
+    }
+    this.log.error(context, e);
+    const buttons: string[] = [];
+    let act: (() => Promise<unknown>) | undefined;
+    if (e instanceof SettingsError) {
+      buttons.push(OPEN_SETTINGS);
+      act = () => openSettings(e.setting);
+    } else if (e instanceof AwsError && e.action) {
+      const action = e.action;
+      if (action.terminalCommand) {
+        const command = action.terminalCommand;
+        act = () => Promise.resolve(runInTerminal(command));
+      } else if (action.kind === 'select-profile') {
+        act = () => Promise.resolve(vscode.commands.executeCommand('sagemaker.selectProfile'));
+      } else if (action.kind === 'open-settings') {
+        act = () => openSettings('sagemaker');
+      } else if (action.kind === 'retry' && retry) {
+        act = retry;
+      }
+      if (act) {
+        buttons.push(action.label);
+      }
+    }
+    buttons.push(SHOW_LOG);
+    void this.prompter()
+      .message('error', userMessage(e), buttons)
+      .then(async (choice) => {
+        if (choice === SHOW_LOG) {
+          this.log.show();
+        } else if (choice !== undefined && act) {
+          await act();
+        }
+      })
+      .catch((err: unknown) => this.log.error(`${context}: follow-up action`, err));
+  }
+}
+
+/** Opens a terminal running one command, e.g. `aws sso login --profile NAME`. */
+export function runInTerminal(command: string): vscode.Terminal {
+  const terminal = vscode.window.createTerminal({ name: 'AWS sign-in' });
+  terminal.show();
+  terminal.sendText(command, true);
+  return terminal;
+}

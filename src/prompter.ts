@@ -1,0 +1,145 @@
+import * as vscode from 'vscode';
+
+/** One choice in a quick pick: what the user reads (name, description) and what it stands for. */
+export interface PickItem<T> {
+  readonly label: string;
+  readonly description?: string;
+  readonly detail?: string;
+  readonly iconPath?: vscode.ThemeIcon;
+  readonly picked?: boolean;
+  readonly value: T;
+}
+
+/** Items known up front, or pages of items fetched while the pick shows its busy state. */
+export type PickSource<T> = readonly PickItem<T>[] | ((signal: AbortSignal) => AsyncIterable<readonly PickItem<T>[]>);
+
+export interface PickRequest<T> {
+  readonly title: string;
+  readonly placeholder: string;
+  readonly items: PickSource<T>;
+}
+
+export interface InputRequest {
+  readonly title: string;
+  readonly prompt: string;
+  readonly value?: string;
+  readonly placeholder?: string;
+  readonly password?: boolean;
+  /** Returns a message for an invalid value, undefined for a valid one. */
+  readonly validate?: (value: string) => string | undefined;
+}
+
+export type MessageLevel = 'info' | 'warning' | 'error';
+
+/**
+ * Everything a command asks the user, in one small interface. The extension uses the VS Code
+ * implementation below; the extension-host tests install one that answers from a script, so a
+ * palette flow is driven through exactly the same code path with the same items.
+ */
+export interface Prompter {
+  pick<T>(request: PickRequest<T>): Promise<T | undefined>;
+  pickMany<T>(request: PickRequest<T>): Promise<T[] | undefined>;
+  input(request: InputRequest): Promise<string | undefined>;
+  /** Shows a notification (modal asks a question) and resolves to the button chosen, if any. */
+  message(level: MessageLevel, text: string, buttons: readonly string[], modal?: boolean): Promise<string | undefined>;
+  /** Opens a URL in the user's browser. */
+  openExternal(uri: vscode.Uri): Promise<boolean>;
+}
+
+type Item<T> = vscode.QuickPickItem & { value: T };
+
+function toItem<T>(p: PickItem<T>): Item<T> {
+  return { label: p.label, description: p.description, detail: p.detail, iconPath: p.iconPath, picked: p.picked, value: p.value };
+}
+
+/** Shows a quick pick that fills in page by page and is busy until the last page; hiding it cancels loading. */
+function showPick<T>(request: PickRequest<T>, many: boolean): Promise<T[] | undefined> {
+  const qp = vscode.window.createQuickPick<Item<T>>();
+  qp.title = request.title;
+  qp.placeholder = request.placeholder;
+  qp.canSelectMany = many;
+  qp.matchOnDescription = true;
+  qp.ignoreFocusOut = false;
+  const abort = new AbortController();
+  return new Promise<T[] | undefined>((resolve, reject) => {
+    let done = false;
+    const finish = (value: T[] | undefined, error?: unknown): void => {
+      if (done) {
+        return;
+      }
+      done = true;
+      abort.abort();
+      qp.dispose();
+      if (error !== undefined) {
+        reject(error instanceof Error ? error : new Error('The list could not be loaded.', { cause: error }));
+      } else {
+        resolve(value);
+      }
+    };
+    qp.onDidAccept(() => {
+      const chosen = many ? qp.selectedItems : qp.activeItems.slice(0, 1);
+      if (!many && chosen.length === 0) {
+        return;
+      }
+      finish(chosen.map((i) => i.value));
+    });
+    qp.onDidHide(() => finish(undefined));
+    qp.show();
+    if (typeof request.items !== 'function') {
+      qp.items = request.items.map(toItem);
+      if (many) {
+        qp.selectedItems = qp.items.filter((i) => i.picked);
+      }
+      return;
+    }
+    const load = request.items;
+    qp.busy = true;
+    void (async () => {
+      try {
+        for await (const page of load(abort.signal)) {
+          if (done) {
+            return;
+          }
+          const active = qp.activeItems;
+          qp.items = [...qp.items, ...page.map(toItem)];
+          qp.activeItems = active.length ? active : qp.items.slice(0, 1);
+        }
+        qp.busy = false;
+        if (qp.items.length === 0) {
+          qp.placeholder = `${request.placeholder} (none found)`;
+        }
+      } catch (e) {
+        finish(undefined, e);
+      }
+    })();
+  });
+}
+
+export const vscodePrompter: Prompter = {
+  async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
+    const r = await showPick(request, false);
+    return r?.[0];
+  },
+  pickMany<T>(request: PickRequest<T>): Promise<T[] | undefined> {
+    return showPick(request, true);
+  },
+  async input(request: InputRequest): Promise<string | undefined> {
+    return vscode.window.showInputBox({
+      title: request.title,
+      prompt: request.prompt,
+      value: request.value,
+      placeHolder: request.placeholder,
+      password: request.password,
+      ignoreFocusOut: true,
+      validateInput: request.validate,
+    });
+  },
+  async message(level: MessageLevel, text: string, buttons: readonly string[], modal = false): Promise<string | undefined> {
+    const show =
+      level === 'error' ? vscode.window.showErrorMessage : level === 'warning' ? vscode.window.showWarningMessage : vscode.window.showInformationMessage;
+    return show(text, { modal }, ...buttons);
+  },
+  async openExternal(uri: vscode.Uri): Promise<boolean> {
+    return vscode.env.openExternal(uri);
+  },
+};

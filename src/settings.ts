@@ -1,0 +1,161 @@
+import * as vscode from 'vscode';
+import type { AwsSettings } from './aws/index';
+import {
+  LIMITS,
+  validateEndpointUrl,
+  validateExpiresInSeconds,
+  validateLandingUri,
+  validateRegion,
+  validateSessionExpiration,
+} from './aws/index';
+
+/** Setting keys (without the `sagemaker.` section). A contract with package.json. */
+export const SETTING = {
+  profile: 'profile',
+  regions: 'regions',
+  endpointUrl: 'endpointUrl',
+  expiresInSeconds: 'presignedUrl.expiresInSeconds',
+  sessionExpiration: 'presignedUrl.sessionExpirationDurationInSeconds',
+  landingUri: 'presignedUrl.landingUri',
+  clearClipboardOnExpiry: 'clearClipboardOnExpiry',
+  pageSize: 'pageSize',
+} as const;
+
+export type SettingKey = (typeof SETTING)[keyof typeof SETTING];
+
+/** Settings whose change means a different account, region or endpoint: the tree starts over. */
+export const CONNECTION_SETTINGS: readonly SettingKey[] = [SETTING.profile, SETTING.regions, SETTING.endpointUrl];
+
+/** A setting holds a value we refuse to use. Shown with an "Open Settings" button; no call is made. */
+export class SettingsError extends Error {
+  constructor(
+    readonly setting: string,
+    message: string,
+  ) {
+    super(message);
+    this.name = 'SettingsError';
+  }
+}
+
+function config(): vscode.WorkspaceConfiguration {
+  return vscode.workspace.getConfiguration('sagemaker');
+}
+
+function fullName(key: SettingKey): string {
+  return `sagemaker.${key}`;
+}
+
+function fail(key: SettingKey, problem: string): never {
+  throw new SettingsError(fullName(key), `The setting "${fullName(key)}" ${problem}`);
+}
+
+function describeValue(v: unknown): string {
+  return JSON.stringify(v) ?? String(v);
+}
+
+function checkRange(key: SettingKey, value: unknown, limits: { min: number; max: number }, unit: string): number {
+  if (typeof value !== 'number' || !Number.isInteger(value) || value < limits.min || value > limits.max) {
+    fail(key, `is ${describeValue(value)}; it must be a whole number of ${unit} from ${limits.min} to ${limits.max}.`);
+  }
+  return value;
+}
+
+/** The connection settings, validated. Throws SettingsError naming the first bad one. */
+export function readAwsSettings(): AwsSettings {
+  const c = config();
+  const profileValue = c.get<unknown>(SETTING.profile, '');
+  if (typeof profileValue !== 'string') {
+    fail(SETTING.profile, `is ${describeValue(profileValue)}; it must be a profile name (text), or empty for the default credential chain.`);
+  }
+  const profile = profileValue.trim();
+  if (profile && !/^[\w+=,.@:/-]{1,128}$/.test(profile)) {
+    fail(SETTING.profile, `is ${describeValue(profileValue)}; a profile name has 1 to 128 letters, digits and the characters _ + = , . @ : / -.`);
+  }
+
+  const regionsValue = c.get<unknown>(SETTING.regions, []);
+  if (!Array.isArray(regionsValue)) {
+    fail(SETTING.regions, `is ${describeValue(regionsValue)}; it must be a list of region codes such as ["us-east-1"], or empty for the profile's region.`);
+  }
+  const regions: string[] = [];
+  for (const r of regionsValue as unknown[]) {
+    const problem = validateRegion(r);
+    if (problem !== undefined) {
+      fail(SETTING.regions, `has ${describeValue(r)}: ${problem} Use region codes such as "us-east-1".`);
+    }
+    if (!regions.includes(r as string)) {
+      regions.push(r as string);
+    }
+  }
+
+  const endpointValue = c.get<unknown>(SETTING.endpointUrl, '');
+  if (typeof endpointValue !== 'string') {
+    fail(SETTING.endpointUrl, `is ${describeValue(endpointValue)}; it must be an http(s) URL, or empty for the AWS endpoint.`);
+  }
+  const endpointUrl = endpointValue.trim();
+  if (endpointUrl) {
+    const problem = validateEndpointUrl(endpointUrl);
+    if (problem !== undefined) {
+      fail(SETTING.endpointUrl, `is ${describeValue(endpointUrl)}: ${problem}`);
+    }
+  }
+  return {
+    profile: profile || undefined,
+    regions: regions.length ? regions : undefined,
+    endpointUrl: endpointUrl || undefined,
+  };
+}
+
+export interface UrlSettings {
+  expiresInSeconds: number;
+  sessionExpirationDurationInSeconds: number;
+  landingUri: string;
+}
+
+/** The presigned URL settings, validated before any call. */
+export function readUrlSettings(): UrlSettings {
+  const c = config();
+  const expires = c.get<unknown>(SETTING.expiresInSeconds, LIMITS.expiresInSeconds.max);
+  checkRange(SETTING.expiresInSeconds, expires, LIMITS.expiresInSeconds, 'seconds');
+  if (validateExpiresInSeconds(expires) !== undefined) {
+    fail(SETTING.expiresInSeconds, `is ${describeValue(expires)}: ${validateExpiresInSeconds(expires)}`);
+  }
+  const session = c.get<unknown>(SETTING.sessionExpiration, LIMITS.sessionExpirationDurationInSeconds.max);
+  checkRange(SETTING.sessionExpiration, session, LIMITS.sessionExpirationDurationInSeconds, 'seconds');
+  if (validateSessionExpiration(session) !== undefined) {
+    fail(SETTING.sessionExpiration, `is ${describeValue(session)}: ${validateSessionExpiration(session)}`);
+  }
+  const landing = c.get<unknown>(SETTING.landingUri, 'studio::');
+  const landingProblem = validateLandingUri(landing);
+  if (typeof landing !== 'string' || landingProblem !== undefined) {
+    fail(
+      SETTING.landingUri,
+      `is ${describeValue(landing)}${landingProblem ? `: ${landingProblem}` : ''}. Allowed: studio::, app:JupyterLab:, app:CodeEditor:, app:RStudioServerPro:, app:Canvas: or app:JupyterServer:, optionally followed by a relative path.`,
+    );
+  }
+  return {
+    expiresInSeconds: expires as number,
+    sessionExpirationDurationInSeconds: session as number,
+    landingUri: landing,
+  };
+}
+
+export const PAGE_SIZE = { min: 1, max: 100, default: 50 } as const;
+
+/** How many items one tree page asks for (MaxResults). */
+export function readPageSize(): number {
+  const v = config().get<unknown>(SETTING.pageSize, PAGE_SIZE.default);
+  return checkRange(SETTING.pageSize, v, PAGE_SIZE, 'items');
+}
+
+export function clearClipboardOnExpiry(): boolean {
+  return config().get<boolean>(SETTING.clearClipboardOnExpiry, true) !== false;
+}
+
+/** Writes a user-level (global) setting; connection settings are machine-scoped, never per workspace. */
+export async function updateSetting(key: SettingKey, value: unknown): Promise<void> {
+  await config().update(key, value, vscode.ConfigurationTarget.Global);
+}
+
+export async function openSettings(setting = 'sagemaker'): Promise<void> {
+  await vscode.commands.executeCommand('workbench.action.openSettings', setting);
+}

@@ -1,0 +1,130 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { checkOpenable } from '../../src/commands/urls';
+import { callCount, children, emulator, nodeAt, resetSettings, setSetting, usePrompter } from './helpers';
+
+describe('settings validation: a bad value gets a message naming it and its range, and no call is made', () => {
+  const { api, prompter } = usePrompter();
+
+  before(resetSettings);
+  afterEach(resetSettings);
+
+  const cases: { key: string; value: unknown; message: RegExp }[] = [
+    { key: 'presignedUrl.expiresInSeconds', value: 301, message: /"sagemaker\.presignedUrl\.expiresInSeconds" is 301; it must be a whole number of seconds from 5 to 300/ },
+    { key: 'presignedUrl.expiresInSeconds', value: 4, message: /from 5 to 300/ },
+    { key: 'presignedUrl.sessionExpirationDurationInSeconds', value: 600, message: /"sagemaker\.presignedUrl\.sessionExpirationDurationInSeconds" is 600; it must be a whole number of seconds from 1800 to 43200/ },
+    { key: 'presignedUrl.sessionExpirationDurationInSeconds', value: 1800.5, message: /from 1800 to 43200/ },
+    { key: 'presignedUrl.landingUri', value: 'app:Excel:', message: /"sagemaker\.presignedUrl\.landingUri".*Allowed: studio::, app:JupyterLab:/ },
+  ];
+
+  for (const c of cases) {
+    it(`sagemaker.${c.key} = ${JSON.stringify(c.value)}`, async () => {
+      const alice = await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice');
+      await setSetting(c.key, c.value);
+      const before = await callCount('CreatePresignedDomainUrl');
+      prompter.clear();
+      await vscode.commands.executeCommand('sagemaker.copyStudioUrl', alice);
+      assert.equal(prompter.errors.length, 1, 'exactly one error message');
+      assert.match(prompter.errors[0].text, c.message);
+      assert.ok(prompter.errors[0].buttons.includes('Open Settings'));
+      assert.equal(await callCount('CreatePresignedDomainUrl'), before, 'a call was made with a bad setting');
+    });
+  }
+
+  it('a bad region in sagemaker.regions shows in the view, names the setting, and lists nothing', async () => {
+    await emulator.resetCalls();
+    prompter.clear();
+    await setSetting('regions', ['us-east-1', 'mars-north-1']);
+    assert.deepEqual(await children(api()), []);
+    assert.equal(api().services.tree.viewState, 'invalidSettings');
+    assert.match(api().services.tree.viewMessage ?? '', /"sagemaker\.regions" has "mars-north-1"/);
+    // Said once, with the way to fix it.
+    assert.equal(prompter.errors.length, 1);
+    assert.match(prompter.errors[0].text, /"sagemaker\.regions" has "mars-north-1"/);
+    assert.ok(prompter.errors[0].buttons.includes('Open Settings'));
+    assert.deepEqual(await emulator.calls(), {});
+  });
+
+  it('a malformed sagemaker.endpointUrl is refused before any call, also by commands', async () => {
+    await setSetting('endpointUrl', 'ftp://127.0.0.1:1');
+    assert.deepEqual(await children(api()), []);
+    assert.equal(api().services.tree.viewState, 'invalidSettings');
+    assert.match(api().services.tree.viewMessage ?? '', /"sagemaker\.endpointUrl"/);
+    prompter.clear();
+    prompter.script({ cancel: true });
+    await vscode.commands.executeCommand('sagemaker.openStudio');
+    assert.equal(prompter.errors.length, 1);
+    assert.match(prompter.errors[0].text, /"sagemaker\.endpointUrl"/);
+    prompter.clear();
+  });
+
+  it('declares the connection settings machine-scoped and restricted in untrusted workspaces', () => {
+    const pkg = vscode.extensions.getExtension('sagemaker-environments.sagemaker-environments')?.packageJSON as {
+      contributes: { configuration: { properties: Record<string, { scope?: string; minimum?: number; maximum?: number }> } };
+      capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+    };
+    const props = pkg.contributes.configuration.properties;
+    for (const key of ['sagemaker.profile', 'sagemaker.regions', 'sagemaker.endpointUrl']) {
+      assert.equal(props[key].scope, 'machine', key);
+      assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), key);
+    }
+    assert.equal(props['sagemaker.presignedUrl.expiresInSeconds'].minimum, 5);
+    assert.equal(props['sagemaker.presignedUrl.expiresInSeconds'].maximum, 300);
+    assert.equal(props['sagemaker.presignedUrl.sessionExpirationDurationInSeconds'].minimum, 1800);
+    assert.equal(props['sagemaker.presignedUrl.sessionExpirationDurationInSeconds'].maximum, 43200);
+  });
+
+  it('hides from the palette only the commands that cannot ask for their argument', () => {
+    const pkg = vscode.extensions.getExtension('sagemaker-environments.sagemaker-environments')?.packageJSON as {
+      contributes: { commands: { command: string; category: string }[]; menus: { commandPalette: { command: string; when: string }[] } };
+    };
+    const hidden = pkg.contributes.menus.commandPalette.filter((m) => m.when === 'false').map((m) => m.command).sort();
+    assert.deepEqual(hidden, ['sagemaker.loadMore', 'sagemaker.refreshNode', 'sagemaker.retry']);
+    for (const c of pkg.contributes.commands) {
+      assert.equal(c.category, 'SageMaker', c.command);
+      assert.match(c.command, /^sagemaker\./);
+    }
+  });
+
+  it('uses the configured lifetimes and landing page in the request', async () => {
+    await setSetting('presignedUrl.expiresInSeconds', 60);
+    await setSetting('presignedUrl.sessionExpirationDurationInSeconds', 7200);
+    await setSetting('presignedUrl.landingUri', 'app:JupyterLab:/lab/tree/data');
+    prompter.clear();
+    await vscode.commands.executeCommand('sagemaker.copyStudioUrl', await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice'));
+    prompter.assertDone();
+    const grants = await emulator.grants();
+    const g = grants[grants.length - 1];
+    assert.equal(g.expiresInSeconds, 60);
+    assert.equal(g.sessionExpirationDurationInSeconds, 7200);
+    assert.equal(g.landingUri, 'app:JupyterLab:/lab/tree/data');
+  });
+});
+
+describe('opening URLs: https only, plain http only from a local endpoint', () => {
+  // The same function the open commands call before vscode.env.openExternal.
+  const refused = (url: string, endpoint: string | undefined): boolean => {
+    try {
+      checkOpenable(url, endpoint);
+      return false;
+    } catch {
+      return true;
+    }
+  };
+
+  it('opens https URLs', () => {
+    assert.equal(refused('https://d-abc.studio.us-east-1.sagemaker.aws/auth?token=x', undefined), false);
+  });
+
+  it('opens http URLs on this computer only when the endpoint is local too', () => {
+    assert.equal(refused('http://127.0.0.1:8080/auth?token=x', 'http://127.0.0.1:8080'), false);
+    assert.equal(refused('http://127.0.0.1:8080/auth?token=x', undefined), true);
+    assert.equal(refused('http://127.0.0.1:8080/auth?token=x', 'https://vpce-1.api.sagemaker.us-east-1.vpce.amazonaws.com'), true);
+  });
+
+  it('refuses http URLs elsewhere and other schemes', () => {
+    assert.equal(refused('http://example.com/auth?token=x', 'http://127.0.0.1:8080'), true);
+    assert.equal(refused('javascript:alert(1)', 'http://127.0.0.1:8080'), true);
+    assert.equal(refused('file:///etc/passwd', undefined), true);
+  });
+});

@@ -1,0 +1,165 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { children, emulator, item, labels, nodeAt, resetSettings, setSetting, usePrompter } from './helpers';
+
+describe('the Resources tree (against the demo data)', () => {
+  const { api } = usePrompter();
+
+  before(async () => {
+    await resetSettings();
+    // A figure for the record (not a timed test): how long activate() took in this extension host.
+    console.log(`    activate() took ${api().activationMs.toFixed(1)} ms`);
+  });
+  afterEach(async () => {
+    await emulator.clearFaults();
+    await resetSettings();
+    api().services.tree.setFilter(undefined);
+  });
+
+  it('with one region shows "Studio Domains" and "Notebook Instances", open', async () => {
+    const roots = await children(api());
+    assert.deepEqual(await labels(api(), roots), ['Studio Domains', 'Notebook Instances']);
+    for (const r of roots) {
+      assert.equal((await item(api(), r)).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
+    }
+  });
+
+  it('with several regions shows one node per region, each holding the two groups', async () => {
+    await setSetting('regions', ['us-east-1', 'eu-west-1']);
+    const roots = await children(api());
+    assert.deepEqual(await labels(api(), roots), ['us-east-1', 'eu-west-1']);
+    assert.deepEqual(await labels(api(), await children(api(), roots[1])), ['Studio Domains', 'Notebook Instances']);
+    const euDomains = await nodeAt(api(), 'eu-west-1', 'Studio Domains');
+    assert.deepEqual(await labels(api(), await children(api(), euDomains)), ['eu-analytics']);
+  });
+
+  it('shows domains with status and id, user profiles, and a profile\'s private spaces before shared ones', async () => {
+    const domains = await nodeAt(api(), 'Studio Domains');
+    assert.deepEqual(await labels(api(), await children(api(), domains)), ['ml-platform', 'research-lab', 'sandbox-pending']);
+    const mlPlatform = await item(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform'));
+    assert.equal(mlPlatform.description, 'InService · d-7kx2hq9mzp4a');
+    assert.equal(mlPlatform.contextValue, 'sagemaker.domain');
+    const profiles = await children(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform'));
+    assert.deepEqual(await labels(api(), profiles), ['alice', 'bob', 'carol', 'dave-data-eng']);
+    const alice = await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice');
+    assert.equal((await item(api(), alice)).contextValue, 'sagemaker.userProfile');
+    const spaces = await children(api(), alice);
+    // Alice's own private spaces, then the domain's shared ones; Bob's and Carol's private spaces are not hers.
+    assert.deepEqual(await labels(api(), spaces), ['Alice JupyterLab', 'Alice Code Editor', 'Team Analytics', 'Shared Code Review']);
+  });
+
+  it('shows each space\'s app type, sharing and app state, with state in contextValue and icon by app type', async () => {
+    const base = ['Studio Domains', 'ml-platform'];
+    const lab = await item(api(), await nodeAt(api(), ...base, 'alice', 'Alice JupyterLab'));
+    assert.equal(lab.description, 'JupyterLab · Private · Running');
+    assert.equal(lab.contextValue, 'sagemaker.space.running');
+    assert.equal((lab.iconPath as vscode.ThemeIcon).id, 'notebook');
+    const editor = await item(api(), await nodeAt(api(), ...base, 'alice', 'Alice Code Editor'));
+    assert.equal(editor.contextValue, 'sagemaker.space.stopped');
+    assert.equal((editor.iconPath as vscode.ThemeIcon).id, 'code');
+    const bob = await item(api(), await nodeAt(api(), ...base, 'bob', 'Bob JupyterLab'));
+    assert.equal(bob.contextValue, 'sagemaker.space.starting');
+    const rstudio = await item(api(), await nodeAt(api(), ...base, 'carol', 'Carol RStudio'));
+    assert.equal(rstudio.description, 'RStudioServerPro · Private · Running');
+    assert.equal((rstudio.iconPath as vscode.ThemeIcon).id, 'graph');
+    const shared = await item(api(), await nodeAt(api(), ...base, 'bob', 'Team Analytics'));
+    assert.equal(shared.description, 'JupyterLab · Shared · Running');
+    const failed = await item(api(), await nodeAt(api(), 'Studio Domains', 'research-lab', 'erin', 'Erin Notebooks'));
+    assert.equal(failed.contextValue, 'sagemaker.space.failed');
+  });
+
+  it('shows notebook instances with status and instance type, the state in contextValue and a coloured icon', async () => {
+    const group = await nodeAt(api(), 'Notebook Instances');
+    const nodes = await children(api(), group);
+    const items = await Promise.all(nodes.map((n) => item(api(), n)));
+    const byName = new Map(items.map((i) => [i.label as string, i]));
+    assert.deepEqual([...byName.keys()].sort(), ['churn-model-training', 'forecasting-gpu', 'fraud-detection-dev', 'legacy-etl', 'nlp-experiments']);
+    assert.equal(byName.get('fraud-detection-dev')?.description, 'InService · ml.t3.medium');
+    assert.equal(byName.get('fraud-detection-dev')?.contextValue, 'sagemaker.notebook.running');
+    assert.equal(byName.get('churn-model-training')?.contextValue, 'sagemaker.notebook.stopped');
+    assert.equal(byName.get('forecasting-gpu')?.contextValue, 'sagemaker.notebook.starting');
+    assert.equal(byName.get('legacy-etl')?.contextValue, 'sagemaker.notebook.failed');
+    const running = byName.get('fraud-detection-dev')?.iconPath as vscode.ThemeIcon;
+    const failed = byName.get('legacy-etl')?.iconPath as vscode.ThemeIcon;
+    assert.equal(running.color?.id, 'charts.green');
+    assert.equal(failed.color?.id, 'charts.red');
+  });
+
+  it('puts details in untrusted markdown tooltips, with resource text escaped', async () => {
+    const nb = await item(api(), await nodeAt(api(), 'Notebook Instances', 'fraud-detection-dev'));
+    const tip = nb.tooltip as vscode.MarkdownString;
+    assert.ok(tip instanceof vscode.MarkdownString);
+    assert.equal(tip.isTrusted, false);
+    const text = tip.value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+    assert.match(text, /ARN: arn:aws:sagemaker:us-east-1:\d+:notebook-instance\/fraud-detection-dev/);
+    assert.match(text, /Instance type: ml\.t3\.medium/);
+    const space = await item(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice', 'Alice JupyterLab'));
+    const spaceTip = space.tooltip as vscode.MarkdownString;
+    assert.equal(spaceTip.isTrusted, false);
+    // The hyphens of names are escaped as markdown text, not left to render.
+    assert.match(spaceTip.value, /alice\\-jupyterlab/);
+    assert.match(spaceTip.value.replace(/&nbsp;/g, ' '), /Owner: alice/);
+  });
+
+  it('fetches one page at a time and ends a longer list with "Load more…"', async () => {
+    await setSetting('pageSize', 2);
+    const group = await nodeAt(api(), 'Notebook Instances');
+    let kids = await children(api(), group);
+    assert.equal(kids.length, 3);
+    assert.equal((await labels(api(), kids))[2], 'Load more…');
+    const more = await item(api(), kids[2]);
+    assert.equal(more.command?.command, 'sagemaker.loadMore');
+    await vscode.commands.executeCommand('sagemaker.loadMore', kids[2]);
+    kids = await children(api(), group);
+    assert.equal(kids.length, 5);
+    await vscode.commands.executeCommand('sagemaker.loadMore', kids[4]);
+    kids = await children(api(), group);
+    assert.equal(kids.length, 5, 'the last page has no "Load more…"');
+    assert.ok(!(await labels(api(), kids)).includes('Load more…'));
+  });
+
+  it('lists nothing until a node is expanded', async () => {
+    await emulator.reset();
+    await vscode.commands.executeCommand('sagemaker.refresh');
+    await children(api());
+    await children(api(), await nodeAt(api(), 'Studio Domains'));
+    const calls = await emulator.calls();
+    assert.equal(calls.ListDomains, 1);
+    assert.equal(calls.ListUserProfiles ?? 0, 0, 'user profiles were listed before a domain was expanded');
+    assert.equal(calls.ListSpaces ?? 0, 0, 'spaces were listed before a user profile was expanded');
+  });
+
+  it('shows a failed list as an error node under its parent only, and retries it', async () => {
+    await vscode.commands.executeCommand('sagemaker.refresh');
+    await emulator.setFault({ operation: 'ListNotebookInstances', kind: 'error', errorType: 'AccessDeniedException', status: 400, message: 'not allowed here', times: 1 });
+    const roots = await children(api());
+    const notebooks = await children(api(), roots[1]);
+    assert.equal(notebooks.length, 1);
+    const err = await item(api(), notebooks[0]);
+    assert.equal(err.label, 'Could not list notebook instances');
+    assert.equal(err.contextValue, 'sagemaker.error');
+    assert.equal(err.command?.command, 'sagemaker.retry');
+    assert.ok(typeof err.description === 'string' && err.description.length > 0);
+    // The sibling list is unaffected.
+    assert.deepEqual(await labels(api(), await children(api(), roots[0])), ['ml-platform', 'research-lab', 'sandbox-pending']);
+    await vscode.commands.executeCommand('sagemaker.retry', notebooks[0]);
+    assert.equal((await children(api(), roots[1])).length, 5);
+  });
+
+  it('filters spaces and notebook instances by name', async () => {
+    await vscode.commands.executeCommand('sagemaker.refresh');
+    api().services.tree.setFilter('fraud');
+    assert.deepEqual(await labels(api(), await children(api(), await nodeAt(api(), 'Notebook Instances'))), ['fraud-detection-dev']);
+    api().services.tree.setFilter('team');
+    assert.deepEqual(await labels(api(), await children(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice'))), ['Team Analytics']);
+    api().services.tree.setFilter('zzz-nothing');
+    assert.deepEqual(await labels(api(), await children(api(), await nodeAt(api(), 'Notebook Instances'))), ['No notebook instances match the filter']);
+  });
+
+  it('refreshes when a connection setting changes', async () => {
+    assert.deepEqual(await labels(api(), await children(api())), ['Studio Domains', 'Notebook Instances']);
+    await setSetting('regions', ['eu-west-1']);
+    const names = await labels(api(), await children(api(), await nodeAt(api(), 'Notebook Instances')));
+    assert.deepEqual(names.sort(), ['eu-batch-scoring', 'gdpr-audit-notebook']);
+  });
+});
