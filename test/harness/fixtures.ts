@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startEmulator, type RunningEmulator } from '../emulator/index';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/index';
 
 /**
  * What every run of the extension in code-server gets: the host tier, the UI tier, `npm start`
@@ -23,6 +23,10 @@ export interface PreparedEnvironment {
 export interface EnvironmentOptions {
   /** How long the emulator's resources take to change state (ms). Tests want it short. */
   transitionDelayMs?: number;
+  /** The emulator's account (default: its demo data); the benchmark uses the large one. */
+  data?: EmulatorOptions['data'];
+  /** Round-trip latency the emulator adds to every call (the benchmark's). */
+  latencyMs?: number;
 }
 
 /** Environment variable telling the extension-host suites where the emulator is (its admin path, for faults). */
@@ -36,7 +40,7 @@ export async function prepareEnvironment(options: EnvironmentOptions = {}): Prom
   const credentials = path.join(dir, 'aws-credentials');
   fs.writeFileSync(config, '');
   fs.writeFileSync(credentials, '');
-  const emulator = await startEmulator({ data: 'demo', transitionDelayMs: options.transitionDelayMs ?? 300 });
+  const emulator = await startEmulator({ data: options.data ?? 'demo', transitionDelayMs: options.transitionDelayMs ?? 300, latencyMs: options.latencyMs });
   const env: Record<string, string> = {
     AWS_CONFIG_FILE: config,
     AWS_SHARED_CREDENTIALS_FILE: credentials,
