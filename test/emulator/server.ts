@@ -119,7 +119,7 @@ export class EmulatorServer {
 
   private sendJson(res: http.ServerResponse, status: number, value: unknown, extra: Record<string, string> = {}): void {
     const text = JSON.stringify(value);
-    res.writeHead(status, { 'content-type': JSON_11, 'x-amzn-requestid': crypto.randomUUID(), 'content-length': Buffer.byteLength(text), ...extra });
+    res.writeHead(status, { 'content-type': JSON_11, 'x-amzn-RequestId': crypto.randomUUID(), 'content-length': Buffer.byteLength(text), ...extra });
     res.end(text);
   }
 
@@ -127,8 +127,8 @@ export class EmulatorServer {
     const text = errorBody(err);
     res.writeHead(err.status, {
       'content-type': JSON_11,
-      'x-amzn-requestid': crypto.randomUUID(),
-      'x-amzn-errortype': err.errorType,
+      'x-amzn-RequestId': crypto.randomUUID(),
+      'x-amzn-ErrorType': err.errorType,
       'content-length': Buffer.byteLength(text),
     });
     res.end(text);
@@ -197,7 +197,7 @@ export class EmulatorServer {
         res.socket?.destroy();
         return true;
       case 'malformed':
-        res.writeHead(200, { 'content-type': JSON_11, 'x-amzn-requestid': crypto.randomUUID() });
+        res.writeHead(200, { 'content-type': JSON_11, 'x-amzn-RequestId': crypto.randomUUID() });
         res.end('<html><body>502 Bad Gateway</body></html>');
         return true;
       case 'error': {

@@ -4,6 +4,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../harness/chromium';
 import { startCodeServer, type RunningCodeServer } from '../harness/code-server';
 import { prepareEnvironment, type PreparedEnvironment } from '../harness/fixtures';
+import type { RunningEmulator } from '../emulator/index';
 import { resultsDir, vsixPath } from '../harness/paths';
 
 /**
@@ -14,6 +15,8 @@ export interface Workbench {
   readonly page: Page;
   readonly context: BrowserContext;
   readonly server: RunningCodeServer;
+  /** The local SageMaker endpoint the extension talks to (faults, counts, reset). */
+  readonly emulator: RunningEmulator;
   /** Stops the browser, code-server and the fixtures; safe to call more than once. */
   close(): Promise<void>;
 }
@@ -47,16 +50,19 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       vsix: packagedExtension(),
       env: { ...fixtures.env, ...options.env },
       userSettings: { ...fixtures.userSettings, ...options.userSettings },
-      trustedDomains: options.trustedDomains,
+      // Presigned URLs point at the emulator: opening them needs no "open external website?" dialog.
+      trustedDomains: [fixtures.emulator.url, ...(options.trustedDomains ?? [])],
     });
     closers.push(() => server.stop());
     const browser: Browser = await launchChromium();
     closers.push(() => browser.close());
     const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
+    // Reading what "Copy … URL" wrote, as a user pasting it would.
+    await context.grantPermissions(['clipboard-read', 'clipboard-write'], { origin: server.origin });
     const page = await context.newPage();
     await page.goto(server.workbenchUrl(), { timeout: 120_000 });
     await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 120_000 });
-    return { page, context, server, close };
+    return { page, context, server, emulator: fixtures.emulator, close };
   } catch (e) {
     await close();
     throw e;
@@ -96,5 +102,71 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   fs.mkdirSync(resultsDir, { recursive: true });
   const file = path.join(resultsDir, `${name.replace(/[^\w.-]+/g, '-')}.png`);
   await page.screenshot({ path: file });
+  return file;
+}
+
+/** A row of the Resources tree whose accessible name starts with `label`. */
+export function treeRow(page: Page, label: string) {
+  const escaped = label.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return resourcesView(page).getByRole('treeitem', { name: new RegExp(`^${escaped}\\b`) }).first();
+}
+
+/** Expands a collapsed tree row (clicking its label) and waits until it is expanded. */
+export async function expandRow(page: Page, label: string): Promise<void> {
+  const row = treeRow(page, label);
+  await row.waitFor({ timeout: 60_000 });
+  if ((await row.getAttribute('aria-expanded')) !== 'true') {
+    await row.click();
+  }
+  await until(async () => (await row.getAttribute('aria-expanded')) === 'true', `"${label}" is expanded`);
+}
+
+/** Polls a condition of the page (the workbench re-renders rows, so element handles go stale). */
+export async function until(condition: () => Promise<boolean>, what: string, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await condition().catch(() => false))) {
+    if (Date.now() > deadline) {
+      throw new Error(`timed out after ${timeoutMs / 1000} s waiting until ${what}`);
+    }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** Right-clicks a tree row and waits for its context menu to be ready. */
+export async function openContextMenu(page: Page, label: string): Promise<void> {
+  const row = treeRow(page, label);
+  await row.waitFor({ timeout: 60_000 });
+  await row.click({ button: 'right' });
+  await page.getByRole('menuitem').first().waitFor({ timeout: 30_000 });
+  // A click right after the menu appears can be lost (see the testing notes).
+  await page.waitForTimeout(300);
+}
+
+export async function chooseMenuItem(page: Page, name: string): Promise<void> {
+  await page.getByRole('menuitem', { name, exact: true }).click();
+}
+
+/** Types into the open quick pick and accepts the row with this label once it is there. */
+export async function answerQuickPick(page: Page, label: string): Promise<void> {
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 30_000 });
+  const row = page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+  await row.waitFor({ timeout: 30_000 });
+  await input.fill(label);
+  await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: label }).first().waitFor({ timeout: 30_000 });
+  await page.keyboard.press('Enter');
+}
+
+/**
+ * Saves a screenshot (see `screenshot`) and, when SAGEMAKER_README_SCREENSHOTS names a folder
+ * (`npm run screenshots`), also there under `name.png` for the README.
+ */
+export async function readmeScreenshot(page: Page, name: string): Promise<string> {
+  const file = await screenshot(page, name);
+  const readmeDir = process.env.SAGEMAKER_README_SCREENSHOTS;
+  if (readmeDir) {
+    fs.mkdirSync(readmeDir, { recursive: true });
+    fs.copyFileSync(file, path.join(readmeDir, `${name}.png`));
+  }
   return file;
 }

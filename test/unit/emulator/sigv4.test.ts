@@ -39,6 +39,13 @@ describe('emulator SigV4 authentication', () => {
     assert.ok((await client(emu(), { systemClockOffset: -4 * 60_000 }).send(list)).Domains);
   });
 
+  it('a skewed SDK corrects its clock from the Date header and retries, as it does with AWS', async () => {
+    const skewed = client(emu(), { systemClockOffset: -20 * 60_000, maxAttempts: 3 });
+    emu().resetCallCounts();
+    assert.ok((await skewed.send(list)).Domains);
+    assert.equal(emu().callCount('ListDomains'), 2, 'one refused call, one corrected retry');
+  });
+
   it('session tokens: valid works, expired is ExpiredTokenException, wrong or missing is UnrecognizedClientException', async () => {
     emu().addCredentials({ accessKeyId: 'ASIAEMULATORTEMP0001', secretAccessKey: 'temp-secret', sessionToken: 'session-token-1', expiresAt: new Date(Date.now() + 3_600_000) });
     emu().addCredentials({ accessKeyId: 'ASIAEMULATORTEMP0002', secretAccessKey: 'temp-secret', sessionToken: 'session-token-2', expiresAt: new Date(Date.now() - 1000) });
