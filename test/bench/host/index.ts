@@ -123,6 +123,8 @@ const byLabel =
   (i) =>
     i.label === label;
 const first: Chooser = () => true;
+/** A notebook instance URL can only be made for a running one (as in AWS). */
+const inService: Chooser = (i) => (i.description ?? '').startsWith('InService');
 const scripted = (...choosers: Chooser[]): Promise<void> => {
   prompter.script(...choosers);
   return Promise.resolve();
@@ -347,9 +349,9 @@ export async function run(): Promise<void> {
     action(
       'url.palette.notebook',
       ACTIONS,
-      'palette: copy a notebook instance URL (pick it on the first page)',
+      'palette: copy a notebook instance URL (an InService one on the first page)',
       2,
-      await time(() => command('sagemaker.copyNotebookUrl'), { prepare: () => scripted(first) }),
+      await time(() => command('sagemaker.copyNotebookUrl'), { prepare: () => scripted(inService) }),
       'floor: ListNotebookInstances, CreatePresignedNotebookInstanceUrl',
     );
     action(
