@@ -2,7 +2,7 @@
 import type { AppDetails, SageMakerClient, SpaceDetails } from '@aws-sdk/client-sagemaker';
 import { ClientPool, loadSageMakerSdk, type SageMakerSdk } from './clients';
 import { AwsError, toAwsError } from './errors';
-import { currentAppsBySpace, describedSpaceToDetails, toDomain, toNotebookInstance, toSpace, toUserProfile } from './mapping';
+import { describedSpaceToDetails, toDomain, toNotebookInstance, toSpace, toUserProfile } from './mapping';
 import type { Domain, NotebookInstance, Page, PresignedUrl, Space, UserProfile } from './model';
 import { effectiveUserProfile } from './ownership';
 import { profileRegion } from './profiles';
@@ -176,28 +176,67 @@ export class SageMakerAccessImpl implements SageMakerAccess {
     return { items: (out.NotebookInstances ?? []).map((n) => toNotebookInstance(region, n)), nextToken: out.NextToken || undefined };
   }
 
-  /** Every app of the domain (or of one space), all pages, newest first. */
-  private async listApps(region: string, domainId: string, spaceName: string | undefined, signal?: AbortSignal): Promise<AppDetails[]> {
-    const apps: AppDetails[] = [];
+  /** One ListApps call: apps of the domain (or of one space), newest first. */
+  private listAppsPage(region: string, domainId: string, spaceName: string | undefined, maxResults: number, nextToken: string | undefined, signal?: AbortSignal) {
+    return this.call(region, 'ListApps', (c, sdk) =>
+      c.send(
+        new sdk.ListAppsCommand({
+          DomainIdEquals: domainId,
+          SpaceNameEquals: spaceName,
+          NextToken: nextToken,
+          MaxResults: maxResults,
+          SortBy: 'CreationTime',
+          SortOrder: 'Descending',
+        }),
+        { abortSignal: signal },
+      ),
+    );
+  }
+
+  /**
+   * The current (newest) app of each named space. ListApps lists newest first, so the first app
+   * seen for a space is its current one. One space: one call (SpaceNameEquals, MaxResults 1).
+   * Several: the domain's apps page by page, stopping once every space has been seen; when more
+   * domain pages would be needed than spaces are left unseen, one call per unseen space instead
+   * (so a page of k spaces never costs more than about 2k calls, and usually costs one).
+   */
+  private async currentApps(region: string, domainId: string, spaceNames: readonly string[], signal?: AbortSignal): Promise<Map<string, AppDetails>> {
+    const wanted = new Set(spaceNames);
+    const found = new Map<string, AppDetails>();
+    const oneSpace = async (name: string): Promise<void> => {
+      const app = (await this.listAppsPage(region, domainId, name, 1, undefined, signal)).Apps?.[0];
+      if (app) {
+        found.set(name, app);
+      }
+    };
+    if (wanted.size <= 1) {
+      await Promise.all([...wanted].map(oneSpace));
+      return found;
+    }
     let nextToken: string | undefined;
-    do {
-      const out = await this.call(region, 'ListApps', (c, sdk) =>
-        c.send(
-          new sdk.ListAppsCommand({
-            DomainIdEquals: domainId,
-            SpaceNameEquals: spaceName,
-            NextToken: nextToken,
-            MaxResults: 100,
-            SortBy: 'CreationTime',
-            SortOrder: 'Descending',
-          }),
-          { abortSignal: signal },
-        ),
-      );
-      apps.push(...(out.Apps ?? []));
+    let pages = 0;
+    for (;;) {
+      const out = await this.listAppsPage(region, domainId, undefined, 100, nextToken, signal);
+      pages++;
+      for (const a of out.Apps ?? []) {
+        if (a.SpaceName && wanted.has(a.SpaceName)) {
+          found.set(a.SpaceName, a);
+          wanted.delete(a.SpaceName);
+        }
+      }
       nextToken = out.NextToken || undefined;
-    } while (nextToken);
-    return apps;
+      if (!nextToken || wanted.size === 0) {
+        return found;
+      }
+      if (pages >= wanted.size) {
+        const rest = [...wanted];
+        // A few at a time: quick enough, and few enough not to be throttled.
+        for (let i = 0; i < rest.length; i += 4) {
+          await Promise.all(rest.slice(i, i + 4).map(oneSpace));
+        }
+        return found;
+      }
+    }
   }
 
   private remember(s: Space): void {
@@ -218,7 +257,8 @@ export class SageMakerAccessImpl implements SageMakerAccess {
             DomainIdEquals: domainId,
             SpaceNameContains: o?.nameContains || undefined,
             NextToken: nextToken,
-            MaxResults: o?.maxResults,
+            // Many of a domain's spaces are other profiles' private ones: read big pages.
+            MaxResults: o?.maxResults ?? 100,
           }),
           { abortSignal: o?.signal },
         ),
@@ -240,11 +280,7 @@ export class SageMakerAccessImpl implements SageMakerAccess {
       }
     }
     const details = [...mine, ...shared];
-    let apps = new Map<string, AppDetails>();
-    if (details.length > 0) {
-      const single = details.length === 1 ? details[0].SpaceName : undefined;
-      apps = currentAppsBySpace(await this.listApps(region, domainId, single, o?.signal));
-    }
+    const apps = await this.currentApps(region, domainId, details.map((s) => s.SpaceName ?? ''), o?.signal);
     const items = details.map((s) => toSpace(region, s, apps.get(s.SpaceName ?? '')));
     items.forEach((s) => this.remember(s));
     return { items, nextToken };
@@ -255,9 +291,9 @@ export class SageMakerAccessImpl implements SageMakerAccess {
     checkName('SpaceName', spaceName, 'DescribeSpace');
     const [described, apps] = await Promise.all([
       this.call(region, 'DescribeSpace', (c, sdk) => c.send(new sdk.DescribeSpaceCommand({ DomainId: domainId, SpaceName: spaceName }), { abortSignal: signal })),
-      this.listApps(region, domainId, spaceName, signal),
+      this.currentApps(region, domainId, [spaceName], signal),
     ]);
-    const space = toSpace(region, describedSpaceToDetails(described), currentAppsBySpace(apps).get(spaceName));
+    const space = toSpace(region, describedSpaceToDetails(described), apps.get(spaceName));
     this.remember(space);
     return space;
   }

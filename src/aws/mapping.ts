@@ -63,24 +63,6 @@ export function appState(status: string | undefined): SpaceAppState {
   }
 }
 
-/**
- * The current app of each space, from ListApps results: the newest app per space (by CreationTime).
- * A deleted app counts as none.
- */
-export function currentAppsBySpace(apps: readonly AppDetails[]): Map<string, AppDetails> {
-  const bySpace = new Map<string, AppDetails>();
-  for (const a of apps) {
-    if (!a.SpaceName) {
-      continue; // user-profile apps (e.g. KernelGateway of Studio Classic) belong to no space
-    }
-    const seen = bySpace.get(a.SpaceName);
-    if (!seen || (a.CreationTime?.getTime() ?? 0) > (seen.CreationTime?.getTime() ?? 0)) {
-      bySpace.set(a.SpaceName, a);
-    }
-  }
-  return bySpace;
-}
-
 function toSpaceApp(a: AppDetails | undefined): SpaceApp | undefined {
   if (!a || !a.Status || a.Status === 'Deleted') {
     return undefined;

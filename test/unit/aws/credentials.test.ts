@@ -1,0 +1,196 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { AwsError, createSageMakerAccess, type AwsErrorKind, type SageMakerAccess } from '../../../src/aws/index';
+import { startEmulator, type RunningEmulator } from '../../emulator/index';
+import { startFakeSts, type FakeSts } from './fake-sts';
+import { useAwsFiles, type AwsFiles } from './helpers';
+
+const SECOND = { accessKeyId: 'AKIASECONDPROFILE001', secretAccessKey: 'secondProfileSecret000000000000000000000' };
+const UNKNOWN = { accessKeyId: 'AKIANOTREGISTERED001', secretAccessKey: 'unknownSecret0000000000000000000000000000' };
+
+async function awsError(p: Promise<unknown>, kind: AwsErrorKind): Promise<AwsError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof AwsError, `expected an AwsError, got ${String(e)}`);
+    assert.equal(e.kind, kind, `kind of "${e.userMessage}"`);
+    return e;
+  }
+  assert.fail(`expected a ${kind} error`);
+}
+
+describe('aws/credentials: profiles really choose the signing keys (local SageMaker endpoint)', function () {
+  let emu: RunningEmulator;
+  let files: AwsFiles;
+  const made: SageMakerAccess[] = [];
+  const access = (profile: string | undefined, mfaCode?: (serial: string) => Promise<string>): SageMakerAccess => {
+    const a = createSageMakerAccess({ profile, endpointUrl: emu.url }, { mfaCode }, { maxAttempts: 1 });
+    made.push(a);
+    return a;
+  };
+
+  before(async () => {
+    emu = await startEmulator({ data: 'demo', transitionDelayMs: 100 });
+    emu.addCredentials(SECOND);
+  });
+  after(async () => emu.stop());
+  beforeEach(() => emu.resetCallCounts());
+  afterEach(() => {
+    made.splice(0).forEach((a) => a.dispose());
+    files?.restore();
+  });
+
+  function writeFiles(extraConfig = '', env: Record<string, string> = {}): void {
+    files = useAwsFiles(
+      `[default]
+region = us-east-1
+
+[profile second]
+region = eu-west-1
+
+[profile stranger]
+region = us-east-1
+${extraConfig}`,
+      `[default]
+aws_access_key_id = ${emu.accessKeyId}
+aws_secret_access_key = ${emu.secretAccessKey}
+
+[second]
+aws_access_key_id = ${SECOND.accessKeyId}
+aws_secret_access_key = ${SECOND.secretAccessKey}
+
+[stranger]
+aws_access_key_id = ${UNKNOWN.accessKeyId}
+aws_secret_access_key = ${UNKNOWN.secretAccessKey}
+`,
+      env,
+    );
+  }
+
+  it('switching profile switches the keys: accepted, rejected, accepted again', async () => {
+    writeFiles();
+    assert.equal((await access('default').listDomains('us-east-1')).items.length, 3);
+    const e = await awsError(access('stranger').listDomains('us-east-1'), 'invalid-credentials');
+    assert.equal(e.userMessage, 'The AWS credentials from profile "stranger" were not accepted (UnrecognizedClientException). Refresh them or choose another profile.');
+    assert.equal(e.action?.kind, 'select-profile');
+    assert.equal((await access('second').listDomains('eu-west-1')).items.length, 1);
+    assert.equal(emu.callCount('ListDomains'), 3, 'each profile reached the endpoint');
+  });
+
+  it('without a profile setting, AWS_PROFILE chooses the profile (default chain)', async () => {
+    writeFiles('', { AWS_PROFILE: 'stranger' });
+    await awsError(access(undefined).listDomains('us-east-1'), 'invalid-credentials');
+    process.env.AWS_PROFILE = 'second';
+    assert.equal((await access(undefined).listDomains('eu-west-1')).items.length, 1);
+  });
+
+  it('the profile setting wins over AWS_ACCESS_KEY_ID in the environment', async () => {
+    writeFiles('', { AWS_ACCESS_KEY_ID: UNKNOWN.accessKeyId, AWS_SECRET_ACCESS_KEY: UNKNOWN.secretAccessKey });
+    assert.equal((await access('second').listDomains('eu-west-1')).items.length, 1);
+    await awsError(access(undefined).listDomains('us-east-1'), 'invalid-credentials');
+  });
+
+  it('a credential_process profile', async () => {
+    writeFiles();
+    const script = path.join(files.dir, 'creds.js');
+    fs.writeFileSync(script, `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: ${JSON.stringify(SECOND.accessKeyId)}, SecretAccessKey: ${JSON.stringify(SECOND.secretAccessKey)} }));`);
+    fs.appendFileSync(files.configFile, `\n[profile from-process]\nregion = us-east-1\ncredential_process = "${process.execPath}" "${script}"\n`);
+    assert.equal((await access('from-process').listDomains('us-east-1')).items.length, 3);
+  });
+
+  it('a profile with no credentials: no-credentials, select a profile', async () => {
+    writeFiles('\n[profile empty]\nregion = us-east-1\n');
+    const e = await awsError(access('empty').listDomains('us-east-1'), 'no-credentials');
+    assert.match(e.userMessage, /^No AWS credentials could be loaded from profile "empty"/);
+    assert.equal(e.action?.kind, 'select-profile');
+    assert.equal(emu.callCount(), 0);
+  });
+
+  it('a profile that does not exist: no-credentials', async () => {
+    writeFiles();
+    await awsError(access('no-such-profile').listDomains('us-east-1'), 'no-credentials');
+  });
+
+  it('no credentials anywhere (default chain, IMDS off): no-credentials', async () => {
+    files = useAwsFiles('', '');
+    await awsError(access(undefined).listDomains('us-east-1'), 'no-credentials');
+  });
+
+  it('an SSO profile whose session has expired (no cached token): sso-expired with the login command', async () => {
+    writeFiles(`
+[profile corp-sso]
+sso_session = corp
+sso_account_id = 123456789012
+sso_role_name = DataScientist
+region = us-east-1
+
+[sso-session corp]
+sso_start_url = https://example.awsapps.com/start
+sso_region = us-east-1
+sso_registration_scopes = sso:account:access
+`);
+    // An empty home: no ~/.aws/sso/cache token.
+    const savedHome = process.env.HOME;
+    process.env.HOME = files.dir;
+    try {
+      const e = await awsError(access('corp-sso').listDomains('us-east-1'), 'sso-expired');
+      assert.equal(e.action?.terminalCommand, 'aws sso login --profile corp-sso');
+      assert.equal(e.userMessage, 'The AWS SSO session for profile "corp-sso" has expired. Sign in again with: aws sso login --profile corp-sso');
+    } finally {
+      process.env.HOME = savedHome;
+    }
+  });
+
+  describe('assume-role with MFA (through a local STS)', () => {
+    let sts: FakeSts;
+    before(async () => {
+      sts = await startFakeSts();
+      emu.addCredentials(sts.credentials);
+    });
+    after(async () => sts.stop());
+
+    // The source profile's keys are ones the endpoint rejects: success proves the role's keys signed.
+    it('asks the MFA callback for the code of the mfa_serial, sends it to STS, and signs with the role keys', async () => {
+      const serial = 'arn:aws:iam::123456789012:mfa/alice';
+      writeFiles(
+        `
+[profile mfa-role]
+role_arn = arn:aws:iam::123456789012:role/sagemaker-user
+source_profile = stranger
+mfa_serial = ${serial}
+region = us-east-1
+`,
+        { AWS_ENDPOINT_URL_STS: sts.url },
+      );
+      const asked: string[] = [];
+      const a = access('mfa-role', (s) => {
+        asked.push(s);
+        return Promise.resolve('123456');
+      });
+      assert.equal((await a.listDomains('us-east-1')).items.length, 3);
+      assert.deepEqual(asked, [serial]);
+      assert.equal(sts.calls.length, 1);
+      assert.equal(sts.calls[0].RoleArn, 'arn:aws:iam::123456789012:role/sagemaker-user');
+      assert.equal(sts.calls[0].SerialNumber, serial);
+      assert.equal(sts.calls[0].TokenCode, '123456');
+      // The role's keys are reused for further calls, without asking again.
+      await a.listNotebookInstances('us-east-1');
+      assert.deepEqual(asked, [serial]);
+    });
+
+    it('without an MFA callback, an MFA profile is a clear no-credentials error', async () => {
+      writeFiles(
+        `
+[profile mfa-role]
+role_arn = arn:aws:iam::123456789012:role/sagemaker-user
+source_profile = default
+mfa_serial = arn:aws:iam::123456789012:mfa/alice
+`,
+        { AWS_ENDPOINT_URL_STS: sts.url },
+      );
+      const e = await awsError(access('mfa-role').listDomains('us-east-1'), 'no-credentials');
+      assert.match(e.userMessage, /MFA|mfa/);
+    });
+  });
+});
