@@ -30,11 +30,10 @@ import {
 
 /** ListSpaces pages read at most per listSpacesFor call while none of them holds a space for the profile. */
 const MAX_SPACE_PAGES_PER_CALL = 5;
-/**
- * ListApps calls in flight at once for one page of spaces in a busy domain: enough to answer in a
- * few round trips, few enough to stay clear of SageMaker's request throttling.
- */
-const APP_CALLS_IN_FLIGHT = 10;
+/** At most this many spaces left unseen in the domain's app listing are asked for one by one. */
+const SPACES_ASKED_ONE_BY_ONE = 4;
+/** How long a complete read of a domain's apps serves the "Load more" pages of a space listing. */
+const APPS_REUSE_FOR_LOAD_MORE_MS = 60_000;
 /** How long a notebook instance URL works (fixed by the service). */
 const NOTEBOOK_URL_LIFETIME_S = 300;
 
@@ -82,6 +81,8 @@ export class SageMakerAccessImpl implements SageMakerAccess {
   private readonly pool: ClientPool;
   /** Sharing type and owner of the spaces seen in listings, for the owner rule without an extra call. */
   private readonly ownership = new Map<string, SpaceOwnership>();
+  /** The newest app of every space of a domain, from a complete ListApps read, for "Load more". */
+  private readonly domainApps = new Map<string, { apps: Map<string, AppDetails>; at: number }>();
 
   constructor(
     readonly settings: AwsSettings,
@@ -200,13 +201,20 @@ export class SageMakerAccessImpl implements SageMakerAccess {
 
   /**
    * The current (newest) app of each named space. ListApps lists newest first, so the first app
-   * seen for a space is its current one. One space: one call (SpaceNameEquals, MaxResults 1).
-   * Several: one page of the domain's apps, which holds all of them in most domains; in a busy
-   * domain, one call per space not seen on it, APP_CALLS_IN_FLIGHT at a time. (Reading on through
-   * the domain's pages costs a round trip per 100 apps: `npm run bench` measured 2.3 s for one
-   * page of spaces in a domain of 3000 apps at 50 ms a call, against about 0.25 s this way.)
+   * seen for a space is its current one.
+   * - One space: one call (SpaceNameEquals, MaxResults 1).
+   * - Several: the domain's apps, page by page, until every space has been seen. When only a few
+   *   spaces are left unseen and reading on has already cost as many calls, one call per unseen
+   *   space instead. A complete read of the domain is kept for `reuseForMs`, so "Load more"
+   *   pages of the same listing cost no ListApps call.
    */
-  private async currentApps(region: string, domainId: string, spaceNames: readonly string[], signal?: AbortSignal): Promise<Map<string, AppDetails>> {
+  private async currentApps(
+    region: string,
+    domainId: string,
+    spaceNames: readonly string[],
+    signal?: AbortSignal,
+    reuseForMs = 0,
+  ): Promise<Map<string, AppDetails>> {
     const wanted = new Set(spaceNames);
     const found = new Map<string, AppDetails>();
     const oneSpace = async (name: string): Promise<void> => {
@@ -215,29 +223,41 @@ export class SageMakerAccessImpl implements SageMakerAccess {
         found.set(name, app);
       }
     };
+    const key = JSON.stringify([region, domainId]);
+    const cached = this.domainApps.get(key);
+    if (cached && Date.now() - cached.at <= reuseForMs) {
+      return cached.apps;
+    }
     if (wanted.size <= 1) {
       await Promise.all([...wanted].map(oneSpace));
       return found;
     }
-    const out = await this.listAppsPage(region, domainId, undefined, 100, undefined, signal);
-    for (const a of out.Apps ?? []) {
-      if (a.SpaceName && wanted.has(a.SpaceName)) {
-        found.set(a.SpaceName, a);
-        wanted.delete(a.SpaceName);
+    const all = new Map<string, AppDetails>();
+    let nextToken: string | undefined;
+    let pages = 0;
+    for (;;) {
+      const out = await this.listAppsPage(region, domainId, undefined, 100, nextToken, signal);
+      pages++;
+      for (const a of out.Apps ?? []) {
+        if (a.SpaceName && !all.has(a.SpaceName)) {
+          all.set(a.SpaceName, a);
+          found.set(a.SpaceName, a);
+          wanted.delete(a.SpaceName);
+        }
+      }
+      nextToken = out.NextToken || undefined;
+      if (!nextToken) {
+        this.domainApps.set(key, { apps: all, at: Date.now() });
+        return found;
+      }
+      if (wanted.size === 0) {
+        return found;
+      }
+      if (wanted.size <= SPACES_ASKED_ONE_BY_ONE && pages >= wanted.size) {
+        await Promise.all([...wanted].map(oneSpace));
+        return found;
       }
     }
-    if (!out.NextToken || wanted.size === 0) {
-      return found;
-    }
-    // A pool rather than waves, so one slow call does not hold the others back.
-    const rest = [...wanted];
-    const worker = async (): Promise<void> => {
-      for (let name = rest.shift(); name !== undefined; name = rest.shift()) {
-        await oneSpace(name);
-      }
-    };
-    await Promise.all(Array.from({ length: Math.min(APP_CALLS_IN_FLIGHT, rest.length) }, worker));
-    return found;
   }
 
   private remember(s: Space): void {
@@ -281,7 +301,9 @@ export class SageMakerAccessImpl implements SageMakerAccess {
       }
     }
     const details = [...mine, ...shared];
-    const apps = await this.currentApps(region, domainId, details.map((s) => s.SpaceName ?? ''), o?.signal);
+    // A continuation page of the same listing may reuse a recent complete read of the domain's apps.
+    const reuse = o?.nextToken ? APPS_REUSE_FOR_LOAD_MORE_MS : 0;
+    const apps = await this.currentApps(region, domainId, details.map((s) => s.SpaceName ?? ''), o?.signal, reuse);
     const items = details.map((s) => toSpace(region, s, apps.get(s.SpaceName ?? '')));
     items.forEach((s) => this.remember(s));
     return { items, nextToken };
@@ -407,6 +429,7 @@ export class SageMakerAccessImpl implements SageMakerAccess {
   async startSpace(region: string, space: Space): Promise<void> {
     checkName('DomainId', space.domainId, 'CreateApp');
     checkName('SpaceName', space.spaceName, 'CreateApp');
+    this.domainApps.delete(JSON.stringify([region, space.domainId])); // app states are about to change
     const appType = space.appType ?? (await this.describeSpace(region, space.domainId, space.spaceName)).appType;
     if (!appType) {
       throw new AwsError('validation', `The space "${space.spaceName}" has no app type set, so there is no app to start.`, { operation: 'CreateApp' });
@@ -427,6 +450,7 @@ export class SageMakerAccessImpl implements SageMakerAccess {
   async stopSpace(region: string, space: Space): Promise<void> {
     checkName('DomainId', space.domainId, 'DeleteApp');
     checkName('SpaceName', space.spaceName, 'DeleteApp');
+    this.domainApps.delete(JSON.stringify([region, space.domainId])); // app states are about to change
     let app = space.app;
     if (!app || app.status === 'Deleted') {
       app = (await this.describeSpace(region, space.domainId, space.spaceName)).app;
@@ -525,6 +549,12 @@ export class SageMakerAccessImpl implements SageMakerAccess {
  */
 export function withJupyterLabView(authorizedUrl: string): string {
   const url = new URL(authorizedUrl);
-  url.searchParams.set('view', 'lab');
-  return url.toString();
+  if (url.searchParams.get('view') === 'lab') {
+    return authorizedUrl;
+  }
+  url.searchParams.delete('view');
+  // Appended to the text as the service wrote it: re-serialising through URL would rewrite the
+  // host (e.g. 127.1 to 127.0.0.1) and re-encode the token.
+  const base = url.searchParams.size === new URL(authorizedUrl).searchParams.size ? authorizedUrl : `${authorizedUrl.split('?')[0]}?${url.searchParams.toString()}`;
+  return `${base}${base.includes('?') ? '&' : '?'}view=lab`;
 }

@@ -94,10 +94,13 @@ export interface SageMakerAccess {
   listUserProfiles(region: string, domainId: string, o?: ListOptions): Promise<Page<UserProfile>>;
   /**
    * The spaces this user profile can open: its own private spaces, then the domain's shared ones.
-   * Paging follows ListSpaces: each call reads ListSpaces pages (more than one only while none of
-   * a page's spaces belongs to this profile) and returns the matching spaces of those pages, private
-   * ones first; `nextToken` continues the ListSpaces listing. A page can therefore be shorter than
-   * maxResults. App status comes from ListApps (one paged listing for the domain per call).
+   * Paging follows ListSpaces (pages of `maxResults`, default 100): a call reads one ListSpaces
+   * page, or more while the pages read hold nothing for this profile (at most 5), and returns the
+   * matching spaces of those pages, private ones first; `nextToken` continues the ListSpaces
+   * listing. So a page can be shorter than maxResults, and is empty only at the end.
+   * App states come from ListApps: one call when the page holds one space, else the domain's apps
+   * newest first until every space is seen (one call in a small domain); a "Load more" page
+   * within a minute reuses a complete read.
    */
   listSpacesFor(region: string, domainId: string, userProfileName: string, o?: ListOptions): Promise<Page<Space>>;
   listNotebookInstances(region: string, o?: ListOptions): Promise<Page<NotebookInstance>>;

@@ -6,17 +6,22 @@ import type { AddressInfo } from 'node:net';
 import { loadApiModel } from './api-model';
 import { type EmulatorData, resolveData } from './data';
 import type { Fault } from './faults';
-import { ADMIN_PREFIX, EmulatorServer } from './server';
+import { ADMIN_PREFIX, type CallRecord, EmulatorServer } from './server';
 import { SageMakerService } from './service';
 
 export type { Fault, FaultKind } from './faults';
 export type { AppRecord, AppStatus, AppType, DomainRecord, EmulatorData, LargeDataOptions, NotebookInstanceRecord, NotebookInstanceStatus, RegionData, ResourceStatus, SpaceRecord, UserProfileRecord } from './data';
 export { demoData, largeData } from './data';
 export type { PresignedGrant } from './presigned';
+export type { CallRecord } from './server';
 
-/** The fixed, documented key pair every emulator accepts (README: "Local SageMaker endpoint"). */
+/**
+ * The fixed, documented key pair every emulator accepts (README: "Local SageMaker endpoint").
+ * The secret has hyphens so that secret scanners (vsce runs secretlint over the README) do not
+ * take it for a real AWS secret access key.
+ */
 export const DEFAULT_ACCESS_KEY_ID = 'AKIAEMULATORLOCAL001';
-export const DEFAULT_SECRET_ACCESS_KEY = 'emulatorSecretKeyForLocalTestsOnly000000';
+export const DEFAULT_SECRET_ACCESS_KEY = 'emulator-secret-not-a-real-aws-key';
 
 export interface EmulatorCredentials {
   accessKeyId: string;
@@ -33,6 +38,14 @@ export interface EmulatorOptions {
   transitionDelayMs?: number; // Pending->InService etc. (default ~2000 for npm start, tests pass small values)
   credentials?: EmulatorCredentials[]; // extra accepted keys
   latencyMs?: number; // injected round-trip latency for every call (benchmarks)
+  /**
+   * Host written into presigned URLs (default 127.0.0.1). code-server's openExternal rewrites
+   * `localhost|127.0.0.1|0.0.0.0:<port>` URLs to its own /proxy/<port>/ and drops their path and
+   * query; `127.1` is the same address to a browser and to Node, and is left alone.
+   */
+  presignedUrlHost?: string;
+  /** Addition: told of every SageMaker call once answered (operation, region, status, error type, duration). */
+  onCall?: (c: CallRecord) => void;
 }
 
 export interface RunningEmulator {
@@ -65,7 +78,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   const model = loadApiModel();
   const data = resolveData(options.data);
   const service = new SageMakerService(data, options.transitionDelayMs ?? DEFAULT_TRANSITION_DELAY_MS);
-  const server = new EmulatorServer(model, service, options.latencyMs ?? 0);
+  const server = new EmulatorServer(model, service, options.latencyMs ?? 0, options.onCall);
   server.addCredentials({ accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY });
   for (const c of options.credentials ?? []) {
     server.addCredentials(c);
@@ -83,7 +96,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
   });
   const address = server.server.address() as AddressInfo;
   const url = `http://127.0.0.1:${address.port}`;
-  service.baseUrl = url;
+  service.baseUrl = options.presignedUrlHost ? `http://${options.presignedUrlHost}:${address.port}` : url;
   const regions = Object.keys(data.regions);
   let stopped: Promise<void> | undefined;
   return {

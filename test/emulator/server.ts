@@ -14,6 +14,15 @@ import { type AcceptedCredentials, verifySignature } from './sigv4';
 import { validateInput } from './validation';
 
 export const ADMIN_PREFIX = '/__emulator';
+
+/** One SageMaker call as the emulator answered it (no request or response bodies: they may hold presigned URLs). */
+export interface CallRecord {
+  operation: string;
+  region?: string;
+  status: number;
+  errorType?: string;
+  durationMs: number;
+}
 const JSON_11 = 'application/x-amz-json-1.1';
 
 const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout(resolve, ms));
@@ -28,6 +37,7 @@ export class EmulatorServer {
     private readonly model: ApiModel,
     readonly service: SageMakerService,
     private readonly latencyMs: number,
+    private readonly onCall?: (c: CallRecord) => void,
   ) {
     this.server = http.createServer((req, res) => {
       this.handle(req, res).catch((e: unknown) => {
@@ -125,10 +135,11 @@ export class EmulatorServer {
 
   private sendError(res: http.ServerResponse, err: ServiceError): void {
     const text = errorBody(err);
+    // Set on the response (not only written) so that onCall can read it back.
+    res.setHeader('x-amzn-ErrorType', err.errorType);
     res.writeHead(err.status, {
       'content-type': JSON_11,
       'x-amzn-RequestId': crypto.randomUUID(),
-      'x-amzn-ErrorType': err.errorType,
       'content-length': Buffer.byteLength(text),
     });
     res.end(text);
@@ -139,6 +150,22 @@ export class EmulatorServer {
     const operation = target?.startsWith(prefix) ? target.slice(prefix.length) : undefined;
     if (operation !== undefined) {
       this.calls.set(operation, (this.calls.get(operation) ?? 0) + 1);
+    }
+    const started = Date.now();
+    let region: string | undefined;
+    const onCall = this.onCall;
+    if (onCall) {
+      res.once('close', () => {
+        const errorType = res.getHeader('x-amzn-ErrorType');
+        onCall({
+          operation: operation ?? String(target ?? '(none)'),
+          region,
+          // 0: the connection was dropped before an answer.
+          status: res.headersSent ? res.statusCode : 0,
+          errorType: typeof errorType === 'string' ? errorType : undefined,
+          durationMs: Date.now() - started,
+        });
+      });
     }
     if (this.latencyMs > 0) {
       await sleep(this.latencyMs);
@@ -152,6 +179,12 @@ export class EmulatorServer {
         (id) => this.keys.get(id),
         this.model.metadata.signingName,
       );
+      region = caller.region;
+      // Coral picks the protocol by content type; without the JSON 1.1 one no operation matches.
+      const contentType = req.headers['content-type'] ?? '';
+      if (!contentType.toLowerCase().startsWith(JSON_11)) {
+        throw new ServiceError('UnknownOperationException', `Unsupported Content-Type '${contentType}'; expected ${JSON_11}`);
+      }
       if (operation === undefined || !Object.hasOwn(this.service.operations, operation)) {
         throw new ServiceError('UnknownOperationException', target ? `Unknown operation ${target}` : 'Missing X-Amz-Target header');
       }

@@ -227,7 +227,7 @@ export class SageMakerService {
       const page = this.paginator.page({
         operation: 'ListUserProfiles',
         region,
-        filters: { domainId, nameContains, sortBy, sortOrder: input.SortOrder },
+        filters: { domainId, nameContains, sortBy, sortOrder: input.SortOrder ?? 'Ascending' },
         items,
         key: (u) => [epoch(sortBy === 'LastModifiedTime' ? u.lastModifiedTime : u.creationTime), u.domainId, u.userProfileName],
         descending: input.SortOrder === 'Descending',
@@ -270,7 +270,7 @@ export class SageMakerService {
       const page = this.paginator.page({
         operation: 'ListSpaces',
         region,
-        filters: { domainId, nameContains, sortBy, sortOrder: input.SortOrder },
+        filters: { domainId, nameContains, sortBy, sortOrder: input.SortOrder ?? 'Ascending' },
         items,
         key: (s) => [epoch(sortBy === 'LastModifiedTime' ? s.lastModifiedTime : s.creationTime), s.domainId, s.spaceName],
         descending: input.SortOrder === 'Descending',
@@ -325,7 +325,7 @@ export class SageMakerService {
       const page = this.paginator.page({
         operation: 'ListApps',
         region,
-        filters: { domainId, user, space, sortBy: input.SortBy, sortOrder: input.SortOrder },
+        filters: { domainId, user, space, sortOrder: input.SortOrder ?? 'Ascending' },
         items,
         key: (a) => [epoch(a.creationTime), a.domainId, this.appOwner(a), a.appType, a.appName],
         descending: input.SortOrder === 'Descending',

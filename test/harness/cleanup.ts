@@ -11,6 +11,12 @@ export interface Cleanup {
 
 const pending = new Set<Cleanup>();
 let installed = false;
+let signalled = false;
+
+/** True once a signal asked the driver to stop (so processes ending now are expected to). */
+export function stoppingOnSignal(): boolean {
+  return signalled;
+}
 
 function installHandlers(): void {
   if (installed) {
@@ -27,7 +33,13 @@ function installHandlers(): void {
     }
   });
   for (const [signal, code] of [['SIGINT', 130], ['SIGTERM', 143], ['SIGHUP', 129]] as const) {
-    process.once(signal, () => {
+    // `on`, not `once`: Ctrl-C often arrives twice (from the terminal and forwarded by npm or
+    // run-all), and a second, unhandled SIGINT would kill us before the cleanup is done.
+    process.on(signal, () => {
+      if (signalled) {
+        return;
+      }
+      signalled = true;
       console.error(`\nReceived ${signal}: stopping everything the harness started...`);
       void stopAll().finally(() => process.exit(code));
     });

@@ -43,6 +43,8 @@ export interface RunningCodeServer {
   workbenchUrl(payload?: [string, string][]): string;
   /** `vscode-remote://` form of a local path, as the workbench's payload wants it. */
   remoteUri(localPath: string): string;
+  /** Resolves when code-server exits (by itself or stopped). */
+  readonly exited: Promise<number | string>;
   /** The last lines code-server printed (for failure messages). */
   outputTail(): string;
   /** Stops code-server with every process it started and removes its temporary folders. */
@@ -91,6 +93,8 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     );
     const env: NodeJS.ProcessEnv = {
       ...cleanEnvironment(process.env),
+      // No extension gallery: tests and `npm start` are offline, and nothing should be fetched.
+      EXTENSIONS_GALLERY: '{}',
       ...options.env,
       // Otherwise code-server writes its config and state into the user's home folder.
       XDG_CONFIG_HOME: dirs.xdgConfig,
@@ -138,6 +142,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       origin,
       port,
       folder: dirs.workspace,
+      exited: running.exited,
       remoteUri: (p) => `vscode-remote://127.0.0.1:${port}${path.resolve(p)}`,
       workbenchUrl(payload) {
         const q = new URLSearchParams({ folder: dirs.workspace });

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/index';
+import { registerCleanup } from './cleanup';
 
 /**
  * What every run of the extension in code-server gets: the host tier, the UI tier, `npm start`
@@ -32,15 +33,34 @@ export interface EnvironmentOptions {
 /** Environment variable telling the extension-host suites where the emulator is (its admin path, for faults). */
 export const EMULATOR_URL_ENV = 'SAGEMAKER_TEST_EMULATOR_URL';
 
+/** The host of the emulator's presigned URLs (see startEmulator's presignedUrlHost). */
+export const PRESIGNED_URL_HOST = '127.1';
+
+/** The origin presigned URLs of this emulator start with (for link protection and routing). */
+export function presignedOrigin(emulator: RunningEmulator): string {
+  return `http://${PRESIGNED_URL_HOST}:${new URL(emulator.url).port}`;
+}
+
 export async function prepareEnvironment(options: EnvironmentOptions = {}): Promise<PreparedEnvironment> {
+  // The folder's name is checked by test/host/environment.test.ts.
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-fixtures-'));
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  // Also removed when the driver is interrupted or exits before dispose() is reached.
+  const unregister = registerCleanup({ stop: () => Promise.resolve(remove()), stopNow: remove });
   // Empty AWS files, so that nothing run by the harness ever reads the user's own profiles,
   // keys or SSO sessions.
   const config = path.join(dir, 'aws-config');
   const credentials = path.join(dir, 'aws-credentials');
   fs.writeFileSync(config, '');
   fs.writeFileSync(credentials, '');
-  const emulator = await startEmulator({ data: options.data ?? 'demo', transitionDelayMs: options.transitionDelayMs ?? 300, latencyMs: options.latencyMs });
+  const emulator = await startEmulator({
+    data: options.data ?? 'demo',
+    latencyMs: options.latencyMs,
+    transitionDelayMs: options.transitionDelayMs ?? 300,
+    // Opened in code-server, a presigned URL on 127.0.0.1 would be rewritten to code-server's
+    // port proxy without its path and token; 127.1 is the same address and is opened as is.
+    presignedUrlHost: PRESIGNED_URL_HOST,
+  });
   const env: Record<string, string> = {
     AWS_CONFIG_FILE: config,
     AWS_SHARED_CREDENTIALS_FILE: credentials,
@@ -57,8 +77,10 @@ export async function prepareEnvironment(options: EnvironmentOptions = {}): Prom
       'sagemaker.regions': emulator.regions,
     },
     dispose: async () => {
+      // The emulator runs in this process: it ends with it if dispose() is never reached.
       await emulator.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+      remove();
+      unregister();
     },
   };
 }

@@ -5,7 +5,7 @@ import { launchChromium } from './chromium';
 import { startCodeServer } from './code-server';
 import { prepareEnvironment } from './fixtures';
 import { repoRoot } from './paths';
-import { parseCounts, type TestCounts } from './results';
+import { parseCounts, SUITE_START, type TestCounts } from './results';
 
 /** The whole suite, start-up included; generous because the machine is shared. */
 const HOST_TIER_TIMEOUT_MS = Number(process.env.HOST_TESTS_TIMEOUT_MS ?? 10 * 60_000);
@@ -34,13 +34,22 @@ export async function runHostTier(): Promise<TestCounts> {
       try {
         const page = await browser.newPage();
         let output = '';
+        // The workbench's own console lines come first; they are shown only when something fails.
+        let suiteStarted = false;
+        const workbenchLines: string[] = [];
         let exitCode: ((code: number) => void) | undefined;
         const exited = new Promise<number>((resolve) => (exitCode = resolve));
         await page.exposeFunction('codeAutomationLog', (type: string, args: unknown[]) => {
           // The arguments of a console call in the extension host, format string first.
           const line = format(...(Array.isArray(args) ? args : [args]));
           output += `${line}\n`;
-          (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+          if (line === SUITE_START) {
+            suiteStarted = true;
+          } else if (suiteStarted || process.env.HOST_TESTS_VERBOSE) {
+            (type === 'error' ? process.stderr : process.stdout).write(`${line}\n`);
+          } else {
+            workbenchLines.push(line);
+          }
         });
         await page.exposeFunction('codeAutomationExit', (code: number) => exitCode?.(code));
         const url = server.workbenchUrl([
@@ -54,11 +63,12 @@ export async function runHostTier(): Promise<TestCounts> {
         });
         const result = await Promise.race([exited, timedOut]).finally(() => clearTimeout(timer));
         const counts = parseCounts(output);
+        const details = () => `\nthe workbench said:\n${workbenchLines.slice(-40).join('\n')}\ncode-server said:\n${server.outputTail()}`;
         if (result === 'timeout') {
-          throw new Error(`the extension-host suites did not finish within ${HOST_TIER_TIMEOUT_MS / 1000} s\ncode-server said:\n${server.outputTail()}`);
+          throw new Error(`the extension-host suites did not finish within ${HOST_TIER_TIMEOUT_MS / 1000} s${details()}`);
         }
         if (!counts) {
-          throw new Error(`the extension-host run ended (exit code ${result}) without reporting results\ncode-server said:\n${server.outputTail()}`);
+          throw new Error(`the extension-host run ended (exit code ${result}) without reporting results${details()}`);
         }
         return counts;
       } finally {

@@ -1,25 +1,37 @@
 /**
- * How a test run reports its counts to the driver: one marker line with JSON, printed through
- * console (so it also crosses from the extension host to the browser to the driver).
+ * How test runs report their counts: one marker line with JSON, printed through console (so
+ * that it also crosses from the extension host through the browser to the driver).
+ * A suite run (mocha inside the extension host) and a tier process have distinct markers, so
+ * the driver never mistakes a suite's line, echoed by a tier that crashed later, for the tier's.
  */
 export interface TestCounts {
   passed: number;
   failed: number;
 }
 
-const MARKER = '@@sagemaker-test-results ';
+export type ResultKind = 'suite' | 'tier';
 
-export function formatCounts(counts: TestCounts): string {
-  return `${MARKER}${JSON.stringify({ passed: counts.passed, failed: counts.failed })}`;
+const MARKERS: Record<ResultKind, string> = {
+  suite: '@@sagemaker-test-results ',
+  tier: '@@sagemaker-tier-results ',
+};
+
+export function formatCounts(counts: TestCounts, kind: ResultKind = 'suite'): string {
+  return `${MARKERS[kind]}${JSON.stringify({ passed: counts.passed, failed: counts.failed })}`;
 }
 
-/** The counts in a marker line inside `text`, if there is one. */
-export function parseCounts(text: string): TestCounts | undefined {
-  const i = text.lastIndexOf(MARKER);
+export function isResultLine(line: string, kind: ResultKind = 'suite'): boolean {
+  return line.startsWith(MARKERS[kind]);
+}
+
+/** The counts in the last marker line of that kind inside `text`, if there is one. */
+export function parseCounts(text: string, kind: ResultKind = 'suite'): TestCounts | undefined {
+  const marker = MARKERS[kind];
+  const i = text.lastIndexOf(marker);
   if (i < 0) {
     return undefined;
   }
-  const json = text.slice(i + MARKER.length).split('\n')[0];
+  const json = text.slice(i + marker.length).split('\n')[0];
   try {
     const v = JSON.parse(json) as Partial<TestCounts>;
     if (typeof v.passed === 'number' && typeof v.failed === 'number') {
@@ -30,3 +42,6 @@ export function parseCounts(text: string): TestCounts | undefined {
   }
   return undefined;
 }
+
+/** Printed by a suite runner as it starts, so the driver can tell the suite's output from the workbench's. */
+export const SUITE_START = '@@sagemaker-suite-start';

@@ -1,6 +1,6 @@
 import * as path from 'node:path';
 import { findTestFiles, runMochaFiles } from '../harness/mocha-files';
-import { formatCounts } from '../harness/results';
+import { formatCounts, SUITE_START } from '../harness/results';
 
 /**
  * The extension-host test runner: VS Code calls `run()` inside the extension host (code-server
@@ -8,7 +8,9 @@ import { formatCounts } from '../harness/results';
  * It prints a marker line with the counts for the driver and rejects if any test failed.
  */
 export async function run(): Promise<void> {
-  const files = findTestFiles(__dirname);
+  console.log(SUITE_START);
+  // activation.test.js first: it must see the extension activate, before any other suite does.
+  const files = findTestFiles(__dirname).sort((a, b) => Number(isActivationSuite(b)) - Number(isActivationSuite(a)));
   const counts = await runMochaFiles(files, { timeout: 60_000, color: false });
   console.log(formatCounts(counts));
   if (counts.failed > 0) {
@@ -17,4 +19,8 @@ export async function run(): Promise<void> {
   if (counts.passed === 0) {
     throw new Error(`no extension-host tests ran (looked in ${path.relative(process.cwd(), __dirname) || __dirname})`);
   }
+}
+
+function isActivationSuite(file: string): boolean {
+  return path.basename(file) === 'activation.test.js';
 }

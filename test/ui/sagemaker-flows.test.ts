@@ -24,13 +24,26 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
   let wb: Workbench;
 
   before(async () => {
-    wb = await openWorkbench({ userSettings: { 'sagemaker.regions': ['us-east-1'], 'workbench.colorTheme': 'Default Dark Modern' } });
+    // Slow enough state changes to watch a notebook instance start.
+    wb = await openWorkbench({ transitionDelayMs: 3000, userSettings: { 'sagemaker.regions': ['us-east-1'], 'workbench.colorTheme': 'Default Dark Modern' } });
     // Nothing leaves the machine: any origin other than code-server and the emulator is refused.
     await wb.context.route(
       (url) => !url.href.startsWith(wb.server.origin) && !url.href.startsWith(wb.emulator.url),
       (route) => route.abort(),
     );
     await openSageMakerView(wb.page);
+    // A wider side bar, so rows show their descriptions (and the screenshots say something):
+    // drag the sash on its right edge.
+    const bar = await wb.page.locator('.part.sidebar').boundingBox();
+    if (bar) {
+      const x = bar.x + bar.width;
+      const y = bar.y + bar.height / 2;
+      await wb.page.mouse.move(x, y);
+      await wb.page.mouse.down();
+      await wb.page.mouse.move(x + 80, y, { steps: 4 });
+      await wb.page.mouse.move(x + 200, y, { steps: 4 });
+      await wb.page.mouse.up();
+    }
   });
 
   afterEach(async function () {
@@ -70,7 +83,7 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
     await chooseMenuItem(page, 'Copy Space URL');
     await page.locator('.statusbar-item', { hasText: 'SageMaker URL expires in' }).waitFor({ timeout: 30_000 });
     const url = await readClipboard(page);
-    assert.ok(url.startsWith(`${wb.emulator.url}/`), `clipboard holds ${safe(url)}`);
+    assert.equal(new URL(url).origin, wb.emulator.url, `clipboard holds ${safe(url)}`);
     const res = await fetch(url, { redirect: 'manual' });
     assert.equal(res.status, 200);
     assert.match(await res.text(), /alice-jupyterlab/);
@@ -120,6 +133,7 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
     await openContextMenu(page, 'churn-model-training');
     await chooseMenuItem(page, 'Start');
     await page.locator('.notification-toast', { hasText: 'Starting notebook instance churn-model-training' }).waitFor({ timeout: 30_000 });
+    await until(async () => /Pending/.test(await treeRow(page, 'churn-model-training').innerText()), 'the row says Pending');
     await readmeScreenshot(page, 'starting-notebook');
     await until(async () => /InService/.test(await treeRow(page, 'churn-model-training').innerText()), 'the row says InService', 60_000);
   });

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { launchChromium } from '../harness/chromium';
 import { startCodeServer, type RunningCodeServer } from '../harness/code-server';
-import { prepareEnvironment, type PreparedEnvironment } from '../harness/fixtures';
+import { prepareEnvironment, presignedOrigin, type EnvironmentOptions, type PreparedEnvironment } from '../harness/fixtures';
 import type { RunningEmulator } from '../emulator/index';
 import { resultsDir, vsixPath } from '../harness/paths';
 
@@ -21,7 +21,7 @@ export interface Workbench {
   close(): Promise<void>;
 }
 
-export interface WorkbenchOptions {
+export interface WorkbenchOptions extends EnvironmentOptions {
   userSettings?: Record<string, unknown>;
   env?: Record<string, string>;
   trustedDomains?: string[];
@@ -44,14 +44,14 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     }
   };
   try {
-    const fixtures: PreparedEnvironment = await prepareEnvironment();
+    const fixtures: PreparedEnvironment = await prepareEnvironment(options);
     closers.push(() => fixtures.dispose());
     const server = await startCodeServer({
       vsix: packagedExtension(),
       env: { ...fixtures.env, ...options.env },
       userSettings: { ...fixtures.userSettings, ...options.userSettings },
       // Presigned URLs point at the emulator: opening them needs no "open external website?" dialog.
-      trustedDomains: [fixtures.emulator.url, ...(options.trustedDomains ?? [])],
+      trustedDomains: [fixtures.emulator.url, presignedOrigin(fixtures.emulator), ...(options.trustedDomains ?? [])],
     });
     closers.push(() => server.stop());
     const browser: Browser = await launchChromium();

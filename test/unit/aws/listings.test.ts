@@ -128,6 +128,7 @@ describe('aws/listings (local SageMaker endpoint)', function () {
   });
 
   it('pages spaces with ListSpaces paging; filters by name on the server', async () => {
+    const access = fx.access(); // fresh: no app states remembered from other tests
     const names: string[] = [];
     let nextToken: string | undefined;
     let calls = 0;
@@ -138,8 +139,15 @@ describe('aws/listings (local SageMaker endpoint)', function () {
       calls++;
     } while (nextToken && calls < 10);
     assert.deepEqual(names.sort(), ['alice-code-editor', 'alice-jupyterlab', 'shared-code-review', 'team-analytics']);
-    // Each call joined app status with ListApps once at most.
-    assert.ok(fx.emu.callCount('ListApps') <= calls);
+    assert.equal(calls, 3);
+    // Page 1 holds one of alice's spaces (one ListApps for it); page 2 two (one complete read of the
+    // domain's apps); page 3 reuses that read.
+    assert.equal(fx.emu.callCount('ListApps'), 2);
+
+    // A first page (a refresh) reads app states afresh.
+    fx.emu.resetCallCounts();
+    await access.listSpacesFor('us-east-1', EAST, 'alice');
+    assert.equal(fx.emu.callCount('ListApps'), 1);
 
     fx.emu.resetCallCounts();
     const filtered = await access.listSpacesFor('us-east-1', EAST, 'alice', { nameContains: 'code' });

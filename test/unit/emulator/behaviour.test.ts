@@ -47,6 +47,17 @@ describe('emulator behaviour', () => {
     });
   });
 
+  it('presigned domain URLs need an IAM domain (an SSO domain is a ValidationException)', async () => {
+    const data = demoData();
+    data.regions['us-east-1'].domains[0].authMode = 'SSO';
+    const sso = await startEmulator({ data });
+    try {
+      await rejectsWith(client(sso).send(new sm.CreatePresignedDomainUrlCommand({ DomainId: EAST_DOMAIN, UserProfileName: 'alice' })), 'ValidationException', /AuthMode IAM/);
+    } finally {
+      await sso.stop();
+    }
+  });
+
   describe('notebook instances', () => {
     it('a URL needs the instance InService', async () => {
       await rejectsWith(c().send(new sm.CreatePresignedNotebookInstanceUrlCommand({ NotebookInstanceName: 'churn-model-training' })), 'ValidationException', 'Status (Stopped) not in ([InService])');

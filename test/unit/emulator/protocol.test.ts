@@ -33,6 +33,13 @@ describe('emulator protocol', () => {
     assert.equal(other.headers.get('x-amzn-errortype'), 'UnknownOperationException');
   });
 
+  it('a request without the JSON 1.1 content type is refused (UnknownOperationException)', async () => {
+    for (const contentType of ['application/json', 'text/plain']) {
+      const res = await signedFetch(emu(), { target: 'SageMaker.ListDomains', headers: { 'content-type': contentType } });
+      assert.equal(res.headers.get('x-amzn-errortype'), 'UnknownOperationException', contentType);
+    }
+  });
+
   it('the SDK raises the modeled exception classes', async () => {
     const c = client(emu());
     const nf = await rejectsWith(c.send(new sm.DescribeSpaceCommand({ DomainId: EAST_DOMAIN, SpaceName: 'nope' })), 'ResourceNotFound');
@@ -65,6 +72,30 @@ describe('emulator protocol', () => {
       if (errorType === 'ResourceLimitExceeded') {
         assert.ok(err instanceof sm.ResourceLimitExceeded);
       }
+    }
+  });
+
+  it('onCall is told of every call: operation, region, status, error type; status 0 when dropped', async () => {
+    const { startEmulator } = await import('../../emulator');
+    const records: import('../../emulator').CallRecord[] = [];
+    const watched = await startEmulator({ onCall: (r) => records.push(r) });
+    try {
+      await client(watched, { region: 'eu-west-1' }).send(new sm.ListDomainsCommand({}));
+      await rejectsWith(client(watched).send(new sm.DescribeDomainCommand({ DomainId: 'd-000000000000' })), 'ResourceNotFound');
+      watched.setFault({ operation: 'ListSpaces', kind: 'drop', times: 1 });
+      await assert.rejects(client(watched).send(new sm.ListSpacesCommand({})));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      assert.deepEqual(
+        records.map((r) => [r.operation, r.region, r.status, r.errorType]),
+        [
+          ['ListDomains', 'eu-west-1', 200, undefined],
+          ['DescribeDomain', 'us-east-1', 400, 'ResourceNotFound'],
+          ['ListSpaces', 'us-east-1', 0, undefined],
+        ],
+      );
+      assert.ok(records.every((r) => r.durationMs >= 0));
+    } finally {
+      await watched.stop();
     }
   });
 
