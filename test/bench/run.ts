@@ -113,7 +113,8 @@ async function runHostSuite(browser: Browser, server: RunningCodeServer, log: (s
     await page.exposeFunction('codeAutomationLog', (_type: string, args: unknown[]) => {
       const line = format(...(Array.isArray(args) ? args : [args]));
       output += `${line}\n`;
-      if (!line.startsWith(FIGURES_MARKER)) {
+      // The suite's own progress lines; the workbench's chatter stays in `output` for failures.
+      if (line.startsWith('[bench]')) {
         log(line);
       }
     });
@@ -149,6 +150,9 @@ async function main(): Promise<void> {
   log(`Benchmark: round-trip latency ${options.latencyMs} ms per call, data set "large" (${LARGE_REGION}) + 3 smaller regions`);
 
   const bundle = await measureBundle();
+  if (bundle.vsixProblem) {
+    log(bundle.vsixProblem);
+  }
   const fixtures = await prepareEnvironment({ data: benchData(), latencyMs: options.latencyMs, transitionDelayMs: 300 });
   let hostFigures: HostFigure[] = [];
   let host: Partial<HostInfo> = {};
@@ -188,6 +192,7 @@ async function main(): Promise<void> {
     latencyMs: options.latencyMs,
     durationSeconds: Math.round((Date.now() - started) / 1000),
     bundlePackages: bundle.packages,
+    vsixProblem: bundle.vsixProblem,
     figures,
   };
   fs.mkdirSync(resultsDir, { recursive: true });
@@ -197,6 +202,9 @@ async function main(): Promise<void> {
   log(formatTable(figures));
   log('');
   log(`${report.date}, ${cpus.length} cores (${cpus[0]?.model ?? 'unknown CPU'}), Node ${process.version}, VS Code ${host.vscode ?? '?'} (code-server), latency ${options.latencyMs} ms, sagemaker.pageSize ${host.pageSize ?? '?'}; took ${report.durationSeconds} s`);
+  if (bundle.vsixProblem) {
+    log(bundle.vsixProblem);
+  }
   log(`Written to ${path.relative(repoRoot, jsonPath)}`);
   if (options.json) {
     process.stdout.write(`${JSON.stringify(report, null, 2)}\n`);
