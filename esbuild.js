@@ -4,6 +4,9 @@ const esbuild = require('esbuild');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
+/** `--metafile=FILE`: also write esbuild's metafile (which input files the bundle holds; the benchmark reads it). */
+const metafileArg = process.argv.find((a) => a.startsWith('--metafile='));
+const metafile = metafileArg ? metafileArg.slice('--metafile='.length) : undefined;
 
 /** Prints build errors in the `file:line:col: error: text` form that VS Code's problem matcher reads. */
 const problemMatcherPlugin = {
@@ -35,13 +38,18 @@ async function main() {
     sourcemap: !production,
     sourcesContent: false,
     logLevel: 'warning',
+    metafile: metafile !== undefined,
     plugins: watch ? [problemMatcherPlugin] : [],
   });
   if (watch) {
     await ctx.watch();
   } else {
-    await ctx.rebuild();
+    const result = await ctx.rebuild();
     await ctx.dispose();
+    if (metafile) {
+      require('node:fs').mkdirSync(require('node:path').dirname(metafile), { recursive: true });
+      require('node:fs').writeFileSync(metafile, JSON.stringify(result.metafile));
+    }
   }
 }
 

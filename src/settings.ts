@@ -139,7 +139,7 @@ export function readUrlSettings(): UrlSettings {
   };
 }
 
-export const PAGE_SIZE = { min: 1, max: 100, default: 50 } as const;
+export const PAGE_SIZE = { min: 1, max: 100, default: 100 } as const;
 
 /** How many items one tree page asks for (MaxResults). */
 export function readPageSize(): number {

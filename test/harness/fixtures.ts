@@ -1,7 +1,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { startEmulator, type RunningEmulator } from '../emulator/index';
+import { startEmulator, type EmulatorOptions, type RunningEmulator } from '../emulator/index';
 import { registerCleanup } from './cleanup';
 
 /**
@@ -24,6 +24,10 @@ export interface PreparedEnvironment {
 export interface EnvironmentOptions {
   /** How long the emulator's resources take to change state (ms). Tests want it short. */
   transitionDelayMs?: number;
+  /** The emulator's account (default: its demo data); the benchmark uses the large one. */
+  data?: EmulatorOptions['data'];
+  /** Round-trip latency the emulator adds to every call (the benchmark's). */
+  latencyMs?: number;
 }
 
 /** Environment variable telling the extension-host suites where the emulator is (its admin path, for faults). */
@@ -50,7 +54,8 @@ export async function prepareEnvironment(options: EnvironmentOptions = {}): Prom
   fs.writeFileSync(config, '');
   fs.writeFileSync(credentials, '');
   const emulator = await startEmulator({
-    data: 'demo',
+    data: options.data ?? 'demo',
+    latencyMs: options.latencyMs,
     transitionDelayMs: options.transitionDelayMs ?? 300,
     // Opened in code-server, a presigned URL on 127.0.0.1 would be rewritten to code-server's
     // port proxy without its path and token; 127.1 is the same address and is opened as is.

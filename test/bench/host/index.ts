@@ -1,0 +1,446 @@
+import Module from 'node:module';
+import * as path from 'node:path';
+import * as v8 from 'node:v8';
+import * as vm from 'node:vm';
+import * as vscode from 'vscode';
+import type { SageMakerExtensionApi } from '../../../src/extension';
+import type { Node } from '../../../src/tree/nodes';
+import { EXTENSION_ID, emulator } from '../../host/helpers';
+import { LARGE_REGION, OTHER_REGIONS } from '../data';
+import { FIGURES_MARKER, median, type HostFigure } from '../figures';
+import { BenchPrompter, type Chooser } from './prompter';
+
+/**
+ * The benchmark's part inside VS Code's extension host (code-server runs it through the
+ * `payload` query parameter, as the host test tier does). It drives the extension through its
+ * own paths: the Resources tree's data provider (as the view asks it), the commands (as the
+ * context menu and the palette run them), with the emulator's `large` data set behind them and
+ * the emulator counting the API calls. It prints its figures as one marker line for the driver.
+ */
+
+const ACTIONS = 'Actions (large data set)';
+/** Timed runs of each warm action (the median is reported). */
+const RUNS = 3;
+/** The user profile whose spaces and URLs are measured (on the first page of the domain). */
+const PROFILE = 'user-00010';
+/** The last user profile of the domain: the palette has to read every page to show it. */
+const LAST_PROFILE = 'user-02999';
+const DOMAIN = 'enterprise-ml';
+const PROFILES = 3000;
+const NOTEBOOKS = 400;
+/** MaxResults' upper bound in the API model: the fewest pages a list can be read in. */
+const API_MAX_PAGE = 100;
+
+const figures: HostFigure[] = [];
+const prompter = new BenchPrompter();
+
+function say(text: string): void {
+  console.log(`[bench] ${text}`);
+}
+
+/** A real gc() for steadier heap figures (the extension host does not expose one). */
+function exposeGc(): () => void {
+  v8.setFlagsFromString('--expose-gc');
+  return vm.runInNewContext('gc') as () => void;
+}
+
+function kindOf(n: Node): string {
+  return (n as { kind: string }).kind;
+}
+
+async function labelOf(api: SageMakerExtensionApi, n: Node): Promise<string> {
+  const item = await api.resources.getTreeItem(n);
+  return typeof item.label === 'string' ? item.label : (item.label?.label ?? '');
+}
+
+async function contextOf(api: SageMakerExtensionApi, n: Node): Promise<string> {
+  return (await api.resources.getTreeItem(n)).contextValue ?? '';
+}
+
+async function kids(api: SageMakerExtensionApi, n?: Node): Promise<Node[]> {
+  return (await api.resources.getChildren(n)) ?? [];
+}
+
+async function find(api: SageMakerExtensionApi, nodes: readonly Node[], test: (label: string, context: string) => boolean, what: string): Promise<Node> {
+  for (const n of nodes) {
+    if (test(await labelOf(api, n), await contextOf(api, n))) {
+      return n;
+    }
+  }
+  const labels = await Promise.all(nodes.slice(0, 20).map((n) => labelOf(api, n)));
+  throw new Error(`no ${what} in the tree (first labels: ${labels.join(', ')})`);
+}
+
+function total(calls: Record<string, number>): number {
+  return Object.values(calls).reduce((a, b) => a + b, 0);
+}
+
+interface Timing {
+  ms: number[];
+  calls: Record<string, number>;
+}
+
+/** Times an action `runs` times, calls counted by the emulator around each run (`prepare` is not timed). */
+async function time(run: () => Promise<unknown>, options: { runs?: number; prepare?: () => Promise<unknown> } = {}): Promise<Timing> {
+  const ms: number[] = [];
+  let calls: Record<string, number> = {};
+  for (let i = 0; i < (options.runs ?? RUNS); i++) {
+    await options.prepare?.();
+    await emulator.resetCalls();
+    const started = performance.now();
+    await run();
+    ms.push(performance.now() - started);
+    calls = await emulator.calls();
+  }
+  return { ms, calls };
+}
+
+function action(id: string, section: string, label: string, floorRoundTrips: number, t: Timing, note?: string): void {
+  const f: HostFigure = {
+    id,
+    section,
+    label,
+    unit: 'ms',
+    value: median(t.ms),
+    calls: total(t.calls),
+    callsByOperation: t.calls,
+    floorRoundTrips,
+    runs: t.ms.length,
+    note,
+  };
+  figures.push(f);
+  say(`${label}: ${f.value.toFixed(0)} ms, ${f.calls} call(s) ${JSON.stringify(t.calls)}`);
+}
+
+/** Runs a command the way the tree's menus and the palette do; fails if it reported an error. */
+async function command(id: string, ...args: unknown[]): Promise<void> {
+  await vscode.commands.executeCommand(id, ...args);
+  prompter.check(id);
+}
+
+const byLabel =
+  (label: string): Chooser =>
+  (i) =>
+    i.label === label;
+const first: Chooser = () => true;
+/** A notebook instance URL can only be made for a running one (as in AWS). */
+const inService: Chooser = (i) => (i.description ?? '').startsWith('InService');
+const scripted = (...choosers: Chooser[]): Promise<void> => {
+  prompter.script(...choosers);
+  return Promise.resolve();
+};
+
+export async function run(): Promise<void> {
+  const ext = vscode.extensions.getExtension<SageMakerExtensionApi>(EXTENSION_ID);
+  if (!ext) {
+    throw new Error(`extension ${EXTENSION_ID} is not loaded in this VS Code`);
+  }
+  if (ext.isActive) {
+    throw new Error('the extension was already active: the cold figures need a fresh extension host');
+  }
+  const gc = exposeGc();
+  gc();
+  const memBefore = process.memoryUsage();
+
+  // ---- Activation: what opening the view costs, and whether activation loaded the SDK ----
+  // The SDK is bundled into dist/extension.js; its HTTP layer require()s node:http2 as it loads,
+  // so the bundle's own require() calls show whether (and when) SDK code ran.
+  const bundleDir = path.join(ext.extensionPath, 'dist') + path.sep;
+  const required: string[] = [];
+  const proto = Module.prototype;
+  const originalRequire = Object.getOwnPropertyDescriptor(proto, 'require');
+  if (!originalRequire) {
+    throw new Error('Module.prototype.require not found');
+  }
+  const callOriginal = originalRequire.value as (this: Module, id: string) => unknown;
+  Object.defineProperty(proto, 'require', {
+    ...originalRequire,
+    value: function (this: Module, id: string): unknown {
+      if (this.filename?.startsWith(bundleDir)) {
+        required.push(id);
+      }
+      return callOriginal.call(this, id);
+    },
+  });
+  const isSdk = (id: string): boolean => /^(node:)?http2$|^@aws-sdk\/|^@smithy\//.test(id);
+  let api: SageMakerExtensionApi;
+  let requiredAtActivation: string[];
+  let paintMs: number;
+  let activeMs: number;
+  const paintCalls: Record<string, number> = {};
+  try {
+    await emulator.resetCalls();
+    const started = performance.now();
+    await vscode.commands.executeCommand('workbench.view.extension.sagemaker');
+    api = await ext.activate(); // joins the activation the view started
+    activeMs = performance.now() - started;
+    requiredAtActivation = [...required];
+    // First paint: the root and the lists the view opens by itself (one region: both groups).
+    const roots = await kids(api);
+    await Promise.all(roots.map((r) => kids(api, r)));
+    paintMs = performance.now() - started;
+    Object.assign(paintCalls, await emulator.calls());
+  } finally {
+    Object.defineProperty(proto, 'require', originalRequire);
+  }
+  gc();
+  const memPainted = process.memoryUsage();
+  const sdkAtActivation = requiredAtActivation.some(isSdk);
+  const sdkProbeWorks = required.some(isSdk); // the first lists did load it: the probe sees the SDK
+  figures.push(
+    {
+      id: 'activation.activate',
+      section: 'Activation',
+      label: 'activate() (inside the extension)',
+      unit: 'ms',
+      value: api.activationMs,
+      runs: 1,
+    },
+    {
+      id: 'activation.viewToActive',
+      section: 'Activation',
+      label: 'open the view → extension active (load bundle + activate)',
+      unit: 'ms',
+      value: activeMs,
+      runs: 1,
+    },
+    {
+      id: 'activation.sdkLoaded',
+      section: 'Activation',
+      label: 'AWS SDK loaded by activation',
+      unit: 'yes/no',
+      value: sdkAtActivation ? 1 : 0,
+      floor: 0,
+      note: sdkProbeWorks
+        ? `bundle require()s during activation: ${[...new Set(requiredAtActivation)].join(', ') || 'none'}; the SDK loaded on the first list`
+        : 'the probe never saw the SDK load, so this figure is not reliable',
+    },
+    {
+      id: 'activation.firstData',
+      section: 'Activation',
+      label: 'cold: open the view → first getChildren answers (root + both lists)',
+      unit: 'ms',
+      value: paintMs,
+      calls: total(paintCalls),
+      callsByOperation: paintCalls,
+      floorRoundTrips: 1,
+      runs: 1,
+      note: 'includes loading the bundle, activate(), loading the SDK on first use and creating its client',
+    },
+    {
+      id: 'activation.activeToFirstData',
+      section: 'Activation',
+      label: 'of which: extension active → first lists answered (SDK load, client, calls)',
+      unit: 'ms',
+      value: paintMs - activeMs,
+      floorRoundTrips: 1,
+      runs: 1,
+      note: 'the rest above the round trip is loading the SDK from the bundle on first use and creating its client',
+    },
+  );
+  say(`activation: ${api.activationMs.toFixed(1)} ms inside, ${activeMs.toFixed(0)} ms to active, first data at ${paintMs.toFixed(0)} ms; SDK at activation: ${sdkAtActivation}`);
+
+  // From here the view is hidden, so only the benchmark asks the tree for children and the
+  // emulator's counts belong to the action timed (a visible view would also fetch what it shows).
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  const previousPrompter = api.setPrompter(prompter);
+  const tree = api.services.tree;
+  const groups = async (): Promise<{ domains: Node; notebooks: Node }> => {
+    const roots = await kids(api);
+    return {
+      domains: await find(api, roots, (_l, c) => c === 'sagemaker.group.domains', 'Studio Domains group'),
+      notebooks: await find(api, roots, (_l, c) => c === 'sagemaker.group.notebooks', 'Notebook Instances group'),
+    };
+  };
+  const loadAll = async (list: Node): Promise<number> => {
+    let children = await kids(api, list);
+    while (children.length && kindOf(children[children.length - 1]) === 'loadMore') {
+      await command('sagemaker.loadMore', children[children.length - 1]);
+      children = await kids(api, list);
+    }
+    return children.length;
+  };
+  try {
+    // (a) Show the domains: Refresh (a new connection, as after a settings change) and the list.
+    action(
+      'tree.domains',
+      ACTIONS,
+      'show the domains (Refresh, then the Studio Domains list)',
+      1,
+      await time(async () => {
+        await command('sagemaker.refresh');
+        await kids(api, (await groups()).domains);
+      }),
+    );
+    const { domains, notebooks } = await groups();
+    const domain = await find(api, await kids(api, domains), (l) => l === DOMAIN, `domain ${DOMAIN}`);
+
+    // (b) Expand a domain with thousands of user profiles.
+    action(
+      'tree.domain.firstPage',
+      ACTIONS,
+      `expand a domain of ${PROFILES} user profiles: first page`,
+      1,
+      await time(() => kids(api, domain), { prepare: () => tree.refreshNode(domain) }),
+    );
+    let profileCount = 0;
+    action(
+      'tree.domain.allPages',
+      ACTIONS,
+      `expand a domain of ${PROFILES} user profiles: all pages (Load more… until the end)`,
+      Math.ceil(PROFILES / API_MAX_PAGE),
+      await time(async () => (profileCount = await loadAll(domain)), { runs: 1, prepare: () => tree.refreshNode(domain) }),
+    );
+    if (profileCount !== PROFILES) {
+      throw new Error(`the domain showed ${profileCount} user profiles, expected ${PROFILES}`);
+    }
+    const profile = await find(api, await kids(api, domain), (l) => l === PROFILE, `user profile ${PROFILE}`);
+
+    // (c) A user profile's spaces.
+    action(
+      'tree.spaces',
+      ACTIONS,
+      `expand a user profile's spaces (domain of ${PROFILES} profiles, 3500 spaces)`,
+      2,
+      await time(() => kids(api, profile), { prepare: () => tree.refreshNode(profile) }),
+      'floor 2: ListSpaces has no app status, so the apps of the spaces listed are a second round trip',
+    );
+    const space = await find(api, await kids(api, profile), (_l, c) => c === 'sagemaker.space.running', `running space under ${PROFILE}`);
+
+    // (d) The notebook instances.
+    action(
+      'tree.notebooks.firstPage',
+      ACTIONS,
+      `notebook instances (${NOTEBOOKS}): first page`,
+      1,
+      await time(() => kids(api, notebooks), { prepare: () => tree.refreshNode(notebooks) }),
+    );
+    action(
+      'tree.notebooks.allPages',
+      ACTIONS,
+      `notebook instances (${NOTEBOOKS}): all pages`,
+      Math.ceil(NOTEBOOKS / API_MAX_PAGE),
+      await time(() => loadAll(notebooks), { runs: 1, prepare: () => tree.refreshNode(notebooks) }),
+    );
+    const notebook = await find(api, await kids(api, notebooks), (_l, c) => c === 'sagemaker.notebook.running', 'InService notebook instance');
+
+    // (e) URLs from the tree: the data is on screen, so exactly one call each.
+    const fromTree: [string, string, Node][] = [
+      ['sagemaker.openStudio', 'open Studio for a user profile', profile],
+      ['sagemaker.copyStudioUrl', 'copy the Studio URL of a user profile', profile],
+      ['sagemaker.openSpace', 'open a space', space],
+      ['sagemaker.copySpaceUrl', 'copy a space URL', space],
+      ['sagemaker.openNotebookJupyterLab', 'open a notebook instance (JupyterLab)', notebook],
+      ['sagemaker.copyNotebookUrl', 'copy a notebook instance URL', notebook],
+    ];
+    for (const [id, label, node] of fromTree) {
+      const opened = prompter.opened.length;
+      action(`url.tree.${id.replace('sagemaker.', '')}`, ACTIONS, `tree: ${label}`, 1, await time(() => command(id, node)));
+      if (id.includes('open') && prompter.opened.length !== opened + RUNS) {
+        throw new Error(`${id} did not open a URL each time`);
+      }
+    }
+
+    // (e) URLs from the palette: the quick picks list what they need, page by page.
+    action(
+      'url.palette.studio',
+      ACTIONS,
+      `palette: copy Studio URL (pick domain, ${PROFILE} on the first page)`,
+      3,
+      await time(() => command('sagemaker.copyStudioUrl'), { prepare: () => scripted(byLabel(DOMAIN), byLabel(PROFILE)) }),
+      'floor: ListDomains, ListUserProfiles (1 page), CreatePresignedDomainUrl',
+    );
+    action(
+      'url.palette.space',
+      ACTIONS,
+      'palette: copy a space URL (pick domain, user profile, space)',
+      5,
+      await time(() => command('sagemaker.copySpaceUrl'), { prepare: () => scripted(byLabel(DOMAIN), byLabel(PROFILE), first) }),
+      'floor: ListDomains, ListUserProfiles, ListSpaces, ListApps, CreatePresignedDomainUrl',
+    );
+    action(
+      'url.palette.notebook',
+      ACTIONS,
+      'palette: copy a notebook instance URL (an InService one on the first page)',
+      2,
+      await time(() => command('sagemaker.copyNotebookUrl'), { prepare: () => scripted(inService) }),
+      'floor: ListNotebookInstances, CreatePresignedNotebookInstanceUrl',
+    );
+    action(
+      'url.palette.studioLastProfile',
+      ACTIONS,
+      `palette: copy Studio URL for the last of ${PROFILES} user profiles (all pages)`,
+      2 + Math.ceil(PROFILES / API_MAX_PAGE),
+      await time(() => command('sagemaker.copyStudioUrl'), { runs: 1, prepare: () => scripted(byLabel(DOMAIN), byLabel(LAST_PROFILE)) }),
+      `floor: ListDomains, ${Math.ceil(PROFILES / API_MAX_PAGE)} pages of ListUserProfiles, CreatePresignedDomainUrl`,
+    );
+
+    // (5) Memory, with the large data set loaded into the tree.
+    await loadAll(domain);
+    await loadAll(notebooks);
+    let dataBytes = 0;
+    for (const n of tree.loadedNodes()) {
+      const data = (n as { domain?: unknown; profile?: unknown; space?: unknown; notebook?: unknown });
+      const record = data.profile ?? data.space ?? data.notebook ?? (kindOf(n) === 'domain' ? data.domain : undefined);
+      if (record) {
+        dataBytes += Buffer.byteLength(JSON.stringify(record));
+      }
+    }
+    gc();
+    const memAfter = process.memoryUsage();
+    figures.push(
+      {
+        id: 'memory.rss',
+        section: 'Memory',
+        label: `extension host RSS with ${PROFILES} profiles + ${NOTEBOOKS} notebook instances loaded`,
+        unit: 'bytes',
+        value: memAfter.rss,
+        floor: memBefore.rss,
+        note: 'floor: the same extension host before the extension activated',
+      },
+      {
+        id: 'memory.heapLoaded',
+        section: 'Memory',
+        label: 'heap of the extension with the SDK loaded, first lists shown (after gc, minus before activation)',
+        unit: 'bytes',
+        value: memPainted.heapUsed - memBefore.heapUsed,
+        note: 'the bundle\'s code and the SDK\'s, its client, the first two pages',
+      },
+      {
+        id: 'memory.heapData',
+        section: 'Memory',
+        label: `heap added by the large data set (${PROFILES} profiles, ${NOTEBOOKS} notebook instances, spaces of one profile)`,
+        unit: 'bytes',
+        value: memAfter.heapUsed - memPainted.heapUsed,
+        floor: dataBytes,
+        note: 'floor: the resources shown, as JSON text; above it: one object per resource and per tree node (parent links, ids)',
+      },
+    );
+    say(`memory: rss ${memBefore.rss} → ${memAfter.rss}, heap ${memBefore.heapUsed} → ${memAfter.heapUsed}, data ${dataBytes} bytes`);
+
+    // (4) Several regions: every region's two lists, side by side.
+    const regions = [LARGE_REGION, ...OTHER_REGIONS];
+    await vscode.workspace.getConfiguration('sagemaker').update('regions', regions, vscode.ConfigurationTarget.Global);
+    await new Promise((r) => setTimeout(r, 500)); // the extension reloads the tree on the change
+    action(
+      'regions.all',
+      'Regions',
+      `show ${regions.length} regions (Refresh, then each region's domains and notebook instances)`,
+      1,
+      await time(async () => {
+        await command('sagemaker.refresh');
+        const regionNodes = await kids(api);
+        if (regionNodes.length !== regions.length) {
+          throw new Error(`the tree shows ${regionNodes.length} regions, expected ${regions.length}`);
+        }
+        await Promise.all(regionNodes.map(async (r) => Promise.all((await kids(api, r)).map((g) => kids(api, g)))));
+      }),
+      'floor: one round trip, every list of every region in parallel',
+    );
+    await vscode.workspace.getConfiguration('sagemaker').update('regions', [LARGE_REGION], vscode.ConfigurationTarget.Global);
+  } finally {
+    api.setPrompter(previousPrompter);
+  }
+  const pageSize = vscode.workspace.getConfiguration('sagemaker').get<number>('pageSize');
+  console.log(`${FIGURES_MARKER}${JSON.stringify({ figures, host: { node: process.version, vscode: vscode.version, pageSize } })}`);
+}
