@@ -96,7 +96,7 @@ function plain(message: string | undefined): string {
 }
 
 function profileLabel(ctx: ErrorContext): string {
-  return ctx.profile ? `profile "${ctx.profile}"` : 'the default credentials';
+  return ctx.profile ? `profile "${ctx.profile}"` : 'the default credential chain';
 }
 
 /** Maps any error (SDK, credential provider, network, abort) to an AwsError. AwsErrors pass through. */

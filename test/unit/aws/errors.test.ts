@@ -105,7 +105,7 @@ describe('aws/errors from injected faults (local SageMaker endpoint)', function 
   it('an expired token (injected): invalid credentials, select another profile', async () => {
     fx.emu.setFault({ operation: 'ListDomains', kind: 'error', errorType: 'ExpiredTokenException', message: 'The security token included in the request is expired' });
     const e = await awsError(fx.access().listDomains('us-east-1'), 'invalid-credentials');
-    assert.equal(e.userMessage, 'The AWS credentials from the default credentials have expired (ExpiredTokenException). Refresh them or choose another profile.');
+    assert.equal(e.userMessage, 'The AWS credentials from the default credential chain have expired (ExpiredTokenException). Refresh them or choose another profile.');
     assert.equal(e.action?.kind, 'select-profile');
   });
 
