@@ -1,5 +1,5 @@
 /** The SageMaker access object: listings, presigned URLs, start/stop and waiting. */
-import type { AppDetails, SageMakerClient, SpaceDetails } from '@aws-sdk/client-sagemaker';
+import type { AppDetails, ListAppsCommandOutput as ListAppsPage, SageMakerClient, SpaceDetails } from '@aws-sdk/client-sagemaker';
 import { ClientPool, loadSageMakerSdk, type SageMakerSdk } from './clients';
 import { AwsError, toAwsError } from './errors';
 import { describedSpaceToDetails, toDomain, toNotebookInstance, toSpace, toUserProfile } from './mapping';
@@ -186,8 +186,20 @@ export class SageMakerAccessImpl implements SageMakerAccess {
     return { items: (out.NotebookInstances ?? []).map((n) => toNotebookInstance(region, n)), nextToken: out.NextToken || undefined };
   }
 
+  private hasFreshDomainApps(region: string, domainId: string, reuseForMs: number): boolean {
+    const cached = this.domainApps.get(JSON.stringify([region, domainId]));
+    return cached !== undefined && Date.now() - cached.at <= reuseForMs;
+  }
+
   /** One ListApps call: apps of the domain (or of one space), newest first. */
-  private listAppsPage(region: string, domainId: string, spaceName: string | undefined, maxResults: number, nextToken: string | undefined, signal?: AbortSignal) {
+  private listAppsPage(
+    region: string,
+    domainId: string,
+    spaceName: string | undefined,
+    maxResults: number,
+    nextToken: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<ListAppsPage> {
     return this.call(region, 'ListApps', (c, sdk) =>
       c.send(
         new sdk.ListAppsCommand({
@@ -218,6 +230,7 @@ export class SageMakerAccessImpl implements SageMakerAccess {
     spaceNames: readonly string[],
     signal?: AbortSignal,
     reuseForMs = 0,
+    firstDomainPage?: Promise<ListAppsPage>,
   ): Promise<Map<string, AppDetails>> {
     const wanted = new Set(spaceNames);
     const found = new Map<string, AppDetails>();
@@ -229,10 +242,10 @@ export class SageMakerAccessImpl implements SageMakerAccess {
     };
     const key = JSON.stringify([region, domainId]);
     const cached = this.domainApps.get(key);
-    if (cached && Date.now() - cached.at <= reuseForMs) {
+    if (cached && this.hasFreshDomainApps(region, domainId, reuseForMs)) {
       return cached.apps;
     }
-    if (wanted.size <= 1) {
+    if (wanted.size <= 1 && !firstDomainPage) {
       await Promise.all([...wanted].map(oneSpace));
       return found;
     }
@@ -240,7 +253,7 @@ export class SageMakerAccessImpl implements SageMakerAccess {
     let nextToken: string | undefined;
     let pages = 0;
     for (;;) {
-      const out = await this.listAppsPage(region, domainId, undefined, 100, nextToken, signal);
+      const out = await ((pages === 0 ? firstDomainPage : undefined) ?? this.listAppsPage(region, domainId, undefined, 100, nextToken, signal));
       pages++;
       for (const a of out.Apps ?? []) {
         if (a.SpaceName && !all.has(a.SpaceName)) {
@@ -275,6 +288,15 @@ export class SageMakerAccessImpl implements SageMakerAccess {
     const mine: SpaceDetails[] = [];
     const shared: SpaceDetails[] = [];
     let nextToken = o?.nextToken;
+    // A continuation page of the same listing may reuse a recent complete read of the domain's apps.
+    const reuse = o?.nextToken ? APPS_REUSE_FOR_LOAD_MORE_MS : 0;
+    // The domain's newest apps do not depend on which spaces come back: ask for them at the same
+    // time as ListSpaces, so a domain with up to a page of apps is listed in one round trip.
+    const firstDomainPage = this.hasFreshDomainApps(region, domainId, reuse)
+      ? undefined
+      : this.listAppsPage(region, domainId, undefined, 100, undefined, o?.signal);
+    // If ListSpaces fails first, this one's failure is not an unhandled rejection; awaited below.
+    firstDomainPage?.catch(() => undefined);
     for (let pages = 0; pages < MAX_SPACE_PAGES_PER_CALL; pages++) {
       const out = await this.call(region, 'ListSpaces', (c, sdk) =>
         c.send(
@@ -305,9 +327,7 @@ export class SageMakerAccessImpl implements SageMakerAccess {
       }
     }
     const details = [...mine, ...shared];
-    // A continuation page of the same listing may reuse a recent complete read of the domain's apps.
-    const reuse = o?.nextToken ? APPS_REUSE_FOR_LOAD_MORE_MS : 0;
-    const apps = await this.currentApps(region, domainId, details.map((s) => s.SpaceName ?? ''), o?.signal, reuse);
+    const apps = await this.currentApps(region, domainId, details.map((s) => s.SpaceName ?? ''), o?.signal, reuse, firstDomainPage);
     const items = details.map((s) => toSpace(region, s, apps.get(s.SpaceName ?? '')));
     items.forEach((s) => this.remember(s));
     return { items, nextToken };

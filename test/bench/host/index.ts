@@ -303,7 +303,7 @@ export async function run(): Promise<void> {
       `expand a user profile's spaces (domain of ${PROFILES} profiles, 3500 spaces)`,
       2,
       await time(() => kids(api, profile), { prepare: () => tree.refreshNode(profile) }),
-      'floor 2: ListSpaces has no app status, so the apps of the spaces listed are a second round trip',
+      'floor 2: ListSpaces has no app status; ListApps runs beside it, but this domain has more apps than one page holds, so the listed spaces\' apps take a second round trip',
     );
     const space = await find(api, await kids(api, profile), (_l, c) => c === 'sagemaker.space.running', `running space under ${PROFILE}`);
 
