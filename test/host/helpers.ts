@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { SageMakerExtensionApi } from '../../src/extension';
 import type { InputRequest, MessageLevel, PickItem, PickRequest, Prompter } from '../../src/prompter';
 import type { Node } from '../../src/tree/nodes';
+import type { PresignedGrant } from '../emulator/presigned';
 
 export const EXTENSION_ID = 'sagemaker-environments.sagemaker-environments';
 
@@ -60,17 +61,8 @@ export const emulator = {
   grants: async (): Promise<Grant[]> => ((await admin('GET', '/presigned')) as { grants: Grant[] }).grants,
 };
 
-export interface Grant {
-  kind: 'domain' | 'notebook';
-  region: string;
-  domainId?: string;
-  userProfileName?: string;
-  spaceName?: string;
-  landingUri?: string;
-  notebookInstanceName?: string;
-  expiresInSeconds: number;
-  sessionExpirationDurationInSeconds: number;
-}
+/** A grant as the admin path sends it (JSON: its dates would arrive as strings, so they are left out). */
+export type Grant = Omit<PresignedGrant, 'createdAt' | 'expiresAt' | 'sessionExpiresAt'>;
 
 export async function callCount(operation: string): Promise<number> {
   return (await emulator.calls())[operation] ?? 0;
