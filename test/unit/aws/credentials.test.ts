@@ -1,24 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AwsError, createSageMakerAccess, type AwsErrorKind, type SageMakerAccess } from '../../../src/aws/index';
+import { createSageMakerAccess, type SageMakerAccess } from '../../../src/aws/index';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { startFakeSts, type FakeSts } from './fake-sts';
-import { useAwsFiles, type AwsFiles } from './helpers';
+import { useAwsFiles, type AwsFiles, awsError } from './helpers';
 
 const SECOND = { accessKeyId: 'AKIASECONDPROFILE001', secretAccessKey: 'secondProfileSecret000000000000000000000' };
 const UNKNOWN = { accessKeyId: 'AKIANOTREGISTERED001', secretAccessKey: 'unknownSecret0000000000000000000000000000' };
 
-async function awsError(p: Promise<unknown>, kind: AwsErrorKind): Promise<AwsError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof AwsError, `expected an AwsError, got ${String(e)}`);
-    assert.equal(e.kind, kind, `kind of "${e.userMessage}"`);
-    return e;
-  }
-  assert.fail(`expected a ${kind} error`);
-}
 
 describe('aws/credentials: profiles really choose the signing keys (local SageMaker endpoint)', function () {
   let emu: RunningEmulator;

@@ -1,20 +1,9 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
-import { AwsError, createSageMakerAccess, type ApiCallRecord, type AwsErrorKind } from '../../../src/aws/index';
+import { createSageMakerAccess, type ApiCallRecord } from '../../../src/aws/index';
 import { emulatorFixture, type EmulatorFixture } from './fixture';
-import { useAwsFiles } from './helpers';
+import { useAwsFiles, awsError } from './helpers';
 
-async function awsError(p: Promise<unknown>, kind: AwsErrorKind): Promise<AwsError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof AwsError, `expected an AwsError, got ${String(e)}`);
-    assert.equal(e.kind, kind, `kind of "${e.userMessage}"`);
-    assert.ok(!/\n\s+at /.test(e.userMessage), 'no stack in the user message');
-    return e;
-  }
-  assert.fail(`expected a ${kind} error`);
-}
 
 async function closedPort(): Promise<number> {
   const server = net.createServer();

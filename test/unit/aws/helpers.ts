@@ -1,7 +1,9 @@
 /** Test helpers for the AWS layer: isolated AWS environment variables and temporary shared files. */
+import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { AwsError, type AwsErrorKind } from '../../../src/aws/index';
 
 const AWS_ENV = [
   'AWS_PROFILE',
@@ -63,4 +65,18 @@ export function useAwsFiles(config: string, credentials: string, env: Record<str
       fs.rmSync(dir, { recursive: true, force: true });
     },
   };
+}
+
+/** The AwsError a promise rejects with (of the given kind, when one is named). */
+export async function awsError(p: Promise<unknown>, kind?: AwsErrorKind): Promise<AwsError> {
+  try {
+    await p;
+  } catch (e) {
+    assert.ok(e instanceof AwsError, `expected an AwsError, got ${String(e)}`);
+    if (kind !== undefined) {
+      assert.equal(e.kind, kind, `kind of "${e.userMessage}"`);
+    }
+    return e;
+  }
+  assert.fail(`expected ${kind ?? 'an AwsError'} rejection`);
 }

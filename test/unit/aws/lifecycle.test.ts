@@ -1,18 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { AwsError, type SageMakerAccess } from '../../../src/aws/index';
+import type { SageMakerAccess } from '../../../src/aws/index';
 import { emulatorFixture, type EmulatorFixture } from './fixture';
+import { awsError } from './helpers';
 
 const EAST = 'd-7kx2hq9mzp4a';
 
-async function awsError(p: Promise<unknown>): Promise<AwsError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof AwsError, `expected an AwsError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a rejection');
-}
 
 describe('aws/start, stop and wait (local SageMaker endpoint)', function () {
   let fx: EmulatorFixture;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { AwsError, createSageMakerAccess, listProfileNames } from '../../../src/aws/index';
-import { useAwsFiles, type AwsFiles } from './helpers';
+import { createSageMakerAccess, listProfileNames } from '../../../src/aws/index';
+import { useAwsFiles, type AwsFiles, awsError } from './helpers';
 
 const CONFIG = `[default]
 region = eu-west-1
@@ -27,15 +27,6 @@ aws_access_key_id = AKIDCI
 aws_secret_access_key = secret
 `;
 
-async function rejection(p: Promise<unknown>): Promise<AwsError> {
-  try {
-    await p;
-  } catch (e) {
-    assert.ok(e instanceof AwsError, `expected an AwsError, got ${String(e)}`);
-    return e;
-  }
-  assert.fail('expected a rejection');
-}
 
 describe('aws/profiles and regions', () => {
   let files: AwsFiles;
@@ -82,7 +73,7 @@ describe('aws/profiles and regions', () => {
 
   it('no region anywhere: a clear validation error with an action', async () => {
     files = useAwsFiles(CONFIG, CREDENTIALS);
-    const e = await rejection(createSageMakerAccess({ profile: 'no-region' }).resolveRegions());
+    const e = await awsError(createSageMakerAccess({ profile: 'no-region' }).resolveRegions());
     assert.equal(e.kind, 'validation');
     assert.equal(
       e.userMessage,
@@ -93,10 +84,10 @@ describe('aws/profiles and regions', () => {
 
   it('an invalid region name is refused, naming where it came from', async () => {
     files = useAwsFiles(CONFIG, CREDENTIALS);
-    let e = await rejection(createSageMakerAccess({ regions: ['us-east-1', 'Frankfurt'] }).resolveRegions());
+    let e = await awsError(createSageMakerAccess({ regions: ['us-east-1', 'Frankfurt'] }).resolveRegions());
     assert.equal(e.kind, 'validation');
     assert.equal(e.userMessage, '"Frankfurt" is not an AWS region name; expected a name such as us-east-1 or eu-west-2. (from the sagemaker.regions setting)');
-    e = await rejection(createSageMakerAccess({ profile: 'bad-region' }).resolveRegions());
+    e = await awsError(createSageMakerAccess({ profile: 'bad-region' }).resolveRegions());
     assert.equal(e.userMessage, `"moon-base-1x" is not an AWS region name; expected a name such as us-east-1 or eu-west-2. (from the profile's region setting)`);
   });
 
@@ -110,7 +101,7 @@ describe('aws/profiles and regions', () => {
 
   it('an invalid region passed to a call is refused before any request', async () => {
     files = useAwsFiles(CONFIG, CREDENTIALS);
-    const e = await rejection(createSageMakerAccess({ endpointUrl: 'http://127.0.0.1:9' }).listDomains('not-a-region'));
+    const e = await awsError(createSageMakerAccess({ endpointUrl: 'http://127.0.0.1:9' }).listDomains('not-a-region'));
     assert.equal(e.kind, 'validation');
     assert.equal(e.operation, 'ListDomains');
   });
