@@ -82,31 +82,27 @@ export async function transition(s: ExtensionServices, t: StartStopTarget, actio
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
       try {
+        let current: StartStopTarget = t;
+        // Each state seen while waiting shows in the notification and on the tree's node.
+        const waiting = {
+          signal: abort.signal,
+          pollMs: pollMs(s),
+          onProgress: (status: string) => {
+            progress.report({ message: status });
+            current = update(s, current, status);
+          },
+        };
         if (t.kind === 'notebook') {
           const name = t.notebook.notebookInstanceName;
           await (action === 'start' ? access.startNotebookInstance(t.region, name) : access.stopNotebookInstance(t.region, name));
-          let current = update(s, t, action === 'start' ? 'Pending' : 'Stopping');
-          const done = await access.waitForNotebookInstance(t.region, name, action === 'start' ? 'InService' : 'Stopped', {
-            signal: abort.signal,
-            pollMs: pollMs(s),
-            onProgress: (status) => {
-              progress.report({ message: status });
-              current = update(s, current, status);
-            },
-          });
+          current = update(s, t, action === 'start' ? 'Pending' : 'Stopping');
+          const done = await access.waitForNotebookInstance(t.region, name, action === 'start' ? 'InService' : 'Stopped', waiting);
           s.tree.updateNotebook(done);
           return { ...t, notebook: done };
         }
         await (action === 'start' ? access.startSpace(t.region, t.space) : access.stopSpace(t.region, t.space));
-        let current = update(s, t, action === 'start' ? 'Starting' : 'Stopping');
-        const done = await access.waitForSpace(t.region, t.domain.domainId, t.space.spaceName, action === 'start' ? 'Running' : 'Stopped', {
-          signal: abort.signal,
-          pollMs: pollMs(s),
-          onProgress: (status) => {
-            progress.report({ message: status });
-            current = update(s, current, status);
-          },
-        });
+        current = update(s, t, action === 'start' ? 'Starting' : 'Stopping');
+        const done = await access.waitForSpace(t.region, t.domain.domainId, t.space.spaceName, action === 'start' ? 'Running' : 'Stopped', waiting);
         s.tree.updateSpace(done);
         return { ...t, space: done };
       } catch (e) {
