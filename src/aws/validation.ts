@@ -1,6 +1,6 @@
 /**
  * Checks that run before any call, so bad input gets a specific message and costs nothing.
- * Limits and name patterns are those of SageMaker's API model (shared/reference/sagemaker-api-model.json);
+ * Limits and name patterns are those of SageMaker's API model (test/reference/sagemaker-api-model.json);
  * a unit test compares them with the model so they cannot drift.
  */
 

@@ -1,7 +1,7 @@
 /**
  * The SageMaker API model (a botocore service-2 subset) that the emulator validates against.
- * Read at start-up from ../shared/reference relative to the repository root, so the rules the
- * emulator enforces are exactly the ones the model declares.
+ * Read at start-up from test/reference/ in the repository (see its README for where the model comes
+ * from), so the rules the emulator enforces are exactly the ones the model declares.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -40,7 +40,7 @@ export interface ApiModel {
   paginators?: Record<string, { input_token: string; output_token: string; limit_key: string; result_key: string }>;
 }
 
-const MODEL_RELATIVE = path.join('..', 'shared', 'reference', 'sagemaker-api-model.json');
+const MODEL_RELATIVE = path.join('test', 'reference', 'sagemaker-api-model.json');
 
 /** The repository root: the nearest ancestor of this file holding package.json (works from test/ and out/test/). */
 function repoRoot(): string {
@@ -68,7 +68,7 @@ export function loadApiModel(): ApiModel {
   if (!cached) {
     const file = apiModelPath();
     if (!fs.existsSync(file)) {
-      throw new Error(`SageMaker emulator: API model not found at ${file} (expected ../shared/reference next to the repository)`);
+      throw new Error(`SageMaker emulator: API model not found at ${file} (it is part of the repository: test/reference/)`);
     }
     cached = JSON.parse(fs.readFileSync(file, 'utf8')) as ApiModel;
   }

@@ -9,7 +9,7 @@ import { npmCommand, runGroup, type CommandLine } from './processes';
 /**
  * Installs code-server on demand into a git-ignored cache folder. It is not a dependency of the
  * project: its postinstall builds native modules, which would make every `npm install` slow and
- * fragile. See ../shared/notes/real-vscode-testing.md for why each setting below is needed.
+ * fragile. Each setting below works around a failure seen when installing it offline.
  */
 export const CODE_SERVER_VERSION = '4.100.3';
 /** The ripgrep package code-server 4.100.3 pulls in, and the archive its postinstall looks for. */

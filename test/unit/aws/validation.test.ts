@@ -1,6 +1,4 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as path from 'node:path';
 import {
   checkOpenableUrl,
   LIMITS,
@@ -12,9 +10,8 @@ import {
   validateRegion,
   validateSessionExpiration,
 } from '../../../src/aws/index';
+import { loadApiModel } from '../../emulator/api-model';
 
-const root = path.resolve(__dirname, '../../../..');
-const modelPath = path.resolve(root, '../shared/reference/sagemaker-api-model.json');
 
 interface ShapeDef { type?: string; min?: number; max?: number; pattern?: string; members?: Record<string, { shape: string }> }
 
@@ -23,10 +20,8 @@ describe('aws/validation', () => {
     let shapes: Record<string, ShapeDef>;
     let inputOf: (operation: string) => Record<string, { shape: string }>;
     before(function () {
-      if (!fs.existsSync(modelPath)) {
-        throw new Error(`API model not found at ${modelPath}`);
-      }
-      const model = JSON.parse(fs.readFileSync(modelPath, 'utf8')) as {
+      // The same file the local endpoint validates against.
+      const model = loadApiModel() as unknown as {
         shapes: Record<string, ShapeDef>;
         operations: Record<string, { input: { shape: string } }>;
       };
