@@ -2,9 +2,6 @@
  * The AWS access layer's public API: everything the VS Code layer uses from src/aws/.
  * Plain Node, no vscode. Importing this module loads no AWS SDK code; the SDK is loaded on first call.
  */
-import { SageMakerAccessImpl } from './access';
-import type { AwsHooks, AwsSettings, AwsTuning, SageMakerAccess } from './types';
-
 export type {
   ApiCallRecord,
   AwsHooks,
@@ -18,6 +15,9 @@ export type {
   SpaceOwnership,
   WaitOptions,
 } from './types';
+export type { DomainAccess } from './domains';
+export type { SpaceAccess } from './spaces';
+export type { NotebookAccess } from './notebooks';
 export type { Domain, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
 export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction } from './errors';
 export {
@@ -36,13 +36,5 @@ export {
 export { redactUrl, REDACTED } from './redact';
 export { listProfileNames, effectiveProfileName } from './profiles';
 export { toCliCommand, shellQuote } from './cli';
-export { withJupyterLabView } from './access';
-
-/**
- * One access object per settings (profile, regions, endpoint). It keeps one SDK client per region,
- * reused across calls; call dispose() when the settings change.
- * `tuning` is for tests and the benchmark (retries, timeouts); the extension uses the defaults.
- */
-export function createSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, tuning?: AwsTuning): SageMakerAccess {
-  return new SageMakerAccessImpl(settings, hooks, tuning);
-}
+export { withJupyterLabView } from './notebooks';
+export { createSageMakerAccess } from './access';

@@ -1,5 +1,11 @@
 /** The public shapes of the AWS access layer (see index.ts); resource types live in model.ts. */
-import type { Domain, NotebookInstance, Page, PresignedUrl, Space, UserProfile } from './model';
+import type { DomainAccess } from './domains';
+import type { NotebookAccess } from './notebooks';
+import type { SpaceAccess } from './spaces';
+
+// The request types live with their family; named here too, where callers have always found them.
+export type { DomainUrlRequest, SpaceOwnership } from './spaces';
+export type { NotebookUi, NotebookUrlRequest } from './notebooks';
 
 export interface AwsSettings {
   /** Named profile; undefined = the SDK's default chain (which honours AWS_PROFILE). */
@@ -57,67 +63,13 @@ export interface WaitOptions {
   onProgress?: (status: string) => void;
 }
 
-/** What the caller already knows about a space's ownership, so no DescribeSpace is needed. */
-export interface SpaceOwnership {
-  sharingType?: 'Private' | 'Shared';
-  ownerUserProfileName?: string;
-}
-
-export interface DomainUrlRequest {
-  domainId: string;
-  userProfileName: string;
-  spaceName?: string;
-  /** 'studio::/path', 'app:JupyterLab:/path', ... */
-  landingUri?: string;
-  /** 5-300, default 300. */
-  expiresInSeconds?: number;
-  /** 1800-43200, default 43200. */
-  sessionExpirationDurationInSeconds?: number;
-  /**
-   * Optional: the space's sharing type and owner (a `Space` from a listing fits). With it, a
-   * private space's URL is made for its owner without a DescribeSpace call.
-   */
-  spaceInfo?: SpaceOwnership;
-}
-
-export type NotebookUi = 'JupyterLab' | 'Jupyter';
-
-export interface NotebookUrlRequest {
-  notebookInstanceName: string;
-  ui: NotebookUi;
-  /** 1800-43200, default 43200. */
-  sessionExpirationDurationInSeconds?: number;
-}
-
-export interface SageMakerAccess {
+/**
+ * Everything the VS Code layer can ask of AWS: one part per resource family (its module holds the
+ * part and its request types), plus the regions to show.
+ */
+export interface SageMakerAccess extends DomainAccess, SpaceAccess, NotebookAccess {
   readonly settings: AwsSettings;
   /** The regions to show: validated; throws AwsError (kind 'validation') for a bad name or none found. */
   resolveRegions(): Promise<string[]>;
-  listDomains(region: string, o?: ListOptions): Promise<Page<Domain>>;
-  listUserProfiles(region: string, domainId: string, o?: ListOptions): Promise<Page<UserProfile>>;
-  /**
-   * The spaces this user profile can open: its own private spaces, then the domain's shared ones.
-   * Paging follows ListSpaces (pages of `maxResults`, default 100): a call reads one ListSpaces
-   * page, or more while the pages read hold nothing for this profile (at most 5), and returns the
-   * matching spaces of those pages, private ones first; `nextToken` continues the ListSpaces
-   * listing. So a page can be shorter than maxResults, and is empty only at the end.
-   * App states come from ListApps: one call when the page holds one space, else the domain's apps
-   * newest first until every space is seen (one call in a small domain); a "Load more" page
-   * within a minute reuses a complete read.
-   */
-  listSpacesFor(region: string, domainId: string, userProfileName: string, o?: ListOptions): Promise<Page<Space>>;
-  listNotebookInstances(region: string, o?: ListOptions): Promise<Page<NotebookInstance>>;
-  describeNotebookInstance(region: string, name: string, signal?: AbortSignal): Promise<NotebookInstance>;
-  describeSpace(region: string, domainId: string, spaceName: string, signal?: AbortSignal): Promise<Space>;
-  presignDomainUrl(region: string, r: DomainUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
-  presignNotebookUrl(region: string, r: NotebookUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
-  startNotebookInstance(region: string, name: string): Promise<void>;
-  stopNotebookInstance(region: string, name: string): Promise<void>;
-  /** CreateApp with the space's app type. */
-  startSpace(region: string, space: Space): Promise<void>;
-  /** DeleteApp of the space's running app (nothing to do when it has none). */
-  stopSpace(region: string, space: Space): Promise<void>;
-  waitForNotebookInstance(region: string, name: string, target: 'InService' | 'Stopped', o?: WaitOptions): Promise<NotebookInstance>;
-  waitForSpace(region: string, domainId: string, spaceName: string, target: 'Running' | 'Stopped', o?: WaitOptions): Promise<Space>;
   dispose(): void;
 }

@@ -18,6 +18,7 @@ import {
   type ListNode,
   type Node,
 } from './nodes';
+import { rootGroups } from './groups';
 
 /** What the view shows when it has no tree: drives `viewsWelcome` through the `sagemaker.viewState` context key. */
 export type ViewState = 'loading' | 'ready' | 'noCredentials' | 'ssoExpired' | 'invalidSettings' | 'error' | 'empty';
@@ -187,7 +188,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     const roots: Node[] =
       regions.length === 1
-        ? [new GroupNode(regions[0], 'domains', undefined), new GroupNode(regions[0], 'notebooks', undefined)]
+        ? rootGroups(regions[0], undefined)
         : regions.map((r) => new RegionNode(r));
     // One region: the two groups open by themselves, so an empty account is noticed and said.
     roots.forEach((r) => {
@@ -224,7 +225,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     } else if (listing.nextToken) {
       children.push(new LoadMoreNode(node));
     } else if (children.length === 0) {
-      children.push(new EmptyNode(node, !!this.filterText && (node instanceof UserProfileNode || (node instanceof GroupNode && node.group === 'notebooks'))));
+      children.push(new EmptyNode(node, !!this.filterText && (node instanceof UserProfileNode || (node instanceof GroupNode && node.spec.filtered))));
       this.checkEmptyAccount();
     }
     return children;

@@ -1,0 +1,342 @@
+/**
+ * Studio spaces: the spaces a user profile can open (ListSpaces + ListApps), describe, presign
+ * (CreatePresignedDomainUrl), start and stop (CreateApp / DeleteApp), wait.
+ */
+import type { AppDetails, ListAppsCommandOutput as ListAppsPage, SpaceDetails } from '@aws-sdk/client-sagemaker';
+import { check, checkMaxResults, checkName, type AwsCore } from './core';
+import { AwsError } from './errors';
+import { describedSpaceToDetails, toSpace } from './mapping';
+import type { Page, PresignedUrl, Space } from './model';
+import { effectiveUserProfile } from './ownership';
+import { presign, sessionLifetime, urlLifetime } from './presign';
+import type { ListOptions, WaitOptions } from './types';
+import { validateLandingUri, validateRegion } from './validation';
+import { waitUntil } from './waiting';
+
+/** ListSpaces pages read at most per listSpacesFor call while none of them holds a space for the profile. */
+const MAX_SPACE_PAGES_PER_CALL = 5;
+/** At most this many spaces left unseen in the domain's app listing are asked for one by one. */
+const SPACES_ASKED_ONE_BY_ONE = 4;
+/** How long a complete read of a domain's apps serves the "Load more" pages of a space listing. */
+const APPS_REUSE_FOR_LOAD_MORE_MS = 60_000;
+
+/** What the caller already knows about a space's ownership, so no DescribeSpace is needed. */
+export interface SpaceOwnership {
+  sharingType?: 'Private' | 'Shared';
+  ownerUserProfileName?: string;
+}
+
+export interface DomainUrlRequest {
+  domainId: string;
+  userProfileName: string;
+  spaceName?: string;
+  /** 'studio::/path', 'app:JupyterLab:/path', ... */
+  landingUri?: string;
+  /** 5-300, default 300. */
+  expiresInSeconds?: number;
+  /** 1800-43200, default 43200. */
+  sessionExpirationDurationInSeconds?: number;
+  /**
+   * Optional: the space's sharing type and owner (a `Space` from a listing fits). With it, a
+   * private space's URL is made for its owner without a DescribeSpace call.
+   */
+  spaceInfo?: SpaceOwnership;
+}
+
+/** The space part of SageMakerAccess. */
+export interface SpaceAccess {
+  /**
+   * The spaces this user profile can open: its own private spaces, then the domain's shared ones.
+   * Paging follows ListSpaces (pages of `maxResults`, default 100): a call reads one ListSpaces
+   * page, or more while the pages read hold nothing for this profile (at most 5), and returns the
+   * matching spaces of those pages, private ones first; `nextToken` continues the ListSpaces
+   * listing. So a page can be shorter than maxResults, and is empty only at the end.
+   * App states come from ListApps: one call when the page holds one space, else the domain's apps
+   * newest first until every space is seen (one call in a small domain); a "Load more" page
+   * within a minute reuses a complete read.
+   */
+  listSpacesFor(region: string, domainId: string, userProfileName: string, o?: ListOptions): Promise<Page<Space>>;
+  describeSpace(region: string, domainId: string, spaceName: string, signal?: AbortSignal): Promise<Space>;
+  presignDomainUrl(region: string, r: DomainUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
+  /** CreateApp with the space's app type. */
+  startSpace(region: string, space: Space): Promise<void>;
+  /** DeleteApp of the space's running app (nothing to do when it has none). */
+  stopSpace(region: string, space: Space): Promise<void>;
+  waitForSpace(region: string, domainId: string, spaceName: string, target: 'Running' | 'Stopped', o?: WaitOptions): Promise<Space>;
+}
+
+export function spaceAccess(core: AwsCore): SpaceAccess {
+  /** Sharing type and owner of the spaces seen in listings, for the owner rule without an extra call. */
+  const ownership = new Map<string, SpaceOwnership>();
+  /** The newest app of every space of a domain, from a complete ListApps read, for "Load more". */
+  const domainApps = new Map<string, { apps: Map<string, AppDetails>; at: number }>();
+
+  function hasFreshDomainApps(region: string, domainId: string, reuseForMs: number): boolean {
+    const cached = domainApps.get(JSON.stringify([region, domainId]));
+    return cached !== undefined && Date.now() - cached.at <= reuseForMs;
+  }
+
+  /** One ListApps call: apps of the domain (or of one space), newest first. */
+  function listAppsPage(
+    region: string,
+    domainId: string,
+    spaceName: string | undefined,
+    maxResults: number,
+    nextToken: string | undefined,
+    signal?: AbortSignal,
+  ): Promise<ListAppsPage> {
+    return core.call(region, 'ListApps', (c, sdk) =>
+      c.send(
+        new sdk.ListAppsCommand({
+          DomainIdEquals: domainId,
+          SpaceNameEquals: spaceName,
+          NextToken: nextToken,
+          MaxResults: maxResults,
+          SortBy: 'CreationTime',
+          SortOrder: 'Descending',
+        }),
+        { abortSignal: signal },
+      ),
+    );
+  }
+
+  /**
+   * The current (newest) app of each named space. ListApps lists newest first, so the first app
+   * seen for a space is its current one.
+   * - One space: one call (SpaceNameEquals, MaxResults 1).
+   * - Several: the domain's apps, page by page, until every space has been seen. When only a few
+   *   spaces are left unseen and reading on has already cost as many calls, one call per unseen
+   *   space instead. A complete read of the domain is kept for `reuseForMs`, so "Load more"
+   *   pages of the same listing cost no ListApps call.
+   */
+  async function currentApps(
+    region: string,
+    domainId: string,
+    spaceNames: readonly string[],
+    signal?: AbortSignal,
+    reuseForMs = 0,
+    firstDomainPage?: Promise<ListAppsPage>,
+  ): Promise<Map<string, AppDetails>> {
+    const wanted = new Set(spaceNames);
+    const found = new Map<string, AppDetails>();
+    const oneSpace = async (name: string): Promise<void> => {
+      const app = (await listAppsPage(region, domainId, name, 1, undefined, signal)).Apps?.[0];
+      if (app) {
+        found.set(name, app);
+      }
+    };
+    const key = JSON.stringify([region, domainId]);
+    const cached = domainApps.get(key);
+    if (cached && hasFreshDomainApps(region, domainId, reuseForMs)) {
+      return cached.apps;
+    }
+    if (wanted.size <= 1 && !firstDomainPage) {
+      await Promise.all([...wanted].map(oneSpace));
+      return found;
+    }
+    const all = new Map<string, AppDetails>();
+    let nextToken: string | undefined;
+    let pages = 0;
+    for (;;) {
+      const out = await ((pages === 0 ? firstDomainPage : undefined) ?? listAppsPage(region, domainId, undefined, 100, nextToken, signal));
+      pages++;
+      for (const a of out.Apps ?? []) {
+        if (a.SpaceName && !all.has(a.SpaceName)) {
+          all.set(a.SpaceName, a);
+          found.set(a.SpaceName, a);
+          wanted.delete(a.SpaceName);
+        }
+      }
+      nextToken = out.NextToken || undefined;
+      if (!nextToken) {
+        domainApps.set(key, { apps: all, at: Date.now() });
+        return found;
+      }
+      if (wanted.size === 0) {
+        return found;
+      }
+      if (wanted.size <= SPACES_ASKED_ONE_BY_ONE && pages >= wanted.size) {
+        await Promise.all([...wanted].map(oneSpace));
+        return found;
+      }
+    }
+  }
+
+  function remember(s: Space): void {
+    ownership.set(JSON.stringify([s.region, s.domainId, s.spaceName]), { sharingType: s.sharingType, ownerUserProfileName: s.ownerUserProfileName });
+  }
+
+  /** The space's sharing type and owner: from the request, else from a listing seen, else DescribeSpace. */
+  async function ownershipOf(region: string, r: DomainUrlRequest, signal?: AbortSignal): Promise<SpaceOwnership | undefined> {
+    if (!r.spaceName) {
+      return undefined;
+    }
+    if (r.spaceInfo?.sharingType) {
+      return r.spaceInfo;
+    }
+    const known = ownership.get(JSON.stringify([region, r.domainId, r.spaceName]));
+    if (known?.sharingType) {
+      return known;
+    }
+    const out = await core.call(region, 'DescribeSpace', (c, sdk) =>
+      c.send(new sdk.DescribeSpaceCommand({ DomainId: r.domainId, SpaceName: r.spaceName }), { abortSignal: signal }),
+    );
+    const info: SpaceOwnership = {
+      sharingType: out.SpaceSharingSettings?.SharingType === 'Private' ? 'Private' : out.SpaceSharingSettings?.SharingType === 'Shared' ? 'Shared' : undefined,
+      ownerUserProfileName: out.OwnershipSettings?.OwnerUserProfileName,
+    };
+    ownership.set(JSON.stringify([region, r.domainId, r.spaceName]), info);
+    return info;
+  }
+
+  const spaces: SpaceAccess = {
+    async listSpacesFor(region, domainId, userProfileName, o) {
+      checkName('DomainId', domainId, 'ListSpaces');
+      checkName('UserProfileName', userProfileName, 'ListSpaces');
+      checkMaxResults(o);
+      const mine: SpaceDetails[] = [];
+      const shared: SpaceDetails[] = [];
+      let nextToken = o?.nextToken;
+      // A continuation page of the same listing may reuse a recent complete read of the domain's apps.
+      const reuse = o?.nextToken ? APPS_REUSE_FOR_LOAD_MORE_MS : 0;
+      // The domain's newest apps do not depend on which spaces come back: ask for them at the same
+      // time as ListSpaces, so a domain with up to a page of apps is listed in one round trip.
+      const firstDomainPage = hasFreshDomainApps(region, domainId, reuse) ? undefined : listAppsPage(region, domainId, undefined, 100, undefined, o?.signal);
+      // If ListSpaces fails first, this one's failure is not an unhandled rejection; awaited below.
+      firstDomainPage?.catch(() => undefined);
+      for (let pages = 0; pages < MAX_SPACE_PAGES_PER_CALL; pages++) {
+        const out = await core.call(region, 'ListSpaces', (c, sdk) =>
+          c.send(
+            new sdk.ListSpacesCommand({
+              DomainIdEquals: domainId,
+              SpaceNameContains: o?.nameContains || undefined,
+              NextToken: nextToken,
+              // Many of a domain's spaces are other profiles' private ones: read big pages.
+              MaxResults: o?.maxResults ?? 100,
+            }),
+            { abortSignal: o?.signal },
+          ),
+        );
+        for (const s of out.Spaces ?? []) {
+          const type = s.SpaceSharingSettingsSummary?.SharingType;
+          if (type === 'Private') {
+            if (s.OwnershipSettingsSummary?.OwnerUserProfileName === userProfileName) {
+              mine.push(s);
+            }
+          } else {
+            // Shared, or a space from before sharing settings existed: every profile of the domain can open it.
+            shared.push(s);
+          }
+        }
+        nextToken = out.NextToken || undefined;
+        if (mine.length + shared.length > 0 || !nextToken) {
+          break;
+        }
+      }
+      const details = [...mine, ...shared];
+      const apps = await currentApps(region, domainId, details.map((s) => s.SpaceName ?? ''), o?.signal, reuse, firstDomainPage);
+      const items = details.map((s) => toSpace(region, s, apps.get(s.SpaceName ?? '')));
+      items.forEach(remember);
+      return { items, nextToken };
+    },
+
+    async describeSpace(region, domainId, spaceName, signal) {
+      checkName('DomainId', domainId, 'DescribeSpace');
+      checkName('SpaceName', spaceName, 'DescribeSpace');
+      const [described, apps] = await Promise.all([
+        core.call(region, 'DescribeSpace', (c, sdk) => c.send(new sdk.DescribeSpaceCommand({ DomainId: domainId, SpaceName: spaceName }), { abortSignal: signal })),
+        currentApps(region, domainId, [spaceName], signal),
+      ]);
+      const space = toSpace(region, describedSpaceToDetails(described), apps.get(spaceName));
+      remember(space);
+      return space;
+    },
+
+    async presignDomainUrl(region, r, signal) {
+      const op = 'CreatePresignedDomainUrl';
+      check(validateRegion(region), op);
+      checkName('DomainId', r.domainId, op);
+      checkName('UserProfileName', r.userProfileName, op);
+      if (r.spaceName !== undefined && r.spaceName !== '') {
+        checkName('SpaceName', r.spaceName, op);
+      }
+      if (r.landingUri !== undefined && r.landingUri !== '') {
+        check(validateLandingUri(r.landingUri), op);
+      }
+      const expires = urlLifetime(r.expiresInSeconds, op);
+      const session = sessionLifetime(r.sessionExpirationDurationInSeconds, op);
+
+      const owner = await ownershipOf(region, r, signal);
+      const userProfileName = effectiveUserProfile(r, owner);
+      return presign(
+        core,
+        region,
+        op,
+        { expiresInSeconds: expires, sessionExpirationDurationInSeconds: session },
+        (c, sdk) =>
+          c.send(
+            new sdk.CreatePresignedDomainUrlCommand({
+              DomainId: r.domainId,
+              UserProfileName: userProfileName,
+              SpaceName: r.spaceName || undefined,
+              LandingUri: r.landingUri || undefined,
+              ExpiresInSeconds: expires,
+              SessionExpirationDurationInSeconds: session,
+            }),
+            { abortSignal: signal },
+          ),
+        (out) => out.AuthorizedUrl,
+      );
+    },
+
+    async startSpace(region, space) {
+      checkName('DomainId', space.domainId, 'CreateApp');
+      checkName('SpaceName', space.spaceName, 'CreateApp');
+      domainApps.delete(JSON.stringify([region, space.domainId])); // app states are about to change
+      const appType = space.appType ?? (await spaces.describeSpace(region, space.domainId, space.spaceName)).appType;
+      if (!appType) {
+        throw new AwsError('validation', `The space "${space.spaceName}" has no app type set, so there is no app to start.`, { operation: 'CreateApp' });
+      }
+      await core.call(region, 'CreateApp', (c, sdk) =>
+        c.send(
+          new sdk.CreateAppCommand({
+            DomainId: space.domainId,
+            SpaceName: space.spaceName,
+            AppType: appType as never,
+            // Spaces run one app, which Studio itself names "default".
+            AppName: 'default',
+          }),
+        ),
+      );
+    },
+
+    async stopSpace(region, space) {
+      checkName('DomainId', space.domainId, 'DeleteApp');
+      checkName('SpaceName', space.spaceName, 'DeleteApp');
+      domainApps.delete(JSON.stringify([region, space.domainId])); // app states are about to change
+      let app = space.app;
+      if (!app || app.status === 'Deleted') {
+        app = (await spaces.describeSpace(region, space.domainId, space.spaceName)).app;
+      }
+      if (!app || app.status === 'Deleted' || app.status === 'Deleting') {
+        return; // already stopped or stopping
+      }
+      const { appName, appType } = app;
+      await core.call(region, 'DeleteApp', (c, sdk) =>
+        c.send(new sdk.DeleteAppCommand({ DomainId: space.domainId, SpaceName: space.spaceName, AppName: appName, AppType: appType as never })),
+      );
+    },
+
+    waitForSpace(region, domainId, spaceName, target, o) {
+      return waitUntil(
+        `Space "${spaceName}"`,
+        (signal) => spaces.describeSpace(region, domainId, spaceName, signal),
+        (s) => s.appState,
+        (s) => s.appState === target,
+        (s) => s.appState === 'Failed',
+        o,
+      );
+    },
+  };
+  return spaces;
+}

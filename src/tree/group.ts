@@ -1,0 +1,62 @@
+import * as vscode from 'vscode';
+import { Listing, type FetchContext, type ListNodeBase } from './listing';
+import type { Node } from './nodes';
+import { icon, tooltip } from './presentation';
+import type { RegionNode } from './region';
+
+/** What makes one root group (a kind of top-level resource): its words, icon and listing. */
+export interface GroupSpec {
+  /** In the node id and the contextValue `sagemaker.group.<group>`. */
+  readonly group: string;
+  /** The group's row: "Studio Domains". */
+  readonly label: string;
+  /** For messages: "Studio domains". */
+  readonly listName: string;
+  /** Codicon of the row. */
+  readonly icon: string;
+  /** The view's name filter applies to this list (so an empty one says "match the filter"). */
+  readonly filtered: boolean;
+  fetchPage(ctx: FetchContext, group: GroupNode): Promise<{ items: Node[]; nextToken?: string }>;
+}
+
+export class GroupNode implements ListNodeBase {
+  readonly kind = 'group';
+  readonly id: string;
+  readonly listing = new Listing();
+  readonly listName: string;
+  /** In a one-region view the groups are the root and open by themselves. */
+  expanded = false;
+
+  constructor(
+    readonly region: string,
+    readonly spec: GroupSpec,
+    readonly parent: RegionNode | undefined,
+  ) {
+    this.id = `${parent ? parent.id : `root:${region}`}/${spec.group}`;
+    this.listName = spec.listName;
+  }
+
+  get group(): string {
+    return this.spec.group;
+  }
+
+  get label(): string {
+    return this.spec.label;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const item = new vscode.TreeItem(
+      this.label,
+      this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed,
+    );
+    item.id = this.id;
+    item.iconPath = icon(this.spec.icon);
+    item.contextValue = `sagemaker.group.${this.group}`;
+    item.tooltip = tooltip(this.label, [['Region', this.region]]);
+    return item;
+  }
+
+  fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }> {
+    return this.spec.fetchPage(ctx, this);
+  }
+}

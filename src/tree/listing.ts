@@ -1,0 +1,53 @@
+/** What every node shares: the paged listing of a list node and what fetching a page needs. */
+import type * as vscode from 'vscode';
+import type { Page, SageMakerAccess } from '../aws/index';
+import type { ListNode, Node } from './nodes';
+import type { RegionNode } from './region';
+
+/** What a list node has fetched so far: items of the pages loaded, the next token, or the error. */
+export class Listing {
+  items: Node[] = [];
+  nextToken?: string;
+  loaded = false;
+  error?: unknown;
+  loading?: Promise<void>;
+  /** Bumped by reset, so a page that arrives after a reset is dropped. */
+  generation = 0;
+
+  reset(): void {
+    this.generation++;
+    this.items = [];
+    this.nextToken = undefined;
+    this.loaded = false;
+    this.error = undefined;
+    this.loading = undefined;
+  }
+}
+
+export interface FetchContext {
+  readonly access: SageMakerAccess;
+  readonly nextToken?: string;
+  /** MaxResults of one page (setting sagemaker.pageSize). */
+  readonly pageSize: number;
+  /** The view's name filter; applied to spaces and notebook instances. */
+  readonly filter?: string;
+}
+
+export interface BaseNode {
+  readonly id: string;
+  readonly parent?: ListNode | RegionNode;
+  treeItem(): vscode.TreeItem;
+}
+
+/** A node whose children come from the service, one page at a time. */
+export interface ListNodeBase extends BaseNode {
+  readonly listing: Listing;
+  /** What the list is, for messages: "domains", "notebook instances"... */
+  readonly listName: string;
+  fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }>;
+}
+
+/** A page of the service's items as child nodes. */
+export function map<T>(page: Page<T>, make: (t: T) => Node): { items: Node[]; nextToken?: string } {
+  return { items: page.items.map(make), nextToken: page.nextToken };
+}

@@ -1,0 +1,66 @@
+import * as vscode from 'vscode';
+import type { NotebookInstance } from '../aws/index';
+import type { GroupNode, GroupSpec } from './group';
+import { map, type BaseNode } from './listing';
+import { icon, joinDescription, notebookCodicon, toneOf, tooltip } from './presentation';
+
+/** The "Notebook Instances" root group. */
+export const notebooksGroup: GroupSpec = {
+  group: 'notebooks',
+  label: 'Notebook Instances',
+  listName: 'notebook instances',
+  icon: 'notebook',
+  filtered: true,
+  async fetchPage(ctx, group) {
+    const page = await ctx.access.listNotebookInstances(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter });
+    return map(page, (n) => new NotebookNode(n, group));
+  },
+};
+
+/** contextValue state of a notebook instance, in the words the menus use. */
+export function notebookState(status: string | undefined): string {
+  switch (status) {
+    case 'InService':
+      return 'running';
+    case 'Pending':
+      return 'starting';
+    case undefined:
+      return 'unknown';
+    default:
+      return status.toLowerCase();
+  }
+}
+
+export class NotebookNode implements BaseNode {
+  readonly kind = 'notebook';
+  readonly id: string;
+
+  constructor(
+    public notebook: NotebookInstance,
+    readonly parent: GroupNode,
+  ) {
+    this.id = `${parent.id}/notebook:${notebook.notebookInstanceName}`;
+  }
+
+  get region(): string {
+    return this.notebook.region;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const n = this.notebook;
+    const item = new vscode.TreeItem(n.notebookInstanceName, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = joinDescription([n.status, n.instanceType]);
+    item.iconPath = icon(notebookCodicon(n.status), toneOf(n.status));
+    item.contextValue = `sagemaker.notebook.${notebookState(n.status)}`;
+    item.tooltip = tooltip(`Notebook instance ${n.notebookInstanceName}`, [
+      ['Status', n.status],
+      ['Instance type', n.instanceType],
+      ['Region', n.region],
+      ['ARN', n.notebookInstanceArn],
+      ['Created', n.creationTime],
+      ['Last modified', n.lastModifiedTime],
+    ]);
+    return item;
+  }
+}

@@ -1,0 +1,55 @@
+import * as vscode from 'vscode';
+import type { Domain, UserProfile } from '../aws/index';
+import type { DomainNode } from './domain';
+import { Listing, map, type FetchContext, type ListNodeBase } from './listing';
+import type { Node } from './nodes';
+import { icon, toneOf, tooltip } from './presentation';
+import { SpaceNode } from './space';
+
+export class UserProfileNode implements ListNodeBase {
+  readonly kind = 'userProfile';
+  readonly id: string;
+  readonly listing = new Listing();
+  readonly listName = 'spaces';
+
+  constructor(
+    public profile: UserProfile,
+    readonly parent: DomainNode,
+  ) {
+    this.id = `${parent.id}/user:${profile.userProfileName}`;
+  }
+
+  get region(): string {
+    return this.profile.region;
+  }
+
+  get domain(): Domain {
+    return this.parent.domain;
+  }
+
+  treeItem(): vscode.TreeItem {
+    const u = this.profile;
+    const item = new vscode.TreeItem(u.userProfileName, vscode.TreeItemCollapsibleState.Collapsed);
+    item.id = this.id;
+    item.description = u.status && u.status !== 'InService' ? u.status : undefined;
+    item.iconPath = icon('account', u.status && u.status !== 'InService' ? toneOf(u.status) : undefined);
+    item.contextValue = 'sagemaker.userProfile';
+    item.tooltip = tooltip(`User profile ${u.userProfileName}`, [
+      ['Domain', `${this.domain.domainName} (${u.domainId})`],
+      ['Status', u.status],
+      ['Region', u.region],
+      ['Created', u.creationTime],
+      ['Last modified', u.lastModifiedTime],
+    ]);
+    return item;
+  }
+
+  async fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }> {
+    const page = await ctx.access.listSpacesFor(this.region, this.profile.domainId, this.profile.userProfileName, {
+      nextToken: ctx.nextToken,
+      maxResults: ctx.pageSize,
+      nameContains: ctx.filter,
+    });
+    return map(page, (s) => new SpaceNode(s, this));
+  }
+}
