@@ -147,7 +147,7 @@ describe('emulator CLI', () => {
       assert.ok(Number(m[2]) > 0);
       const emuLike = { url: m[1], accessKeyId: m[3], secretAccessKey: m[4] } as Parameters<typeof client>[0];
       const out = await client(emuLike).send(new sm.ListDomainsCommand({}));
-      assert.equal(out.Domains?.length, 3);
+      assert.equal(out.Domains?.length, 4);
       child.kill(signal);
       assert.equal(await exitCode(child), 0);
     });
