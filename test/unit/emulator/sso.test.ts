@@ -11,6 +11,7 @@ describe('emulator SSO domain', () => {
     const d = await c().send(new sm.DescribeDomainCommand({ DomainId: SSO_DOMAIN }));
     assert.equal(d.AuthMode, 'SSO');
     assert.equal(d.DomainName, 'identity-center-lab');
+    assert.match(d.SingleSignOnApplicationArn ?? '', /^arn:aws:sso::123456789012:application\/ssoins-[a-z0-9]+\/apl-[a-z0-9]+$/);
     assert.equal(d.Url, `${emu().url}/sso/eu-west-1/${SSO_DOMAIN}`);
     const listed = (await c().send(new sm.ListDomainsCommand({}))).Domains?.find((x) => x.DomainId === SSO_DOMAIN);
     assert.equal(listed?.Url, d.Url);
@@ -24,6 +25,7 @@ describe('emulator SSO domain', () => {
     assert.equal((await fetch(`${emu().url}/sso/eu-west-1/${WEST_DOMAIN}`)).status, 404, 'an IAM domain has no SSO sign-in page');
     const iam = await c().send(new sm.DescribeDomainCommand({ DomainId: WEST_DOMAIN }));
     assert.equal(iam.AuthMode, 'IAM');
+    assert.equal(iam.SingleSignOnApplicationArn, undefined);
     assert.equal(iam.Url, `https://${WEST_DOMAIN}.studio.eu-west-1.sagemaker.aws`);
   });
 
