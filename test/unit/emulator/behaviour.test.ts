@@ -4,7 +4,8 @@ import * as sm from '@aws-sdk/client-sagemaker';
 import { demoData, startEmulator } from '../../emulator';
 import { client, EAST_DOMAIN, RESEARCH_DOMAIN, rejectsWith, useEmulator } from './helpers';
 
-const DELAY = 100;
+// Long enough that a loaded machine does not finish a transition between two calls; the tests move the clock instead of waiting.
+const DELAY = 1000;
 
 describe('emulator behaviour', () => {
   const { emu } = useEmulator({ transitionDelayMs: DELAY });
@@ -52,7 +53,11 @@ describe('emulator behaviour', () => {
     data.regions['us-east-1'].domains[0].authMode = 'SSO';
     const sso = await startEmulator({ data });
     try {
-      await rejectsWith(client(sso).send(new sm.CreatePresignedDomainUrlCommand({ DomainId: EAST_DOMAIN, UserProfileName: 'alice' })), 'ValidationException', /AuthMode IAM/);
+      await rejectsWith(
+        client(sso).send(new sm.CreatePresignedDomainUrlCommand({ DomainId: EAST_DOMAIN, UserProfileName: 'alice' })),
+        'ValidationException',
+        `Domain ${EAST_DOMAIN} has AuthMode SSO. CreatePresignedDomainUrl can only be called when the authentication mode equals IAM.`,
+      );
     } finally {
       await sso.stop();
     }

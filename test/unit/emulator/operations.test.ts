@@ -1,7 +1,7 @@
 /** Every operation, every list filter and sort, through the real SDK over HTTP. */
 import * as assert from 'node:assert/strict';
 import * as sm from '@aws-sdk/client-sagemaker';
-import { client, EAST_DOMAIN, rejectsWith, RESEARCH_DOMAIN, useEmulator, WEST_DOMAIN } from './helpers';
+import { client, EAST_DOMAIN, rejectsWith, RESEARCH_DOMAIN, SSO_DOMAIN, useEmulator, WEST_DOMAIN } from './helpers';
 
 describe('emulator operations', () => {
   const { emu } = useEmulator();
@@ -22,7 +22,7 @@ describe('emulator operations', () => {
 
   it('the signing region chooses the data set', async () => {
     const west = await client(emu(), { region: 'eu-west-1' }).send(new sm.ListDomainsCommand({}));
-    assert.deepEqual(west.Domains?.map((d) => d.DomainId), [WEST_DOMAIN]);
+    assert.deepEqual(west.Domains?.map((d) => d.DomainId), [WEST_DOMAIN, SSO_DOMAIN]);
     const empty = await client(emu(), { region: 'ap-southeast-2' }).send(new sm.ListDomainsCommand({}));
     assert.deepEqual(empty.Domains, []);
     assert.deepEqual(emu().regions, ['us-east-1', 'eu-west-1']);
