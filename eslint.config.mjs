@@ -14,6 +14,15 @@ export default tseslint.config(
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
       eqeqeq: 'error',
       curly: 'error',
+      // An exclusive test would silently run alone and leave the rest of its tier unrun.
+      'no-restricted-properties': [
+        'error',
+        ...['describe', 'context', 'suite', 'it', 'specify', 'test'].map((object) => ({
+          object,
+          property: 'only',
+          message: 'No exclusive tests: .only would keep every other test of the tier from running.',
+        })),
+      ],
     },
   },
   {

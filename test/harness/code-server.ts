@@ -91,11 +91,14 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     for (const d of Object.values(dirs)) {
       fs.mkdirSync(d, { recursive: true });
     }
-    fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
-    fs.writeFileSync(
-      path.join(dirs.userData, 'User', 'settings.json'),
-      JSON.stringify({ ...CLEAN_WINDOW_SETTINGS, ...options.userSettings }, null, 2),
-    );
+    const settings = JSON.stringify({ ...CLEAN_WINDOW_SETTINGS, ...options.userSettings }, null, 2);
+    // code-server's window is a remote one: it takes machine-scoped settings (the connection
+    // settings) from the remote settings in Machine/, and drops those found in User/ at the first
+    // edit of the user settings. Both files get them, so they hold whichever edit comes.
+    for (const folder of ['User', 'Machine']) {
+      fs.mkdirSync(path.join(dirs.userData, folder), { recursive: true });
+      fs.writeFileSync(path.join(dirs.userData, folder, 'settings.json'), settings);
+    }
     const env: NodeJS.ProcessEnv = {
       ...cleanEnvironment(process.env),
       // No extension gallery: tests and `npm start` are offline, and nothing should be fetched.

@@ -84,3 +84,48 @@ export async function prepareEnvironment(options: EnvironmentOptions = {}): Prom
     },
   };
 }
+
+/** Environment variable naming the endpoint the test workspace's own settings point at. */
+export const WORKSPACE_ENDPOINT_URL_ENV = 'SAGEMAKER_TEST_WORKSPACE_ENDPOINT_URL';
+
+/** The profile the test workspace's own settings name (no AWS file of the harness has it). */
+export const WORKSPACE_PROFILE = 'set-by-the-workspace';
+
+/** The regions the test workspace's own settings name (the user settings name others). */
+export const WORKSPACE_REGIONS = ['eu-west-1', 'ap-southeast-2'];
+
+export interface TestWorkspace {
+  /** The folder to open: its .vscode/settings.json sets the connection settings otherwise. */
+  folder: string;
+  /** For the extension host: where the workspace's endpoint is (tests read its call counts). */
+  env: Record<string, string>;
+  dispose(): Promise<void>;
+}
+
+/**
+ * The folder the extension-host suites open. Its own settings (.vscode/settings.json) name
+ * another endpoint (a second local SageMaker endpoint that records the calls it gets), another
+ * profile and other regions: the connection settings are machine-scoped, so VS Code must ignore
+ * them and the calls must go where the user settings say (test/host/settings.test.ts checks).
+ * Written before VS Code starts: code-server does not notice later edits made from outside.
+ */
+export async function prepareTestWorkspace(): Promise<TestWorkspace> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-workspace-'));
+  const remove = () => fs.rmSync(dir, { recursive: true, force: true });
+  const unregister = registerCleanup({ stop: () => Promise.resolve(remove()), stopNow: remove });
+  const other = await startEmulator({ data: 'demo', transitionDelayMs: 300, presignedUrlHost: PRESIGNED_URL_HOST });
+  fs.mkdirSync(path.join(dir, '.vscode'));
+  fs.writeFileSync(
+    path.join(dir, '.vscode', 'settings.json'),
+    JSON.stringify({ 'sagemaker.endpointUrl': other.url, 'sagemaker.regions': WORKSPACE_REGIONS, 'sagemaker.profile': WORKSPACE_PROFILE }, null, 2),
+  );
+  return {
+    folder: dir,
+    env: { [WORKSPACE_ENDPOINT_URL_ENV]: other.url },
+    dispose: async () => {
+      await other.stop();
+      remove();
+      unregister();
+    },
+  };
+}

@@ -3,7 +3,7 @@ import * as path from 'node:path';
 import { format } from 'node:util';
 import { findChromium, launchChromium } from './chromium';
 import { startCodeServer } from './code-server';
-import { prepareEnvironment } from './fixtures';
+import { prepareEnvironment, prepareTestWorkspace } from './fixtures';
 import { repoRoot } from './paths';
 import { parseCounts, SUITE_START, type TestCounts } from './results';
 
@@ -28,8 +28,14 @@ export async function runHostTier(): Promise<TestCounts> {
   }
   findChromium(); // fails early, with what to install, before anything is started
   const fixtures = await prepareEnvironment();
+  const workspace = await prepareTestWorkspace();
   try {
-    const server = await startCodeServer({ extensionDevelopmentPath: repoRoot, env: fixtures.env, userSettings: fixtures.userSettings });
+    const server = await startCodeServer({
+      extensionDevelopmentPath: repoRoot,
+      env: { ...fixtures.env, ...workspace.env },
+      userSettings: fixtures.userSettings,
+      folder: workspace.folder,
+    });
     try {
       const browser = await launchChromium();
       try {
@@ -76,6 +82,7 @@ export async function runHostTier(): Promise<TestCounts> {
       await server.stop();
     }
   } finally {
+    await workspace.dispose();
     await fixtures.dispose();
   }
 }

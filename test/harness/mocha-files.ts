@@ -27,7 +27,11 @@ export function findTestFiles(dir: string): string[] {
     .sort();
 }
 
-/** Runs mocha over `files` in this process and counts passed and failed tests (hooks included). */
+/**
+ * Runs mocha over `files` in this process and counts its tests: passed, failed, skipped (with
+ * why). A hook that fails counts every test of its suite that had not run yet as failed (mocha
+ * then runs none of them); a hook failing after they all ran (an after hook) counts as one.
+ */
 export async function runMochaFiles(files: string[], options: Mocha.MochaOptions): Promise<TestCounts> {
   const mocha = new Mocha({ ui: 'bdd', reporter: 'spec', ...options });
   for (const f of files) {
@@ -36,11 +40,58 @@ export async function runMochaFiles(files: string[], options: Mocha.MochaOptions
   await mocha.loadFilesAsync();
   return new Promise<TestCounts>((resolve) => {
     const runner = mocha.run();
-    let passed = 0;
-    let failed = 0;
-    runner.on('pass', () => passed++);
-    // Also counts a failing before/after hook, which mocha reports as a failure.
-    runner.on('fail', () => failed++);
-    runner.on('end', () => resolve({ passed, failed }));
+    const counts: TestCounts = { passed: 0, failed: 0, skipped: [] };
+    const reported = new Set<Mocha.Runnable>();
+    runner.on('pass', (test) => {
+      if (!reported.has(test)) {
+        reported.add(test);
+        counts.passed++;
+      }
+    });
+    runner.on('fail', (runnable: Mocha.Runnable & { type?: string }) => {
+      if (runnable.type !== 'hook') {
+        if (!reported.has(runnable)) {
+          reported.add(runnable);
+          counts.failed++;
+        }
+        return;
+      }
+      const notRun = runnable.parent ? testsOf(runnable.parent).filter((t) => !reported.has(t) && t.state === undefined) : [];
+      for (const t of notRun) {
+        reported.add(t);
+        if (t.isPending()) {
+          counts.skipped.push({ title: t.fullTitle(), reason: skipReason(t) });
+        }
+      }
+      counts.failed += Math.max(1, notRun.filter((t) => !t.isPending()).length);
+    });
+    runner.on('pending', (test) => {
+      if (!reported.has(test)) {
+        reported.add(test);
+        counts.skipped.push({ title: test.fullTitle(), reason: skipReason(test) });
+      }
+    });
+    runner.on('end', () => resolve(counts));
   });
+}
+
+/** Every test in `suite` and the suites inside it. */
+function testsOf(suite: Mocha.Suite): Mocha.Test[] {
+  return [...suite.tests, ...suite.suites.flatMap(testsOf)];
+}
+
+/** Why mocha skipped this test: skipBecause()'s reason, or how it was skipped. */
+function skipReason(test: Mocha.Test): string {
+  for (let r: Mocha.Test | Mocha.Suite | undefined = test; r; r = r.parent) {
+    const given = (r as { skipReason?: string }).skipReason;
+    if (given) {
+      return given;
+    }
+  }
+  for (let suite = test.parent; suite; suite = suite.parent) {
+    if (suite.pending && suite.parent) {
+      return `describe.skip("${suite.title}") gives no reason`;
+    }
+  }
+  return test.fn ? 'this.skip() without a reason (use skipBecause)' : 'it.skip gives no reason';
 }

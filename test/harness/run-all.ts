@@ -1,11 +1,12 @@
 import { spawn } from 'node:child_process';
 import * as path from 'node:path';
-import { isResultLine, parseCounts } from './results';
+import { isResultLine, parseCounts, type SkippedTest } from './results';
 
 /**
  * `npm test`: runs the tiers named on the command line (default unit, host, ui) one after the
  * other, each in its own process, and ends with exactly one line counting every test:
- * `tests: N passed, N failed`. Exits non-zero if a test failed, a tier crashed or no test ran.
+ * `tests: N passed, N failed, N skipped`, after a list of the skipped tests with why.
+ * Exits non-zero if a test failed, a tier crashed or no test ran.
  * A tier that crashes (no result) or runs no test counts as one failed test, so the last line
  * never looks green when something went wrong.
  */
@@ -16,6 +17,7 @@ interface TierOutcome {
   name: string;
   passed: number;
   failed: number;
+  skipped: SkippedTest[];
   seconds: number;
   crash?: string;
 }
@@ -62,10 +64,10 @@ function runTier(name: string): Promise<TierOutcome> {
       const seconds = (Date.now() - started) / 1000;
       const counts = parseCounts(output, 'tier');
       if (!counts) {
-        resolve({ name, passed: 0, failed: 1, seconds, crash: `crashed (exit ${code ?? signal}) without results` });
+        resolve({ name, passed: 0, failed: 1, skipped: [], seconds, crash: `crashed (exit ${code ?? signal}) without results` });
       } else if (counts.passed + counts.failed === 0) {
-        // A tier whose files went missing must not pass quietly.
-        resolve({ name, passed: 0, failed: 1, seconds, crash: 'ran no tests' });
+        // A tier whose files went missing, or whose tests were all skipped, must not pass quietly.
+        resolve({ name, passed: 0, failed: 1, skipped: counts.skipped, seconds, crash: 'ran no tests' });
       } else if (counts.failed === 0 && code !== 0) {
         resolve({ name, ...counts, failed: 1, seconds, crash: `exited with ${code ?? signal} after its tests` });
       } else {
@@ -93,10 +95,16 @@ async function main(): Promise<number> {
   }
   const passed = outcomes.reduce((n, o) => n + o.passed, 0);
   const failed = outcomes.reduce((n, o) => n + o.failed, 0);
+  const skipped = outcomes.reduce((n, o) => n + o.skipped.length, 0);
   console.log('\n=== results ===');
   for (const o of outcomes) {
-    const counts = o.crash ? `${o.crash}` : `${o.passed} passed, ${o.failed} failed`;
+    const counts = o.crash ? `${o.crash}` : `${o.passed} passed, ${o.failed} failed, ${o.skipped.length} skipped`;
     console.log(`${o.name.padEnd(5)} ${counts} (${o.seconds.toFixed(1)} s)`);
+  }
+  for (const o of outcomes) {
+    for (const t of o.skipped) {
+      console.log(`skipped (${o.name}): ${t.title}: ${t.reason}`);
+    }
   }
   if (interrupted) {
     console.log('interrupted');
@@ -104,7 +112,7 @@ async function main(): Promise<number> {
   if (passed + failed === 0) {
     console.log('no tests ran');
   }
-  console.log(`tests: ${passed} passed, ${failed} failed`);
+  console.log(`tests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
   return failed > 0 || passed === 0 || interrupted ? 1 : 0;
 }
 

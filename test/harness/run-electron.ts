@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { CLEAN_WINDOW_SETTINGS } from './code-server';
-import { prepareEnvironment } from './fixtures';
+import { prepareEnvironment, prepareTestWorkspace } from './fixtures';
 import { repoRoot } from './paths';
 
 /**
@@ -18,26 +18,25 @@ async function main(): Promise<number> {
     throw new Error(`VSCODE_EXECUTABLE is set to ${executable}, which does not exist.`);
   }
   const fixtures = await prepareEnvironment();
+  const workspace = await prepareTestWorkspace();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'sagemaker-electron-'));
   try {
     const userData = path.join(tmp, 'user-data');
-    const workspace = path.join(tmp, 'workspace');
     fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
-    fs.mkdirSync(workspace);
     fs.writeFileSync(path.join(userData, 'User', 'settings.json'), JSON.stringify({ ...CLEAN_WINDOW_SETTINGS, ...fixtures.userSettings }, null, 2));
     // As in code-server: the user's own AWS_* variables never reach the tests, only the fixtures'.
     const env: Record<string, string | undefined> = {};
     for (const k of Object.keys(process.env).filter((k) => k.startsWith('AWS_'))) {
       env[k] = undefined;
     }
-    Object.assign(env, fixtures.env);
+    Object.assign(env, fixtures.env, workspace.env);
     return await runTests({
       extensionDevelopmentPath: repoRoot,
       extensionTestsPath: path.join(repoRoot, 'out', 'test', 'host', 'index.js'),
       vscodeExecutablePath: executable,
       extensionTestsEnv: env,
       launchArgs: [
-        workspace,
+        workspace.folder,
         `--user-data-dir=${userData}`,
         `--extensions-dir=${path.join(tmp, 'extensions')}`,
         '--disable-extensions',
@@ -59,6 +58,7 @@ async function main(): Promise<number> {
     throw e;
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
+    await workspace.dispose();
     await fixtures.dispose();
   }
 }

@@ -64,18 +64,24 @@ describe('activation', () => {
     assert.deepEqual(contributed.filter((c) => !registered.has(c)), [], 'contributed but not registered');
   });
 
-  it('runs "SageMaker: Show Log", which shows the SageMaker output channel', async () => {
+  it('runs "SageMaker: Show Log", which shows the SageMaker output channel with its activation line', async () => {
     await vscode.commands.executeCommand('sagemaker.showLog');
-    await waitFor(
-      () => vscode.window.visibleTextEditors.some((e) => e.document.uri.scheme === 'output' && e.document.uri.path.includes('SageMaker')),
-      'an editor shows the SageMaker output channel',
-    );
+    const version = (extension.packageJSON as { version: string }).version;
+    const activated = `SageMaker Environments ${version} activated in `;
+    const logEditor = () => vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'output' && e.document.uri.path.includes('SageMaker'));
+    await waitFor(() => logEditor() !== undefined, 'an editor shows the SageMaker output channel');
+    // The channel's text reaches the editor's document a little after it is shown.
+    await waitFor(() => logEditor()?.document.getText().includes(activated) ?? false, `the log shows "${activated}…"`).catch((e: Error) => {
+      throw new Error(`${e.message}; it shows:\n${logEditor()?.document.getText() ?? '(no log editor)'}`);
+    });
   });
 
   it('answers for the Resources tree with tree items', async () => {
     const provider = extension.exports.resources;
     const children = (await provider.getChildren(undefined)) ?? [];
     assert.ok(Array.isArray(children), 'getChildren() of the root did not answer with an array');
+    // The harness's settings name the local endpoint's regions: an empty root would check nothing.
+    assert.ok(children.length > 0, 'the root of the Resources tree is empty');
     for (const child of children) {
       const item = await provider.getTreeItem(child);
       assert.ok(item.label, 'a root node has no label');

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
 import type { SageMakerExtensionApi } from '../../src/extension';
 import type { InputRequest, MessageLevel, PickItem, PickRequest, Prompter } from '../../src/prompter';
@@ -39,8 +40,15 @@ export function emulatorUrl(): string {
   return url;
 }
 
-async function admin(method: string, path: string, body?: unknown): Promise<unknown> {
-  const res = await fetch(`${emulatorUrl()}/__emulator${path}`, {
+/** The other local SageMaker endpoint, named only by the test workspace's own settings (test/harness/fixtures.ts). */
+export function workspaceEndpointUrl(): string {
+  const url = process.env.SAGEMAKER_TEST_WORKSPACE_ENDPOINT_URL;
+  assert.ok(url, 'SAGEMAKER_TEST_WORKSPACE_ENDPOINT_URL is not set: run these suites through the harness (npm run test:host)');
+  return url;
+}
+
+async function admin(method: string, path: string, body?: unknown, base = emulatorUrl()): Promise<unknown> {
+  const res = await fetch(`${base}/__emulator${path}`, {
     method,
     headers: body === undefined ? undefined : { 'content-type': 'application/json' },
     body: body === undefined ? undefined : JSON.stringify(body),
@@ -61,6 +69,45 @@ export const emulator = {
   grants: async (): Promise<Grant[]> => ((await admin('GET', '/presigned')) as { grants: Grant[] }).grants,
 };
 
+/** The endpoint only the workspace's settings name: it must never be called. */
+export const workspaceEndpoint = {
+  calls: async (): Promise<Record<string, number>> =>
+    ((await admin('GET', '/calls', undefined, workspaceEndpointUrl())) as { byOperation: Record<string, number> }).byOperation,
+};
+
+/** When the newest presigned URL was issued and when it expires, as the endpoint granted it. */
+async function newestGrantTimes(): Promise<{ createdAt: number; expiresAt: number }> {
+  const { grants } = (await admin('GET', '/presigned')) as { grants: { createdAt: string; expiresAt: string }[] };
+  const g = grants[grants.length - 1];
+  assert.ok(g, 'no presigned URL was issued');
+  return { createdAt: Date.parse(g.createdAt), expiresAt: Date.parse(g.expiresAt) };
+}
+
+/**
+ * Runs `copy` (a command that copies a presigned URL) and checks the status bar countdown against
+ * the URL's own expiry: it shows the seconds left, somewhere between the URL's whole lifetime and
+ * that lifetime less the time the copy and this check took, however slow the machine is.
+ * Returns the countdown's text (undefined only if the URL expired before it could be read).
+ */
+export async function copyAndCheckCountdown(api: SageMakerExtensionApi, copy: () => Thenable<unknown>): Promise<string | undefined> {
+  const started = Date.now();
+  await copy();
+  const text = api.services.clipboard.text;
+  const elapsedMs = Date.now() - started;
+  const grant = await newestGrantTimes();
+  const lifetimeS = (grant.expiresAt - grant.createdAt) / 1000;
+  const lowest = Math.max(0, Math.ceil(lifetimeS - elapsedMs / 1000));
+  if (text === undefined) {
+    assert.equal(lowest, 0, `no countdown, though the URL (lifetime ${lifetimeS} s) expires ${lowest} s or more from now`);
+    return text;
+  }
+  const shown = /SageMaker URL expires in (\d+):(\d\d)$/.exec(text);
+  assert.ok(shown, `the status bar says "${text}"`);
+  const left = Number(shown[1]) * 60 + Number(shown[2]);
+  assert.ok(left >= Math.max(1, lowest) && left <= lifetimeS, `the countdown says ${left} s; the URL's lifetime is ${lifetimeS} s and ${elapsedMs} ms went by`);
+  return text;
+}
+
 /** A grant as the admin path sends it (JSON: its dates would arrive as strings, so they are left out). */
 export type Grant = Omit<PresignedGrant, 'createdAt' | 'expiresAt' | 'sessionExpiresAt'>;
 
@@ -68,19 +115,51 @@ export async function callCount(operation: string): Promise<number> {
   return (await emulator.calls())[operation] ?? 0;
 }
 
-/** Sets a user setting (the scope connection settings live in) and lets the extension react. */
+/**
+ * Sets a user setting (the scope connection settings live in) and waits for the configuration
+ * change event naming it: the extension's own listener, registered when it activated, has run
+ * by then. A value already set fires no event, so there is nothing to wait for.
+ */
 export async function setSetting(key: string, value: unknown): Promise<void> {
-  await vscode.workspace.getConfiguration('sagemaker').update(key, value, vscode.ConfigurationTarget.Global);
-  await new Promise((r) => setTimeout(r, 50));
+  const c = vscode.workspace.getConfiguration('sagemaker');
+  if (isDeepStrictEqual(c.inspect(key)?.globalValue, value)) {
+    return;
+  }
+  let subscription: vscode.Disposable | undefined;
+  const changed = new Promise<void>((resolve) => {
+    subscription = vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`sagemaker.${key}`)) {
+        resolve();
+      }
+    });
+  });
+  try {
+    await c.update(key, value, vscode.ConfigurationTarget.Global);
+    await waitUntil(changed, `the configuration change event for sagemaker.${key}`);
+  } finally {
+    subscription?.dispose();
+  }
+}
+
+/** `promise`, or a clear failure if it has not settled after `timeoutMs` (a hang, not a speed check). */
+async function waitUntil<T>(promise: Promise<T>, what: string, timeoutMs = 20_000): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`timed out after ${timeoutMs / 1000} s waiting for ${what}`)), timeoutMs);
+  });
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
+  }
 }
 
 export async function resetSettings(): Promise<void> {
-  const c = vscode.workspace.getConfiguration('sagemaker');
   for (const key of ['profile', 'presignedUrl.expiresInSeconds', 'presignedUrl.sessionExpirationDurationInSeconds', 'presignedUrl.landingUri', 'clearClipboardOnExpiry', 'pageSize']) {
-    await c.update(key, undefined, vscode.ConfigurationTarget.Global);
+    await setSetting(key, undefined);
   }
-  await c.update('endpointUrl', emulatorUrl(), vscode.ConfigurationTarget.Global);
-  await c.update('regions', ['us-east-1'], vscode.ConfigurationTarget.Global);
+  await setSetting('endpointUrl', emulatorUrl());
+  await setSetting('regions', ['us-east-1']);
 }
 
 export interface ShownMessage {
@@ -116,7 +195,8 @@ export class ScriptedPrompter implements Prompter {
     return this;
   }
 
-  get errors(): ShownMessage[] {
+  /** The error messages shown (derived from `messages`: clear those to forget them). */
+  get errors(): readonly ShownMessage[] {
     return this.messages.filter((m) => m.level === 'error');
   }
 

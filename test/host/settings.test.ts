@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { checkOpenable } from '../../src/commands/urls';
-import { callCount, children, emulator, nodeAt, resetSettings, setSetting, usePrompter } from './helpers';
+import { callCount, children, emulator, labels, nodeAt, resetSettings, setSetting, usePrompter, workspaceEndpoint, workspaceEndpointUrl } from './helpers';
 
 describe('settings validation: a bad value gets a message naming it and its range, and no call is made', () => {
   const { api, prompter } = usePrompter();
@@ -58,16 +58,36 @@ describe('settings validation: a bad value gets a message naming it and its rang
     prompter.clear();
   });
 
-  it('declares the connection settings machine-scoped and restricted in untrusted workspaces', () => {
+  it('ignores sagemaker.profile, sagemaker.regions and sagemaker.endpointUrl set by the workspace: the calls go where the user settings say', async () => {
+    // The harness opened a folder whose .vscode/settings.json names another endpoint (which
+    // records calls), a profile no AWS file has, and other regions (test/harness/fixtures.ts).
+    const folder = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(folder, 'no workspace folder is open');
+    const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
+    const own = JSON.parse(new TextDecoder().decode(await vscode.workspace.fs.readFile(file))) as Record<string, unknown>;
+    assert.equal(own['sagemaker.endpointUrl'], workspaceEndpointUrl(), "the workspace's settings do not name the other endpoint");
+    assert.ok(own['sagemaker.profile'] && Array.isArray(own['sagemaker.regions']), "the workspace's settings do not name a profile and regions");
+    assert.notDeepEqual(own['sagemaker.regions'], ['us-east-1']);
+
+    await emulator.resetCalls();
+    const before = await workspaceEndpoint.calls();
+    prompter.clear();
+    await vscode.commands.executeCommand('sagemaker.refresh');
+    // The user settings' one region: no region nodes, the lists straight away; listing works, so
+    // the profile the workspace names (which no AWS file has) was not used either.
+    assert.deepEqual(await labels(api(), await children(api())), ['Studio Domains', 'Notebook Instances']);
+    const domains = await labels(api(), await children(api(), await nodeAt(api(), 'Studio Domains')));
+    assert.ok(domains.includes('ml-platform'), `domains listed: ${JSON.stringify(domains)}`);
+    assert.deepEqual(prompter.errors, []);
+    assert.ok(((await emulator.calls()).ListDomains ?? 0) >= 1, 'the endpoint of the user settings got no ListDomains call');
+    assert.deepEqual(await workspaceEndpoint.calls(), before, "the workspace's endpoint was called");
+  });
+
+  it('declares the ranges of the URL lifetimes', () => {
     const pkg = vscode.extensions.getExtension('sagemaker-environments.sagemaker-environments')?.packageJSON as {
-      contributes: { configuration: { properties: Record<string, { scope?: string; minimum?: number; maximum?: number }> } };
-      capabilities: { untrustedWorkspaces: { restrictedConfigurations: string[] } };
+      contributes: { configuration: { properties: Record<string, { minimum?: number; maximum?: number }> } };
     };
     const props = pkg.contributes.configuration.properties;
-    for (const key of ['sagemaker.profile', 'sagemaker.regions', 'sagemaker.endpointUrl']) {
-      assert.equal(props[key].scope, 'machine', key);
-      assert.ok(pkg.capabilities.untrustedWorkspaces.restrictedConfigurations.includes(key), key);
-    }
     assert.equal(props['sagemaker.presignedUrl.expiresInSeconds'].minimum, 5);
     assert.equal(props['sagemaker.presignedUrl.expiresInSeconds'].maximum, 300);
     assert.equal(props['sagemaker.presignedUrl.sessionExpirationDurationInSeconds'].minimum, 1800);

@@ -136,6 +136,10 @@ export async function until(condition: () => Promise<boolean>, what: string, tim
 export async function openContextMenu(page: Page, label: string): Promise<void> {
   const row = treeRow(page, label);
   await row.waitFor({ timeout: 60_000 });
+  // A tooltip left open by an earlier hover can cover the row and take the click: close it first.
+  await page.mouse.move(0, 0);
+  await page.keyboard.press('Escape');
+  await until(async () => (await page.locator('.context-view .monaco-hover:visible').count()) === 0, 'no tooltip covers the view');
   await row.click({ button: 'right' });
   await page.getByRole('menuitem').first().waitFor({ timeout: 30_000 });
   // A click right after the menu appears can be lost (see the testing notes).

@@ -4,8 +4,13 @@ import * as sm from '@aws-sdk/client-sagemaker';
 import { demoData, startEmulator } from '../../emulator';
 import { client, EAST_DOMAIN, RESEARCH_DOMAIN, rejectsWith, useEmulator } from './helpers';
 
-// Long enough that a loaded machine does not finish a transition between two calls; the tests move the clock instead of waiting.
-const DELAY = 1000;
+/**
+ * Long enough that no state moves on by itself while a test looks at it, however slow the
+ * machine: the tests move the emulator's clock instead (advanceClock).
+ */
+const DELAY = 10 * 60_000;
+/** For the one test of transitions in real time. */
+const REAL_TIME_DELAY = 100;
 
 describe('emulator behaviour', () => {
   const { emu } = useEmulator({ transitionDelayMs: DELAY });
@@ -90,9 +95,16 @@ describe('emulator behaviour', () => {
     });
 
     it('transitions also happen in real time', async () => {
-      await c().send(new sm.StartNotebookInstanceCommand({ NotebookInstanceName: 'nlp-experiments' }));
-      await new Promise((resolve) => setTimeout(resolve, DELAY + 50));
-      assert.equal(await notebookStatus('nlp-experiments'), 'InService');
+      const quick = await startEmulator({ transitionDelayMs: REAL_TIME_DELAY });
+      try {
+        const qc = client(quick);
+        await qc.send(new sm.StartNotebookInstanceCommand({ NotebookInstanceName: 'nlp-experiments' }));
+        await new Promise((resolve) => setTimeout(resolve, REAL_TIME_DELAY + 50));
+        const out = await qc.send(new sm.DescribeNotebookInstanceCommand({ NotebookInstanceName: 'nlp-experiments' }));
+        assert.equal(out.NotebookInstanceStatus, 'InService');
+      } finally {
+        await quick.stop();
+      }
     });
 
     it('start and stop of an unknown instance are ValidationException RecordNotFound', async () => {
