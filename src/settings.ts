@@ -3,9 +3,11 @@ import type { AwsSettings } from './aws/index';
 import {
   LIMITS,
   validateEndpointUrl,
+  PROFILE_NAME_RULE,
   validateExpiresInSeconds,
   validateLandingUri,
   validateRegion,
+  validateProfileName,
   validateSessionExpiration,
 } from './aws/index';
 
@@ -68,8 +70,8 @@ export function readAwsSettings(): AwsSettings {
     fail(SETTING.profile, `is ${describeValue(profileValue)}; it must be a profile name (text), or empty for the default credential chain.`);
   }
   const profile = profileValue.trim();
-  if (profile && !/^[\w+=,.@:/-]{1,128}$/.test(profile)) {
-    fail(SETTING.profile, `is ${describeValue(profileValue)}; a profile name has 1 to 128 letters, digits and the characters _ + = , . @ : / -.`);
+  if (profile && validateProfileName(profile) !== undefined) {
+    fail(SETTING.profile, `is ${describeValue(profileValue)}; a profile name has ${PROFILE_NAME_RULE}.`);
   }
 
   const regionsValue = c.get<unknown>(SETTING.regions, []);

@@ -22,6 +22,7 @@ export type { Domain, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, Spa
 export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction } from './errors';
 export {
   checkOpenableUrl,
+  PROFILE_NAME_RULE,
   LIMITS,
   LANDING_APP_TYPES,
   NAME_PATTERNS,
@@ -30,12 +31,13 @@ export {
   validateExpiresInSeconds,
   validateLandingUri,
   validateName,
+  validateProfileName,
   validateRegion,
   validateSessionExpiration,
 } from './validation';
 export { redactUrl, REDACTED } from './redact';
 export { listProfileNames, effectiveProfileName } from './profiles';
-export { toCliCommand, shellQuote } from './cli';
+export { toCliCommand, shellQuote, ssoLoginCommand } from './cli';
 export { withJupyterLabView } from './access';
 
 /**

@@ -72,6 +72,18 @@ export function validateLandingUri(v: unknown): string | undefined {
   return undefined;
 }
 
+/** Characters of a profile name: those the AWS CLI and SDKs accept in the shared files' section names. */
+export const PROFILE_NAME_RULE = '1 to 128 letters, digits and the characters _ + = , . @ : / -';
+const profileNamePattern = /^[A-Za-z0-9_+=,.@:/-]{1,128}$/;
+
+/** A profile name we may pass on, e.g. to `aws sso login --profile`, or undefined when it is valid. */
+export function validateProfileName(v: unknown): string | undefined {
+  if (typeof v !== 'string' || !profileNamePattern.test(v)) {
+    return `${JSON.stringify(v) ?? String(v)} is not a profile name: a profile name has ${PROFILE_NAME_RULE}.`;
+  }
+  return undefined;
+}
+
 /** AWS region names: us-east-1, eu-central-2, us-gov-west-1, us-isob-east-1, cn-north-1, ... */
 export const REGION_PATTERN = /^[a-z]{2}(-gov|-iso[a-z]?)?-[a-z]+-\d+$/;
 
