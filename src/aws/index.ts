@@ -23,6 +23,7 @@ export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction 
 export {
   checkOpenableUrl,
   PROFILE_NAME_RULE,
+  SAGEMAKER_URL_HOST_SUFFIXES,
   LIMITS,
   LANDING_APP_TYPES,
   NAME_PATTERNS,

@@ -146,18 +146,69 @@ export function validateName(field: NamedField, v: unknown): string | undefined 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
- * Whether a presigned URL may be opened in a browser: https:, or plain http: only on a loopback
- * host (a local emulator). Returns a message without the URL's query (its token), or undefined.
+ * The hosts SageMaker's own presigned URLs (Studio, spaces, notebook instances, MLflow, partner apps)
+ * and IAM Identity Center domains' Urls live on, in each partition: `<domain>.studio.<region>.sagemaker.aws`,
+ * `<name>.notebook.<region>.sagemaker.aws` (also GovCloud), `….sagemaker.com.cn` (China), and the
+ * ISO partitions' `sagemaker.<dns suffix>`.
  */
-export function checkOpenableUrl(url: string): string | undefined {
+export const SAGEMAKER_URL_HOST_SUFFIXES = [
+  '.sagemaker.aws',
+  '.sagemaker.com.cn',
+  '.sagemaker.c2s.ic.gov',
+  '.sagemaker.sc2s.sgov.gov',
+  '.sagemaker.cloud.adc-e.uk',
+  '.sagemaker.csp.hci.ic.gov',
+] as const;
+
+function isLoopback(host: string): boolean {
+  return loopbackHosts.has(host);
+}
+
+function isSageMakerHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return SAGEMAKER_URL_HOST_SUFFIXES.some((suffix) => h.endsWith(suffix) && h.length > suffix.length);
+}
+
+/**
+ * Whether a presigned URL may be opened in a browser. Without a custom endpoint: https on
+ * SageMaker's own hosts only. With `sagemaker.endpointUrl` set (a VPC endpoint, an emulator):
+ * https on any host, and plain http on this computer when the endpoint is on this computer too.
+ * Returns a message naming the host and the reason (never the URL's query: its token), or undefined.
+ */
+export function checkOpenableUrl(url: string, endpointUrl?: string): string | undefined {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
     return 'SageMaker returned a URL that is not valid; it was not opened.';
   }
-  if (u.protocol === 'https:' || (u.protocol === 'http:' && loopbackHosts.has(u.hostname))) {
+  const where = u.host ? ` on ${u.host}` : '';
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+    return `Refusing to open a ${u.protocol} URL${where}: only https: URLs are opened.`;
+  }
+  if (u.username || u.password) {
+    return `Refusing to open a URL${where} that carries a user name or password.`;
+  }
+  if (!endpointUrl) {
+    if (u.protocol !== 'https:') {
+      return `Refusing to open a ${u.protocol} URL${where}: only https: URLs on SageMaker's own hosts are opened (plain http only from a local sagemaker.endpointUrl).`;
+    }
+    if (!isSageMakerHost(u.hostname)) {
+      return `Refusing to open a URL on ${u.host}: it is not a SageMaker host (*.sagemaker.aws, *.sagemaker.com.cn); without sagemaker.endpointUrl only SageMaker's own hosts are opened.`;
+    }
     return undefined;
   }
-  return `Refusing to open a ${u.protocol} URL${u.host ? ` on ${u.host}` : ''}: only https: URLs (or http: on this computer) are opened.`;
+  if (u.protocol === 'https:') {
+    return undefined;
+  }
+  let endpointHost = '';
+  try {
+    endpointHost = new URL(endpointUrl).hostname;
+  } catch {
+    // An unparsable endpoint is no loopback one.
+  }
+  if (isLoopback(u.hostname) && isLoopback(endpointHost)) {
+    return undefined;
+  }
+  return `Refusing to open an http: URL${where}: plain http is opened only on this computer, when sagemaker.endpointUrl is a local endpoint too.`;
 }

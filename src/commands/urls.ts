@@ -44,22 +44,14 @@ async function presign(s: ExtensionServices, t: UrlTarget, request: DomainUrlReq
     : access.presignDomainUrl(t.region, request as DomainUrlRequest);
 }
 
-function isLoopbackEndpoint(endpointUrl: string | undefined): boolean {
-  try {
-    return endpointUrl !== undefined && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(endpointUrl).hostname);
-  } catch {
-    return false;
-  }
-}
-
-/** Only https URLs are opened; plain http only when the endpoint itself is a loopback one (a local emulator). */
+/**
+ * Whether a presigned URL may be opened (see checkOpenableUrl): without sagemaker.endpointUrl only
+ * https on SageMaker's own hosts; with it, https anywhere and plain http on this computer.
+ */
 export function checkOpenable(url: string, endpointUrl: string | undefined): void {
-  const problem = checkOpenableUrl(url);
+  const problem = checkOpenableUrl(url, endpointUrl);
   if (problem !== undefined) {
     throw new UserFacingError(problem);
-  }
-  if (new URL(url).protocol === 'http:' && !isLoopbackEndpoint(endpointUrl)) {
-    throw new UserFacingError('Refusing to open an http: URL: plain http is opened only when sagemaker.endpointUrl is a local endpoint on this computer.');
   }
 }
 
