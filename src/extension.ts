@@ -21,6 +21,9 @@ export interface SageMakerExtensionApi {
   setPrompter(p: Prompter): Prompter;
 }
 
+/** What deactivate() needs of the running extension. */
+let running: { clipboard: ClipboardExpiry } | undefined;
+
 /**
  * Entry point. Activation stays cheap: nothing here loads the AWS SDK (the AWS layer loads it
  * on its first call, when a list is expanded or a command runs).
@@ -72,6 +75,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const activationMs = performance.now() - started;
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`SageMaker Environments ${version} activated in ${activationMs.toFixed(1)} ms`);
+  running = { clipboard };
   return {
     resources: tree,
     services,
@@ -84,6 +88,10 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   };
 }
 
-export function deactivate(): void {
-  // Everything registered is disposed through context.subscriptions.
+/**
+ * A reload or closing the window: a copied URL still in the clipboard is cleared now rather than
+ * left there past the window's life. Everything registered is disposed through context.subscriptions.
+ */
+export async function deactivate(): Promise<void> {
+  await running?.clipboard.release();
 }

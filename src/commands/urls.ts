@@ -196,7 +196,7 @@ export function copyCliCommand(s: ExtensionServices) {
     }
     const request = buildRequest(t);
     const line = toCliCommand(t.kind === 'notebook' ? 'notebook' : 'domain', t.region, request, s.session.settings);
-    await vscode.env.clipboard.writeText(line);
+    await s.clipboard.writeOther(line);
     s.log.info(`Copied the AWS CLI command for ${describeTarget(t)}`);
     vscode.window.setStatusBarMessage(`$(terminal) Copied the AWS CLI command for ${describeTarget(t)}`, 4000);
   };

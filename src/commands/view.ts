@@ -212,7 +212,7 @@ export function copyId(s: ExtensionServices, which: 'id' | 'arn') {
     if (!text) {
       throw new UserFacingError(`SageMaker did not report an ARN for the ${info.what}.`);
     }
-    await vscode.env.clipboard.writeText(text);
+    await s.clipboard.writeOther(text);
     vscode.window.setStatusBarMessage(`$(copy) Copied the ${which === 'id' ? 'ID' : 'ARN'} of the ${info.what}`, 4000);
   };
 }
