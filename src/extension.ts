@@ -21,6 +21,15 @@ export interface SageMakerExtensionApi {
   setPrompter(p: Prompter): Prompter;
 }
 
+/**
+ * The API goes only to this extension's own tests (ExtensionMode.Test: the host tier and the
+ * benchmark run with extensionTestsPath). Any other extension can read what `activate` returns:
+ * with setPrompter it could read every presigned URL before it is opened.
+ */
+export function exportedApi(mode: vscode.ExtensionMode, api: SageMakerExtensionApi): SageMakerExtensionApi | undefined {
+  return mode === vscode.ExtensionMode.Test ? api : undefined;
+}
+
 /** What deactivate() needs of the running extension. */
 let running: { clipboard: ClipboardExpiry } | undefined;
 
@@ -28,7 +37,7 @@ let running: { clipboard: ClipboardExpiry } | undefined;
  * Entry point. Activation stays cheap: nothing here loads the AWS SDK (the AWS layer loads it
  * on its first call, when a list is expanded or a command runs).
  */
-export function activate(context: vscode.ExtensionContext): SageMakerExtensionApi {
+export function activate(context: vscode.ExtensionContext): SageMakerExtensionApi | undefined {
   const started = performance.now();
   const log = new Log();
   let prompter: Prompter = vscodePrompter;
@@ -76,7 +85,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`SageMaker Environments ${version} activated in ${activationMs.toFixed(1)} ms`);
   running = { clipboard };
-  return {
+  return exportedApi(context.extensionMode, {
     resources: tree,
     services,
     activationMs,
@@ -85,7 +94,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
       prompter = p;
       return previous;
     },
-  };
+  });
 }
 
 /**
