@@ -22,6 +22,7 @@ export type { Domain, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, Spa
 export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction } from './errors';
 export {
   checkOpenableUrl,
+  LANDING_PATH_RULE,
   PROFILE_NAME_RULE,
   SAGEMAKER_URL_HOST_SUFFIXES,
   LIMITS,

@@ -46,10 +46,45 @@ export function validateSessionExpiration(v: unknown): string | undefined {
 }
 
 const landingUriShape = /^(studio:|app:([A-Za-z]+)):(.*)$/s;
-// A relative path: printable, no whitespace, no control characters.
-const landingPath = /^[^\s\p{Cc}]*$/u;
 
-/** `studio::<path>` or `app:<JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas>:<path>`; the path may be empty. */
+/** What a landing path may be, said in every message that refuses one. */
+export const LANDING_PATH_RULE = 'a relative path (no scheme, no "//", no "..", no "?" or "#", no spaces)';
+
+/**
+ * Why a landing path is not a plain relative path, or undefined. Checked on the path as written and
+ * percent-decoded (SageMaker, or the browser, may decode it before it is followed).
+ */
+function landingPathProblem(path: string): string | undefined {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return 'it has a malformed percent-escape';
+  }
+  for (const p of [path, decoded]) {
+    if (/[\s\p{Cc}]/u.test(p)) {
+      return 'it contains spaces or control characters';
+    }
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(p)) {
+      return 'it starts with a scheme';
+    }
+    if (p.includes('//') || p.includes('\\')) {
+      return 'it contains "//" or a backslash (another host)';
+    }
+    if (p.includes('..')) {
+      return 'it contains ".."';
+    }
+    if (p.includes('?') || p.includes('#')) {
+      return 'it contains "?" or "#"';
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `studio::<path>` or `app:<JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas>:<path>`,
+ * the path empty or relative: it decides where a session lands, so it must stay on SageMaker's host.
+ */
 export function validateLandingUri(v: unknown): string | undefined {
   const grammar = `studio::<path> or app:<${LANDING_APP_TYPES.join('|')}>:<path>`;
   if (typeof v !== 'string' || v.length === 0) {
@@ -66,8 +101,9 @@ export function validateLandingUri(v: unknown): string | undefined {
   if (appType !== undefined && !(LANDING_APP_TYPES as readonly string[]).includes(appType)) {
     return `The landing URI names an unknown app "${appType}"; allowed: ${LANDING_APP_TYPES.join(', ')}.`;
   }
-  if (!landingPath.test(m[3] ?? '')) {
-    return `The landing URI's path may not contain spaces or control characters; got "${v}".`;
+  const problem = landingPathProblem(m[3] ?? '');
+  if (problem !== undefined) {
+    return `The landing URI's path must be ${LANDING_PATH_RULE}, but ${problem}; got "${v}".`;
   }
   return undefined;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { DomainUrlRequest, NotebookUi, NotebookUrlRequest, PresignedUrl } from '../aws/index';
-import { LIMITS, checkOpenableUrl, toCliCommand, validateLandingUri } from '../aws/index';
+import { LANDING_PATH_RULE, LIMITS, checkOpenableUrl, toCliCommand, validateLandingUri } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem } from '../prompter';
@@ -142,7 +142,7 @@ export function openWithOptions(s: ExtensionServices) {
       if (prefix) {
         const path = await p.input({
           title,
-          prompt: `Path to open after ${prefix} (optional, relative, e.g. /lab/tree/work)`,
+          prompt: `Path to open after ${prefix} (optional; ${LANDING_PATH_RULE}, e.g. /lab/tree/work)`,
           value: '',
           validate: (v) => validateLandingUri(prefix + v.trim()),
         });

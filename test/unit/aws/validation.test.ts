@@ -80,7 +80,10 @@ describe('aws/validation', () => {
     assert.equal(validateLandingUri('studio:/x'), `The landing URI must be ${grammar}; got "studio:/x".`);
     assert.equal(validateLandingUri('https://example.com'), `The landing URI must be ${grammar}; got "https://example.com".`);
     assert.equal(validateLandingUri('app:Jupyter:/x'), 'The landing URI names an unknown app "Jupyter"; allowed: JupyterServer, JupyterLab, RStudioServerPro, CodeEditor, Canvas.');
-    assert.equal(validateLandingUri('app:JupyterLab:/a b'), `The landing URI's path may not contain spaces or control characters; got "app:JupyterLab:/a b".`);
+    assert.equal(
+      validateLandingUri('app:JupyterLab:/a b'),
+      'The landing URI\'s path must be a relative path (no scheme, no "//", no "..", no "?" or "#", no spaces), but it contains spaces or control characters; got "app:JupyterLab:/a b".',
+    );
     assert.equal(validateLandingUri(`studio::/${'x'.repeat(1100)}`), 'The landing URI may be at most 1023 characters long; it has 1109.');
   });
 
@@ -112,6 +115,32 @@ describe('aws/validation', () => {
     assert.equal(validateName('SpaceName', 'x'.repeat(64)), `SpaceName may be at most 63 characters long; "${'x'.repeat(20)}…" has 64.`);
     assert.equal(validateName('NotebookInstanceName', ''), 'NotebookInstanceName is required.');
     assert.equal(validateName('NotebookInstanceName', 'nb--1'), undefined);
+  });
+
+  it('a landing path is relative: no scheme, no //, no .., no ? or #, also when percent-encoded', () => {
+    for (const bad of [
+      'studio:://evil.com',
+      'app:JupyterLab:https://evil.com/x',
+      'app:JupyterLab:javascript:alert(1)',
+      'app:CodeEditor:data:text/html,x',
+      'studio::/lab/../../evil',
+      'studio::..',
+      'app:JupyterLab:/lab?next=https://evil.com',
+      'app:JupyterLab:/lab#frag',
+      'studio::/a//b',
+      'studio::\\\\evil.com',
+      'studio::%2F%2Fevil.com',
+      'studio::/lab/%2e%2e/x',
+      'app:JupyterLab:/lab%3Fx',
+    ]) {
+      const problem = validateLandingUri(bad);
+      assert.ok(problem, `${bad} was accepted`);
+      assert.match(problem, /relative path/, bad);
+      assert.match(problem, /no scheme, no "\/\/", no "\.\.", no "\?" or "#"/, bad);
+    }
+    for (const ok of ['studio::relative/path', 'studio::/home', 'app:JupyterLab:/lab/tree/work/a.ipynb', 'app:CodeEditor:', 'app:JupyterLab:lab/tree/x_y-z.py', 'studio::/a.b/c']) {
+      assert.equal(validateLandingUri(ok), undefined, ok);
+    }
   });
 
   describe('which presigned URLs may be opened', () => {
