@@ -11,6 +11,7 @@ interface Manifest {
   capabilities: { untrustedWorkspaces: { supported: string | boolean; restrictedConfigurations?: string[] } };
   contributes: {
     configuration: { properties: Record<string, Property> };
+    viewsWelcome: { view: string; when: string; contents: string }[];
   };
 }
 
@@ -51,4 +52,23 @@ describe('package.json: settings a workspace must not choose', () => {
       assert.equal(pattern.test(ok), true, ok);
     }
   });
+});
+
+describe('package.json: welcome texts read as sentences', () => {
+  for (const w of manifest.contributes.viewsWelcome) {
+    it(w.when, () => {
+      const prose = w.contents.split('\n').filter((line) => !/^\[.+\]\(command:[\w.]+\)$/.test(line));
+      assert.ok(prose.length > 0, 'no text besides the buttons');
+      for (const line of prose) {
+        assert.match(line, /^[A-Z]/, `does not start a sentence: ${line}`);
+        assert.match(line, /[^.][.…]$|[^.]\.$/, `does not end with one full stop or ellipsis: ${line}`);
+        assert.doesNotMatch(line, /\.\./, `doubled full stop: ${line}`);
+        // A sentence running into the next without a full stop: "... could not be listed The notification ...".
+        assert.doesNotMatch(line, /\b[a-z]+ (The|This|That|It|A|An|Your|No|Sign|Choose|Use|Open|Show) /, `run-on sentence: ${line}`);
+        for (const sentence of line.split(/(?<=[.…]) /)) {
+          assert.match(sentence, /^[A-Z]/, `sentence does not start with a capital: "${sentence}"`);
+        }
+      }
+    });
+  }
 });
