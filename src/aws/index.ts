@@ -37,6 +37,8 @@ export { redactUrl, REDACTED } from './redact';
 export { listProfileNames, effectiveProfileName } from './profiles';
 export { toCliCommand, shellQuote } from './cli';
 export { withJupyterLabView } from './access';
+export { configureSdkCodeCache, sdkLoadInfo, writeSdkCodeCache, type SdkCodeCacheOptions, type SdkLoadInfo } from './clients';
+export type { CodeCacheState } from './codeCache';
 
 /**
  * One access object per settings (profile, regions, endpoint). It keeps one SDK client per region,

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fsModule from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -18,8 +19,12 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_00
 
 describe('activation', () => {
   let extension: vscode.Extension<SageMakerExtensionApi>;
-  /** Every module the extension's bundle require()s while it activates. */
+  /** Every module the extension's files require() while it activates. */
   const requiredDuringActivation: string[] = [];
+  /** The extension's files (under dist/) that ran or were read: while activating, and since. */
+  let distFilesAtActivation: string[] = [];
+  const distFilesUsed = new Set<string>();
+  let removeProbes = (): void => undefined;
 
   before(async () => {
     const found = vscode.extensions.getExtension<SageMakerExtensionApi>(EXTENSION_ID);
@@ -27,10 +32,12 @@ describe('activation', () => {
     extension = found;
     assert.equal(extension.isActive, false, 'the extension was active before its view was opened: are its activation events too broad?');
 
-    // The SDK is bundled into dist/extension.js, so require.cache cannot tell whether it ran.
-    // Its HTTP layer (@smithy/node-http-handler) require()s node:http2 as it loads: watching the
-    // bundle's own require() calls shows whether any SDK code ran during activation.
+    // dist/extension.js is what VS Code loads; the AWS SDK is dist/sdk.js, which the AWS layer reads
+    // (fs.readFileSync) and compiles on its first call, with require() relative to dist/sdk.js.
+    // Its HTTP layer require()s node:http2 as it loads: watching the require() calls of the files
+    // in dist/ and their reads shows which of them ran, and whether any SDK code ran.
     const bundleDir = path.join(extension.extensionPath, 'dist') + path.sep;
+    let activating = true;
     const proto = Module.prototype;
     const originalRequire = Object.getOwnPropertyDescriptor(proto, 'require');
     assert.ok(originalRequire, 'Module.prototype.require not found');
@@ -39,18 +46,39 @@ describe('activation', () => {
       ...originalRequire,
       value: function (this: Module, id: string): unknown {
         if (this.filename?.startsWith(bundleDir)) {
-          requiredDuringActivation.push(id);
+          distFilesUsed.add(path.basename(this.filename));
+          if (activating) {
+            requiredDuringActivation.push(id);
+          }
         }
         return callOriginal.call(this, id);
       },
     });
+    // The node:fs object itself (not an import's copy), as the bundle sees it.
+    const nodeFs = fsModule as unknown as { readFileSync: (...args: unknown[]) => unknown };
+    const originalRead = nodeFs.readFileSync;
+    nodeFs.readFileSync = function (this: unknown, ...args: unknown[]): unknown {
+      if (typeof args[0] === 'string' && args[0].startsWith(bundleDir)) {
+        distFilesUsed.add(path.basename(args[0]));
+      }
+      return originalRead.apply(this, args);
+    };
+    removeProbes = () => {
+      Object.defineProperty(proto, 'require', originalRequire);
+      nodeFs.readFileSync = originalRead;
+    };
     try {
       await vscode.commands.executeCommand('workbench.view.extension.sagemaker');
       await waitFor(() => extension.isActive, 'the extension is active after opening the SageMaker view');
-    } finally {
-      Object.defineProperty(proto, 'require', originalRequire);
+      distFilesAtActivation = [...distFilesUsed].sort();
+      activating = false;
+    } catch (e) {
+      removeProbes();
+      throw e;
     }
   });
+
+  after(() => removeProbes());
 
   it('activates when the SageMaker view is opened', () => {
     assert.equal(extension.isActive, true);
@@ -80,6 +108,18 @@ describe('activation', () => {
       const item = await provider.getTreeItem(child);
       assert.ok(item.label, 'a root node has no label');
     }
+  });
+
+  it('activation runs dist/extension.js only: the SDK file (dist/sdk.js) is neither read nor run', () => {
+    assert.deepEqual(distFilesAtActivation, ['extension.js']);
+  });
+
+  it('the first list loads dist/sdk.js (what the check above looks for does happen)', async () => {
+    const provider = extension.exports.resources;
+    for (const root of (await provider.getChildren(undefined)) ?? []) {
+      await provider.getChildren(root);
+    }
+    await waitFor(() => distFilesUsed.has('sdk.js'), 'dist/sdk.js was read and ran its require() calls');
   });
 
   it('did not load the AWS SDK while activating (it costs about 200 ms; it loads on first use)', () => {
