@@ -66,14 +66,23 @@ export function sdkFile(): string {
 
 /** The SDK module, loaded once, on first use. The single way the SDK is loaded. */
 export function loadSageMakerSdk(): Promise<SageMakerSdk> {
-  sdkModule ??= new Promise<SageMakerSdk>((resolve) => {
-    const file = sdkFile();
-    const cacheFile = cacheOptions.dir ? path.join(cacheOptions.dir, SDK_CODE_CACHE_FILE) : undefined;
-    loaded = loadWithCodeCache<SageMakerSdk>(file, cacheFile);
-    sdkInfo = { file, loadMs: loaded.loadMs, cache: loaded.cache };
-    tell(`AWS SDK loaded from ${path.basename(file)} in ${loaded.loadMs.toFixed(1)} ms (code cache: ${loaded.cache}${loaded.cacheProblem ? `; ${loaded.cacheProblem}` : ''})`);
-    resolve(loaded.exports);
-  });
+  if (!sdkModule) {
+    const p = new Promise<SageMakerSdk>((resolve) => {
+      const file = sdkFile();
+      const cacheFile = cacheOptions.dir ? path.join(cacheOptions.dir, SDK_CODE_CACHE_FILE) : undefined;
+      loaded = loadWithCodeCache<SageMakerSdk>(file, cacheFile);
+      sdkInfo = { file, loadMs: loaded.loadMs, cache: loaded.cache };
+      tell(`AWS SDK loaded from ${path.basename(file)} in ${loaded.loadMs.toFixed(1)} ms (code cache: ${loaded.cache}${loaded.cacheProblem ? `; ${loaded.cacheProblem}` : ''})`);
+      resolve(loaded.exports);
+    });
+    sdkModule = p;
+    // A failed load (the file missing or broken) is not kept: the next call tries again.
+    p.catch(() => {
+      if (sdkModule === p) {
+        sdkModule = undefined;
+      }
+    });
+  }
   return sdkModule;
 }
 

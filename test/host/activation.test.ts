@@ -23,6 +23,8 @@ describe('activation', () => {
   const requiredDuringActivation: string[] = [];
   /** The extension's files (under dist/) that ran or were read: while activating, and since. */
   let distFilesAtActivation: string[] = [];
+  /** What the extension said about loading the SDK, right after activation (undefined: not loaded). */
+  let sdkLoadAtActivation: unknown;
   const distFilesUsed = new Set<string>();
   let removeProbes = (): void => undefined;
 
@@ -71,6 +73,7 @@ describe('activation', () => {
       await vscode.commands.executeCommand('workbench.view.extension.sagemaker');
       await waitFor(() => extension.isActive, 'the extension is active after opening the SageMaker view');
       distFilesAtActivation = [...distFilesUsed].sort();
+      sdkLoadAtActivation = extension.exports.sdkLoad();
       activating = false;
     } catch (e) {
       removeProbes();
@@ -112,14 +115,29 @@ describe('activation', () => {
 
   it('activation runs dist/extension.js only: the SDK file (dist/sdk.js) is neither read nor run', () => {
     assert.deepEqual(distFilesAtActivation, ['extension.js']);
+    assert.equal(sdkLoadAtActivation, undefined, 'the extension says it loaded the SDK while activating');
   });
 
   it('the first list loads dist/sdk.js (what the check above looks for does happen)', async () => {
     const provider = extension.exports.resources;
-    for (const root of (await provider.getChildren(undefined)) ?? []) {
-      await provider.getChildren(root);
+    // Down to the lists (one region: its two groups are the roots; several: a node per region).
+    const seen: string[] = [];
+    let level = (await provider.getChildren(undefined)) ?? [];
+    for (let depth = 0; depth < 3 && level.length; depth++) {
+      const next: typeof level = [];
+      for (const n of level) {
+        const item = await provider.getTreeItem(n);
+        seen.push(`${item.contextValue ?? ''} ${typeof item.label === 'string' ? item.label : (item.label?.label ?? '')}`);
+        if (/^sagemaker\.(region|group\.)/.test(item.contextValue ?? '')) {
+          next.push(...((await provider.getChildren(n)) ?? []));
+        }
+      }
+      level = next;
     }
-    await waitFor(() => distFilesUsed.has('sdk.js'), 'dist/sdk.js was read and ran its require() calls');
+    await waitFor(() => extension.exports.sdkLoad() !== undefined, `the extension loaded the SDK (the lists show: ${seen.join('; ')})`);
+    const loaded = extension.exports.sdkLoad();
+    assert.equal(path.relative(extension.extensionPath, loaded?.file ?? ''), path.join('dist', 'sdk.js'));
+    assert.ok(distFilesUsed.has('sdk.js'), `the probes did not see dist/sdk.js load; they saw ${[...distFilesUsed].join(', ')}`);
   });
 
   it('did not load the AWS SDK while activating (it costs about 200 ms; it loads on first use)', () => {
