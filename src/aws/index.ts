@@ -16,7 +16,8 @@ export type {
   WaitOptions,
 } from './types';
 export type { DomainAccess } from './domains';
-export type { SpaceAccess } from './spaces';
+export type { SpaceAccess, SpaceListOptions, SpacePage } from './spaces';
+export { STATE_CALLS_IN_FLIGHT } from './spaces';
 export type { NotebookAccess } from './notebooks';
 export type { Domain, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
 export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction } from './errors';

@@ -40,7 +40,8 @@ export interface SpaceApp {
 }
 
 /** Running, Starting, Stopping or Stopped: the word the tree shows for a space's app. */
-export type SpaceAppState = 'Running' | 'Starting' | 'Stopping' | 'Stopped' | 'Failed';
+/** 'Unknown': listed, its app not asked yet (or the asking failed); a listing fills it in. */
+export type SpaceAppState = 'Running' | 'Starting' | 'Stopping' | 'Stopped' | 'Failed' | 'Unknown';
 
 export interface Space {
   readonly region: string;

@@ -17,6 +17,8 @@ import { waitUntil } from './waiting';
 const MAX_SPACE_PAGES_PER_CALL = 5;
 /** At most this many spaces left unseen in the domain's app listing are asked for one by one. */
 const SPACES_ASKED_ONE_BY_ONE = 4;
+/** At most this many ListApps calls (one space each) in flight while a listing's states fill in. */
+export const STATE_CALLS_IN_FLIGHT = 6;
 /** How long a complete read of a domain's apps serves the "Load more" pages of a space listing. */
 const APPS_REUSE_FOR_LOAD_MORE_MS = 60_000;
 
@@ -43,6 +45,24 @@ export interface DomainUrlRequest {
   spaceInfo?: SpaceOwnership;
 }
 
+/** Options of listSpacesFor; with `onAppStates`, the spaces come back before their app states. */
+export interface SpaceListOptions extends ListOptions {
+  /**
+   * With it, the page comes back after the ListSpaces round trip, each space's `appState`
+   * 'Unknown' unless already known; the states follow, each batch of spaces whose state became
+   * known in one call (a fresh copy of each space). `states` on the page settles when all are in.
+   */
+  onAppStates?: (batch: Space[]) => void;
+  /** A ListApps call for these spaces failed: they stay 'Unknown' (the listing stays usable). */
+  onAppStateError?: (error: unknown, spaceNames: readonly string[]) => void;
+}
+
+/** A page of spaces whose app states may still be filling in. */
+export interface SpacePage extends Page<Space> {
+  /** Settles (never rejects) when every state the listing asks for is in or failed. */
+  readonly states?: Promise<void>;
+}
+
 /** The space part of SageMakerAccess. */
 export interface SpaceAccess {
   /**
@@ -54,8 +74,12 @@ export interface SpaceAccess {
    * App states come from ListApps: one call when the page holds one space, else the domain's apps
    * newest first until every space is seen (one call in a small domain); a "Load more" page
    * within a minute reuses a complete read.
+   * With `o.onAppStates`: the page comes back after ListSpaces (the domain's first ListApps page
+   * goes out alongside it), then the states fill in: the spaces seen in that first page, then one
+   * ListApps call (SpaceNameEquals) per space still unknown, at most STATE_CALLS_IN_FLIGHT at once,
+   * one batch per wave.
    */
-  listSpacesFor(region: string, domainId: string, userProfileName: string, o?: ListOptions): Promise<Page<Space>>;
+  listSpacesFor(region: string, domainId: string, userProfileName: string, o?: SpaceListOptions): Promise<SpacePage>;
   describeSpace(region: string, domainId: string, spaceName: string, signal?: AbortSignal): Promise<Space>;
   presignDomainUrl(region: string, r: DomainUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
   /** CreateApp with the space's app type. */
@@ -162,6 +186,78 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
     }
   }
 
+  /**
+   * The app states of a listing's spaces, in batches: first from the domain's first ListApps page
+   * (already under way), then one SpaceNameEquals call per space still unknown, a wave of at most
+   * STATE_CALLS_IN_FLIGHT calls at a time, one batch per wave. A failed call leaves its space
+   * unknown and is reported; the rest go on. Stops when the listing is cancelled.
+   */
+  async function fillStates(
+    region: string,
+    domainId: string,
+    details: readonly SpaceDetails[],
+    firstDomainPage: Promise<ListAppsPage> | undefined,
+    o: SpaceListOptions,
+  ): Promise<void> {
+    const byName = new Map(details.map((d) => [d.SpaceName ?? '', d]));
+    const unknown = new Set(byName.keys());
+    const emit = (apps: ReadonlyMap<string, AppDetails | undefined>): void => {
+      const batch: Space[] = [];
+      for (const [name, app] of apps) {
+        const d = byName.get(name);
+        if (d && unknown.delete(name)) {
+          batch.push(toSpace(region, d, app));
+        }
+      }
+      if (batch.length > 0) {
+        o.onAppStates?.(batch);
+      }
+    };
+    const failed = (e: unknown, names: readonly string[]): void => {
+      if (!o.signal?.aborted) {
+        o.onAppStateError?.(e, names);
+      }
+    };
+    if (unknown.size === 0) {
+      return;
+    }
+    if (firstDomainPage) {
+      try {
+        const out = await firstDomainPage;
+        const seen = new Map<string, AppDetails | undefined>();
+        for (const a of out.Apps ?? []) {
+          if (a.SpaceName && !seen.has(a.SpaceName)) {
+            seen.set(a.SpaceName, a);
+          }
+        }
+        if (!out.NextToken) {
+          // The domain's whole app listing: a space not in it has never run.
+          domainApps.set(JSON.stringify([region, domainId]), { apps: new Map([...seen].filter((e): e is [string, AppDetails] => !!e[1])), at: Date.now() });
+          unknown.forEach((name) => seen.has(name) || seen.set(name, undefined));
+        }
+        emit(seen);
+      } catch (e) {
+        failed(e, [...unknown]);
+        return;
+      }
+    }
+    const rest = [...unknown];
+    for (let i = 0; i < rest.length && !o.signal?.aborted; i += STATE_CALLS_IN_FLIGHT) {
+      const wave = rest.slice(i, i + STATE_CALLS_IN_FLIGHT);
+      const found = new Map<string, AppDetails | undefined>();
+      await Promise.all(
+        wave.map(async (name) => {
+          try {
+            found.set(name, (await listAppsPage(region, domainId, name, 1, undefined, o.signal)).Apps?.[0]);
+          } catch (e) {
+            failed(e, [name]);
+          }
+        }),
+      );
+      emit(found);
+    }
+  }
+
   function remember(s: Space): void {
     ownership.set(JSON.stringify([s.region, s.domainId, s.spaceName]), { sharingType: s.sharingType, ownerUserProfileName: s.ownerUserProfileName });
   }
@@ -234,6 +330,12 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
         }
       }
       const details = [...mine, ...shared];
+      if (o?.onAppStates && !hasFreshDomainApps(region, domainId, reuse)) {
+        const items = details.map((s) => ({ ...toSpace(region, s, undefined), appState: 'Unknown' as const }));
+        items.forEach(remember);
+        const states = fillStates(region, domainId, details, firstDomainPage, o);
+        return { items, nextToken, states };
+      }
       const apps = await currentApps(region, domainId, details.map((s) => s.SpaceName ?? ''), o?.signal, reuse, firstDomainPage);
       const items = details.map((s) => toSpace(region, s, apps.get(s.SpaceName ?? '')));
       items.forEach(remember);

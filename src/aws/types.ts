@@ -4,7 +4,7 @@ import type { NotebookAccess } from './notebooks';
 import type { SpaceAccess } from './spaces';
 
 // The request types live with their family; named here too, where callers have always found them.
-export type { DomainUrlRequest, SpaceOwnership } from './spaces';
+export type { DomainUrlRequest, SpaceListOptions, SpaceOwnership, SpacePage } from './spaces';
 export type { NotebookUi, NotebookUrlRequest } from './notebooks';
 
 export interface AwsSettings {

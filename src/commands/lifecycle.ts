@@ -126,6 +126,12 @@ export async function ensureRunning(s: ExtensionServices, t: UrlTarget): Promise
   if (t.kind === 'studio' || isRunning(t)) {
     return t;
   }
+  if (t.kind === 'space' && t.space.appState === 'Unknown') {
+    // Listed before its app state came in: ask now (one DescribeSpace + ListApps), then as usual.
+    const space = await s.session.access().describeSpace(t.region, t.domain.domainId, t.space.spaceName);
+    s.tree.updateSpace(space);
+    return ensureRunning(s, { ...t, space });
+  }
   const state = stateOf(t);
   if (state === 'Starting' || state === 'Pending') {
     const wait = await s.prompter().message('info', `The ${describeTarget(t)} is starting. Open it when it is ready?`, ['Wait and Open'], true);

@@ -31,6 +31,10 @@ export interface FetchContext {
   readonly pageSize: number;
   /** The view's name filter; applied to spaces and notebook instances. */
   readonly filter?: string;
+  /** Rows of this list changed after the page came back (app states filling in): one redraw. */
+  readonly changed: (nodes: Node[]) => void;
+  /** A failure that leaves the rows usable: logged, not shown as an error row. */
+  readonly logError: (what: string, error: unknown) => void;
 }
 
 export interface BaseNode {

@@ -22,6 +22,7 @@ export function toneOf(status: string | undefined): Tone {
       return 'bad';
     case 'Stopped':
     case 'Deleted':
+    case 'Unknown':
     case undefined:
       return 'off';
     default:

@@ -35,7 +35,7 @@ export interface ViewStateChange {
  * whole-view refresh (undefined) and a single node.
  */
 export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
-  private readonly changed = new vscode.EventEmitter<Node | undefined>();
+  private readonly changed = new vscode.EventEmitter<Node | Node[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
   private roots?: Promise<Node[]>;
@@ -243,7 +243,18 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       await Promise.resolve(); // so `listing.loading` is set before any outcome below
       try {
         const access = this.session.access();
-        const page = await node.fetchPage({ access, nextToken: token, pageSize: readPageSize(), filter: this.filterText });
+        const page = await node.fetchPage({
+          access,
+          nextToken: token,
+          pageSize: readPageSize(),
+          filter: this.filterText,
+          changed: (nodes) => {
+            if (listing.generation === generation && nodes.length > 0) {
+              this.changed.fire(nodes);
+            }
+          },
+          logError: (what, e) => this.log.error(what, e),
+        });
         if (listing.generation !== generation) {
           return; // reset while loading: drop the stale page
         }

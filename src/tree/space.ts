@@ -35,7 +35,7 @@ export class SpaceNode implements BaseNode {
     const appType = s.app?.appType ?? s.appType;
     const item = new vscode.TreeItem(s.spaceDisplayName || s.spaceName, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = joinDescription([appType, s.sharingType, s.appState]);
+    item.description = joinDescription([appType, s.sharingType, s.appState === 'Unknown' ? 'checking…' : s.appState]);
     item.iconPath = icon(spaceCodicon(appType), toneOf(s.appState));
     item.contextValue = `sagemaker.space.${s.appState.toLowerCase()}`;
     item.tooltip = tooltip(`Space ${s.spaceDisplayName || s.spaceName}`, [
@@ -44,7 +44,7 @@ export class SpaceNode implements BaseNode {
       ['Sharing', s.sharingType],
       ['Owner', s.ownerUserProfileName],
       ['App', s.app ? `${s.app.appName} (${s.app.status})` : 'none'],
-      ['App state', s.appState],
+      ['App state', s.appState === 'Unknown' ? 'not known yet' : s.appState],
       ['Space status', s.status],
       ['Domain', `${this.domain.domainName} (${s.domainId})`],
       ['Region', s.region],

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { Domain, UserProfile } from '../aws/index';
+import type { Domain, Space, UserProfile } from '../aws/index';
 import type { DomainNode } from './domain';
 import { Listing, map, type FetchContext, type ListNodeBase } from './listing';
 import type { Node } from './nodes';
@@ -44,12 +44,37 @@ export class UserProfileNode implements ListNodeBase {
     return item;
   }
 
+  /**
+   * The spaces show as soon as ListSpaces answers, their app states as "checking…"; each batch
+   * of states that comes in redraws its rows at once.
+   */
   async fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }> {
+    const nodes = new Map<string, SpaceNode>();
+    /** States that came in before their row was made (the first batch can beat the page's return). */
+    const early = new Map<string, Space>();
     const page = await ctx.access.listSpacesFor(this.region, this.profile.domainId, this.profile.userProfileName, {
       nextToken: ctx.nextToken,
       maxResults: ctx.pageSize,
       nameContains: ctx.filter,
+      onAppStates: (batch) => {
+        const changed: Node[] = [];
+        for (const s of batch) {
+          const n = nodes.get(s.spaceName);
+          if (n) {
+            n.space = s;
+            changed.push(n);
+          } else {
+            early.set(s.spaceName, s);
+          }
+        }
+        ctx.changed(changed);
+      },
+      onAppStateError: (e, names) => ctx.logError(`Reading the app state of ${names.map((n) => `"${n}"`).join(', ')} (domain ${this.profile.domainId})`, e),
     });
-    return map(page, (s) => new SpaceNode(s, this));
+    return map(page, (s) => {
+      const n = new SpaceNode(early.get(s.spaceName) ?? s, this);
+      nodes.set(s.spaceName, n);
+      return n;
+    });
   }
 }
