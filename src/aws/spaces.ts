@@ -48,9 +48,10 @@ export interface DomainUrlRequest {
 /** Options of listSpacesFor; with `onAppStates`, the spaces come back before their app states. */
 export interface SpaceListOptions extends ListOptions {
   /**
-   * With it, the page comes back after the ListSpaces round trip, each space's `appState`
-   * 'Unknown' unless already known; the states follow, each batch of spaces whose state became
-   * known in one call (a fresh copy of each space). `states` on the page settles when all are in.
+   * With it, the page comes back after one round trip (ListSpaces and the domain's first ListApps
+   * page), a space's `appState` 'Unknown' when that page does not show it; those states follow,
+   * each batch of spaces whose state became known in one call (a fresh copy of each space).
+   * `states` on the page settles when all are in.
    */
   onAppStates?: (batch: Space[]) => void;
   /** A ListApps call for these spaces failed: they stay 'Unknown' (the listing stays usable). */
@@ -74,10 +75,10 @@ export interface SpaceAccess {
    * App states come from ListApps: one call when the page holds one space, else the domain's apps
    * newest first until every space is seen (one call in a small domain); a "Load more" page
    * within a minute reuses a complete read.
-   * With `o.onAppStates`: the page comes back after ListSpaces (the domain's first ListApps page
-   * goes out alongside it), then the states fill in: the spaces seen in that first page, then one
-   * ListApps call (SpaceNameEquals) per space still unknown, at most STATE_CALLS_IN_FLIGHT at once,
-   * one batch per wave.
+   * With `o.onAppStates`: one round trip, ListSpaces and the domain's first ListApps page side by
+   * side; the spaces that page shows come with their state, the others as 'Unknown', filled in
+   * after by one ListApps call (SpaceNameEquals) each, at most STATE_CALLS_IN_FLIGHT at once, one
+   * batch per wave.
    */
   listSpacesFor(region: string, domainId: string, userProfileName: string, o?: SpaceListOptions): Promise<SpacePage>;
   describeSpace(region: string, domainId: string, spaceName: string, signal?: AbortSignal): Promise<Space>;
@@ -187,74 +188,30 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
   }
 
   /**
-   * The app states of a listing's spaces, in batches: first from the domain's first ListApps page
-   * (already under way), then one SpaceNameEquals call per space still unknown, a wave of at most
-   * STATE_CALLS_IN_FLIGHT calls at a time, one batch per wave. A failed call leaves its space
-   * unknown and is reported; the rest go on. Stops when the listing is cancelled.
+   * The app states of the spaces a listing left unknown: one ListApps call (SpaceNameEquals) per
+   * space, a wave of at most STATE_CALLS_IN_FLIGHT calls at a time, one batch per wave. A failed
+   * call leaves its space unknown and is reported; the rest go on. Stops when the listing is cancelled.
    */
-  async function fillStates(
-    region: string,
-    domainId: string,
-    details: readonly SpaceDetails[],
-    firstDomainPage: Promise<ListAppsPage> | undefined,
-    o: SpaceListOptions,
-  ): Promise<void> {
-    const byName = new Map(details.map((d) => [d.SpaceName ?? '', d]));
-    const unknown = new Set(byName.keys());
-    const emit = (apps: ReadonlyMap<string, AppDetails | undefined>): void => {
+  async function fillStates(region: string, domainId: string, unknown: readonly SpaceDetails[], o: SpaceListOptions): Promise<void> {
+    for (let i = 0; i < unknown.length && !o.signal?.aborted; i += STATE_CALLS_IN_FLIGHT) {
+      const wave = unknown.slice(i, i + STATE_CALLS_IN_FLIGHT);
       const batch: Space[] = [];
-      for (const [name, app] of apps) {
-        const d = byName.get(name);
-        if (d && unknown.delete(name)) {
-          batch.push(toSpace(region, d, app));
-        }
-      }
-      if (batch.length > 0) {
-        o.onAppStates?.(batch);
-      }
-    };
-    const failed = (e: unknown, names: readonly string[]): void => {
-      if (!o.signal?.aborted) {
-        o.onAppStateError?.(e, names);
-      }
-    };
-    if (unknown.size === 0) {
-      return;
-    }
-    if (firstDomainPage) {
-      try {
-        const out = await firstDomainPage;
-        const seen = new Map<string, AppDetails | undefined>();
-        for (const a of out.Apps ?? []) {
-          if (a.SpaceName && !seen.has(a.SpaceName)) {
-            seen.set(a.SpaceName, a);
-          }
-        }
-        if (!out.NextToken) {
-          // The domain's whole app listing: a space not in it has never run.
-          domainApps.set(JSON.stringify([region, domainId]), { apps: new Map([...seen].filter((e): e is [string, AppDetails] => !!e[1])), at: Date.now() });
-          unknown.forEach((name) => seen.has(name) || seen.set(name, undefined));
-        }
-        emit(seen);
-      } catch (e) {
-        failed(e, [...unknown]);
-        return;
-      }
-    }
-    const rest = [...unknown];
-    for (let i = 0; i < rest.length && !o.signal?.aborted; i += STATE_CALLS_IN_FLIGHT) {
-      const wave = rest.slice(i, i + STATE_CALLS_IN_FLIGHT);
-      const found = new Map<string, AppDetails | undefined>();
       await Promise.all(
-        wave.map(async (name) => {
+        wave.map(async (d) => {
+          const name = d.SpaceName ?? '';
           try {
-            found.set(name, (await listAppsPage(region, domainId, name, 1, undefined, o.signal)).Apps?.[0]);
+            batch.push(toSpace(region, d, (await listAppsPage(region, domainId, name, 1, undefined, o.signal)).Apps?.[0]));
           } catch (e) {
-            failed(e, [name]);
+            if (!o.signal?.aborted) {
+              o.onAppStateError?.(e, [name]);
+            }
           }
         }),
       );
-      emit(found);
+      if (batch.length > 0) {
+        batch.forEach(remember);
+        o.onAppStates?.(batch);
+      }
     }
   }
 
@@ -330,10 +287,31 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
         }
       }
       const details = [...mine, ...shared];
-      if (o?.onAppStates && !hasFreshDomainApps(region, domainId, reuse)) {
-        const items = details.map((s) => ({ ...toSpace(region, s, undefined), appState: 'Unknown' as const }));
+      if (o?.onAppStates && firstDomainPage) {
+        // The domain's first ListApps page went out with ListSpaces (same round trip): the spaces
+        // it shows come with their state; the others show as 'Unknown' and fill in after.
+        const seen = new Map<string, AppDetails>();
+        let complete = false;
+        try {
+          const out = await firstDomainPage;
+          for (const a of out.Apps ?? []) {
+            if (a.SpaceName && !seen.has(a.SpaceName)) {
+              seen.set(a.SpaceName, a);
+            }
+          }
+          // The domain's whole app listing: a space not in it has never run.
+          complete = !out.NextToken;
+          if (complete) {
+            domainApps.set(JSON.stringify([region, domainId]), { apps: seen, at: Date.now() });
+          }
+        } catch (e) {
+          // The rows still show; their states are asked one by one (each failure reported there).
+          o.onAppStateError?.(e, details.map((d) => d.SpaceName ?? ''));
+        }
+        const known = (d: SpaceDetails): boolean => complete || seen.has(d.SpaceName ?? '');
+        const items = details.map((d) => (known(d) ? toSpace(region, d, seen.get(d.SpaceName ?? '')) : { ...toSpace(region, d, undefined), appState: 'Unknown' as const }));
         items.forEach(remember);
-        const states = fillStates(region, domainId, details, firstDomainPage, o);
+        const states = fillStates(region, domainId, details.filter((d) => !known(d)), o);
         return { items, nextToken, states };
       }
       const apps = await currentApps(region, domainId, details.map((s) => s.SpaceName ?? ''), o?.signal, reuse, firstDomainPage);

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { children, emulator, item, labels, nodeAt, resetSettings, setSetting, usePrompter } from './helpers';
+import { children, emulator, item, labels, nodeAt, resetSettings, setSetting, usePrompter, waitFor } from './helpers';
 
 describe('the Resources tree (against the demo data)', () => {
   const { api } = usePrompter();
@@ -66,6 +66,29 @@ describe('the Resources tree (against the demo data)', () => {
     assert.equal(shared.description, 'JupyterLab · Shared · Running');
     const failed = await item(api(), await nodeAt(api(), 'Studio Domains', 'research-lab', 'erin', 'Erin Notebooks'));
     assert.equal(failed.contextValue, 'sagemaker.space.failed');
+  });
+
+  it("shows a profile's spaces before their app states are known, then fills each in", async () => {
+    // The domain's first ListApps page (asked alongside ListSpaces) fails: the rows show anyway,
+    // "checking…", and each state comes from its own ListApps call.
+    await emulator.setFault({ operation: 'ListApps', kind: 'accessDenied', times: 1 });
+    const alice = await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice');
+    await api().services.tree.refreshNode(alice); // forget what an earlier test listed
+    const redrawn: unknown[] = [];
+    const sub = api().resources.onDidChangeTreeData?.((e) => redrawn.push(e));
+    try {
+      const spaces = await children(api(), alice);
+      assert.deepEqual(await labels(api(), spaces), ['Alice JupyterLab', 'Alice Code Editor', 'Team Analytics', 'Shared Code Review']);
+      assert.equal((await item(api(), spaces[0])).description, 'JupyterLab · Private · checking…');
+      assert.equal((await item(api(), spaces[0])).contextValue, 'sagemaker.space.unknown');
+      await waitFor(async () => (await item(api(), spaces[0])).description === 'JupyterLab · Private · Running' || undefined, 'the app state of "Alice JupyterLab"');
+      assert.equal((await item(api(), spaces[0])).contextValue, 'sagemaker.space.running');
+      assert.equal((await item(api(), spaces[1])).contextValue, 'sagemaker.space.stopped');
+      // One redraw per batch (all four in one wave), naming the rows.
+      assert.ok(redrawn.some((e) => Array.isArray(e) && e.length === 4), `redraws: ${redrawn.length}`);
+    } finally {
+      sub?.dispose();
+    }
   });
 
   it('shows notebook instances with status and instance type, the state in contextValue and a coloured icon', async () => {

@@ -4,6 +4,7 @@ import type { AppRecord, EmulatorData, SpaceRecord } from '../../emulator/index'
 import { emulatorFixture, type EmulatorFixture } from './fixture';
 
 const DOMAIN = 'd-statefill001';
+const SMALL = 'd-statesmall01';
 const t = (minutes: number): string => new Date(Date.UTC(2026, 0, 1) + minutes * 60_000).toISOString();
 /** Shared spaces "s-00".."s-14"; s-00 and s-01 ran last (in the domain's first ListApps page). */
 const SHARED = Array.from({ length: 15 }, (_, i) => `s-${String(i).padStart(2, '0')}`);
@@ -27,12 +28,22 @@ function data(): EmulatorData {
   for (let i = 0; i < 300; i++) {
     apps.push({ domainId: DOMAIN, appType: 'JupyterLab', appName: 'default', spaceName: `other-${i % 20}`, status: 'Deleted', creationTime: t(1000 + i) });
   }
+  // A small domain: all its apps fit in one ListApps page.
+  spaces.push({ domainId: SMALL, spaceName: 'small-a', status: 'InService', appType: 'JupyterLab', sharingType: 'Shared', creationTime: t(1), lastModifiedTime: t(1) });
+  spaces.push({ domainId: SMALL, spaceName: 'small-never', status: 'InService', appType: 'JupyterLab', sharingType: 'Shared', creationTime: t(2), lastModifiedTime: t(2) });
+  apps.push({ domainId: SMALL, appType: 'JupyterLab', appName: 'default', spaceName: 'small-a', status: 'InService', creationTime: t(5) });
   return {
     accountId: '123456789012',
     regions: {
       'us-east-1': {
-        domains: [{ domainId: DOMAIN, domainName: 'states', status: 'InService', authMode: 'IAM', creationTime: t(0), lastModifiedTime: t(0) }],
-        userProfiles: [{ domainId: DOMAIN, userProfileName: 'me', status: 'InService', creationTime: t(0), lastModifiedTime: t(0) }],
+        domains: [
+          { domainId: DOMAIN, domainName: 'states', status: 'InService', authMode: 'IAM', creationTime: t(0), lastModifiedTime: t(0) },
+          { domainId: SMALL, domainName: 'small', status: 'InService', authMode: 'IAM', creationTime: t(0), lastModifiedTime: t(0) },
+        ],
+        userProfiles: [
+          { domainId: DOMAIN, userProfileName: 'me', status: 'InService', creationTime: t(0), lastModifiedTime: t(0) },
+          { domainId: SMALL, userProfileName: 'me', status: 'InService', creationTime: t(0), lastModifiedTime: t(0) },
+        ],
         spaces,
         apps,
         notebookInstances: [],
@@ -59,23 +70,32 @@ describe('aws/listSpacesFor with onAppStates: rows first, states after (local Sa
     fx.emu.clearFaults();
   });
 
-  it('returns the spaces after ListSpaces alone, states unknown; fills them in waves of at most STATE_CALLS_IN_FLIGHT calls', async () => {
+  it('returns the spaces after one round trip (ListSpaces + the first ListApps page); fills the rest in waves of at most STATE_CALLS_IN_FLIGHT calls', async () => {
     const batches: Space[][] = [];
     const page = await access.listSpacesFor('us-east-1', DOMAIN, 'me', { onAppStates: (b) => batches.push(b) });
     assert.deepEqual(page.items.map((s) => s.spaceName), SHARED);
-    assert.ok(page.items.every((s) => s.appState === 'Unknown'), 'states unknown when the rows come back');
+    // s-00 and s-01 are in the domain's newest apps: known at once; the rest not yet.
+    assert.deepEqual(page.items.map((s) => s.appState), ['Running', 'Stopped', ...Array(13).fill('Unknown')]);
     assert.equal(fx.emu.callCount('ListSpaces'), 1);
-    // Only the domain's first ListApps page went out alongside ListSpaces.
-    assert.ok(fx.emu.callCount('ListApps') <= 1, `ListApps calls before the rows: ${fx.emu.callCount('ListApps')}`);
+    assert.equal(fx.emu.callCount('ListApps'), 1, 'only the first ListApps page before the rows');
     await page.states;
-    // First page: s-00, s-01. Then 13 spaces one call each: waves of 6, 6, 1.
-    assert.deepEqual(batches.map((b) => b.length), [2, ...chunks(13, STATE_CALLS_IN_FLIGHT)]);
+    // 13 spaces, one call each: waves of 6, 6, 1, one batch each.
+    assert.deepEqual(batches.map((b) => b.length), chunks(13, STATE_CALLS_IN_FLIGHT));
     assert.equal(fx.emu.callCount('ListApps'), 1 + 13);
     const states = new Map(batches.flat().map((s) => [s.spaceName, s.appState]));
-    assert.deepEqual([...states.keys()].sort(), SHARED);
-    for (const name of SHARED) {
+    assert.deepEqual([...states.keys()].sort(), SHARED.slice(2));
+    for (const name of SHARED.slice(2)) {
       assert.equal(states.get(name), expectedState(name), name);
     }
+  });
+
+  it('in a domain whose apps fit in one page, every state comes with the rows, one ListApps call', async () => {
+    const batches: Space[][] = [];
+    const page = await access.listSpacesFor('us-east-1', SMALL, 'me', { onAppStates: (b) => batches.push(b) });
+    await page.states;
+    assert.deepEqual(page.items.map((s) => [s.spaceName, s.appState]), [['small-a', 'Running'], ['small-never', 'Stopped']]);
+    assert.deepEqual(batches, []);
+    assert.equal(fx.emu.callCount('ListApps'), 1);
   });
 
   it('a failed state call leaves its space unknown and reports it; the others fill in', async () => {
@@ -89,7 +109,8 @@ describe('aws/listSpacesFor with onAppStates: rows first, states after (local Sa
     await page.states;
     assert.deepEqual(failures, [['s-07']]);
     const known = batches.flat().map((s) => s.spaceName).sort();
-    assert.deepEqual(known, SHARED.filter((n) => n !== 's-07'));
+    assert.deepEqual(known, SHARED.slice(2).filter((n) => n !== 's-07'));
+    assert.equal(page.items.find((s) => s.spaceName === 's-07')?.appState, 'Unknown');
   });
 
   it('without onAppStates, the page comes back with every state (as before)', async () => {
