@@ -75,7 +75,7 @@ describe('aws/listSpacesFor with onAppStates: rows first, states after (local Sa
     const page = await access.listSpacesFor('us-east-1', DOMAIN, 'me', { onAppStates: (b) => batches.push(b) });
     assert.deepEqual(page.items.map((s) => s.spaceName), SHARED);
     // s-00 and s-01 are in the domain's newest apps: known at once; the rest not yet.
-    assert.deepEqual(page.items.map((s) => s.appState), ['Running', 'Stopped', ...Array(13).fill('Unknown')]);
+    assert.deepEqual(page.items.map((s) => s.appState), ['Running', 'Stopped', ...Array<string>(13).fill('Unknown')]);
     assert.equal(fx.emu.callCount('ListSpaces'), 1);
     assert.equal(fx.emu.callCount('ListApps'), 1, 'only the first ListApps page before the rows');
     await page.states;
