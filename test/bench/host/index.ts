@@ -315,14 +315,46 @@ export async function run(): Promise<void> {
     }
     const profile = await find(api, await kids(api, domain), (l) => l === PROFILE, `user profile ${PROFILE}`);
 
-    // (c) A user profile's spaces.
+    // (c) A user profile's spaces: the rows (one round trip: ListSpaces with the domain's first
+    // ListApps page beside it), then every app state (the spaces that page did not show, one
+    // ListApps call each, at most 6 in flight).
     action(
       'tree.spaces',
       ACTIONS,
-      `expand a user profile's spaces (domain of ${PROFILES} profiles, 3500 spaces)`,
-      2,
+      `expand a user profile's spaces: rows visible (domain of ${PROFILES} profiles, 3500 spaces)`,
+      1,
       await time(() => kids(api, profile), { prepare: () => tree.refreshNode(profile) }),
-      'floor 2: ListSpaces has no app status; ListApps runs beside it, but this domain has more apps than one page holds, so the listed spaces\' apps take a second round trip',
+      'floor 1: ListSpaces and the first ListApps page go out side by side; spaces that page does not show say "checking…"',
+    );
+    const statesKnown = async (): Promise<void> => {
+      for (;;) {
+        const rows = await kids(api, profile);
+        const contexts = await Promise.all(rows.map((n) => contextOf(api, n)));
+        if (!contexts.includes('sagemaker.space.unknown')) {
+          return;
+        }
+        // Re-check on the next redraw (or shortly, should one slip between check and listen).
+        await new Promise<void>((resolve) => {
+          const timer = setTimeout(() => done(), 20);
+          const sub = api.resources.onDidChangeTreeData?.(() => done());
+          function done(): void {
+            clearTimeout(timer);
+            sub?.dispose();
+            resolve();
+          }
+        });
+      }
+    };
+    action(
+      'tree.spaces.allStates',
+      ACTIONS,
+      "… and every space's app state known",
+      2,
+      await time(async () => {
+        await kids(api, profile);
+        await statesKnown();
+      }, { prepare: () => tree.refreshNode(profile) }),
+      'floor 2: the spaces missing from the first ListApps page need their own ListApps (SpaceNameEquals), all in one wave when ≤ 6',
     );
     const space = await find(api, await kids(api, profile), (_l, c) => c === 'sagemaker.space.running', `running space under ${PROFILE}`);
 
