@@ -354,7 +354,7 @@ export async function run(): Promise<void> {
         await kids(api, profile);
         await statesKnown();
       }, { prepare: () => tree.refreshNode(profile) }),
-      'floor 2: the spaces missing from the first ListApps page need their own ListApps (SpaceNameEquals), all in one wave when ≤ 6',
+      'floor 2: the spaces missing from the first ListApps page need their own ListApps (SpaceNameEquals); at most 6 in flight, so n such spaces take 1 + ceil(n / 6) round trips',
     );
     const space = await find(api, await kids(api, profile), (_l, c) => c === 'sagemaker.space.running', `running space under ${PROFILE}`);
 
