@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import { configureSdkCodeCache, sdkLoadInfo, type SdkLoadInfo } from './aws/index';
 import { ClipboardExpiry } from './clipboardExpiry';
 import { registerCommands } from './commands/index';
 import type { ExtensionServices } from './context';
@@ -17,6 +18,8 @@ export interface SageMakerExtensionApi {
   readonly services: ExtensionServices;
   /** Milliseconds `activate()` took. */
   readonly activationMs: number;
+  /** How the AWS SDK was loaded (time, code cache); undefined until the first AWS call. */
+  sdkLoad(): SdkLoadInfo | undefined;
   /** Replaces how commands ask the user (tests answer from a script); returns the previous one. */
   setPrompter(p: Prompter): Prompter;
 }
@@ -40,6 +43,8 @@ let running: { clipboard: ClipboardExpiry } | undefined;
 export function activate(context: vscode.ExtensionContext): SageMakerExtensionApi | undefined {
   const started = performance.now();
   const log = new Log();
+  // The AWS SDK (dist/sdk.js) loads on the first AWS call with a V8 code cache kept here.
+  configureSdkCodeCache({ dir: context.globalStorageUri.fsPath, onEvent: (line) => log.info(line) });
   let prompter: Prompter = vscodePrompter;
   const session = new Session(log, () => prompter);
   const tree = new ResourceTreeProvider(session, log);
@@ -89,6 +94,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     resources: tree,
     services,
     activationMs,
+    sdkLoad: sdkLoadInfo,
     setPrompter(p: Prompter): Prompter {
       const previous = prompter;
       prompter = p;

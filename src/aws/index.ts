@@ -42,3 +42,5 @@ export { listProfileNames, effectiveProfileName } from './profiles';
 export { toCliCommand, shellQuote, ssoLoginCommand } from './cli';
 export { withJupyterLabView } from './notebooks';
 export { createSageMakerAccess } from './access';
+export { configureSdkCodeCache, sdkLoadInfo, writeSdkCodeCache, type SdkCodeCacheOptions, type SdkLoadInfo } from './clients';
+export type { CodeCacheState } from './codeCache';

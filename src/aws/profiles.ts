@@ -1,15 +1,16 @@
 /**
  * The user's profiles and regions, read with the SDK's own shared-ini loader (so AWS_CONFIG_FILE,
  * AWS_SHARED_CREDENTIALS_FILE and AWS_PROFILE mean what they mean to the AWS CLI and SDK).
- * The loader is imported on first use to keep it off the extension's activation path.
+ * The loader comes with the SDK, loaded on first use to keep it off the extension's activation path.
  */
 import type { SharedConfigFiles } from '@smithy/types';
+import { loadSageMakerSdk } from './clients';
 import { toAwsError } from './errors';
 
 const nonProfileSection = /^(sso-session|services)\./;
 
 async function loadFiles(): Promise<SharedConfigFiles> {
-  const { loadSharedConfigFiles } = await import('@smithy/shared-ini-file-loader');
+  const { loadSharedConfigFiles } = await loadSageMakerSdk();
   // ignoreCache: the user may have edited the files since the last look (e.g. after `aws configure`).
   return loadSharedConfigFiles({ ignoreCache: true });
 }

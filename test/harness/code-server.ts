@@ -40,6 +40,8 @@ export interface RunningCodeServer {
   readonly port: number;
   /** The folder the window opens. */
   readonly folder: string;
+  /** Its --user-data-dir (extensions' global storage is under User/globalStorage/). */
+  readonly userDataDir: string;
   /**
    * The workbench address. Its `payload` query parameter names the extension under development
    * (when started with `extensionDevelopmentPath`) and any `extra` entries, such as
@@ -151,6 +153,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       origin,
       port,
       folder: dirs.workspace,
+      userDataDir: dirs.userData,
       exited: running.exited,
       remoteUri,
       workbenchUrl(extra = []) {

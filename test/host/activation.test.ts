@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import fsModule from 'node:fs';
 import Module from 'node:module';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -18,8 +19,14 @@ async function waitFor(condition: () => boolean, what: string, timeoutMs = 30_00
 
 describe('activation', () => {
   let extension: vscode.Extension<SageMakerExtensionApi>;
-  /** Every module the extension's bundle require()s while it activates. */
+  /** Every module the extension's files require() while it activates. */
   const requiredDuringActivation: string[] = [];
+  /** The extension's files (under dist/) that ran or were read: while activating, and since. */
+  let distFilesAtActivation: string[] = [];
+  /** What the extension said about loading the SDK, right after activation (undefined: not loaded). */
+  let sdkLoadAtActivation: unknown;
+  const distFilesUsed = new Set<string>();
+  let removeProbes = (): void => undefined;
 
   before(async () => {
     const found = vscode.extensions.getExtension<SageMakerExtensionApi>(EXTENSION_ID);
@@ -27,10 +34,12 @@ describe('activation', () => {
     extension = found;
     assert.equal(extension.isActive, false, 'the extension was active before its view was opened: are its activation events too broad?');
 
-    // The SDK is bundled into dist/extension.js, so require.cache cannot tell whether it ran.
-    // Its HTTP layer (@smithy/node-http-handler) require()s node:http2 as it loads: watching the
-    // bundle's own require() calls shows whether any SDK code ran during activation.
+    // dist/extension.js is what VS Code loads; the AWS SDK is dist/sdk.js, which the AWS layer reads
+    // (fs.readFileSync) and compiles on its first call, with require() relative to dist/sdk.js.
+    // Its HTTP layer require()s node:http2 as it loads: watching the require() calls of the files
+    // in dist/ and their reads shows which of them ran, and whether any SDK code ran.
     const bundleDir = path.join(extension.extensionPath, 'dist') + path.sep;
+    let activating = true;
     const proto = Module.prototype;
     const originalRequire = Object.getOwnPropertyDescriptor(proto, 'require');
     assert.ok(originalRequire, 'Module.prototype.require not found');
@@ -39,18 +48,40 @@ describe('activation', () => {
       ...originalRequire,
       value: function (this: Module, id: string): unknown {
         if (this.filename?.startsWith(bundleDir)) {
-          requiredDuringActivation.push(id);
+          distFilesUsed.add(path.basename(this.filename));
+          if (activating) {
+            requiredDuringActivation.push(id);
+          }
         }
         return callOriginal.call(this, id);
       },
     });
+    // The node:fs object itself (not an import's copy), as the bundle sees it.
+    const nodeFs = fsModule as unknown as { readFileSync: (...args: unknown[]) => unknown };
+    const originalRead = nodeFs.readFileSync;
+    nodeFs.readFileSync = function (this: unknown, ...args: unknown[]): unknown {
+      if (typeof args[0] === 'string' && args[0].startsWith(bundleDir)) {
+        distFilesUsed.add(path.basename(args[0]));
+      }
+      return originalRead.apply(this, args);
+    };
+    removeProbes = () => {
+      Object.defineProperty(proto, 'require', originalRequire);
+      nodeFs.readFileSync = originalRead;
+    };
     try {
       await vscode.commands.executeCommand('workbench.view.extension.sagemaker');
       await waitFor(() => extension.isActive, 'the extension is active after opening the SageMaker view');
-    } finally {
-      Object.defineProperty(proto, 'require', originalRequire);
+      distFilesAtActivation = [...distFilesUsed].sort();
+      sdkLoadAtActivation = extension.exports.sdkLoad();
+      activating = false;
+    } catch (e) {
+      removeProbes();
+      throw e;
     }
   });
+
+  after(() => removeProbes());
 
   it('activates when the SageMaker view is opened', () => {
     assert.equal(extension.isActive, true);
@@ -86,6 +117,33 @@ describe('activation', () => {
       const item = await provider.getTreeItem(child);
       assert.ok(item.label, 'a root node has no label');
     }
+  });
+
+  it('activation runs dist/extension.js only: the SDK file (dist/sdk.js) is neither read nor run', () => {
+    assert.deepEqual(distFilesAtActivation, ['extension.js']);
+    assert.equal(sdkLoadAtActivation, undefined, 'the extension says it loaded the SDK while activating');
+  });
+
+  it('the first list loads dist/sdk.js (what the check above looks for does happen)', async () => {
+    const provider = extension.exports.resources;
+    // Down to the lists (one region: its two groups are the roots; several: a node per region).
+    const seen: string[] = [];
+    let level = (await provider.getChildren(undefined)) ?? [];
+    for (let depth = 0; depth < 3 && level.length; depth++) {
+      const next: typeof level = [];
+      for (const n of level) {
+        const item = await provider.getTreeItem(n);
+        seen.push(`${item.contextValue ?? ''} ${typeof item.label === 'string' ? item.label : (item.label?.label ?? '')}`);
+        if (/^sagemaker\.(region|group\.)/.test(item.contextValue ?? '')) {
+          next.push(...((await provider.getChildren(n)) ?? []));
+        }
+      }
+      level = next;
+    }
+    await waitFor(() => extension.exports.sdkLoad() !== undefined, `the extension loaded the SDK (the lists show: ${seen.join('; ')})`);
+    const loaded = extension.exports.sdkLoad();
+    assert.equal(path.relative(extension.extensionPath, loaded?.file ?? ''), path.join('dist', 'sdk.js'));
+    assert.ok(distFilesUsed.has('sdk.js'), `the probes did not see dist/sdk.js load; they saw ${[...distFilesUsed].join(', ')}`);
   });
 
   it('did not load the AWS SDK while activating (it costs about 200 ms; it loads on first use)', () => {

@@ -1,26 +1,58 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { repoRoot } from '../harness/paths';
 
-/** What a user's .vsix may hold: the bundle, the two icons, the manifest, the licence and the docs. */
-const ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^media\/sagemaker\.svg$/, /^media\/icon\.png$/, /^dist\/extension\.js$/];
+/**
+ * What a user's .vsix may hold: the bundle (dist/extension.js, loaded on activation, and
+ * dist/sdk.js, the AWS SDK loaded on the first AWS call), the two icons, the manifest, the
+ * licence and the docs.
+ */
+const ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^media\/sagemaker\.svg$/, /^media\/icon\.png$/, /^dist\/extension\.js$/, /^dist\/sdk\.js$/];
+
+/** `vsce ls` lists exactly what `vsce package` would put in, without building anything. */
+async function vsceLs(cwd: string): Promise<string[]> {
+  const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
+  const { stdout } = await promisify(execFile)(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd });
+  return stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+}
 
 describe('the packaged .vsix', () => {
   it('holds only the bundle, the icons, the manifest, the licence and the docs (.vscodeignore)', async function () {
     this.timeout(120_000);
-    // `vsce ls` lists exactly what `vsce package` would put in, without building anything.
-    const vsce = path.join(repoRoot, 'node_modules', '@vscode', 'vsce', 'vsce');
-    const { stdout } = await promisify(execFile)(process.execPath, [vsce, 'ls', '--no-dependencies'], { cwd: repoRoot });
-    const files = stdout.split('\n').map((l) => l.trim()).filter(Boolean);
+    const files = await vsceLs(repoRoot);
     assert.ok(files.includes('package.json'), `package.json missing from ${files.join(', ')}`);
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { icon?: string; license?: string };
     for (const needed of ['media/sagemaker.svg', manifest.icon ?? '(package.json names no icon)', 'LICENSE']) {
       assert.ok(files.includes(needed), `${needed} missing from ${files.join(', ')}`);
     }
     assert.deepEqual(files.filter((f) => !ALLOWED.some((re) => re.test(f))), [], 'files users do not need');
+  });
+
+  it('takes both bundle files (extension.js and sdk.js) and leaves out sourcemaps, sources and builds', async function () {
+    this.timeout(120_000);
+    // The repository's manifest and ignore rules over a tree with every kind of file a build
+    // leaves, whether or not this clone has built dist/ yet.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-vsix-'));
+    try {
+      for (const f of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
+        fs.copyFileSync(path.join(repoRoot, f), path.join(dir, f));
+      }
+      fs.cpSync(path.join(repoRoot, 'media'), path.join(dir, 'media'), { recursive: true });
+      const built = ['dist/extension.js', 'dist/sdk.js', 'dist/extension.js.map', 'dist/sdk.js.map', 'dist/sagemaker-environments.vsix', 'src/aws/sdk.ts', 'out/src/aws/sdk.js', 'test-results/esbuild-meta.json', 'esbuild.js'];
+      for (const f of built) {
+        fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
+        fs.writeFileSync(path.join(dir, f), '// built\n');
+      }
+      const files = await vsceLs(dir);
+      assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(), ['dist/extension.js', 'dist/sdk.js']);
+      assert.deepEqual(files.filter((f) => !ALLOWED.some((re) => re.test(f))), [], 'files users do not need');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 

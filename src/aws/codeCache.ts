@@ -1,0 +1,167 @@
+/**
+ * Loads a CommonJS file through vm.Script with V8 cached data (a code cache), so a large file that
+ * is loaded on every start (the bundled AWS SDK, dist/sdk.js) is not parsed and compiled from
+ * scratch each time.
+ *
+ * The cache is one file: a JSON header (the source's SHA-256, the runtime's V8/Node/Electron
+ * versions, the data's SHA-256) and V8's data. A cache that is missing, made for another file or
+ * runtime, corrupt or rejected by V8 is never an error: the file is compiled as usual and the cache
+ * is marked for writing, which happens only when the caller asks (writeCache()), after the work
+ * that needed the module is done.
+ *
+ * The file must not import(): code restored from a V8 cache loses vm's import() hook in Node 20
+ * (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING). esbuild.js turns the SDK's import()s into require().
+ */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import Module from 'node:module';
+import * as path from 'node:path';
+import * as vm from 'node:vm';
+
+/** What became of the cache when the module loaded. */
+export type CodeCacheState =
+  /** No cache file given: compiled without a cache. */
+  | 'off'
+  /** No cache file yet. */
+  | 'missing'
+  /** A cache for another version of the file or of the runtime. */
+  | 'stale'
+  /** Unreadable: truncated, bad header, data not matching its checksum. */
+  | 'corrupt'
+  /** Matched the file and runtime, but V8 refused the data. */
+  | 'rejected'
+  /** V8 used the cache. */
+  | 'accepted';
+
+export interface LoadedModule<T> {
+  readonly exports: T;
+  readonly cache: CodeCacheState;
+  /** Milliseconds to read, hash, compile and run the file. */
+  readonly loadMs: number;
+  /** Why the cache could not be used (corrupt or unreadable), for the log. */
+  readonly cacheProblem?: string;
+  /** Whether writeCache() would write (the cache was not accepted). */
+  readonly cacheNeedsWrite: boolean;
+  /**
+   * Writes the cache (V8 data for the code compiled so far) if it needs writing, at most once.
+   * Never throws: answers whether it wrote, or why not.
+   */
+  writeCache(): { written: boolean; problem?: string };
+}
+
+interface CacheHeader {
+  format: 1;
+  sourceSha256: string;
+  runtime: string;
+  dataSha256: string;
+  dataBytes: number;
+}
+
+const FORMAT = 1;
+
+/** The runtime the data is valid for: V8 refuses data from another V8 version, and Electron/Node builds differ in flags. */
+export function runtimeKey(): string {
+  const v = process.versions as NodeJS.ProcessVersions & { electron?: string };
+  return `v8 ${v.v8} node ${v.node} electron ${v.electron ?? '-'} ${process.arch}`;
+}
+
+function sha256(data: string | Buffer): string {
+  return createHash('sha256').update(data).digest('hex');
+}
+
+type Read = { state: 'missing' | 'stale' | 'corrupt'; problem?: string } | { state: 'ok'; data: Buffer };
+
+/** Reads the cache file: a 4-byte header length, the JSON header, the data. */
+function readCache(cacheFile: string, sourceSha256: string): Read {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(cacheFile);
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code === 'ENOENT') {
+      return { state: 'missing' };
+    }
+    return { state: 'corrupt', problem: `cannot read ${cacheFile}: ${(e as Error).message}` };
+  }
+  try {
+    if (buf.length < 4) {
+      throw new Error('shorter than its header');
+    }
+    const headerLength = buf.readUInt32LE(0);
+    if (4 + headerLength > buf.length) {
+      throw new Error('shorter than its header');
+    }
+    const header = JSON.parse(buf.subarray(4, 4 + headerLength).toString('utf8')) as Partial<CacheHeader>;
+    if (header.format !== FORMAT || header.sourceSha256 !== sourceSha256 || header.runtime !== runtimeKey()) {
+      return { state: 'stale' };
+    }
+    const data = buf.subarray(4 + headerLength);
+    if (data.length !== header.dataBytes || sha256(data) !== header.dataSha256) {
+      throw new Error('its data does not match its checksum');
+    }
+    return { state: 'ok', data };
+  } catch (e) {
+    return { state: 'corrupt', problem: `${cacheFile} is unreadable: ${(e as Error).message}` };
+  }
+}
+
+/** Writes the cache file whole or not at all (a temporary file renamed over it): another window may be reading it. */
+function writeCacheFile(cacheFile: string, sourceSha256: string, data: Buffer): void {
+  const header: CacheHeader = { format: FORMAT, sourceSha256, runtime: runtimeKey(), dataSha256: sha256(data), dataBytes: data.length };
+  const json = Buffer.from(JSON.stringify(header), 'utf8');
+  const length = Buffer.alloc(4);
+  length.writeUInt32LE(json.length, 0);
+  fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+  const temporary = `${cacheFile}.${process.pid}.${Date.now()}.tmp`;
+  try {
+    fs.writeFileSync(temporary, Buffer.concat([length, json, data]));
+    fs.renameSync(temporary, cacheFile);
+  } catch (e) {
+    fs.rmSync(temporary, { force: true });
+    throw e;
+  }
+}
+
+/**
+ * Loads `file` as a CommonJS module (its own module, exports and require, resolving from the file's
+ * folder), compiled with the code cache in `cacheFile` when given. Errors of the file itself
+ * (syntax, a throwing top level) propagate; nothing about the cache does.
+ */
+export function loadWithCodeCache<T>(file: string, cacheFile: string | undefined): LoadedModule<T> {
+  const started = performance.now();
+  const source = fs.readFileSync(file, 'utf8');
+  const sourceSha256 = sha256(source);
+  const read: Read = cacheFile ? readCache(cacheFile, sourceSha256) : { state: 'missing' };
+  const cachedData = read.state === 'ok' ? read.data : undefined;
+
+  const script = new vm.Script(Module.wrap(source), { filename: file, cachedData });
+  const cache: CodeCacheState = !cacheFile ? 'off' : read.state !== 'ok' ? read.state : script.cachedDataRejected ? 'rejected' : 'accepted';
+
+  const module = { exports: {} as T, filename: file, id: file, loaded: false };
+  const wrapper = script.runInThisContext() as (exports: T, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
+  wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
+  module.loaded = true;
+  const loadMs = performance.now() - started;
+
+  let writeDone = !cacheFile || cache === 'accepted';
+  return {
+    exports: module.exports,
+    cache,
+    loadMs,
+    cacheProblem: read.state === 'corrupt' ? read.problem : undefined,
+    get cacheNeedsWrite() {
+      return !writeDone;
+    },
+    writeCache() {
+      if (writeDone || !cacheFile) {
+        return { written: false };
+      }
+      writeDone = true;
+      try {
+        writeCacheFile(cacheFile, sourceSha256, script.createCachedData());
+        return { written: true };
+      } catch (e) {
+        return { written: false, problem: `could not write the code cache ${cacheFile}: ${(e as Error).message}` };
+      }
+    },
+  };
+}
