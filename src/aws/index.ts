@@ -35,7 +35,21 @@ export {
 } from './validation';
 export { redactUrl, REDACTED } from './redact';
 export { listProfileNames, effectiveProfileName } from './profiles';
-export { toCliCommand, shellQuote } from './cli';
+export {
+  cliName,
+  cliWords,
+  domainUrlInvocation,
+  mlflowAppUrlInvocation,
+  mlflowTrackingServerUrlInvocation,
+  notebookUrlInvocation,
+  partnerAppUrlInvocation,
+  shellQuote,
+  toCliCommand,
+  toCommandLine,
+  type CliInvocation,
+  type UrlLifetimes,
+} from './cli';
+export { formatCommandLine, quoteFor, shellKindFor, type ShellKind, type TerminalProfileInfo } from './cliShell';
 export { withJupyterLabView } from './access';
 
 /**
