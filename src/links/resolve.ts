@@ -70,9 +70,13 @@ export async function targetFromRef(s: ExtensionServices, ref: EnvRef, names: Di
   return resolve(s, ref, names);
 }
 
-/** True for an error that means the environment is not there (deleted, or not visible to this AWS profile). */
+/**
+ * True for an error that means the environment is not there (deleted, or not visible to this AWS
+ * profile). Told by name and kind rather than instanceof: the extension-host tests run this module
+ * from their own build next to the extension's bundle, whose AwsError is another class.
+ */
 export function isNotFound(e: unknown): boolean {
-  return e instanceof AwsError && e.kind === 'not-found';
+  return e instanceof Error && e.name === 'AwsError' && (e as Partial<AwsError>).kind === 'not-found';
 }
 
 /** The AWS profile in words, as prompts name it. */
