@@ -58,9 +58,13 @@ export class RecentList {
 
   /** Puts the environment first (once per environment and AWS profile) and keeps the newest MAX_RECENT. */
   async record(ref: EnvRef, names: DisplayNames, awsProfile: string | undefined, at = Date.now()): Promise<void> {
-    const entry: RecentEntry = { ref: cleanRef(ref), names: cleanNames(names), awsProfile: awsProfile || undefined, at };
-    const key = entryKey(entry);
-    const rest = this.entries().filter((e) => entryKey(e) !== key);
+    const fresh = { ref: cleanRef(ref), awsProfile: awsProfile || undefined };
+    const key = entryKey(fresh);
+    const all = this.entries();
+    // A link knows IDs only: keep the names an earlier open from the tree learnt.
+    const known = all.find((e) => entryKey(e) === key)?.names;
+    const entry: RecentEntry = { ...fresh, names: { ...known, ...cleanNames(names) }, at };
+    const rest = all.filter((e) => entryKey(e) !== key);
     await this.state.update(RECENT_STATE_KEY, [entry, ...rest].slice(0, MAX_RECENT));
   }
 
