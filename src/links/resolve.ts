@@ -18,14 +18,17 @@ export interface NamedRef {
 
 type TargetOf<K extends string> = Extract<UrlTarget, { kind: K }>;
 
+/** The domain's name when it is known (a domain opened from a link stands in with its ID). */
+const domainName = (d: Domain): string | undefined => (d.domainName && d.domainName !== d.domainId ? d.domainName : undefined);
+
 const TO_REF: { [K in UrlTarget['kind']]: (t: TargetOf<K>) => NamedRef } = {
   studio: (t) => ({
     ref: { kind: 'studio', region: t.region, domain: t.domain.domainId, profile: t.userProfileName },
-    names: { domainName: t.domain.domainName },
+    names: { domainName: domainName(t.domain) },
   }),
   space: (t) => ({
     ref: { kind: 'space', region: t.region, domain: t.domain.domainId, profile: t.userProfileName, space: t.space.spaceName },
-    names: { domainName: t.domain.domainName, displayName: t.space.spaceDisplayName },
+    names: { domainName: domainName(t.domain), displayName: t.space.spaceDisplayName },
   }),
   notebook: (t) => ({ ref: { kind: 'notebook', region: t.region, name: t.notebook.notebookInstanceName }, names: {} }),
 };

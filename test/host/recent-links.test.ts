@@ -168,6 +168,7 @@ describe('Open Recent, Copy Link and links to an environment', () => {
     });
 
     it('a link asks first, naming what it opens and the AWS profile, and opens after Open', async () => {
+      await vscode.commands.executeCommand('sagemaker.copySpaceUrl', await aliceLab()); // from the tree: names known
       await emulator.resetCalls();
       prompter.script({ button: 'Open' });
       await openLink(api().services, vscode.Uri.parse(`${LINK}?kind=space&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=alice&space=alice-jupyterlab`));
@@ -178,8 +179,11 @@ describe('Open Recent, Copy Link and links to an environment', () => {
         'A link asks to open the space alice-jupyterlab of user profile alice in domain d-7kx2hq9mzp4a in us-east-1, with the default AWS credentials. Open it only if you trust where the link came from.',
       );
       assert.match(await page(lastOpened()), /alice-jupyterlab/);
-      // And it is recent now.
-      assert.equal(api().services.recent.entries()[0]?.ref.space, 'alice-jupyterlab');
+      // Recent now, still with the names the tree knew (a link carries IDs only).
+      const entries = api().services.recent.entries();
+      assert.equal(entries.length, 1);
+      assert.equal(entries[0]?.ref.space, 'alice-jupyterlab');
+      assert.deepEqual(entries[0]?.names, { domainName: 'ml-platform', displayName: 'Alice JupyterLab' });
     });
 
     it('a link not confirmed opens nothing and makes no call', async () => {
