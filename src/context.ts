@@ -3,6 +3,7 @@ import type { ClipboardExpiry } from './clipboardExpiry';
 import type { ErrorReporter } from './errors';
 import type { Log } from './log';
 import type { Prompter } from './prompter';
+import type { RecentList } from './recent/store';
 import type { Session } from './session';
 import type { Node } from './tree/nodes';
 import type { ResourceTreeProvider } from './tree/provider';
@@ -15,6 +16,8 @@ export interface ExtensionServices {
   readonly treeView: vscode.TreeView<Node>;
   readonly clipboard: ClipboardExpiry;
   readonly errors: ErrorReporter;
+  /** Open Recent's list (the extension's global state). */
+  readonly recent: RecentList;
   /** The current prompter (tests may swap it). */
   prompter(): Prompter;
 }

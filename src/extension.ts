@@ -4,8 +4,10 @@ import { ClipboardExpiry } from './clipboardExpiry';
 import { registerCommands } from './commands/index';
 import type { ExtensionServices } from './context';
 import { ErrorReporter } from './errors';
+import { registerLinkHandler } from './links/commands';
 import { Log } from './log';
 import { vscodePrompter, type Prompter } from './prompter';
+import { RecentList } from './recent/store';
 import { Session } from './session';
 import { CONNECTION_SETTINGS, SETTING } from './settings';
 import type { Node } from './tree/nodes';
@@ -51,7 +53,8 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const treeView = vscode.window.createTreeView<Node>('sagemaker.resources', { treeDataProvider: tree, showCollapseAll: true });
   const clipboard = new ClipboardExpiry(log);
   const errors = new ErrorReporter(log, () => prompter);
-  const services: ExtensionServices = { log, session, tree, treeView, clipboard, errors, prompter: () => prompter };
+  const recent = new RecentList(context.globalState);
+  const services: ExtensionServices = { log, session, tree, treeView, clipboard, errors, recent, prompter: () => prompter };
 
   const syncViewState = (): void => {
     void vscode.commands.executeCommand('setContext', 'sagemaker.viewState', tree.viewState);
@@ -74,6 +77,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     }),
     tree.onDidChangeTreeData(syncViewState),
     ...registerCommands(services),
+    registerLinkHandler(services),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if ([...CONNECTION_SETTINGS, SETTING.pageSize].some((k) => e.affectsConfiguration(`sagemaker.${k}`))) {
         log.info('Connection settings changed: reloading the tree');

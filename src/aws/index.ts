@@ -39,7 +39,22 @@ export {
 } from './validation';
 export { redactUrl, REDACTED } from './redact';
 export { listProfileNames, effectiveProfileName } from './profiles';
-export { toCliCommand, shellQuote, ssoLoginCommand } from './cli';
+export {
+  cliName,
+  cliWords,
+  domainUrlInvocation,
+  mlflowAppUrlInvocation,
+  mlflowTrackingServerUrlInvocation,
+  notebookUrlInvocation,
+  partnerAppUrlInvocation,
+  shellQuote,
+  ssoLoginCommand,
+  toCliCommand,
+  toCommandLine,
+  type CliInvocation,
+  type UrlLifetimes,
+} from './cli';
+export { formatCommandLine, quoteFor, shellKindFor, type ShellKind, type TerminalProfileInfo } from './cliShell';
 export { withJupyterLabView } from './notebooks';
 export { createSageMakerAccess } from './access';
 export { configureSdkCodeCache, sdkLoadInfo, writeSdkCodeCache, type SdkCodeCacheOptions, type SdkLoadInfo } from './clients';

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../context';
+import { copyLink } from '../links/commands';
+import { clearRecent, openRecent } from '../recent/commands';
 import type { Node } from '../tree/nodes';
 import { resolveStartStopTarget, transition } from './lifecycle';
 import { copyCliCommand, openWithOptions, urlCommand } from './urls';
@@ -28,6 +30,9 @@ export function commandTable(s: ExtensionServices): Record<string, Handler> {
     'sagemaker.copyNotebookUrl': urlCommand(s, 'notebook', 'copy', { ui: 'JupyterLab' }),
     'sagemaker.openWithOptions': openWithOptions(s),
     'sagemaker.copyCliCommand': copyCliCommand(s),
+    'sagemaker.copyLink': copyLink(s),
+    'sagemaker.openRecent': openRecent(s),
+    'sagemaker.clearRecent': clearRecent(s),
     'sagemaker.copyId': view.copyId(s, 'id'),
     'sagemaker.copyArn': view.copyId(s, 'arn'),
     'sagemaker.start': startStop(s, 'start'),

@@ -1,13 +1,15 @@
 import * as vscode from 'vscode';
-import type { DomainUrlRequest, NotebookUi, NotebookUrlRequest, PresignedUrl } from '../aws/index';
-import { LANDING_PATH_RULE, LIMITS, checkOpenableUrl, toCliCommand, validateLandingUri } from '../aws/index';
+import type { CliInvocation, DomainUrlRequest, NotebookUi, NotebookUrlRequest, PresignedUrl } from '../aws/index';
+import { LANDING_PATH_RULE, LIMITS, checkOpenableUrl, domainUrlInvocation, notebookUrlInvocation, toCommandLine, validateLandingUri } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem } from '../prompter';
 import { readUrlSettings } from '../settings';
 import type { Node } from '../tree/nodes';
 import { icon } from '../tree/presentation';
+import { recordRecent } from '../recent/record';
 import { ensureRunning } from './lifecycle';
+import { currentShell, SHELL_NAMES } from './shell';
 import { describeTarget, resolveTarget, type TargetKind, type UrlTarget } from './targets';
 
 export interface UrlOptions {
@@ -76,6 +78,7 @@ export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 
     await s.clipboard.copy(presigned.url, what, presigned.expiresAt);
     s.log.info(`Copied the URL for ${what}; it expires at ${presigned.expiresAt.toISOString()}`);
   }
+  await recordRecent(s, target);
 }
 
 /** A command that opens or copies for one kind of node (the palette asks for it). */
@@ -187,17 +190,28 @@ export function openWithOptions(s: ExtensionServices) {
   };
 }
 
-/** "Copy as AWS CLI Command": the same request as the URL commands make, as one `aws sagemaker` line. */
+/** The API call behind each kind's URL, for "Copy as AWS CLI Command" (one entry per kind). */
+const CLI_INVOCATION: { [K in UrlTarget['kind']]: (request: DomainUrlRequest | NotebookUrlRequest) => CliInvocation } = {
+  studio: (r) => domainUrlInvocation(r as DomainUrlRequest),
+  space: (r) => domainUrlInvocation(r as DomainUrlRequest),
+  notebook: (r) => notebookUrlInvocation(r as NotebookUrlRequest),
+};
+
+/**
+ * "Copy as AWS CLI Command": the same request as the URL commands make, as one `aws sagemaker` line
+ * with the profile, region and endpoint in use, quoted for the default terminal's shell.
+ */
 export function copyCliCommand(s: ExtensionServices) {
   return async (node?: Node): Promise<void> => {
-    const t = await resolveTarget(s, node, ['studio', 'space', 'notebook']);
+    const t = await resolveTarget(s, node, Object.keys(CLI_INVOCATION) as TargetKind[]);
     if (!t) {
       return;
     }
     const request = buildRequest(t);
-    const line = toCliCommand(t.kind === 'notebook' ? 'notebook' : 'domain', t.region, request, s.session.settings);
+    const shell = currentShell();
+    const line = toCommandLine(CLI_INVOCATION[t.kind](request), t.region, s.session.settings, shell);
     await s.clipboard.writeOther(line);
-    s.log.info(`Copied the AWS CLI command for ${describeTarget(t)}`);
-    vscode.window.setStatusBarMessage(`$(terminal) Copied the AWS CLI command for ${describeTarget(t)}`, 4000);
+    s.log.info(`Copied the AWS CLI command for ${describeTarget(t)} (quoted for ${SHELL_NAMES[shell]})`);
+    vscode.window.setStatusBarMessage(`$(terminal) Copied the AWS CLI command for ${describeTarget(t)} (${SHELL_NAMES[shell]})`, 4000);
   };
 }

@@ -171,10 +171,11 @@ export interface ShownMessage {
 
 export interface AskedPick {
   title: string;
-  items: { label: string; description?: string }[];
+  items: { label: string; description?: string; detail?: string; buttons?: string[] }[];
 }
 
-type Answer = { pick: string } | { pickMany: string[] } | { input: string } | { button: string } | { cancel: true };
+/** `itemButton`: triggers the button with that tooltip on the item labelled `label`. */
+type Answer = { pick: string } | { itemButton: string; label: string } | { pickMany: string[] } | { input: string } | { button: string } | { cancel: true };
 
 /**
  * A Prompter that answers from a script, through the same code paths as the VS Code one: pick
@@ -238,10 +239,26 @@ export class ScriptedPrompter implements Prompter {
 
   async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
     const items = await this.items(request);
-    this.picks.push({ title: request.title, items: items.map((i) => ({ label: i.label, description: i.description })) });
+    this.picks.push({
+      title: request.title,
+      items: items.map((i) => ({
+        label: i.label,
+        description: i.description,
+        ...(i.detail !== undefined ? { detail: i.detail } : {}),
+        ...(i.buttons ? { buttons: i.buttons.map((b) => b.tooltip) } : {}),
+      })),
+    });
     const a = this.next('pick', request.title);
     if ('cancel' in a) {
       return undefined;
+    }
+    if ('itemButton' in a) {
+      const button = items.find((i) => i.label === a.label)?.buttons?.find((b) => b.tooltip === a.itemButton);
+      if (!button) {
+        this.problems.push(`pick "${request.title}" has no item "${a.label}" with a button "${a.itemButton}"`);
+        throw new Error(`no button ${a.itemButton}`);
+      }
+      return button.value;
     }
     if (!('pick' in a)) {
       this.problems.push(`pick "${request.title}" got answer ${JSON.stringify(a)}`);
