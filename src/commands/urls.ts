@@ -7,6 +7,7 @@ import type { PickItem } from '../prompter';
 import { readUrlSettings } from '../settings';
 import type { Node } from '../tree/nodes';
 import { icon } from '../tree/presentation';
+import { KIND_OPERATION, isSingleUse, kindLifetimes, presignKind, type KindTarget } from './kinds';
 import { ensureRunning } from './lifecycle';
 import { describeTarget, resolveTarget, type TargetKind, type UrlTarget } from './targets';
 
@@ -17,8 +18,14 @@ export interface UrlOptions {
   readonly sessionExpirationDurationInSeconds?: number;
 }
 
+type DomainOrNotebookTarget = Exclude<UrlTarget, KindTarget>;
+
+function isKindTarget(t: UrlTarget): t is KindTarget {
+  return t.kind === 'mlflowTrackingServer' || t.kind === 'mlflowApp' || t.kind === 'partnerApp';
+}
+
 /** The request for a target, from the settings (validated first; throws SettingsError) and any options. */
-export function buildRequest(t: UrlTarget, options: UrlOptions = {}): DomainUrlRequest | NotebookUrlRequest {
+export function buildRequest(t: DomainOrNotebookTarget, options: UrlOptions = {}): DomainUrlRequest | NotebookUrlRequest {
   const settings = readUrlSettings();
   const session = options.sessionExpirationDurationInSeconds ?? settings.sessionExpirationDurationInSeconds;
   if (t.kind === 'notebook') {
@@ -37,7 +44,7 @@ export function buildRequest(t: UrlTarget, options: UrlOptions = {}): DomainUrlR
   };
 }
 
-async function presign(s: ExtensionServices, t: UrlTarget, request: DomainUrlRequest | NotebookUrlRequest): Promise<PresignedUrl> {
+async function presign(s: ExtensionServices, t: DomainOrNotebookTarget, request: DomainUrlRequest | NotebookUrlRequest): Promise<PresignedUrl> {
   const access = s.session.access();
   return t.kind === 'notebook'
     ? access.presignNotebookUrl(t.region, request as NotebookUrlRequest)
@@ -65,6 +72,9 @@ export function checkOpenable(url: string, endpointUrl: string | undefined): voi
 
 /** Makes the URL and opens it in the browser, or copies it with an expiry countdown. */
 export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 'copy', options: UrlOptions = {}): Promise<void> {
+  if (isKindTarget(t)) {
+    return deliverKind(s, t, how, options);
+  }
   const request = buildRequest(t, options); // settings checked before any call
   let target: UrlTarget | undefined = t;
   if (how === 'open') {
@@ -74,7 +84,7 @@ export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 
     }
   }
   const what = describeTarget(target);
-  const presigned = await presign(s, target, request);
+  const presigned = await presign(s, target as DomainOrNotebookTarget, request);
   if (how === 'open') {
     checkOpenable(presigned.url, s.session.settings.endpointUrl);
     const opened = await s.prompter().openExternal(vscode.Uri.parse(presigned.url, true));
@@ -83,6 +93,36 @@ export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 
   } else {
     await s.clipboard.copy(presigned.url, what, presigned.expiresAt);
     s.log.info(`Copied the URL for ${what}; it expires at ${presigned.expiresAt.toISOString()}`);
+  }
+}
+
+/**
+ * The same for a tracking server, MLflow app or partner app: lifetimes checked against the
+ * operation's own limits first, one presigning call; a single-use URL says so when copied.
+ */
+async function deliverKind(s: ExtensionServices, t: KindTarget, how: 'open' | 'copy', options: UrlOptions): Promise<void> {
+  const lifetimes = kindLifetimes(KIND_OPERATION[t.kind], options); // before any call
+  let target: UrlTarget | undefined = t;
+  if (how === 'open') {
+    target = await ensureRunning(s, t); // a stopped tracking server is offered a start
+    if (!target) {
+      return;
+    }
+  }
+  const kt = target as KindTarget;
+  const what = describeTarget(kt);
+  const presigned = await presignKind(s, kt, lifetimes);
+  const once = isSingleUse(kt.kind);
+  if (how === 'open') {
+    checkOpenable(presigned.url, s.session.settings.endpointUrl);
+    const opened = await s.prompter().openExternal(vscode.Uri.parse(presigned.url, true));
+    s.log.info(`Opened ${what}${opened ? '' : ' (the browser did not confirm)'}`);
+    vscode.window.setStatusBarMessage(`$(link-external) Opened ${what}`, 4000);
+  } else {
+    await s.clipboard.copy(presigned.url, what, presigned.expiresAt, { singleUse: once });
+    const until = presigned.expiresAt.toLocaleTimeString();
+    vscode.window.setStatusBarMessage(`$(copy) Copied the URL for ${what}: ${once ? 'it works once, ' : ''}until ${until}`, 5000);
+    s.log.info(`Copied the URL for ${what}${once ? ' (single use)' : ''}; it expires at ${presigned.expiresAt.toISOString()}`);
   }
 }
 
@@ -118,7 +158,7 @@ function numberValidator(name: string, limits: { min: number; max: number }) {
 export function openWithOptions(s: ExtensionServices) {
   return async (node?: Node): Promise<void> => {
     const t = await resolveTarget(s, node, ['studio', 'space', 'notebook']);
-    if (!t) {
+    if (!t || isKindTarget(t)) {
       return;
     }
     const defaults = readUrlSettings();
@@ -199,7 +239,7 @@ export function openWithOptions(s: ExtensionServices) {
 export function copyCliCommand(s: ExtensionServices) {
   return async (node?: Node): Promise<void> => {
     const t = await resolveTarget(s, node, ['studio', 'space', 'notebook']);
-    if (!t) {
+    if (!t || isKindTarget(t)) {
       return;
     }
     const request = buildRequest(t);
