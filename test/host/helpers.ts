@@ -76,7 +76,7 @@ export async function setSetting(key: string, value: unknown): Promise<void> {
 
 export async function resetSettings(): Promise<void> {
   const c = vscode.workspace.getConfiguration('sagemaker');
-  for (const key of ['profile', 'presignedUrl.expiresInSeconds', 'presignedUrl.sessionExpirationDurationInSeconds', 'presignedUrl.landingUri', 'clearClipboardOnExpiry', 'pageSize']) {
+  for (const key of ['profile', 'presignedUrl.expiresInSeconds', 'presignedUrl.sessionExpirationDurationInSeconds', 'presignedUrl.landingUri', 'clearClipboardOnExpiry', 'pageSize', 'resourceTypes']) {
     await c.update(key, undefined, vscode.ConfigurationTarget.Global);
   }
   await c.update('endpointUrl', emulatorUrl(), vscode.ConfigurationTarget.Global);

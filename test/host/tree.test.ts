@@ -16,26 +16,26 @@ describe('the Resources tree (against the demo data)', () => {
     api().services.tree.setFilter(undefined);
   });
 
-  it('with one region shows "Studio Domains" and "Notebook Instances", open', async () => {
+  it('with one region shows the four groups (Studio Domains, Notebook Instances, MLflow, Partner AI Apps), open', async () => {
     const roots = await children(api());
-    assert.deepEqual(await labels(api(), roots), ['Studio Domains', 'Notebook Instances']);
+    assert.deepEqual(await labels(api(), roots), ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps']);
     for (const r of roots) {
       assert.equal((await item(api(), r)).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     }
   });
 
-  it('with several regions shows one node per region, each holding the two groups', async () => {
+  it('with several regions shows one node per region, each holding the four groups', async () => {
     await setSetting('regions', ['us-east-1', 'eu-west-1']);
     const roots = await children(api());
     assert.deepEqual(await labels(api(), roots), ['us-east-1', 'eu-west-1']);
-    assert.deepEqual(await labels(api(), await children(api(), roots[1])), ['Studio Domains', 'Notebook Instances']);
+    assert.deepEqual(await labels(api(), await children(api(), roots[1])), ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps']);
     const euDomains = await nodeAt(api(), 'eu-west-1', 'Studio Domains');
     assert.deepEqual(await labels(api(), await children(api(), euDomains)), ['eu-analytics']);
   });
 
   it('shows domains with status and id, user profiles, and a profile\'s private spaces before shared ones', async () => {
     const domains = await nodeAt(api(), 'Studio Domains');
-    assert.deepEqual(await labels(api(), await children(api(), domains)), ['ml-platform', 'research-lab', 'sandbox-pending']);
+    assert.deepEqual(await labels(api(), await children(api(), domains)), ['ml-platform', 'research-lab', 'sandbox-pending', 'identity-center-lab']);
     const mlPlatform = await item(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform'));
     assert.equal(mlPlatform.description, 'InService · d-7kx2hq9mzp4a');
     assert.equal(mlPlatform.contextValue, 'sagemaker.domain');
@@ -142,7 +142,7 @@ describe('the Resources tree (against the demo data)', () => {
     assert.equal(err.command?.command, 'sagemaker.retry');
     assert.ok(typeof err.description === 'string' && err.description.length > 0);
     // The sibling list is unaffected.
-    assert.deepEqual(await labels(api(), await children(api(), roots[0])), ['ml-platform', 'research-lab', 'sandbox-pending']);
+    assert.deepEqual(await labels(api(), await children(api(), roots[0])), ['ml-platform', 'research-lab', 'sandbox-pending', 'identity-center-lab']);
     await emulator.clearFaults();
     await vscode.commands.executeCommand('sagemaker.retry', notebooks[0]);
     assert.equal((await children(api(), roots[1])).length, 5);
@@ -159,7 +159,7 @@ describe('the Resources tree (against the demo data)', () => {
   });
 
   it('refreshes when a connection setting changes', async () => {
-    assert.deepEqual(await labels(api(), await children(api())), ['Studio Domains', 'Notebook Instances']);
+    assert.deepEqual(await labels(api(), await children(api())), ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps']);
     await setSetting('regions', ['eu-west-1']);
     const names = await labels(api(), await children(api(), await nodeAt(api(), 'Notebook Instances')));
     assert.deepEqual(names.sort(), ['eu-batch-scoring', 'gdpr-audit-notebook']);
