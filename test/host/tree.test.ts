@@ -30,12 +30,12 @@ describe('the Resources tree (against the demo data)', () => {
     assert.deepEqual(await labels(api(), roots), ['us-east-1', 'eu-west-1']);
     assert.deepEqual(await labels(api(), await children(api(), roots[1])), ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps']);
     const euDomains = await nodeAt(api(), 'eu-west-1', 'Studio Domains');
-    assert.deepEqual(await labels(api(), await children(api(), euDomains)), ['eu-analytics']);
+    assert.deepEqual(await labels(api(), await children(api(), euDomains)), ['eu-analytics', 'identity-center-lab']);
   });
 
   it('shows domains with status and id, user profiles, and a profile\'s private spaces before shared ones', async () => {
     const domains = await nodeAt(api(), 'Studio Domains');
-    assert.deepEqual(await labels(api(), await children(api(), domains)), ['ml-platform', 'research-lab', 'sandbox-pending', 'identity-center-lab']);
+    assert.deepEqual(await labels(api(), await children(api(), domains)), ['ml-platform', 'research-lab', 'sandbox-pending']);
     const mlPlatform = await item(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform'));
     assert.equal(mlPlatform.description, 'InService · d-7kx2hq9mzp4a');
     assert.equal(mlPlatform.contextValue, 'sagemaker.domain');
@@ -142,7 +142,7 @@ describe('the Resources tree (against the demo data)', () => {
     assert.equal(err.command?.command, 'sagemaker.retry');
     assert.ok(typeof err.description === 'string' && err.description.length > 0);
     // The sibling list is unaffected.
-    assert.deepEqual(await labels(api(), await children(api(), roots[0])), ['ml-platform', 'research-lab', 'sandbox-pending', 'identity-center-lab']);
+    assert.deepEqual(await labels(api(), await children(api(), roots[0])), ['ml-platform', 'research-lab', 'sandbox-pending']);
     await emulator.clearFaults();
     await vscode.commands.executeCommand('sagemaker.retry', notebooks[0]);
     assert.equal((await children(api(), roots[1])).length, 5);

@@ -60,11 +60,11 @@ aws_secret_access_key = ${UNKNOWN.secretAccessKey}
 
   it('switching profile switches the keys: accepted, rejected, accepted again', async () => {
     writeFiles();
-    assert.equal((await access('default').listDomains('us-east-1')).items.length, 4);
+    assert.equal((await access('default').listDomains('us-east-1')).items.length, 3);
     const e = await awsError(access('stranger').listDomains('us-east-1'), 'invalid-credentials');
     assert.equal(e.userMessage, 'The AWS credentials from profile "stranger" were not accepted (UnrecognizedClientException). Refresh them or choose another profile.');
     assert.equal(e.action?.kind, 'select-profile');
-    assert.equal((await access('second').listDomains('eu-west-1')).items.length, 1);
+    assert.equal((await access('second').listDomains('eu-west-1')).items.length, 2);
     assert.equal(emu.callCount('ListDomains'), 3, 'each profile reached the endpoint');
   });
 
@@ -72,12 +72,12 @@ aws_secret_access_key = ${UNKNOWN.secretAccessKey}
     writeFiles('', { AWS_PROFILE: 'stranger' });
     await awsError(access(undefined).listDomains('us-east-1'), 'invalid-credentials');
     process.env.AWS_PROFILE = 'second';
-    assert.equal((await access(undefined).listDomains('eu-west-1')).items.length, 1);
+    assert.equal((await access(undefined).listDomains('eu-west-1')).items.length, 2);
   });
 
   it('the profile setting wins over AWS_ACCESS_KEY_ID in the environment', async () => {
     writeFiles('', { AWS_ACCESS_KEY_ID: UNKNOWN.accessKeyId, AWS_SECRET_ACCESS_KEY: UNKNOWN.secretAccessKey });
-    assert.equal((await access('second').listDomains('eu-west-1')).items.length, 1);
+    assert.equal((await access('second').listDomains('eu-west-1')).items.length, 2);
     await awsError(access(undefined).listDomains('us-east-1'), 'invalid-credentials');
   });
 
@@ -86,18 +86,18 @@ aws_secret_access_key = ${UNKNOWN.secretAccessKey}
     fs.appendFileSync(files.credentialsFile, `\n[with-endpoint]\naws_access_key_id = ${emu.accessKeyId}\naws_secret_access_key = ${emu.secretAccessKey}\n`);
     const byEnv = createSageMakerAccess({}, {}, { maxAttempts: 1 });
     made.push(byEnv);
-    assert.equal((await byEnv.listDomains('us-east-1')).items.length, 4);
+    assert.equal((await byEnv.listDomains('us-east-1')).items.length, 3);
     delete process.env.AWS_ENDPOINT_URL_SAGEMAKER;
     const byProfile = createSageMakerAccess({ profile: 'with-endpoint' }, {}, { maxAttempts: 1 });
     made.push(byProfile);
-    assert.equal((await byProfile.listDomains('us-east-1')).items.length, 4);
+    assert.equal((await byProfile.listDomains('us-east-1')).items.length, 3);
     assert.equal(emu.callCount('ListDomains'), 2);
     // A services section: [services local] sagemaker = endpoint_url = ...
     fs.appendFileSync(files.configFile, `\n[profile with-services]\nregion = us-east-1\nservices = local\n\n[services local]\nsagemaker =\n  endpoint_url = ${emu.url}\n`);
     fs.appendFileSync(files.credentialsFile, `\n[with-services]\naws_access_key_id = ${emu.accessKeyId}\naws_secret_access_key = ${emu.secretAccessKey}\n`);
     const byServices = createSageMakerAccess({ profile: 'with-services' }, {}, { maxAttempts: 1 });
     made.push(byServices);
-    assert.equal((await byServices.listDomains('us-east-1')).items.length, 4);
+    assert.equal((await byServices.listDomains('us-east-1')).items.length, 3);
     // The environment outranks the profile's endpoint_url, as in the SDK.
     process.env.AWS_ENDPOINT_URL_SAGEMAKER = 'http://127.0.0.1:9';
     const envWins = createSageMakerAccess({ profile: 'with-endpoint' }, {}, { maxAttempts: 1 });
@@ -110,7 +110,7 @@ aws_secret_access_key = ${UNKNOWN.secretAccessKey}
     const script = path.join(files.dir, 'creds.js');
     fs.writeFileSync(script, `process.stdout.write(JSON.stringify({ Version: 1, AccessKeyId: ${JSON.stringify(SECOND.accessKeyId)}, SecretAccessKey: ${JSON.stringify(SECOND.secretAccessKey)} }));`);
     fs.appendFileSync(files.configFile, `\n[profile from-process]\nregion = us-east-1\ncredential_process = "${process.execPath}" "${script}"\n`);
-    assert.equal((await access('from-process').listDomains('us-east-1')).items.length, 4);
+    assert.equal((await access('from-process').listDomains('us-east-1')).items.length, 3);
   });
 
   it('a profile with no credentials: no-credentials, select a profile', async () => {
@@ -126,7 +126,7 @@ aws_secret_access_key = ${UNKNOWN.secretAccessKey}
     const a = access('later');
     await awsError(a.listDomains('us-east-1'), 'no-credentials');
     fs.appendFileSync(files.credentialsFile, `\n[later]\naws_access_key_id = ${SECOND.accessKeyId}\naws_secret_access_key = ${SECOND.secretAccessKey}\n`);
-    assert.equal((await a.listDomains('us-east-1')).items.length, 4);
+    assert.equal((await a.listDomains('us-east-1')).items.length, 3);
   });
 
   it('a profile that does not exist: no-credentials', async () => {
@@ -202,7 +202,7 @@ region = us-east-1
         asked.push(s);
         return Promise.resolve('123456');
       });
-      assert.equal((await a.listDomains('us-east-1')).items.length, 4);
+      assert.equal((await a.listDomains('us-east-1')).items.length, 3);
       assert.deepEqual(asked, [serial]);
       assert.equal(sts.calls.length, 1);
       assert.equal(sts.calls[0].RoleArn, 'arn:aws:iam::123456789012:role/sagemaker-user');
