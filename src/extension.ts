@@ -11,6 +11,7 @@ import { RecentList } from './recent/store';
 import { Session } from './session';
 import { CONNECTION_SETTINGS, SETTING } from './settings';
 import type { Node } from './tree/nodes';
+import { RESOURCE_TYPES_SETTING } from './resourceTypes';
 import { ResourceTreeProvider } from './tree/provider';
 
 /** What `activate` returns: the running extension's parts, for the extension-host tests. */
@@ -82,6 +83,9 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
       if ([...CONNECTION_SETTINGS, SETTING.pageSize].some((k) => e.affectsConfiguration(`sagemaker.${k}`))) {
         log.info('Connection settings changed: reloading the tree');
         session.reset();
+        tree.refresh();
+      } else if (e.affectsConfiguration(`sagemaker.${RESOURCE_TYPES_SETTING}`)) {
+        log.info('Resource types changed: reloading the tree');
         tree.refresh();
       } else if (e.affectsConfiguration(`sagemaker.${SETTING.clearClipboardOnExpiry}`) || e.affectsConfiguration('sagemaker.presignedUrl')) {
         log.info('URL settings changed; they apply to the next URL');

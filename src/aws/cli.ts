@@ -8,6 +8,7 @@ import type { AwsSettings, DomainUrlRequest, NotebookUrlRequest } from './types'
 import { LIMITS, validateProfileName } from './validation';
 import { effectiveUserProfile } from './ownership';
 import { formatCommandLine, posixQuote, type ShellKind } from './cliShell';
+import type { UrlLifetimes } from './mlflow';
 
 /** One API call: the operation and its input members, in the order the command line lists them. */
 export interface CliInvocation {
@@ -84,10 +85,7 @@ export function notebookUrlInvocation(r: NotebookUrlRequest): CliInvocation {
 }
 
 /** The two lifetimes the MLflow and partner app URL operations take. */
-export interface UrlLifetimes {
-  expiresInSeconds?: number;
-  sessionExpirationDurationInSeconds?: number;
-}
+export type { UrlLifetimes };
 
 function withLifetimes(operation: string, key: readonly [string, string], l: UrlLifetimes): CliInvocation {
   return {

@@ -18,6 +18,9 @@ export type {
 export type { DomainAccess } from './domains';
 export type { SpaceAccess } from './spaces';
 export type { NotebookAccess } from './notebooks';
+export type { MlflowAccess, MlflowApp, MlflowAppUrlRequest, MlflowTrackingServer, MlflowTrackingServerUrlRequest, UrlLifetimes } from './mlflow';
+export type { PartnerApp, PartnerAppAccess, PartnerAppUrlRequest } from './partnerApps';
+export { KIND_PATTERNS, PRESIGN_LIMITS, validateKindField, validateLifetime, type PresignOperation } from './urlLimits';
 export type { Domain, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
 export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction } from './errors';
 export {
@@ -52,7 +55,6 @@ export {
   toCliCommand,
   toCommandLine,
   type CliInvocation,
-  type UrlLifetimes,
 } from './cli';
 export { formatCommandLine, quoteFor, shellKindFor, type ShellKind, type TerminalProfileInfo } from './cliShell';
 export { withJupyterLabView } from './notebooks';

@@ -3,13 +3,15 @@ import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem, PickRequest } from '../prompter';
 import { icon, joinDescription, notebookCodicon, spaceCodicon, toneOf } from '../tree/presentation';
-import { NotebookNode, SpaceNode, UserProfileNode, type Node } from '../tree/nodes';
+import { MlflowAppNode, NotebookNode, PartnerAppNode, SpaceNode, TrackingServerNode, UserProfileNode, type Node } from '../tree/nodes';
+import { askKindTarget, describeKindTarget, type KindTarget } from './kinds';
 
 /** Something a presigned URL can be made for, with what the URL request needs. */
 export type UrlTarget =
   | { readonly kind: 'studio'; readonly region: string; readonly domain: Domain; readonly userProfileName: string }
   | { readonly kind: 'space'; readonly region: string; readonly domain: Domain; readonly space: Space; readonly userProfileName: string }
-  | { readonly kind: 'notebook'; readonly region: string; readonly notebook: NotebookInstance };
+  | { readonly kind: 'notebook'; readonly region: string; readonly notebook: NotebookInstance }
+  | KindTarget;
 
 export type TargetKind = UrlTarget['kind'];
 
@@ -22,6 +24,8 @@ export function describeTarget(t: UrlTarget): string {
       return `space ${t.space.spaceDisplayName || t.space.spaceName}`;
     case 'notebook':
       return `notebook instance ${t.notebook.notebookInstanceName}`;
+    default:
+      return describeKindTarget(t);
   }
 }
 
@@ -34,6 +38,15 @@ export function targetFromNode(node: Node | undefined): UrlTarget | undefined {
   }
   if (node instanceof NotebookNode) {
     return { kind: 'notebook', region: node.region, notebook: node.notebook };
+  }
+  if (node instanceof TrackingServerNode) {
+    return { kind: 'mlflowTrackingServer', region: node.region, server: node.server };
+  }
+  if (node instanceof MlflowAppNode) {
+    return { kind: 'mlflowApp', region: node.region, app: node.app };
+  }
+  if (node instanceof PartnerAppNode) {
+    return { kind: 'partnerApp', region: node.region, app: node.app };
   }
   return undefined;
 }
@@ -131,7 +144,7 @@ export async function pickNotebook(s: ExtensionServices, region: string): Promis
   });
 }
 
-/** region → domain → user profile (→ space), or region → notebook instance. */
+/** region → domain → user profile (→ space), or region → notebook instance / tracking server / MLflow app / partner app. */
 export async function askTarget(s: ExtensionServices, kind: TargetKind): Promise<UrlTarget | undefined> {
   const region = await pickRegion(s);
   if (!region) {
@@ -140,6 +153,9 @@ export async function askTarget(s: ExtensionServices, kind: TargetKind): Promise
   if (kind === 'notebook') {
     const notebook = await pickNotebook(s, region);
     return notebook && { kind, region, notebook };
+  }
+  if (kind === 'mlflowTrackingServer' || kind === 'mlflowApp' || kind === 'partnerApp') {
+    return askKindTarget(s, kind, region);
   }
   const domain = await pickDomain(s, region);
   if (!domain) {
@@ -164,6 +180,9 @@ const KIND_ITEMS: readonly PickItem<TargetKind>[] = [
   { label: 'Studio', description: 'a user profile\'s SageMaker Studio', value: 'studio', iconPath: icon('account') },
   { label: 'Space', description: 'a Studio space (JupyterLab, Code Editor, ...)', value: 'space', iconPath: icon('notebook') },
   { label: 'Notebook instance', description: 'a SageMaker notebook instance', value: 'notebook', iconPath: icon('vm-running') },
+  { label: 'MLflow tracking server', description: 'its MLflow UI', value: 'mlflowTrackingServer', iconPath: icon('beaker') },
+  { label: 'MLflow app', description: 'its MLflow UI', value: 'mlflowApp', iconPath: icon('graph-line') },
+  { label: 'Partner AI app', description: 'Comet, Deepchecks, Fiddler, Lakera Guard', value: 'partnerApp', iconPath: icon('plug') },
 ];
 
 /** The node the command was run on, or the target asked for in the palette (kind first when several fit). */

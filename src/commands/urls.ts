@@ -1,6 +1,17 @@
 import * as vscode from 'vscode';
 import type { CliInvocation, DomainUrlRequest, NotebookUi, NotebookUrlRequest, PresignedUrl } from '../aws/index';
-import { LANDING_PATH_RULE, LIMITS, checkOpenableUrl, domainUrlInvocation, notebookUrlInvocation, toCommandLine, validateLandingUri } from '../aws/index';
+import {
+  LANDING_PATH_RULE,
+  LIMITS,
+  checkOpenableUrl,
+  domainUrlInvocation,
+  mlflowAppUrlInvocation,
+  mlflowTrackingServerUrlInvocation,
+  notebookUrlInvocation,
+  partnerAppUrlInvocation,
+  toCommandLine,
+  validateLandingUri,
+} from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem } from '../prompter';
@@ -8,6 +19,7 @@ import { readUrlSettings } from '../settings';
 import type { Node } from '../tree/nodes';
 import { icon } from '../tree/presentation';
 import { recordRecent } from '../recent/record';
+import { KIND_OPERATION, isSingleUse, kindLifetimes, presignKind, type KindTarget } from './kinds';
 import { ensureRunning } from './lifecycle';
 import { currentShell, SHELL_NAMES } from './shell';
 import { describeTarget, resolveTarget, type TargetKind, type UrlTarget } from './targets';
@@ -19,8 +31,14 @@ export interface UrlOptions {
   readonly sessionExpirationDurationInSeconds?: number;
 }
 
+type DomainOrNotebookTarget = Exclude<UrlTarget, KindTarget>;
+
+function isKindTarget(t: UrlTarget): t is KindTarget {
+  return t.kind === 'mlflowTrackingServer' || t.kind === 'mlflowApp' || t.kind === 'partnerApp';
+}
+
 /** The request for a target, from the settings (validated first; throws SettingsError) and any options. */
-export function buildRequest(t: UrlTarget, options: UrlOptions = {}): DomainUrlRequest | NotebookUrlRequest {
+export function buildRequest(t: DomainOrNotebookTarget, options: UrlOptions = {}): DomainUrlRequest | NotebookUrlRequest {
   const settings = readUrlSettings();
   const session = options.sessionExpirationDurationInSeconds ?? settings.sessionExpirationDurationInSeconds;
   if (t.kind === 'notebook') {
@@ -39,7 +57,7 @@ export function buildRequest(t: UrlTarget, options: UrlOptions = {}): DomainUrlR
   };
 }
 
-async function presign(s: ExtensionServices, t: UrlTarget, request: DomainUrlRequest | NotebookUrlRequest): Promise<PresignedUrl> {
+async function presign(s: ExtensionServices, t: DomainOrNotebookTarget, request: DomainUrlRequest | NotebookUrlRequest): Promise<PresignedUrl> {
   const access = s.session.access();
   return t.kind === 'notebook'
     ? access.presignNotebookUrl(t.region, request as NotebookUrlRequest)
@@ -59,6 +77,9 @@ export function checkOpenable(url: string, endpointUrl: string | undefined): voi
 
 /** Makes the URL and opens it in the browser, or copies it with an expiry countdown. */
 export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 'copy', options: UrlOptions = {}): Promise<void> {
+  if (isKindTarget(t)) {
+    return deliverKind(s, t, how, options);
+  }
   const request = buildRequest(t, options); // settings checked before any call
   let target: UrlTarget | undefined = t;
   if (how === 'open') {
@@ -68,7 +89,7 @@ export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 
     }
   }
   const what = describeTarget(target);
-  const presigned = await presign(s, target, request);
+  const presigned = await presign(s, target as DomainOrNotebookTarget, request);
   if (how === 'open') {
     checkOpenable(presigned.url, s.session.settings.endpointUrl);
     const opened = await s.prompter().openExternal(vscode.Uri.parse(presigned.url, true));
@@ -79,6 +100,37 @@ export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 
     s.log.info(`Copied the URL for ${what}; it expires at ${presigned.expiresAt.toISOString()}`);
   }
   await recordRecent(s, target);
+}
+
+/**
+ * The same for a tracking server, MLflow app or partner app: lifetimes checked against the
+ * operation's own limits first, one presigning call; a single-use URL says so when copied.
+ */
+async function deliverKind(s: ExtensionServices, t: KindTarget, how: 'open' | 'copy', options: UrlOptions): Promise<void> {
+  const lifetimes = kindLifetimes(KIND_OPERATION[t.kind], options); // before any call
+  let target: UrlTarget | undefined = t;
+  if (how === 'open') {
+    target = await ensureRunning(s, t); // a stopped tracking server is offered a start
+    if (!target) {
+      return;
+    }
+  }
+  const kt = target as KindTarget;
+  const what = describeTarget(kt);
+  const presigned = await presignKind(s, kt, lifetimes);
+  const once = isSingleUse(kt.kind);
+  if (how === 'open') {
+    checkOpenable(presigned.url, s.session.settings.endpointUrl);
+    const opened = await s.prompter().openExternal(vscode.Uri.parse(presigned.url, true));
+    s.log.info(`Opened ${what}${opened ? '' : ' (the browser did not confirm)'}`);
+    vscode.window.setStatusBarMessage(`$(link-external) Opened ${what}`, 4000);
+  } else {
+    await s.clipboard.copy(presigned.url, what, presigned.expiresAt, { singleUse: once });
+    const until = presigned.expiresAt.toLocaleTimeString();
+    vscode.window.setStatusBarMessage(`$(copy) Copied the URL for ${what}: ${once ? 'it works once, ' : ''}until ${until}`, 5000);
+    s.log.info(`Copied the URL for ${what}${once ? ' (single use)' : ''}; it expires at ${presigned.expiresAt.toISOString()}`);
+  }
+  await recordRecent(s, kt);
 }
 
 /** A command that opens or copies for one kind of node (the palette asks for it). */
@@ -113,7 +165,7 @@ function numberValidator(name: string, limits: { min: number; max: number }) {
 export function openWithOptions(s: ExtensionServices) {
   return async (node?: Node): Promise<void> => {
     const t = await resolveTarget(s, node, ['studio', 'space', 'notebook']);
-    if (!t) {
+    if (!t || isKindTarget(t)) {
       return;
     }
     const defaults = readUrlSettings();
@@ -190,12 +242,25 @@ export function openWithOptions(s: ExtensionServices) {
   };
 }
 
-/** The API call behind each kind's URL, for "Copy as AWS CLI Command" (one entry per kind). */
-const CLI_INVOCATION: { [K in UrlTarget['kind']]: (request: DomainUrlRequest | NotebookUrlRequest) => CliInvocation } = {
-  studio: (r) => domainUrlInvocation(r as DomainUrlRequest),
-  space: (r) => domainUrlInvocation(r as DomainUrlRequest),
-  notebook: (r) => notebookUrlInvocation(r as NotebookUrlRequest),
-};
+/** Every kind that makes a URL has its CLI line. */
+const CLI_KINDS: TargetKind[] = ['studio', 'space', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'];
+
+/** The API call behind a target's URL, with the lifetimes the URL commands would use (checked first). */
+function cliInvocation(t: UrlTarget): CliInvocation {
+  if (isKindTarget(t)) {
+    const lifetimes = kindLifetimes(KIND_OPERATION[t.kind]);
+    switch (t.kind) {
+      case 'mlflowTrackingServer':
+        return mlflowTrackingServerUrlInvocation({ trackingServerName: t.server.trackingServerName, ...lifetimes });
+      case 'mlflowApp':
+        return mlflowAppUrlInvocation({ arn: t.app.arn, ...lifetimes });
+      case 'partnerApp':
+        return partnerAppUrlInvocation({ arn: t.app.arn, ...lifetimes });
+    }
+  }
+  const request = buildRequest(t);
+  return t.kind === 'notebook' ? notebookUrlInvocation(request as NotebookUrlRequest) : domainUrlInvocation(request as DomainUrlRequest);
+}
 
 /**
  * "Copy as AWS CLI Command": the same request as the URL commands make, as one `aws sagemaker` line
@@ -203,13 +268,12 @@ const CLI_INVOCATION: { [K in UrlTarget['kind']]: (request: DomainUrlRequest | N
  */
 export function copyCliCommand(s: ExtensionServices) {
   return async (node?: Node): Promise<void> => {
-    const t = await resolveTarget(s, node, Object.keys(CLI_INVOCATION) as TargetKind[]);
+    const t = await resolveTarget(s, node, CLI_KINDS);
     if (!t) {
       return;
     }
-    const request = buildRequest(t);
     const shell = currentShell();
-    const line = toCommandLine(CLI_INVOCATION[t.kind](request), t.region, s.session.settings, shell);
+    const line = toCommandLine(cliInvocation(t), t.region, s.session.settings, shell);
     await s.clipboard.writeOther(line);
     s.log.info(`Copied the AWS CLI command for ${describeTarget(t)} (quoted for ${SHELL_NAMES[shell]})`);
     vscode.window.setStatusBarMessage(`$(terminal) Copied the AWS CLI command for ${describeTarget(t)} (${SHELL_NAMES[shell]})`, 4000);

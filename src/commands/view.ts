@@ -3,7 +3,7 @@ import { listProfileNames, ssoLoginCommand } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError, runInTerminal } from '../errors';
 import { SETTING, openSettings, readAwsSettings, updateSetting } from '../settings';
-import { DomainNode, ErrorNode, LoadMoreNode, NotebookNode, SpaceNode, UserProfileNode, isListNode, type Node } from '../tree/nodes';
+import { DomainNode, ErrorNode, LoadMoreNode, MlflowAppNode, NotebookNode, PartnerAppNode, SpaceNode, TrackingServerNode, UserProfileNode, isListNode, type Node } from '../tree/nodes';
 import { icon } from '../tree/presentation';
 import { askTarget, pickDomain, pickRegion } from './targets';
 
@@ -59,7 +59,7 @@ export function filter(s: ExtensionServices) {
   return async (): Promise<void> => {
     const text = await s.prompter().input({
       title: 'Filter SageMaker resources',
-      prompt: 'Show only spaces and notebook instances whose name contains this text (empty shows all)',
+      prompt: 'Show only spaces, notebook instances, MLflow tracking servers and apps, and partner AI apps whose name contains this text (empty shows all)',
       value: s.tree.filter ?? '',
       validate: (v) => (v.length > 63 ? 'A filter is at most 63 characters.' : undefined),
     });
@@ -142,7 +142,7 @@ export function showLog(s: ExtensionServices) {
   };
 }
 
-type IdKind = 'domain' | 'userProfile' | 'space' | 'notebook';
+type IdKind = 'domain' | 'userProfile' | 'space' | 'notebook' | 'mlflowTrackingServer' | 'mlflowApp' | 'partnerApp';
 
 /** The node, or for the palette: what kind of thing, then which one. */
 async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kinds: readonly IdKind[]): Promise<Node | { id: string; arn?: string; what: string } | undefined> {
@@ -154,6 +154,9 @@ async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kin
     { label: 'User profile', value: 'userProfile' as const },
     { label: 'Space', value: 'space' as const },
     { label: 'Notebook instance', value: 'notebook' as const },
+    { label: 'MLflow tracking server', value: 'mlflowTrackingServer' as const },
+    { label: 'MLflow app', value: 'mlflowApp' as const },
+    { label: 'Partner AI app', value: 'partnerApp' as const },
   ].filter((i) => kinds.includes(i.value));
   const kind = await s.prompter().pick<IdKind>({ title: 'Copy from', placeholder: 'What kind of resource', items });
   if (!kind) {
@@ -175,6 +178,12 @@ async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kin
       return { id: t.space.spaceName, what: `space ${t.space.spaceName}` };
     case 'notebook':
       return { id: t.notebook.notebookInstanceName, arn: t.notebook.notebookInstanceArn, what: `notebook instance ${t.notebook.notebookInstanceName}` };
+    case 'mlflowTrackingServer':
+      return { id: t.server.trackingServerName, arn: t.server.trackingServerArn, what: `MLflow tracking server ${t.server.trackingServerName}` };
+    case 'mlflowApp':
+      return { id: t.app.name, arn: t.app.arn, what: `MLflow app ${t.app.name}` };
+    case 'partnerApp':
+      return { id: t.app.name, arn: t.app.arn, what: `partner AI app ${t.app.name}` };
   }
 }
 
@@ -191,6 +200,14 @@ function idOf(node: Node | { id: string; arn?: string; what: string }): { id: st
   if (node instanceof NotebookNode) {
     return { id: node.notebook.notebookInstanceName, arn: node.notebook.notebookInstanceArn, what: `notebook instance ${node.notebook.notebookInstanceName}` };
   }
+  if (node instanceof TrackingServerNode) {
+    return { id: node.server.trackingServerName, arn: node.server.trackingServerArn, what: `MLflow tracking server ${node.server.trackingServerName}` };
+  }
+  if (node instanceof MlflowAppNode || node instanceof PartnerAppNode) {
+    // These are named by ARN in the API; their "ID" is the ARN too.
+    const what = `${node instanceof MlflowAppNode ? 'MLflow app' : 'partner AI app'} ${node.app.name}`;
+    return { id: node.app.arn, arn: node.app.arn, what };
+  }
   if ('what' in node && !('treeItem' in node)) {
     return node;
   }
@@ -199,7 +216,7 @@ function idOf(node: Node | { id: string; arn?: string; what: string }): { id: st
 
 export function copyId(s: ExtensionServices, which: 'id' | 'arn') {
   return async (node?: Node): Promise<void> => {
-    const kinds: IdKind[] = which === 'id' ? ['domain', 'userProfile', 'space', 'notebook'] : ['domain', 'notebook'];
+    const kinds: IdKind[] = which === 'id' ? ['domain', 'userProfile', 'space', 'notebook', 'mlflowTrackingServer'] : ['domain', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'];
     const source = await resolveIdSource(s, node, kinds);
     if (!source) {
       return;

@@ -10,7 +10,7 @@ import { linkFor, parseLink } from './link';
 import { canResolve, isNotFound, profileLabel, refFromTarget, targetFromRef } from './resolve';
 
 /** The kinds Copy Link offers from the palette: those with a target today. */
-const LINK_KINDS: readonly TargetKind[] = ['studio', 'space', 'notebook'];
+const LINK_KINDS: readonly TargetKind[] = ['studio', 'space', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'];
 
 /** "Copy Link": a vscode:// link naming the environment (names and IDs only). */
 export function copyLink(s: ExtensionServices) {

@@ -31,6 +31,9 @@ const TO_REF: { [K in UrlTarget['kind']]: (t: TargetOf<K>) => NamedRef } = {
     names: { domainName: domainName(t.domain), displayName: t.space.spaceDisplayName },
   }),
   notebook: (t) => ({ ref: { kind: 'notebook', region: t.region, name: t.notebook.notebookInstanceName }, names: {} }),
+  mlflowTrackingServer: (t) => ({ ref: { kind: 'mlflowTrackingServer', region: t.region, name: t.server.trackingServerName }, names: {} }),
+  mlflowApp: (t) => ({ ref: { kind: 'mlflowApp', region: t.region, arn: t.app.arn }, names: { displayName: t.app.name } }),
+  partnerApp: (t) => ({ ref: { kind: 'partnerApp', region: t.region, arn: t.app.arn }, names: { displayName: t.app.name } }),
 };
 
 /** The reference for a target, or undefined for a kind that has none yet. */
@@ -57,6 +60,14 @@ const RESOLVERS: Partial<Record<EnvKind, Resolver>> = {
   },
   // DescribeNotebookInstance: whether it is in service.
   notebook: async (s, ref) => ({ kind: 'notebook', region: ref.region, notebook: await s.session.access().describeNotebookInstance(ref.region, ref.name!) }),
+  // One Describe call each: whether it exists, and its state (a stopped tracking server is offered a start).
+  mlflowTrackingServer: async (s, ref) => ({
+    kind: 'mlflowTrackingServer',
+    region: ref.region,
+    server: await s.session.access().describeMlflowTrackingServer(ref.region, ref.name!),
+  }),
+  mlflowApp: async (s, ref) => ({ kind: 'mlflowApp', region: ref.region, app: await s.session.access().describeMlflowApp(ref.region, ref.arn!) }),
+  partnerApp: async (s, ref) => ({ kind: 'partnerApp', region: ref.region, app: await s.session.access().describePartnerApp(ref.region, ref.arn!) }),
 };
 
 /** Whether this version can open the kind (a link may name a kind added in a later version). */

@@ -1,19 +1,23 @@
 import * as vscode from 'vscode';
-import type { NotebookInstance, Space } from '../aws/index';
+import type { MlflowTrackingServer, NotebookInstance, Space } from '../aws/index';
 import { AwsError } from '../aws/index';
 import { isCredentialsError, userMessage } from '../errors';
 import type { Log } from '../log';
 import type { Session } from '../session';
 import { SettingsError, readPageSize } from '../settings';
+import { readResourceTypes } from '../resourceTypes';
 import {
   EmptyNode,
   ErrorNode,
   GroupNode,
   isListNode,
   LoadMoreNode,
+  MlflowAppNode,
   NotebookNode,
+  PartnerAppNode,
   RegionNode,
   SpaceNode,
+  TrackingServerNode,
   UserProfileNode,
   type ListNode,
   type Node,
@@ -89,7 +93,26 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     } else if (node instanceof NotebookNode) {
       const n = node.notebook;
       this.updateNotebook(await this.session.access().describeNotebookInstance(n.region, n.notebookInstanceName));
+    } else if (node instanceof TrackingServerNode || node instanceof MlflowAppNode || node instanceof PartnerAppNode) {
+      await node.refreshSelf(this.session.access());
+      this.changed.fire(node);
     }
+  }
+
+  /** A tracking server's tooltip names its size, which only DescribeMlflowTrackingServer gives: asked on hover, once. */
+  async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
+    if (node instanceof TrackingServerNode && item.tooltip === undefined) {
+      if (node.server.trackingServerSize === undefined) {
+        try {
+          const described = await this.session.access().describeMlflowTrackingServer(node.region, node.server.trackingServerName);
+          node.server = { ...node.server, trackingServerSize: described.trackingServerSize, artifactStoreUri: described.artifactStoreUri };
+        } catch (e) {
+          this.log.error(`Describing MLflow tracking server ${node.server.trackingServerName}`, e);
+        }
+      }
+      item.tooltip = node.tooltip();
+    }
+    return item;
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
@@ -159,6 +182,17 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
   }
 
+  /** Puts a fresh copy of a tracking server into its node (start, stop). */
+  updateTrackingServer(server: MlflowTrackingServer): void {
+    for (const n of this.loadedNodes()) {
+      if (n instanceof TrackingServerNode && n.server.region === server.region && n.server.trackingServerName === server.trackingServerName) {
+        // A list summary has no size: keep the one already described.
+        n.server = { ...server, trackingServerSize: server.trackingServerSize ?? n.server.trackingServerSize };
+        this.changed.fire(n);
+      }
+    }
+  }
+
   dispose(): void {
     this.changed.dispose();
     this.stateListeners.dispose();
@@ -178,6 +212,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     let regions: string[];
     try {
       regions = await this.session.regions();
+      readResourceTypes(); // a value that cannot be used says so here, once, with Open Settings
     } catch (e) {
       this.failView(e);
       return [];
@@ -190,7 +225,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       regions.length === 1
         ? rootGroups(regions[0], undefined)
         : regions.map((r) => new RegionNode(r));
-    // One region: the two groups open by themselves, so an empty account is noticed and said.
+    // One region: the groups open by themselves, so an empty account is noticed and said.
     roots.forEach((r) => {
       if (r instanceof GroupNode) {
         r.expanded = true;
@@ -275,16 +310,18 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     return p;
   }
 
-  /** One region, nothing filtered, both groups loaded and empty: the welcome content says so. */
+  /** One region, nothing filtered, every group shown loaded and empty: the welcome content says so. */
   private checkEmptyAccount(): void {
-    if (this.filterText || this.rootsNow.length !== 2 || !this.rootsNow.every((n) => n instanceof GroupNode)) {
+    if (this.filterText || this.rootsNow.length === 0 || !this.rootsNow.every((n) => n instanceof GroupNode)) {
       return;
     }
     const groups = this.rootsNow.filter((n): n is GroupNode => n instanceof GroupNode);
     if (groups.every((g) => g.listing.loaded && g.listing.items.length === 0 && !g.listing.nextToken && g.listing.error === undefined)) {
       this.roots = Promise.resolve([]);
       this.rootsNow = [];
-      this.setState('empty', `No SageMaker domains or notebook instances in ${groups[0].region}.`);
+      const names = groups.map((g) => g.listName);
+      const list = names.length > 1 ? `${names.slice(0, -1).join(', ')}${names.length > 2 ? ',' : ''} or ${names[names.length - 1]}` : names[0];
+      this.setState('empty', `No SageMaker ${list} in ${groups[0].region}.`);
       setTimeout(() => this.changed.fire(undefined), 0);
     }
   }

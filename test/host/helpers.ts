@@ -155,7 +155,7 @@ async function waitUntil<T>(promise: Promise<T>, what: string, timeoutMs = 20_00
 }
 
 export async function resetSettings(): Promise<void> {
-  for (const key of ['profile', 'presignedUrl.expiresInSeconds', 'presignedUrl.sessionExpirationDurationInSeconds', 'presignedUrl.landingUri', 'clearClipboardOnExpiry', 'pageSize']) {
+  for (const key of ['profile', 'presignedUrl.expiresInSeconds', 'presignedUrl.sessionExpirationDurationInSeconds', 'presignedUrl.landingUri', 'clearClipboardOnExpiry', 'pageSize', 'resourceTypes']) {
     await setSetting(key, undefined);
   }
   await setSetting('endpointUrl', emulatorUrl());

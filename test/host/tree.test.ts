@@ -16,19 +16,19 @@ describe('the Resources tree (against the demo data)', () => {
     api().services.tree.setFilter(undefined);
   });
 
-  it('with one region shows "Studio Domains" and "Notebook Instances", open', async () => {
+  it('with one region shows the four groups (Studio Domains, Notebook Instances, MLflow, Partner AI Apps), open', async () => {
     const roots = await children(api());
-    assert.deepEqual(await labels(api(), roots), ['Studio Domains', 'Notebook Instances']);
+    assert.deepEqual(await labels(api(), roots), ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps']);
     for (const r of roots) {
       assert.equal((await item(api(), r)).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     }
   });
 
-  it('with several regions shows one node per region, each holding the two groups', async () => {
+  it('with several regions shows one node per region, each holding the four groups', async () => {
     await setSetting('regions', ['us-east-1', 'eu-west-1']);
     const roots = await children(api());
     assert.deepEqual(await labels(api(), roots), ['us-east-1', 'eu-west-1']);
-    assert.deepEqual(await labels(api(), await children(api(), roots[1])), ['Studio Domains', 'Notebook Instances']);
+    assert.deepEqual(await labels(api(), await children(api(), roots[1])), ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps']);
     const euDomains = await nodeAt(api(), 'eu-west-1', 'Studio Domains');
     assert.deepEqual(await labels(api(), await children(api(), euDomains)), ['eu-analytics', 'identity-center-lab']);
   });
@@ -159,7 +159,7 @@ describe('the Resources tree (against the demo data)', () => {
   });
 
   it('refreshes when a connection setting changes', async () => {
-    assert.deepEqual(await labels(api(), await children(api())), ['Studio Domains', 'Notebook Instances']);
+    assert.deepEqual(await labels(api(), await children(api())), ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps']);
     await setSetting('regions', ['eu-west-1']);
     const names = await labels(api(), await children(api(), await nodeAt(api(), 'Notebook Instances')));
     assert.deepEqual(names.sort(), ['eu-batch-scoring', 'gdpr-audit-notebook']);

@@ -249,4 +249,42 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
     assert.equal(await jupyter.locator('td[data-field="Notebook instance"]').innerText(), 'fraud-detection-dev');
     await jupyter.close();
   });
+
+  it('opens an MLflow tracking server from its inline icon, and copies a partner AI app URL from its context menu', async () => {
+    const { page, context } = wb;
+    // The first two groups closed, so the MLflow and partner app rows are on screen.
+    for (const group of ['Studio Domains', 'Notebook Instances']) {
+      const row = treeRow(page, group);
+      if ((await row.getAttribute('aria-expanded')) === 'true') {
+        await row.click();
+        await until(async () => (await treeRow(page, group).getAttribute('aria-expanded')) === 'false', `"${group}" is collapsed`);
+      }
+    }
+    const server = treeRow(page, 'mlflow-platform');
+    await server.waitFor({ timeout: 30_000 });
+    assert.match((await server.innerText()).replace(/\s+/g, ' '), /Started · MLflow 2\.16\.2/);
+    await treeRow(page, 'cometml').waitFor({ timeout: 30_000 });
+    assert.match((await treeRow(page, 'cometml').innerText()).replace(/\s+/g, ' '), /Available · Comet/);
+    await server.hover();
+    await readmeScreenshot(page, 'mlflow-partner-apps');
+    const opened = context.waitForEvent('page', { timeout: 60_000 });
+    await server.locator('.action-label[aria-label="Open MLflow Tracking Server"]').click();
+    const mlflow = await opened;
+    await mlflow.waitForLoadState('domcontentloaded');
+    assert.ok(mlflow.url().startsWith(wb.emulator.url), `opened ${safe(mlflow.url())}`);
+    assert.equal(await mlflow.locator('h1').innerText(), 'MLflow');
+    assert.equal(await mlflow.locator('td[data-field="Tracking server"]').innerText(), 'mlflow-platform');
+    await mlflow.close();
+
+    await openContextMenu(page, 'cometml');
+    await chooseMenuItem(page, 'Copy Partner AI App URL');
+    // An earlier copy's countdown may still show: wait for this URL on the clipboard.
+    await until(async () => /\/partner-app\//.test(await readClipboard(page)), 'the partner app URL is on the clipboard');
+    await page.locator('.statusbar-item', { hasText: 'SageMaker URL expires in' }).waitFor({ timeout: 30_000 });
+    const url = await readClipboard(page);
+    assert.equal(new URL(url).origin, wb.emulator.url, `clipboard holds ${safe(url)}`);
+    const res = await fetch(url, { redirect: 'manual' });
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /cometml/);
+  });
 });
