@@ -5,6 +5,7 @@ import type { Log } from './log';
 import type { Prompter } from './prompter';
 import type { Session } from './session';
 import type { Node } from './tree/nodes';
+import type { StatePoller } from './tree/poller';
 import type { ResourceTreeProvider } from './tree/provider';
 
 /** What every command needs: the services of the running extension. */
@@ -13,6 +14,8 @@ export interface ExtensionServices {
   readonly session: Session;
   readonly tree: ResourceTreeProvider;
   readonly treeView: vscode.TreeView<Node>;
+  /** Reads rows in a passing state again until they settle. */
+  readonly poller: StatePoller;
   readonly clipboard: ClipboardExpiry;
   readonly errors: ErrorReporter;
   /** The current prompter (tests may swap it). */

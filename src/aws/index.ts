@@ -16,9 +16,10 @@ export type {
   WaitOptions,
 } from './types';
 export type { DomainAccess } from './domains';
+export { isSsoDomainRefusal } from './domains';
 export type { SpaceAccess } from './spaces';
 export type { NotebookAccess } from './notebooks';
-export type { Domain, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
+export type { Domain, DomainAuthMode, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
 export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction } from './errors';
 export {
   checkOpenableUrl,

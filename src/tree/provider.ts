@@ -1,11 +1,12 @@
 import * as vscode from 'vscode';
-import type { NotebookInstance, Space } from '../aws/index';
+import type { Domain, NotebookInstance, Space } from '../aws/index';
 import { AwsError } from '../aws/index';
 import { isCredentialsError, userMessage } from '../errors';
 import type { Log } from '../log';
 import type { Session } from '../session';
 import { SettingsError, readPageSize } from '../settings';
 import {
+  DomainNode,
   EmptyNode,
   ErrorNode,
   GroupNode,
@@ -14,11 +15,11 @@ import {
   NotebookNode,
   RegionNode,
   SpaceNode,
-  UserProfileNode,
   type ListNode,
   type Node,
 } from './nodes';
-import { rootGroups } from './groups';
+import { activeFilter, nameMatches, type ActiveFilter, type FilterState } from './filter';
+import { defaultFilterScope, nameFilters, rootGroups } from './groups';
 
 /** What the view shows when it has no tree: drives `viewsWelcome` through the `sagemaker.viewState` context key. */
 export type ViewState = 'loading' | 'ready' | 'noCredentials' | 'ssoExpired' | 'invalidSettings' | 'error' | 'empty';
@@ -41,9 +42,13 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   private roots?: Promise<Node[]>;
   private state: ViewState = 'loading';
   private stateMessage?: string;
-  private filterText?: string;
+  private filterState?: FilterState;
+  private filterScope: ReadonlySet<string> = new Set(defaultFilterScope());
   private readonly stateListeners = new vscode.EventEmitter<ViewStateChange>();
   readonly onDidChangeState = this.stateListeners.event;
+  private readonly pageListeners = new vscode.EventEmitter<ListNode>();
+  /** A page of a list arrived (its rows are in the tree now): for the poller. */
+  readonly onDidLoadPage = this.pageListeners.event;
 
   constructor(
     private readonly session: Session,
@@ -60,17 +65,34 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   get filter(): string | undefined {
-    return this.filterText;
+    return this.filterState?.text;
   }
 
-  setFilter(text: string | undefined): void {
-    this.filterText = text?.trim() || undefined;
+  /** The keys of the lists the filter applies to (NameFilter.key), kept between filters. */
+  get filterLists(): ReadonlySet<string> {
+    return this.filterScope;
+  }
+
+  /** Filters by name the lists in `scope` (default: the last scope chosen); empty text shows all. */
+  setFilter(text: string | undefined, scope?: readonly string[]): void {
+    if (scope) {
+      const known = new Set(nameFilters().map((f) => f.key));
+      this.filterScope = new Set(scope.filter((k) => known.has(k)));
+    }
+    const t = text?.trim();
+    this.filterState = t ? { text: t, scope: this.filterScope } : undefined;
     this.refresh();
+  }
+
+  /** How the filter applies to one list, if it does. */
+  filterFor(node: ListNode): ActiveFilter {
+    return activeFilter(this.filterState, node.nameFilter);
   }
 
   /** Starts over: forget every list (and the regions), redraw the whole view. */
   refresh(): void {
     this.roots = undefined;
+    this.rootsNow = [];
     this.setState('loading');
     this.changed.fire(undefined);
   }
@@ -93,7 +115,20 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    return node.treeItem();
+    const item = node.treeItem();
+    const f = isListNode(node) ? this.filterFor(node) : undefined;
+    if (f && node instanceof GroupNode) {
+      item.description = f.serverSide ? `filter: ${f.text}` : `filter: ${f.text} (loaded rows)`;
+    }
+    if (f && isListNode(node) && item.tooltip instanceof vscode.MarkdownString) {
+      item.tooltip.appendText(`Filtered: ${node.listName} whose name contains "${f.text}"${f.serverSide ? '' : ', among the rows loaded'}`);
+    }
+    return item;
+  }
+
+  /** Draws a node again after its data changed in place. */
+  redraw(node: Node): void {
+    this.changed.fire(node);
   }
 
   getParent(node: Node): Node | undefined {
@@ -150,6 +185,16 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
   }
 
+  /** Puts what is newly known of a domain (e.g. its AuthMode) into its node. */
+  updateDomain(domain: Domain): void {
+    for (const n of this.loadedNodes()) {
+      if (n instanceof DomainNode && n.domain.region === domain.region && n.domain.domainId === domain.domainId) {
+        n.domain = { ...n.domain, ...domain };
+        this.changed.fire(n);
+      }
+    }
+  }
+
   updateNotebook(notebook: NotebookInstance): void {
     for (const n of this.loadedNodes()) {
       if (n instanceof NotebookNode && n.notebook.region === notebook.region && n.notebook.notebookInstanceName === notebook.notebookInstanceName) {
@@ -162,6 +207,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   dispose(): void {
     this.changed.dispose();
     this.stateListeners.dispose();
+    this.pageListeners.dispose();
   }
 
   private rootsNow: Node[] = [];
@@ -219,13 +265,16 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     if (!listing.loaded && listing.error === undefined) {
       await this.loadPage(node);
     }
-    const children: Node[] = [...listing.items];
+    const f = this.filterFor(node);
+    // A list the service cannot filter by name: the filter applies to the rows loaded.
+    const local = f && !f.serverSide ? f.text : undefined;
+    const children: Node[] = local === undefined ? [...listing.items] : listing.items.filter((n) => nameMatches(labelOf(n), local));
     if (listing.error !== undefined) {
       children.push(new ErrorNode(node, userMessage(listing.error)));
     } else if (listing.nextToken) {
       children.push(new LoadMoreNode(node));
     } else if (children.length === 0) {
-      children.push(new EmptyNode(node, !!this.filterText && (node instanceof UserProfileNode || (node instanceof GroupNode && node.spec.filtered))));
+      children.push(new EmptyNode(node, f ? (f.serverSide ? 'server' : 'loaded') : false));
       this.checkEmptyAccount();
     }
     return children;
@@ -243,7 +292,15 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       await Promise.resolve(); // so `listing.loading` is set before any outcome below
       try {
         const access = this.session.access();
-        const page = await node.fetchPage({ access, nextToken: token, pageSize: readPageSize(), filter: this.filterText });
+        const f = this.filterFor(node);
+        const page = await node.fetchPage({
+          access,
+          nextToken: token,
+          pageSize: readPageSize(),
+          filter: f?.serverSide ? f.text : undefined,
+          redraw: (n) => this.changed.fire(n),
+          logError: (context, e) => this.log.error(context, e),
+        });
         if (listing.generation !== generation) {
           return; // reset while loading: drop the stale page
         }
@@ -251,6 +308,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         listing.nextToken = page.nextToken;
         listing.loaded = true;
         listing.error = undefined;
+        this.pageListeners.fire(node);
       } catch (e) {
         if (listing.generation !== generation) {
           return;
@@ -277,7 +335,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 
   /** One region, nothing filtered, both groups loaded and empty: the welcome content says so. */
   private checkEmptyAccount(): void {
-    if (this.filterText || this.rootsNow.length !== 2 || !this.rootsNow.every((n) => n instanceof GroupNode)) {
+    if (this.filterState || this.rootsNow.length !== 2 || !this.rootsNow.every((n) => n instanceof GroupNode)) {
       return;
     }
     const groups = this.rootsNow.filter((n): n is GroupNode => n instanceof GroupNode);
@@ -297,4 +355,10 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       this.stateListeners.fire({ state, error });
     }
   }
+}
+
+/** The label a row shows (what a filter of the loaded rows matches). */
+function labelOf(n: Node): string {
+  const label = n.treeItem().label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
 }
