@@ -78,7 +78,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
 
   function hasFreshDomainApps(region: string, domainId: string, reuseForMs: number): boolean {
     const cached = domainApps.get(JSON.stringify([region, domainId]));
-    return cached !== undefined && Date.now() - cached.at <= reuseForMs;
+    return reuseForMs > 0 && cached !== undefined && Date.now() - cached.at <= reuseForMs;
   }
 
   /** One ListApps call: apps of the domain (or of one space), newest first. */

@@ -64,7 +64,7 @@ aws_secret_access_key = ${UNKNOWN.secretAccessKey}
     const e = await awsError(access('stranger').listDomains('us-east-1'), 'invalid-credentials');
     assert.equal(e.userMessage, 'The AWS credentials from profile "stranger" were not accepted (UnrecognizedClientException). Refresh them or choose another profile.');
     assert.equal(e.action?.kind, 'select-profile');
-    assert.equal((await access('second').listDomains('eu-west-1')).items.length, 1);
+    assert.equal((await access('second').listDomains('eu-west-1')).items.length, 2);
     assert.equal(emu.callCount('ListDomains'), 3, 'each profile reached the endpoint');
   });
 
@@ -72,12 +72,12 @@ aws_secret_access_key = ${UNKNOWN.secretAccessKey}
     writeFiles('', { AWS_PROFILE: 'stranger' });
     await awsError(access(undefined).listDomains('us-east-1'), 'invalid-credentials');
     process.env.AWS_PROFILE = 'second';
-    assert.equal((await access(undefined).listDomains('eu-west-1')).items.length, 1);
+    assert.equal((await access(undefined).listDomains('eu-west-1')).items.length, 2);
   });
 
   it('the profile setting wins over AWS_ACCESS_KEY_ID in the environment', async () => {
     writeFiles('', { AWS_ACCESS_KEY_ID: UNKNOWN.accessKeyId, AWS_SECRET_ACCESS_KEY: UNKNOWN.secretAccessKey });
-    assert.equal((await access('second').listDomains('eu-west-1')).items.length, 1);
+    assert.equal((await access('second').listDomains('eu-west-1')).items.length, 2);
     await awsError(access(undefined).listDomains('us-east-1'), 'invalid-credentials');
   });
 
