@@ -92,7 +92,15 @@ export interface ShownMessage {
 
 export interface AskedPick {
   title: string;
-  items: { label: string; description?: string }[];
+  placeholder: string;
+  items: { label: string; description?: string; picked?: boolean }[];
+}
+
+/** A tooltip's text as a reader sees it (markdown escapes and non-breaking spaces undone). */
+export function tooltipText(i: vscode.TreeItem): string {
+  const t = i.tooltip;
+  const md = t instanceof vscode.MarkdownString ? t.value : (t ?? '');
+  return md.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
 }
 
 type Answer = { pick: string } | { pickMany: string[] } | { input: string } | { button: string } | { cancel: true };
@@ -158,7 +166,7 @@ export class ScriptedPrompter implements Prompter {
 
   async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
     const items = await this.items(request);
-    this.picks.push({ title: request.title, items: items.map((i) => ({ label: i.label, description: i.description })) });
+    this.picks.push({ title: request.title, placeholder: request.placeholder, items: items.map((i) => ({ label: i.label, description: i.description })) });
     const a = this.next('pick', request.title);
     if ('cancel' in a) {
       return undefined;
@@ -177,7 +185,7 @@ export class ScriptedPrompter implements Prompter {
 
   async pickMany<T>(request: PickRequest<T>): Promise<T[] | undefined> {
     const items = await this.items(request);
-    this.picks.push({ title: request.title, items: items.map((i) => ({ label: i.label, description: i.description })) });
+    this.picks.push({ title: request.title, placeholder: request.placeholder, items: items.map((i) => ({ label: i.label, description: i.description, picked: i.picked })) });
     const a = this.next('pickMany', request.title);
     if ('cancel' in a) {
       return undefined;
