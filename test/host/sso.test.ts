@@ -9,7 +9,9 @@ const SSO_DOMAIN = 'd-4hn6xw8qrt2v';
 describe('an IAM Identity Center (SSO) domain: said so, opened at its own URL, never presigned', () => {
   const { api, prompter } = usePrompter();
 
-  const ssoUrl = (): string => `${emulatorUrl()}/sso/eu-west-1/${SSO_DOMAIN}`;
+  /** The domain's Url as SageMaker reports it (the emulator's stand-in for the IAM Identity Center sign-in). */
+  let domainUrl = '';
+  const ssoUrl = (): string => domainUrl;
   const domainNode = (): Promise<DomainNode> => nodeAt(api(), 'Studio Domains', 'identity-center-lab') as Promise<DomainNode>;
 
   /** Expands the domain (profiles listed, DescribeDomain alongside) and waits until its row says how it signs in. */
@@ -23,6 +25,9 @@ describe('an IAM Identity Center (SSO) domain: said so, opened at its own URL, n
   before(async () => {
     await resetSettings();
     await setSetting('regions', ['eu-west-1']);
+    domainUrl = (await api().services.session.access().describeDomain('eu-west-1', SSO_DOMAIN)).url ?? '';
+    assert.equal(new URL(domainUrl).port, new URL(emulatorUrl()).port, 'the domain URL points at the local endpoint');
+    assert.equal(new URL(domainUrl).pathname, `/sso/eu-west-1/${SSO_DOMAIN}`);
   });
   beforeEach(async () => {
     await emulator.clearFaults();
