@@ -191,8 +191,12 @@ export class StatePoller implements vscode.Disposable {
       // Every row of the resource now (the tree may have changed during the call).
       for (const n of this.tree.loadedNodes()) {
         if (isTransitional(n) && n.stateKey === key) {
+          // Redrawn only when what it shows changed: a row still Pending is left alone.
+          const before = shown(n);
           update(n);
-          this.tree.redraw(n);
+          if (shown(n) !== before) {
+            this.tree.redraw(n);
+          }
         }
       }
     } catch (e) {
@@ -230,4 +234,11 @@ export class StatePoller implements vscode.Disposable {
       d.dispose();
     }
   }
+}
+
+/** What a row shows, to tell whether a read changed it. */
+function shown(n: Node): string {
+  const i = n.treeItem();
+  const tip = i.tooltip instanceof vscode.MarkdownString ? i.tooltip.value : (i.tooltip ?? '');
+  return JSON.stringify([i.label, i.description, i.contextValue, tip]);
 }

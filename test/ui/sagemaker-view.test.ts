@@ -38,7 +38,10 @@ describe('the packaged extension in VS Code (code-server)', function () {
   it('shows an IAM Identity Center domain as such in the tree (description and tooltip)', async () => {
     assert.ok(wb);
     const { page } = wb;
-    await openSageMakerView(page);
+    // Open by the first test already: clicking its icon again would close the side bar.
+    if (!(await resourcesView(page).isVisible())) {
+      await openSageMakerView(page);
+    }
     // A wider side bar, so the row's description shows.
     const bar = await page.locator('.part.sidebar').boundingBox();
     if (bar) {
