@@ -6,6 +6,7 @@ import type { Prompter } from './prompter';
 import type { RecentList } from './recent/store';
 import type { Session } from './session';
 import type { Node } from './tree/nodes';
+import type { StatePoller } from './tree/poller';
 import type { ResourceTreeProvider } from './tree/provider';
 
 /** What every command needs: the services of the running extension. */
@@ -14,6 +15,8 @@ export interface ExtensionServices {
   readonly session: Session;
   readonly tree: ResourceTreeProvider;
   readonly treeView: vscode.TreeView<Node>;
+  /** Reads rows in a passing state again until they settle. */
+  readonly poller: StatePoller;
   readonly clipboard: ClipboardExpiry;
   readonly errors: ErrorReporter;
   /** Open Recent's list (the extension's global state). */

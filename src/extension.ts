@@ -10,8 +10,10 @@ import { vscodePrompter, type Prompter } from './prompter';
 import { RecentList } from './recent/store';
 import { Session } from './session';
 import { CONNECTION_SETTINGS, SETTING } from './settings';
+import { nameFilters } from './tree/groups';
 import type { Node } from './tree/nodes';
 import { RESOURCE_TYPES_SETTING } from './resourceTypes';
+import { StatePoller } from './tree/poller';
 import { ResourceTreeProvider } from './tree/provider';
 
 /** What `activate` returns: the running extension's parts, for the extension-host tests. */
@@ -52,16 +54,17 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const session = new Session(log, () => prompter);
   const tree = new ResourceTreeProvider(session, log);
   const treeView = vscode.window.createTreeView<Node>('sagemaker.resources', { treeDataProvider: tree, showCollapseAll: true });
+  const poller = new StatePoller(tree, treeView, session, log);
   const clipboard = new ClipboardExpiry(log);
   const errors = new ErrorReporter(log, () => prompter);
   const recent = new RecentList(context.globalState);
-  const services: ExtensionServices = { log, session, tree, treeView, clipboard, errors, recent, prompter: () => prompter };
+  const services: ExtensionServices = { log, session, tree, treeView, poller, clipboard, errors, recent, prompter: () => prompter };
 
   const syncViewState = (): void => {
     void vscode.commands.executeCommand('setContext', 'sagemaker.viewState', tree.viewState);
     void vscode.commands.executeCommand('setContext', 'sagemaker.filtered', !!tree.filter);
     // No treeView.message: VS Code hides the welcome content (and its buttons) while one is set.
-    treeView.description = tree.filter ? `filter: ${tree.filter}` : undefined;
+    treeView.description = tree.filter ? `filter: ${tree.filter} (${filterScopeWords(tree.filterLists)})` : undefined;
   };
 
   context.subscriptions.push(
@@ -69,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     session,
     tree,
     treeView,
+    poller,
     clipboard,
     tree.onDidChangeState((change) => {
       syncViewState();
@@ -109,6 +113,14 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
       return previous;
     },
   });
+}
+
+/** The lists a filter applies to, in the view's title: "user profiles, notebook instances". */
+function filterScopeWords(keys: ReadonlySet<string>): string {
+  return nameFilters()
+    .filter((f) => keys.has(f.key))
+    .map((f) => f.label.toLowerCase())
+    .join(', ');
 }
 
 /**

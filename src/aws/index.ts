@@ -16,12 +16,13 @@ export type {
   WaitOptions,
 } from './types';
 export type { DomainAccess } from './domains';
+export { isSsoDomainRefusal } from './domains';
 export type { SpaceAccess } from './spaces';
 export type { NotebookAccess } from './notebooks';
 export type { MlflowAccess, MlflowApp, MlflowAppUrlRequest, MlflowTrackingServer, MlflowTrackingServerUrlRequest, UrlLifetimes } from './mlflow';
 export type { PartnerApp, PartnerAppAccess, PartnerAppUrlRequest } from './partnerApps';
 export { KIND_PATTERNS, PRESIGN_LIMITS, validateKindField, validateLifetime, type PresignOperation } from './urlLimits';
-export type { Domain, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
+export type { Domain, DomainAuthMode, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
 export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction } from './errors';
 export {
   checkOpenableUrl,

@@ -18,6 +18,7 @@ export {
   DescribeNotebookInstanceCommand,
   DescribePartnerAppCommand,
   DescribeSpaceCommand,
+  DescribeUserProfileCommand,
   ListAppsCommand,
   ListDomainsCommand,
   ListMlflowAppsCommand,

@@ -4,6 +4,8 @@ import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import { trackingServerRunning } from '../tree/kindStatus';
 import { NotebookNode, SpaceNode, TrackingServerNode, type Node } from '../tree/nodes';
+import { notebookStateKey } from '../tree/notebook';
+import { spaceStateKey } from '../tree/space';
 import { askTarget, describeTarget, type UrlTarget } from './targets';
 
 export type StartStopTarget = Extract<UrlTarget, { kind: 'space' | 'notebook' | 'mlflowTrackingServer' }>;
@@ -74,6 +76,18 @@ function update(s: ExtensionServices, t: StartStopTarget, status?: string): Star
   return { ...t, space };
 }
 
+/** The poller's key for a target: while a command waits on it, the poller leaves it alone. */
+function stateKeyOf(t: StartStopTarget): string {
+  switch (t.kind) {
+    case 'notebook':
+      return notebookStateKey(t.notebook);
+    case 'space':
+      return spaceStateKey(t.space);
+    case 'mlflowTrackingServer':
+      return `mlflowTrackingServer/${t.region}/${t.server.trackingServerName}`; // as TrackingServerNode.stateKey
+  }
+}
+
 /**
  * Starts or stops, then waits for the end state behind a cancellable progress notification,
  * the tree's node following each state. Cancelling stops the waiting, not the transition.
@@ -89,7 +103,7 @@ export async function transition(s: ExtensionServices, t: StartStopTarget, actio
   if (action === 'stop' && stateOf(t) === 'Stopped') {
     throw new UserFacingError(`The ${what} is already stopped.`);
   }
-  return vscode.window.withProgress(
+  return s.poller.whileWaiting(stateKeyOf(t), () => vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
       title: `${action === 'start' ? 'Starting' : 'Stopping'} ${what}`,
@@ -141,7 +155,7 @@ export async function transition(s: ExtensionServices, t: StartStopTarget, actio
         sub.dispose();
       }
     },
-  );
+  ));
 }
 
 const START_AND_OPEN = 'Start and Open';
@@ -166,7 +180,7 @@ export async function ensureRunning(s: ExtensionServices, t: UrlTarget): Promise
 
 async function waitUntilRunning(s: ExtensionServices, t: StartStopTarget): Promise<StartStopTarget | undefined> {
   const access = s.session.access();
-  return vscode.window.withProgress(
+  return s.poller.whileWaiting(stateKeyOf(t), () => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Waiting for ${describeTarget(t)}`, cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
@@ -194,5 +208,5 @@ async function waitUntilRunning(s: ExtensionServices, t: StartStopTarget): Promi
         sub.dispose();
       }
     },
-  );
+  ));
 }

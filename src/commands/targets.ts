@@ -98,11 +98,33 @@ export async function pickDomain(s: ExtensionServices, region: string): Promise<
   });
 }
 
+/**
+ * The domain with its AuthMode (DescribeDomain; ListDomains does not say it), so an IAM Identity
+ * Center domain is known as one before a URL is asked for. A failure leaves it unknown (logged):
+ * a presign refused for that reason still explains itself.
+ */
+export async function withAuthMode(s: ExtensionServices, domain: Domain): Promise<Domain> {
+  if (domain.authMode) {
+    return domain;
+  }
+  try {
+    const described = { ...domain, ...(await s.session.access().describeDomain(domain.region, domain.domainId)) };
+    s.tree.updateDomain(described);
+    return described;
+  } catch (e) {
+    s.log.error(`Describing domain ${domain.domainName} (its sign-in mode stays unknown)`, e);
+    return domain;
+  }
+}
+
 export async function pickUserProfile(s: ExtensionServices, domain: Domain): Promise<UserProfile | undefined> {
   const access = s.session.access();
   return ask(s, {
     title: `User profile in ${domain.domainName}`,
-    placeholder: 'Select a user profile',
+    placeholder:
+      domain.authMode === 'SSO'
+        ? `${domain.domainName} signs in through IAM Identity Center: it opens at the domain's own URL (no presigned URL); select a user profile`
+        : 'Select a user profile',
     items: pages(
       (nextToken, signal) => access.listUserProfiles(domain.region, domain.domainId, { nextToken, maxResults: 100, signal }),
       (u) => ({ label: u.userProfileName, description: u.status, value: u, iconPath: icon('account') }),
@@ -157,10 +179,11 @@ export async function askTarget(s: ExtensionServices, kind: TargetKind): Promise
   if (kind === 'mlflowTrackingServer' || kind === 'mlflowApp' || kind === 'partnerApp') {
     return askKindTarget(s, kind, region);
   }
-  const domain = await pickDomain(s, region);
-  if (!domain) {
+  const picked = await pickDomain(s, region);
+  if (!picked) {
     return undefined;
   }
+  const domain = await withAuthMode(s, picked);
   const profile = await pickUserProfile(s, domain);
   if (!profile) {
     return undefined;

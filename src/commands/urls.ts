@@ -4,6 +4,7 @@ import {
   LANDING_PATH_RULE,
   LIMITS,
   checkOpenableUrl,
+  isSsoDomainRefusal,
   domainUrlInvocation,
   mlflowAppUrlInvocation,
   mlflowTrackingServerUrlInvocation,
@@ -16,6 +17,7 @@ import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem } from '../prompter';
 import { readUrlSettings } from '../settings';
+import { IDENTITY_CENTER } from '../tree/domain';
 import type { Node } from '../tree/nodes';
 import { icon } from '../tree/presentation';
 import { recordRecent } from '../recent/record';
@@ -75,8 +77,49 @@ export function checkOpenable(url: string, endpointUrl: string | undefined): voi
   }
 }
 
+type DomainTarget = Extract<UrlTarget, { kind: 'studio' | 'space' }>;
+
+/** A Studio or space target in a domain that signs in through IAM Identity Center. */
+export function ssoTarget(t: UrlTarget): DomainTarget | undefined {
+  return (t.kind === 'studio' || t.kind === 'space') && t.domain.authMode === 'SSO' ? t : undefined;
+}
+
+/** Why an IAM Identity Center domain is opened at its own URL: the same words wherever it happens. */
+export function ssoReason(t: DomainTarget): string {
+  return `The domain ${t.domain.domainName} signs in through ${IDENTITY_CENTER} (AuthMode SSO), so SageMaker makes no presigned URLs for it: it opens at the domain's own URL, where you sign in${
+    t.kind === 'space' ? ` and then open the space ${t.space.spaceDisplayName || t.space.spaceName} from Studio` : ''
+  }.`;
+}
+
+/**
+ * Opens or copies an IAM Identity Center domain's own URL (DescribeDomain's / ListDomains' Url).
+ * It is an address, not a credential: no countdown, nothing cleared.
+ */
+async function deliverDomainUrl(s: ExtensionServices, t: DomainTarget, how: 'open' | 'copy'): Promise<void> {
+  let url = t.domain.url;
+  if (!url) {
+    url = (await s.session.access().describeDomain(t.region, t.domain.domainId)).url;
+  }
+  if (!url) {
+    throw new UserFacingError(`${ssoReason(t)} SageMaker did not report that URL; your AWS access portal lists the domain's Studio.`);
+  }
+  if (how === 'open') {
+    checkOpenable(url, s.session.settings.endpointUrl);
+    const opened = await s.prompter().openExternal(vscode.Uri.parse(url, true));
+    s.log.info(`Opened the ${IDENTITY_CENTER} sign-in of domain ${t.domain.domainName} for ${describeTarget(t)}${opened ? '' : ' (the browser did not confirm)'}`);
+  } else {
+    await vscode.env.clipboard.writeText(url);
+    s.log.info(`Copied the URL of domain ${t.domain.domainName} (${IDENTITY_CENTER}) for ${describeTarget(t)}`);
+  }
+  void s.prompter().message('info', `${how === 'open' ? 'Opened' : 'Copied'} the ${IDENTITY_CENTER} sign-in of ${t.domain.domainName}. ${ssoReason(t)}`, []);
+}
+
 /** Makes the URL and opens it in the browser, or copies it with an expiry countdown. */
 export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 'copy', options: UrlOptions = {}): Promise<void> {
+  const sso = ssoTarget(t);
+  if (sso) {
+    return deliverDomainUrl(s, sso, how);
+  }
   if (isKindTarget(t)) {
     return deliverKind(s, t, how, options);
   }
@@ -89,7 +132,19 @@ export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 
     }
   }
   const what = describeTarget(target);
-  const presigned = await presign(s, target as DomainOrNotebookTarget, request);
+  let presigned: PresignedUrl;
+  try {
+    presigned = await presign(s, target as DomainOrNotebookTarget, request);
+  } catch (e) {
+    // The domain's AuthMode was not known (not described yet, or DescribeDomain not allowed), and
+    // SageMaker refused for this reason: the tree learns it, and the domain's own URL serves.
+    if ((target.kind === 'studio' || target.kind === 'space') && isSsoDomainRefusal(e)) {
+      const domain = { ...target.domain, authMode: 'SSO' as const };
+      s.tree.updateDomain(domain);
+      return deliverDomainUrl(s, { ...target, domain }, how);
+    }
+    throw e;
+  }
   if (how === 'open') {
     checkOpenable(presigned.url, s.session.settings.endpointUrl);
     const opened = await s.prompter().openExternal(vscode.Uri.parse(presigned.url, true));
@@ -168,9 +223,25 @@ export function openWithOptions(s: ExtensionServices) {
     if (!t || isKindTarget(t)) {
       return;
     }
-    const defaults = readUrlSettings();
     const p = s.prompter();
     const title = `Open ${describeTarget(t)}`;
+    const sso = ssoTarget(t);
+    if (sso) {
+      // No landing page or lifetimes: the domain's own URL is all there is.
+      const how = await p.pick<'open' | 'copy'>({
+        title,
+        placeholder: `${sso.domain.domainName} signs in through ${IDENTITY_CENTER}: its own URL, no landing page or lifetimes`,
+        items: [
+          { label: 'Open in Browser', value: 'open', iconPath: icon('link-external') },
+          { label: 'Copy URL', value: 'copy', iconPath: icon('copy') },
+        ],
+      });
+      if (how) {
+        await deliver(s, t, how);
+      }
+      return;
+    }
+    const defaults = readUrlSettings();
     const options: { -readonly [K in keyof UrlOptions]: UrlOptions[K] } = {};
     if (t.kind === 'notebook') {
       const ui = await p.pick<NotebookUi>({
@@ -271,6 +342,10 @@ export function copyCliCommand(s: ExtensionServices) {
     const t = await resolveTarget(s, node, CLI_KINDS);
     if (!t) {
       return;
+    }
+    const sso = ssoTarget(t);
+    if (sso) {
+      throw new UserFacingError(`${ssoReason(sso)} So there is no AWS CLI command for it; "Copy Studio URL" copies that URL.`);
     }
     const shell = currentShell();
     const line = toCommandLine(cliInvocation(t), t.region, s.session.settings, shell);

@@ -4,6 +4,8 @@ import type { ExtensionServices } from '../context';
 import { UserFacingError, runInTerminal } from '../errors';
 import { SETTING, openSettings, readAwsSettings, updateSetting } from '../settings';
 import { DomainNode, ErrorNode, LoadMoreNode, MlflowAppNode, NotebookNode, PartnerAppNode, SpaceNode, TrackingServerNode, UserProfileNode, isListNode, type Node } from '../tree/nodes';
+import { filterHow } from '../tree/filter';
+import { nameFilters } from '../tree/groups';
 import { icon } from '../tree/presentation';
 import { askTarget, pickDomain, pickRegion } from './targets';
 
@@ -57,15 +59,34 @@ export function retry(s: ExtensionServices) {
 
 export function filter(s: ExtensionServices) {
   return async (): Promise<void> => {
-    const text = await s.prompter().input({
-      title: 'Filter SageMaker resources',
-      prompt: 'Show only spaces, notebook instances, MLflow tracking servers and apps, and partner AI apps whose name contains this text (empty shows all)',
+    const p = s.prompter();
+    const text = await p.input({
+      title: 'Filter SageMaker resources by name (1/2)',
+      prompt: 'Show only the rows whose name contains this text (empty shows all); next, choose the lists it applies to',
       value: s.tree.filter ?? '',
       validate: (v) => (v.length > 63 ? 'A filter is at most 63 characters.' : undefined),
     });
-    if (text !== undefined) {
-      s.tree.setFilter(text);
+    if (text === undefined) {
+      return;
     }
+    if (!text.trim()) {
+      s.tree.setFilter(undefined);
+      return;
+    }
+    // Which lists: each says whether SageMaker filters it (all of it) or only the rows loaded are.
+    const current = s.tree.filterLists;
+    const scope = await p.pickMany<string>({
+      title: `Filter "${text.trim()}": which lists (2/2)`,
+      placeholder: 'The lists to filter by name',
+      items: nameFilters().map((f) => ({ label: f.label, description: filterHow(f), value: f.key, picked: current.has(f.key) })),
+    });
+    if (scope === undefined) {
+      return;
+    }
+    if (scope.length === 0) {
+      throw new UserFacingError('Choose at least one list for the filter to apply to; the filter was not changed.');
+    }
+    s.tree.setFilter(text, scope);
   };
 }
 

@@ -23,7 +23,8 @@ export const mlflowGroup: GroupSpec = {
   label: 'MLflow',
   listName: 'MLflow tracking servers or apps',
   icon: 'beaker',
-  filtered: true,
+  // ListMlflowTrackingServers and ListMlflowApps have no name filter: the loaded rows are filtered.
+  nameFilter: { key: 'mlflow', label: 'MLflow tracking servers and apps' },
   async fetchPage(ctx, group) {
     const { phase, token } = phaseOf(ctx.nextToken);
     const o = { maxResults: ctx.pageSize, nameContains: ctx.filter };
@@ -62,9 +63,18 @@ export class TrackingServerNode implements BaseNode {
     return isTransitional(this.server.status);
   }
 
-  /** Describes the server again (status, and its size, which the list does not give). */
-  async refreshSelf(access: SageMakerAccess): Promise<void> {
-    this.server = await access.describeMlflowTrackingServer(this.region, this.server.trackingServerName);
+  get stateKey(): string {
+    return `mlflowTrackingServer/${this.region}/${this.server.trackingServerName}`;
+  }
+
+  /** Describes the server again (status, and its size, which the list does not give): one call. */
+  async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
+    const fresh = await access.describeMlflowTrackingServer(this.region, this.server.trackingServerName, signal);
+    return (row) => {
+      if (row instanceof TrackingServerNode) {
+        row.server = fresh;
+      }
+    };
   }
 
   treeItem(): vscode.TreeItem {
@@ -114,8 +124,17 @@ export class MlflowAppNode implements BaseNode {
     return isTransitional(this.app.status);
   }
 
-  async refreshSelf(access: SageMakerAccess): Promise<void> {
-    this.app = await access.describeMlflowApp(this.region, this.app.arn);
+  get stateKey(): string {
+    return `mlflowApp/${this.app.arn}`;
+  }
+
+  async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
+    const fresh = await access.describeMlflowApp(this.region, this.app.arn, signal);
+    return (row) => {
+      if (row instanceof MlflowAppNode) {
+        row.app = fresh;
+      }
+    };
   }
 
   treeItem(): vscode.TreeItem {

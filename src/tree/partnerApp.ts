@@ -3,6 +3,7 @@ import type { PartnerApp, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
 import { isTransitional, kindCodicon, kindTone } from './kindStatus';
 import { map, type BaseNode } from './listing';
+import type { Node } from './nodes';
 import { icon, joinDescription, tooltip } from './presentation';
 
 /** Partner app types as people know them. */
@@ -23,7 +24,8 @@ export const partnerAppsGroup: GroupSpec = {
   label: 'Partner AI Apps',
   listName: 'partner AI apps',
   icon: 'plug',
-  filtered: true,
+  // ListPartnerApps has no name filter: the loaded rows are filtered.
+  nameFilter: { key: 'partnerApps', label: 'Partner AI apps' },
   async fetchPage(ctx, group) {
     const page = await ctx.access.listPartnerApps(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter });
     return map(page, (a) => new PartnerAppNode(a, group));
@@ -50,8 +52,17 @@ export class PartnerAppNode implements BaseNode {
     return isTransitional(this.app.status);
   }
 
-  async refreshSelf(access: SageMakerAccess): Promise<void> {
-    this.app = await access.describePartnerApp(this.region, this.app.arn);
+  get stateKey(): string {
+    return `partnerApp/${this.app.arn}`;
+  }
+
+  async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
+    const fresh = await access.describePartnerApp(this.region, this.app.arn, signal);
+    return (row) => {
+      if (row instanceof PartnerAppNode) {
+        row.app = fresh;
+      }
+    };
   }
 
   treeItem(): vscode.TreeItem {

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import type { MlflowTrackingServer, NotebookInstance, Space } from '../aws/index';
+import type { Domain, MlflowTrackingServer, NotebookInstance, Space } from '../aws/index';
 import { AwsError } from '../aws/index';
 import { isCredentialsError, userMessage } from '../errors';
 import type { Log } from '../log';
@@ -7,6 +7,7 @@ import type { Session } from '../session';
 import { SettingsError, readPageSize } from '../settings';
 import { readResourceTypes } from '../resourceTypes';
 import {
+  DomainNode,
   EmptyNode,
   ErrorNode,
   GroupNode,
@@ -18,11 +19,11 @@ import {
   RegionNode,
   SpaceNode,
   TrackingServerNode,
-  UserProfileNode,
   type ListNode,
   type Node,
 } from './nodes';
-import { rootGroups } from './groups';
+import { activeFilter, nameMatches, type ActiveFilter, type FilterState } from './filter';
+import { defaultFilterScope, nameFilters, rootGroups } from './groups';
 
 /** What the view shows when it has no tree: drives `viewsWelcome` through the `sagemaker.viewState` context key. */
 export type ViewState = 'loading' | 'ready' | 'noCredentials' | 'ssoExpired' | 'invalidSettings' | 'error' | 'empty';
@@ -45,9 +46,13 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   private roots?: Promise<Node[]>;
   private state: ViewState = 'loading';
   private stateMessage?: string;
-  private filterText?: string;
+  private filterState?: FilterState;
+  private filterScope: ReadonlySet<string> = new Set(defaultFilterScope());
   private readonly stateListeners = new vscode.EventEmitter<ViewStateChange>();
   readonly onDidChangeState = this.stateListeners.event;
+  private readonly pageListeners = new vscode.EventEmitter<ListNode>();
+  /** A page of a list arrived (its rows are in the tree now): for the poller. */
+  readonly onDidLoadPage = this.pageListeners.event;
 
   constructor(
     private readonly session: Session,
@@ -64,17 +69,34 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   get filter(): string | undefined {
-    return this.filterText;
+    return this.filterState?.text;
   }
 
-  setFilter(text: string | undefined): void {
-    this.filterText = text?.trim() || undefined;
+  /** The keys of the lists the filter applies to (NameFilter.key), kept between filters. */
+  get filterLists(): ReadonlySet<string> {
+    return this.filterScope;
+  }
+
+  /** Filters by name the lists in `scope` (default: the last scope chosen); empty text shows all. */
+  setFilter(text: string | undefined, scope?: readonly string[]): void {
+    if (scope) {
+      const known = new Set(nameFilters().map((f) => f.key));
+      this.filterScope = new Set(scope.filter((k) => known.has(k)));
+    }
+    const t = text?.trim();
+    this.filterState = t ? { text: t, scope: this.filterScope } : undefined;
     this.refresh();
+  }
+
+  /** How the filter applies to one list, if it does. */
+  filterFor(node: ListNode): ActiveFilter {
+    return activeFilter(this.filterState, node.nameFilter);
   }
 
   /** Starts over: forget every list (and the regions), redraw the whole view. */
   refresh(): void {
     this.roots = undefined;
+    this.rootsNow = [];
     this.setState('loading');
     this.changed.fire(undefined);
   }
@@ -94,7 +116,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       const n = node.notebook;
       this.updateNotebook(await this.session.access().describeNotebookInstance(n.region, n.notebookInstanceName));
     } else if (node instanceof TrackingServerNode || node instanceof MlflowAppNode || node instanceof PartnerAppNode) {
-      await node.refreshSelf(this.session.access());
+      const update = await node.readState(this.session.access(), new AbortController().signal);
+      update(node);
       this.changed.fire(node);
     }
   }
@@ -116,7 +139,20 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   getTreeItem(node: Node): vscode.TreeItem {
-    return node.treeItem();
+    const item = node.treeItem();
+    const f = isListNode(node) ? this.filterFor(node) : undefined;
+    if (f && node instanceof GroupNode) {
+      item.description = f.serverSide ? `filter: ${f.text}` : `filter: ${f.text} (loaded rows)`;
+    }
+    if (f && isListNode(node) && item.tooltip instanceof vscode.MarkdownString) {
+      item.tooltip.appendText(`Filtered: ${node.listName} whose name contains "${f.text}"${f.serverSide ? '' : ', among the rows loaded'}`);
+    }
+    return item;
+  }
+
+  /** Draws a node again after its data changed in place. */
+  redraw(node: Node): void {
+    this.changed.fire(node);
   }
 
   getParent(node: Node): Node | undefined {
@@ -173,6 +209,16 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
   }
 
+  /** Puts what is newly known of a domain (e.g. its AuthMode) into its node. */
+  updateDomain(domain: Domain): void {
+    for (const n of this.loadedNodes()) {
+      if (n instanceof DomainNode && n.domain.region === domain.region && n.domain.domainId === domain.domainId) {
+        n.domain = { ...n.domain, ...domain };
+        this.changed.fire(n);
+      }
+    }
+  }
+
   updateNotebook(notebook: NotebookInstance): void {
     for (const n of this.loadedNodes()) {
       if (n instanceof NotebookNode && n.notebook.region === notebook.region && n.notebook.notebookInstanceName === notebook.notebookInstanceName) {
@@ -196,6 +242,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   dispose(): void {
     this.changed.dispose();
     this.stateListeners.dispose();
+    this.pageListeners.dispose();
   }
 
   private rootsNow: Node[] = [];
@@ -254,13 +301,16 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     if (!listing.loaded && listing.error === undefined) {
       await this.loadPage(node);
     }
-    const children: Node[] = [...listing.items];
+    const f = this.filterFor(node);
+    // A list the service cannot filter by name: the filter applies to the rows loaded.
+    const local = f && !f.serverSide ? f.text : undefined;
+    const children: Node[] = local === undefined ? [...listing.items] : listing.items.filter((n) => nameMatches(labelOf(n), local));
     if (listing.error !== undefined) {
       children.push(new ErrorNode(node, userMessage(listing.error)));
     } else if (listing.nextToken) {
       children.push(new LoadMoreNode(node));
     } else if (children.length === 0) {
-      children.push(new EmptyNode(node, !!this.filterText && (node instanceof UserProfileNode || (node instanceof GroupNode && node.spec.filtered))));
+      children.push(new EmptyNode(node, f ? (f.serverSide ? 'server' : 'loaded') : false));
       this.checkEmptyAccount();
     }
     return children;
@@ -278,7 +328,15 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       await Promise.resolve(); // so `listing.loading` is set before any outcome below
       try {
         const access = this.session.access();
-        const page = await node.fetchPage({ access, nextToken: token, pageSize: readPageSize(), filter: this.filterText });
+        const f = this.filterFor(node);
+        const page = await node.fetchPage({
+          access,
+          nextToken: token,
+          pageSize: readPageSize(),
+          filter: f?.serverSide ? f.text : undefined,
+          redraw: (n) => this.changed.fire(n),
+          logError: (context, e) => this.log.error(context, e),
+        });
         if (listing.generation !== generation) {
           return; // reset while loading: drop the stale page
         }
@@ -286,6 +344,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         listing.nextToken = page.nextToken;
         listing.loaded = true;
         listing.error = undefined;
+        this.pageListeners.fire(node);
       } catch (e) {
         if (listing.generation !== generation) {
           return;
@@ -312,7 +371,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 
   /** One region, nothing filtered, every group shown loaded and empty: the welcome content says so. */
   private checkEmptyAccount(): void {
-    if (this.filterText || this.rootsNow.length === 0 || !this.rootsNow.every((n) => n instanceof GroupNode)) {
+    if (this.filterState || this.rootsNow.length === 0 || !this.rootsNow.every((n) => n instanceof GroupNode)) {
       return;
     }
     const groups = this.rootsNow.filter((n): n is GroupNode => n instanceof GroupNode);
@@ -334,4 +393,10 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       this.stateListeners.fire({ state, error });
     }
   }
+}
+
+/** The label a row shows (what a filter of the loaded rows matches). */
+function labelOf(n: Node): string {
+  const label = n.treeItem().label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
 }

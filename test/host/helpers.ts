@@ -171,7 +171,15 @@ export interface ShownMessage {
 
 export interface AskedPick {
   title: string;
-  items: { label: string; description?: string; detail?: string; buttons?: string[] }[];
+  placeholder: string;
+  items: { label: string; description?: string; picked?: boolean; detail?: string; buttons?: string[] }[];
+}
+
+/** A tooltip's text as a reader sees it (markdown escapes and non-breaking spaces undone). */
+export function tooltipText(i: vscode.TreeItem): string {
+  const t = i.tooltip;
+  const md = t instanceof vscode.MarkdownString ? t.value : (t ?? '');
+  return md.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
 }
 
 /** `itemButton`: triggers the button with that tooltip on the item labelled `label`. */
@@ -241,6 +249,7 @@ export class ScriptedPrompter implements Prompter {
     const items = await this.items(request);
     this.picks.push({
       title: request.title,
+      placeholder: request.placeholder,
       items: items.map((i) => ({
         label: i.label,
         description: i.description,
@@ -274,7 +283,7 @@ export class ScriptedPrompter implements Prompter {
 
   async pickMany<T>(request: PickRequest<T>): Promise<T[] | undefined> {
     const items = await this.items(request);
-    this.picks.push({ title: request.title, items: items.map((i) => ({ label: i.label, description: i.description })) });
+    this.picks.push({ title: request.title, placeholder: request.placeholder, items: items.map((i) => ({ label: i.label, description: i.description, picked: i.picked })) });
     const a = this.next('pickMany', request.title);
     if ('cancel' in a) {
       return undefined;

