@@ -198,9 +198,10 @@ describe('MLflow and partner AI apps', () => {
     it('a lifetime setting outside the operation\'s range: a message naming it and the range, no call', async () => {
       await setSetting('presignedUrl.expiresInSeconds', 301);
       const node = await server('mlflow-platform');
+      const partner = await nodeAt(api(), 'Partner AI Apps', 'cometml'); // listed before the calls are counted
       await emulator.resetCalls();
       await vscode.commands.executeCommand('sagemaker.copyMlflowTrackingServerUrl', node);
-      await vscode.commands.executeCommand('sagemaker.openPartnerApp', await nodeAt(api(), 'Partner AI Apps', 'cometml'));
+      await vscode.commands.executeCommand('sagemaker.openPartnerApp', partner);
       const texts = prompter.errors.map((e) => e.text);
       assert.equal(texts.length, 2);
       assert.match(texts[0], /sagemaker\.presignedUrl\.expiresInSeconds.*301.*CreatePresignedMlflowTrackingServerUrl accepts a whole number of seconds from 5 to 300/);
