@@ -10,7 +10,7 @@ import { clearClipboardOnExpiry } from './settings';
 export class ClipboardExpiry implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
   private timer?: NodeJS.Timeout;
-  private current?: { url: string; what: string; expiresAt: Date };
+  private current?: { url: string; what: string; expiresAt: Date; singleUse?: boolean };
   private readonly expired = new vscode.EventEmitter<{ cleared: boolean }>();
   /** Fires at each expiry, saying whether the clipboard was cleared. */
   readonly onDidExpire = this.expired.event;
@@ -25,12 +25,12 @@ export class ClipboardExpiry implements vscode.Disposable {
     return this.current ? this.item.text : undefined;
   }
 
-  /** Writes the URL to the clipboard and starts the countdown for it. */
-  async copy(url: string, what: string, expiresAt: Date): Promise<void> {
+  /** Writes the URL to the clipboard and starts the countdown for it; a single-use URL (MLflow) says so. */
+  async copy(url: string, what: string, expiresAt: Date, options: { singleUse?: boolean } = {}): Promise<void> {
     await vscode.env.clipboard.writeText(url);
     this.stop();
-    this.current = { url, what, expiresAt };
-    this.item.tooltip = `The copied URL for ${what} expires at ${expiresAt.toLocaleTimeString()}.${
+    this.current = { url, what, expiresAt, singleUse: options.singleUse };
+    this.item.tooltip = `The copied URL for ${what} ${options.singleUse ? 'can be used once and ' : ''}expires at ${expiresAt.toLocaleTimeString()}.${
       clearClipboardOnExpiry() ? ' The clipboard is then cleared if it still holds it.' : ''
     }`;
     this.tick();
@@ -82,7 +82,7 @@ export class ClipboardExpiry implements vscode.Disposable {
     }
     const m = Math.floor(left / 60);
     const s = String(left % 60).padStart(2, '0');
-    this.item.text = `$(clock) SageMaker URL expires in ${m}:${s}`;
+    this.item.text = `$(clock) SageMaker URL ${c.singleUse ? '(single use) ' : ''}expires in ${m}:${s}`;
   }
 
   private async expire(c: { url: string; what: string }): Promise<void> {

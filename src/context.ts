@@ -3,8 +3,10 @@ import type { ClipboardExpiry } from './clipboardExpiry';
 import type { ErrorReporter } from './errors';
 import type { Log } from './log';
 import type { Prompter } from './prompter';
+import type { RecentList } from './recent/store';
 import type { Session } from './session';
 import type { Node } from './tree/nodes';
+import type { StatePoller } from './tree/poller';
 import type { ResourceTreeProvider } from './tree/provider';
 
 /** What every command needs: the services of the running extension. */
@@ -13,8 +15,12 @@ export interface ExtensionServices {
   readonly session: Session;
   readonly tree: ResourceTreeProvider;
   readonly treeView: vscode.TreeView<Node>;
+  /** Reads rows in a passing state again until they settle. */
+  readonly poller: StatePoller;
   readonly clipboard: ClipboardExpiry;
   readonly errors: ErrorReporter;
+  /** Open Recent's list (the extension's global state). */
+  readonly recent: RecentList;
   /** The current prompter (tests may swap it). */
   prompter(): Prompter;
 }

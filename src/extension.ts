@@ -4,11 +4,16 @@ import { ClipboardExpiry } from './clipboardExpiry';
 import { registerCommands } from './commands/index';
 import type { ExtensionServices } from './context';
 import { ErrorReporter } from './errors';
+import { registerLinkHandler } from './links/commands';
 import { Log } from './log';
 import { vscodePrompter, type Prompter } from './prompter';
+import { RecentList } from './recent/store';
 import { Session } from './session';
 import { CONNECTION_SETTINGS, SETTING } from './settings';
+import { nameFilters } from './tree/groups';
 import type { Node } from './tree/nodes';
+import { RESOURCE_TYPES_SETTING } from './resourceTypes';
+import { StatePoller } from './tree/poller';
 import { ResourceTreeProvider } from './tree/provider';
 
 /** What `activate` returns: the running extension's parts, for the extension-host tests. */
@@ -49,15 +54,17 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const session = new Session(log, () => prompter);
   const tree = new ResourceTreeProvider(session, log);
   const treeView = vscode.window.createTreeView<Node>('sagemaker.resources', { treeDataProvider: tree, showCollapseAll: true });
+  const poller = new StatePoller(tree, treeView, session, log);
   const clipboard = new ClipboardExpiry(log);
   const errors = new ErrorReporter(log, () => prompter);
-  const services: ExtensionServices = { log, session, tree, treeView, clipboard, errors, prompter: () => prompter };
+  const recent = new RecentList(context.globalState);
+  const services: ExtensionServices = { log, session, tree, treeView, poller, clipboard, errors, recent, prompter: () => prompter };
 
   const syncViewState = (): void => {
     void vscode.commands.executeCommand('setContext', 'sagemaker.viewState', tree.viewState);
     void vscode.commands.executeCommand('setContext', 'sagemaker.filtered', !!tree.filter);
     // No treeView.message: VS Code hides the welcome content (and its buttons) while one is set.
-    treeView.description = tree.filter ? `filter: ${tree.filter}` : undefined;
+    treeView.description = tree.filter ? `filter: ${tree.filter} (${filterScopeWords(tree.filterLists)})` : undefined;
   };
 
   context.subscriptions.push(
@@ -65,6 +72,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     session,
     tree,
     treeView,
+    poller,
     clipboard,
     tree.onDidChangeState((change) => {
       syncViewState();
@@ -74,10 +82,14 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     }),
     tree.onDidChangeTreeData(syncViewState),
     ...registerCommands(services),
+    registerLinkHandler(services),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if ([...CONNECTION_SETTINGS, SETTING.pageSize].some((k) => e.affectsConfiguration(`sagemaker.${k}`))) {
         log.info('Connection settings changed: reloading the tree');
         session.reset();
+        tree.refresh();
+      } else if (e.affectsConfiguration(`sagemaker.${RESOURCE_TYPES_SETTING}`)) {
+        log.info('Resource types changed: reloading the tree');
         tree.refresh();
       } else if (e.affectsConfiguration(`sagemaker.${SETTING.clearClipboardOnExpiry}`) || e.affectsConfiguration('sagemaker.presignedUrl')) {
         log.info('URL settings changed; they apply to the next URL');
@@ -101,6 +113,14 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
       return previous;
     },
   });
+}
+
+/** The lists a filter applies to, in the view's title: "user profiles, notebook instances". */
+function filterScopeWords(keys: ReadonlySet<string>): string {
+  return nameFilters()
+    .filter((f) => keys.has(f.key))
+    .map((f) => f.label.toLowerCase())
+    .join(', ');
 }
 
 /**

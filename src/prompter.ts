@@ -8,6 +8,14 @@ export interface PickItem<T> {
   readonly iconPath?: vscode.ThemeIcon;
   readonly picked?: boolean;
   readonly value: T;
+  /** Buttons on the item: triggering one ends the pick with the button's value instead of the item's. */
+  readonly buttons?: readonly PickButton<T>[];
+}
+
+export interface PickButton<T> {
+  readonly iconPath: vscode.ThemeIcon;
+  readonly tooltip: string;
+  readonly value: T;
 }
 
 /** Items known up front, or pages of items fetched while the pick shows its busy state. */
@@ -46,10 +54,12 @@ export interface Prompter {
   openExternal(uri: vscode.Uri): Promise<boolean>;
 }
 
-type Item<T> = vscode.QuickPickItem & { value: T };
+type Button<T> = vscode.QuickInputButton & { value: T };
+type Item<T> = vscode.QuickPickItem & { value: T; buttons?: Button<T>[] };
 
 function toItem<T>(p: PickItem<T>): Item<T> {
-  return { label: p.label, description: p.description, detail: p.detail, iconPath: p.iconPath, picked: p.picked, value: p.value };
+  const buttons = p.buttons?.map((b) => ({ iconPath: b.iconPath, tooltip: b.tooltip, value: b.value }));
+  return { label: p.label, description: p.description, detail: p.detail, iconPath: p.iconPath, picked: p.picked, value: p.value, buttons };
 }
 
 /** Shows a quick pick that fills in page by page and is busy until the last page; hiding it cancels loading. */
@@ -83,6 +93,7 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<T[] | unde
       }
       finish(chosen.map((i) => i.value));
     });
+    qp.onDidTriggerItemButton((e) => finish([(e.button as Button<T>).value]));
     qp.onDidHide(() => finish(undefined));
     qp.show();
     if (typeof request.items !== 'function') {

@@ -5,7 +5,9 @@
 import { AwsCore } from './core';
 import { domainAccess } from './domains';
 import { AwsError, toAwsError } from './errors';
+import { mlflowAccess } from './mlflow';
 import { notebookAccess } from './notebooks';
+import { partnerAppAccess } from './partnerApps';
 import { effectiveProfileName, profileRegion } from './profiles';
 import { spaceAccess } from './spaces';
 import type { AwsHooks, AwsSettings, AwsTuning, SageMakerAccess } from './types';
@@ -24,6 +26,8 @@ export function createSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, t
     ...domainAccess(core),
     ...spaceAccess(core),
     ...notebookAccess(core),
+    ...mlflowAccess(core),
+    ...partnerAppAccess(core),
     dispose: () => core.dispose(),
   };
 }

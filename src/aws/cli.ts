@@ -1,51 +1,127 @@
-/** "Copy as AWS CLI Command": the `aws sagemaker create-presigned-...` line equivalent to a request. */
+/**
+ * "Copy as AWS CLI Command": the `aws sagemaker ...` line equivalent to a presigned-URL request.
+ * Each request is written as its API operation and input members (names from the SageMaker API
+ * model); the CLI's own names are derived from them as the AWS CLI does (kebab-case), so a unit
+ * test can hold every line against the model.
+ */
 import type { AwsSettings, DomainUrlRequest, NotebookUrlRequest } from './types';
 import { LIMITS, validateProfileName } from './validation';
 import { effectiveUserProfile } from './ownership';
+import { formatCommandLine, posixQuote, type ShellKind } from './cliShell';
+import type { UrlLifetimes } from './mlflow';
 
-const safeWord = /^[A-Za-z0-9_@%+=:,./-]+$/;
-
-/** Quotes one word for a POSIX shell: bare when it only holds safe characters, else in single quotes. */
-export function shellQuote(word: string): string {
-  if (safeWord.test(word)) {
-    return word;
-  }
-  return `'${word.replace(/'/g, `'\\''`)}'`;
+/** One API call: the operation and its input members, in the order the command line lists them. */
+export interface CliInvocation {
+  readonly operation: string;
+  readonly params: readonly (readonly [member: string, value: string | number])[];
 }
 
+/**
+ * An API name as the AWS CLI spells it (botocore's xform_name with '-'): CreatePresignedDomainUrl →
+ * create-presigned-domain-url, SessionExpirationDurationInSeconds → session-expiration-duration-in-seconds.
+ */
+export function cliName(apiName: string): string {
+  let name = apiName;
+  const plural = /[A-Z]{2,}s$/.exec(name);
+  if (plural) {
+    // ARNs → -arns, as botocore's special case.
+    name = `${name.slice(0, -plural[0].length)}-${plural[0].toLowerCase()}`;
+  }
+  return name
+    .replace(/(.)([A-Z][a-z]+)/g, '$1-$2')
+    .replace(/([a-z0-9])([A-Z])/g, '$1-$2')
+    .toLowerCase();
+}
+
+/** The words of the command: `aws sagemaker <operation> --member value ... --profile --region --endpoint-url`. */
+export function cliWords(invocation: CliInvocation, region: string, settings: AwsSettings): string[] {
+  const words = ['aws', 'sagemaker', cliName(invocation.operation)];
+  for (const [member, value] of invocation.params) {
+    words.push(`--${cliName(member)}`, String(value));
+  }
+  if (settings.profile) {
+    words.push('--profile', settings.profile);
+  }
+  words.push('--region', region);
+  if (settings.endpointUrl) {
+    words.push('--endpoint-url', settings.endpointUrl);
+  }
+  return words;
+}
+
+/** The command line for `shell` (POSIX by default). */
+export function toCommandLine(invocation: CliInvocation, region: string, settings: AwsSettings, shell: ShellKind = 'posix'): string {
+  return formatCommandLine(cliWords(invocation, region, settings), shell);
+}
+
+const expires = (v: number | undefined): number => v ?? LIMITS.expiresInSeconds.max;
+const session = (v: number | undefined): number => v ?? LIMITS.sessionExpirationDurationInSeconds.max;
+
+/** CreatePresignedDomainUrl: Studio for a user profile, or a space (for a private space, as its owner). */
+export function domainUrlInvocation(r: DomainUrlRequest): CliInvocation {
+  const params: [string, string | number][] = [
+    ['DomainId', r.domainId],
+    ['UserProfileName', effectiveUserProfile(r)],
+  ];
+  if (r.spaceName) {
+    params.push(['SpaceName', r.spaceName]);
+  }
+  if (r.landingUri) {
+    params.push(['LandingUri', r.landingUri]);
+  }
+  params.push(['ExpiresInSeconds', expires(r.expiresInSeconds)], ['SessionExpirationDurationInSeconds', session(r.sessionExpirationDurationInSeconds)]);
+  return { operation: 'CreatePresignedDomainUrl', params };
+}
+
+/** CreatePresignedNotebookInstanceUrl (the JupyterLab view is a query parameter added to the URL, not an input). */
+export function notebookUrlInvocation(r: NotebookUrlRequest): CliInvocation {
+  return {
+    operation: 'CreatePresignedNotebookInstanceUrl',
+    params: [
+      ['NotebookInstanceName', r.notebookInstanceName],
+      ['SessionExpirationDurationInSeconds', session(r.sessionExpirationDurationInSeconds)],
+    ],
+  };
+}
+
+/** The two lifetimes the MLflow and partner app URL operations take. */
+export type { UrlLifetimes };
+
+function withLifetimes(operation: string, key: readonly [string, string], l: UrlLifetimes): CliInvocation {
+  return {
+    operation,
+    params: [key, ['ExpiresInSeconds', expires(l.expiresInSeconds)], ['SessionExpirationDurationInSeconds', session(l.sessionExpirationDurationInSeconds)]],
+  };
+}
+
+/** CreatePresignedMlflowTrackingServerUrl (the URL can be used once). */
+export function mlflowTrackingServerUrlInvocation(r: { trackingServerName: string } & UrlLifetimes): CliInvocation {
+  return withLifetimes('CreatePresignedMlflowTrackingServerUrl', ['TrackingServerName', r.trackingServerName], r);
+}
+
+/** CreatePresignedMlflowAppUrl (the URL can be used once). */
+export function mlflowAppUrlInvocation(r: { arn: string } & UrlLifetimes): CliInvocation {
+  return withLifetimes('CreatePresignedMlflowAppUrl', ['Arn', r.arn], r);
+}
+
+/** CreatePartnerAppPresignedUrl (its answer's field is `Url`). */
+export function partnerAppUrlInvocation(r: { arn: string } & UrlLifetimes): CliInvocation {
+  return withLifetimes('CreatePartnerAppPresignedUrl', ['Arn', r.arn], r);
+}
+
+/** Quotes one word for a POSIX shell (kept for callers of the first version). */
+export const shellQuote = posixQuote;
+
+/** The POSIX line for a domain or notebook instance request (the first version's entry point). */
 export function toCliCommand(
   kind: 'domain' | 'notebook',
   region: string,
   request: DomainUrlRequest | NotebookUrlRequest,
   settings: AwsSettings,
+  shell: ShellKind = 'posix',
 ): string {
-  const args: string[] = ['aws', 'sagemaker'];
-  if (kind === 'domain') {
-    const r = request as DomainUrlRequest;
-    args.push('create-presigned-domain-url', '--domain-id', r.domainId, '--user-profile-name', effectiveUserProfile(r));
-    if (r.spaceName !== undefined && r.spaceName !== '') {
-      args.push('--space-name', r.spaceName);
-    }
-    if (r.landingUri !== undefined && r.landingUri !== '') {
-      args.push('--landing-uri', r.landingUri);
-    }
-    args.push('--expires-in-seconds', String(r.expiresInSeconds ?? LIMITS.expiresInSeconds.max));
-  } else {
-    const r = request as NotebookUrlRequest;
-    args.push('create-presigned-notebook-instance-url', '--notebook-instance-name', r.notebookInstanceName);
-  }
-  args.push(
-    '--session-expiration-duration-in-seconds',
-    String(request.sessionExpirationDurationInSeconds ?? LIMITS.sessionExpirationDurationInSeconds.max),
-  );
-  if (settings.profile) {
-    args.push('--profile', settings.profile);
-  }
-  args.push('--region', region);
-  if (settings.endpointUrl) {
-    args.push('--endpoint-url', settings.endpointUrl);
-  }
-  return args.map(shellQuote).join(' ');
+  const invocation = kind === 'domain' ? domainUrlInvocation(request as DomainUrlRequest) : notebookUrlInvocation(request as NotebookUrlRequest);
+  return toCommandLine(invocation, region, settings, shell);
 }
 
 /**

@@ -1,5 +1,6 @@
 /** Studio domains and their user profiles: the listings. */
 import { checkName, type AwsCore } from './core';
+import { AwsError } from './errors';
 import { toDomain, toUserProfile } from './mapping';
 import type { Domain, Page, UserProfile } from './model';
 import { listPage } from './paging';
@@ -9,6 +10,23 @@ import type { ListOptions } from './types';
 export interface DomainAccess {
   listDomains(region: string, o?: ListOptions): Promise<Page<Domain>>;
   listUserProfiles(region: string, domainId: string, o?: ListOptions): Promise<Page<UserProfile>>;
+  /** DescribeDomain: the domain with its AuthMode (IAM or SSO) and Url, which ListDomains does not give. */
+  describeDomain(region: string, domainId: string, signal?: AbortSignal): Promise<Domain>;
+  /** DescribeUserProfile: the profile again (its status), one call. */
+  describeUserProfile(region: string, domainId: string, userProfileName: string, signal?: AbortSignal): Promise<UserProfile>;
+}
+
+/**
+ * True for CreatePresignedDomainUrl refused because the domain signs in through IAM Identity
+ * Center ("... can only be called when the authentication mode equals IAM").
+ */
+export function isSsoDomainRefusal(e: unknown): boolean {
+  return (
+    e instanceof AwsError &&
+    e.kind === 'validation' &&
+    e.operation === 'CreatePresignedDomainUrl' &&
+    /authentication mode|AuthMode/i.test(e.userMessage)
+  );
 }
 
 export function domainAccess(core: AwsCore): DomainAccess {
@@ -49,6 +67,21 @@ export function domainAccess(core: AwsCore): DomainAccess {
           ),
         (out) => (out.UserProfiles ?? []).map((p) => toUserProfile(region, p)),
       );
+    },
+
+    async describeDomain(region, domainId, signal) {
+      checkName('DomainId', domainId, 'DescribeDomain');
+      const out = await core.call(region, 'DescribeDomain', (c, sdk) => c.send(new sdk.DescribeDomainCommand({ DomainId: domainId }), { abortSignal: signal }));
+      return toDomain(region, out);
+    },
+
+    async describeUserProfile(region, domainId, userProfileName, signal) {
+      checkName('DomainId', domainId, 'DescribeUserProfile');
+      checkName('UserProfileName', userProfileName, 'DescribeUserProfile');
+      const out = await core.call(region, 'DescribeUserProfile', (c, sdk) =>
+        c.send(new sdk.DescribeUserProfileCommand({ DomainId: domainId, UserProfileName: userProfileName }), { abortSignal: signal }),
+      );
+      return toUserProfile(region, out);
     },
   };
 }

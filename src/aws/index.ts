@@ -16,10 +16,14 @@ export type {
   WaitOptions,
 } from './types';
 export type { DomainAccess } from './domains';
+export { isSsoDomainRefusal } from './domains';
 export type { SpaceAccess, SpaceListOptions, SpacePage } from './spaces';
 export { STATE_CALLS_IN_FLIGHT } from './spaces';
 export type { NotebookAccess } from './notebooks';
-export type { Domain, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
+export type { MlflowAccess, MlflowApp, MlflowAppUrlRequest, MlflowTrackingServer, MlflowTrackingServerUrlRequest, UrlLifetimes } from './mlflow';
+export type { PartnerApp, PartnerAppAccess, PartnerAppUrlRequest } from './partnerApps';
+export { KIND_PATTERNS, PRESIGN_LIMITS, validateKindField, validateLifetime, type PresignOperation } from './urlLimits';
+export type { Domain, DomainAuthMode, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
 export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction } from './errors';
 export {
   checkOpenableUrl,
@@ -40,7 +44,21 @@ export {
 } from './validation';
 export { redactUrl, REDACTED } from './redact';
 export { listProfileNames, effectiveProfileName } from './profiles';
-export { toCliCommand, shellQuote, ssoLoginCommand } from './cli';
+export {
+  cliName,
+  cliWords,
+  domainUrlInvocation,
+  mlflowAppUrlInvocation,
+  mlflowTrackingServerUrlInvocation,
+  notebookUrlInvocation,
+  partnerAppUrlInvocation,
+  shellQuote,
+  ssoLoginCommand,
+  toCliCommand,
+  toCommandLine,
+  type CliInvocation,
+} from './cli';
+export { formatCommandLine, quoteFor, shellKindFor, type ShellKind, type TerminalProfileInfo } from './cliShell';
 export { withJupyterLabView } from './notebooks';
 export { createSageMakerAccess } from './access';
 export { configureSdkCodeCache, sdkLoadInfo, writeSdkCodeCache, type SdkCodeCacheOptions, type SdkLoadInfo } from './clients';

@@ -1,8 +1,10 @@
 /** SDK output shapes → the plain model types (model.ts). Type-only SDK imports: erased at runtime. */
 import type {
   AppDetails,
+  DescribeDomainCommandOutput,
   DescribeNotebookInstanceCommandOutput,
   DescribeSpaceCommandOutput,
+  DescribeUserProfileCommandOutput,
   DomainDetails,
   NotebookInstanceSummary,
   SpaceDetails,
@@ -10,7 +12,8 @@ import type {
 } from '@aws-sdk/client-sagemaker';
 import type { Domain, NotebookInstance, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
 
-export function toDomain(region: string, d: DomainDetails): Domain {
+export function toDomain(region: string, d: DomainDetails | DescribeDomainCommandOutput): Domain {
+  const authMode = 'AuthMode' in d && (d.AuthMode === 'IAM' || d.AuthMode === 'SSO') ? d.AuthMode : undefined;
   return {
     region,
     domainId: d.DomainId ?? '',
@@ -18,12 +21,13 @@ export function toDomain(region: string, d: DomainDetails): Domain {
     domainArn: d.DomainArn,
     status: d.Status,
     url: d.Url,
+    authMode,
     creationTime: d.CreationTime,
     lastModifiedTime: d.LastModifiedTime,
   };
 }
 
-export function toUserProfile(region: string, p: UserProfileDetails): UserProfile {
+export function toUserProfile(region: string, p: UserProfileDetails | DescribeUserProfileCommandOutput): UserProfile {
   return {
     region,
     domainId: p.DomainId ?? '',

@@ -16,10 +16,22 @@ export interface Domain {
   readonly domainArn?: string;
   /** DomainStatus: InService, Pending, Updating, Failed, Deleting, ... */
   readonly status?: string;
+  /**
+   * The domain's own address (DomainDetails.Url). For an IAM Identity Center domain it is where
+   * users sign in, and the only way in: such a domain gets no presigned URLs.
+   */
   readonly url?: string;
+  /**
+   * IAM or SSO (IAM Identity Center). Only DescribeDomain says it (ListDomains does not), so it
+   * is undefined until the domain has been described.
+   */
+  readonly authMode?: DomainAuthMode;
   readonly creationTime?: Date;
   readonly lastModifiedTime?: Date;
 }
+
+/** AuthMode of a domain: CreatePresignedDomainUrl works only for IAM. */
+export type DomainAuthMode = 'IAM' | 'SSO';
 
 export interface UserProfile {
   readonly region: string;

@@ -82,6 +82,11 @@ export interface SpaceAccess {
    */
   listSpacesFor(region: string, domainId: string, userProfileName: string, o?: SpaceListOptions): Promise<SpacePage>;
   describeSpace(region: string, domainId: string, spaceName: string, signal?: AbortSignal): Promise<Space>;
+  /**
+   * The space with its app read again: one ListApps call (SpaceNameEquals, newest first). For a
+   * space whose app is starting or stopping, that is all that changes.
+   */
+  refreshSpaceApp(region: string, space: Space, signal?: AbortSignal): Promise<Space>;
   presignDomainUrl(region: string, r: DomainUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
   /** CreateApp with the space's app type. */
   startSpace(region: string, space: Space): Promise<void>;
@@ -98,7 +103,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
 
   function hasFreshDomainApps(region: string, domainId: string, reuseForMs: number): boolean {
     const cached = domainApps.get(JSON.stringify([region, domainId]));
-    return cached !== undefined && Date.now() - cached.at <= reuseForMs;
+    return reuseForMs > 0 && cached !== undefined && Date.now() - cached.at <= reuseForMs;
   }
 
   /** One ListApps call: apps of the domain (or of one space), newest first. */
@@ -330,6 +335,14 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
       const space = toSpace(region, describedSpaceToDetails(described), apps.get(spaceName));
       remember(space);
       return space;
+    },
+
+    async refreshSpaceApp(region, space, signal) {
+      checkName('DomainId', space.domainId, 'ListApps');
+      checkName('SpaceName', space.spaceName, 'ListApps');
+      const app = (await currentApps(region, space.domainId, [space.spaceName], signal)).get(space.spaceName);
+      const fresh = toSpace(region, {}, app);
+      return { ...space, app: fresh.app, appState: fresh.appState };
     },
 
     async presignDomainUrl(region, r, signal) {

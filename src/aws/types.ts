@@ -1,11 +1,15 @@
 /** The public shapes of the AWS access layer (see index.ts); resource types live in model.ts. */
 import type { DomainAccess } from './domains';
+import type { MlflowAccess } from './mlflow';
 import type { NotebookAccess } from './notebooks';
+import type { PartnerAppAccess } from './partnerApps';
 import type { SpaceAccess } from './spaces';
 
 // The request types live with their family; named here too, where callers have always found them.
 export type { DomainUrlRequest, SpaceListOptions, SpaceOwnership, SpacePage } from './spaces';
 export type { NotebookUi, NotebookUrlRequest } from './notebooks';
+export type { MlflowAppUrlRequest, MlflowTrackingServerUrlRequest, UrlLifetimes } from './mlflow';
+export type { PartnerAppUrlRequest } from './partnerApps';
 
 export interface AwsSettings {
   /** Named profile; undefined = the SDK's default chain (which honours AWS_PROFILE). */
@@ -67,7 +71,7 @@ export interface WaitOptions {
  * Everything the VS Code layer can ask of AWS: one part per resource family (its module holds the
  * part and its request types), plus the regions to show.
  */
-export interface SageMakerAccess extends DomainAccess, SpaceAccess, NotebookAccess {
+export interface SageMakerAccess extends DomainAccess, SpaceAccess, NotebookAccess, MlflowAccess, PartnerAppAccess {
   readonly settings: AwsSettings;
   /** The regions to show: validated; throws AwsError (kind 'validation') for a bad name or none found. */
   resolveRegions(): Promise<string[]>;

@@ -1,5 +1,7 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../context';
+import { copyLink } from '../links/commands';
+import { clearRecent, openRecent } from '../recent/commands';
 import type { Node } from '../tree/nodes';
 import { resolveStartStopTarget, transition } from './lifecycle';
 import { copyCliCommand, openWithOptions, urlCommand } from './urls';
@@ -26,8 +28,17 @@ export function commandTable(s: ExtensionServices): Record<string, Handler> {
     'sagemaker.openNotebookJupyterLab': urlCommand(s, 'notebook', 'open', { ui: 'JupyterLab' }),
     'sagemaker.openNotebookJupyter': urlCommand(s, 'notebook', 'open', { ui: 'Jupyter' }),
     'sagemaker.copyNotebookUrl': urlCommand(s, 'notebook', 'copy', { ui: 'JupyterLab' }),
+    'sagemaker.openMlflowTrackingServer': urlCommand(s, 'mlflowTrackingServer', 'open'),
+    'sagemaker.copyMlflowTrackingServerUrl': urlCommand(s, 'mlflowTrackingServer', 'copy'),
+    'sagemaker.openMlflowApp': urlCommand(s, 'mlflowApp', 'open'),
+    'sagemaker.copyMlflowAppUrl': urlCommand(s, 'mlflowApp', 'copy'),
+    'sagemaker.openPartnerApp': urlCommand(s, 'partnerApp', 'open'),
+    'sagemaker.copyPartnerAppUrl': urlCommand(s, 'partnerApp', 'copy'),
     'sagemaker.openWithOptions': openWithOptions(s),
     'sagemaker.copyCliCommand': copyCliCommand(s),
+    'sagemaker.copyLink': copyLink(s),
+    'sagemaker.openRecent': openRecent(s),
+    'sagemaker.clearRecent': clearRecent(s),
     'sagemaker.copyId': view.copyId(s, 'id'),
     'sagemaker.copyArn': view.copyId(s, 'arn'),
     'sagemaker.start': startStop(s, 'start'),

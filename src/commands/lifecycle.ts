@@ -1,20 +1,29 @@
 import * as vscode from 'vscode';
-import type { NotebookInstance, Space, SpaceAppState } from '../aws/index';
+import type { MlflowTrackingServer, NotebookInstance, Space, SpaceAppState } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
-import { NotebookNode, SpaceNode, type Node } from '../tree/nodes';
+import { trackingServerRunning } from '../tree/kindStatus';
+import { NotebookNode, SpaceNode, TrackingServerNode, type Node } from '../tree/nodes';
+import { notebookStateKey } from '../tree/notebook';
+import { spaceStateKey } from '../tree/space';
 import { askTarget, describeTarget, type UrlTarget } from './targets';
 
-export type StartStopTarget = Extract<UrlTarget, { kind: 'space' | 'notebook' }>;
+export type StartStopTarget = Extract<UrlTarget, { kind: 'space' | 'notebook' | 'mlflowTrackingServer' }>;
 
 const SPACE_STATES: readonly string[] = ['Running', 'Starting', 'Stopping', 'Stopped', 'Failed'];
 
 /** Running (or InService), i.e. a URL for it opens something. */
 export function isRunning(t: StartStopTarget): boolean {
+  if (t.kind === 'mlflowTrackingServer') {
+    return trackingServerRunning(t.server.status, t.server.isActive);
+  }
   return t.kind === 'notebook' ? t.notebook.status === 'InService' : t.space.appState === 'Running';
 }
 
 function stateOf(t: StartStopTarget): string {
+  if (t.kind === 'mlflowTrackingServer') {
+    return t.server.status ?? 'unknown';
+  }
   return (t.kind === 'notebook' ? t.notebook.status : t.space.appState) ?? 'unknown';
 }
 
@@ -32,12 +41,16 @@ export async function resolveStartStopTarget(s: ExtensionServices, node: Node | 
   if (node instanceof NotebookNode) {
     return { kind: 'notebook', region: node.region, notebook: node.notebook };
   }
-  const kind = await s.prompter().pick<'space' | 'notebook'>({
+  if (node instanceof TrackingServerNode) {
+    return { kind: 'mlflowTrackingServer', region: node.region, server: node.server };
+  }
+  const kind = await s.prompter().pick<'space' | 'notebook' | 'mlflowTrackingServer'>({
     title: `${verb}`,
     placeholder: `What to ${verb.toLowerCase()}`,
     items: [
       { label: 'Notebook instance', value: 'notebook' },
       { label: 'Space', description: 'its app', value: 'space' },
+      { label: 'MLflow tracking server', value: 'mlflowTrackingServer' },
     ],
   });
   if (!kind) {
@@ -47,6 +60,12 @@ export async function resolveStartStopTarget(s: ExtensionServices, node: Node | 
 }
 
 function update(s: ExtensionServices, t: StartStopTarget, status?: string): StartStopTarget {
+  if (t.kind === 'mlflowTrackingServer') {
+    // While waiting, the server is neither active nor inactive: its status alone decides.
+    const server: MlflowTrackingServer = status ? { ...t.server, status, isActive: undefined } : t.server;
+    s.tree.updateTrackingServer(server);
+    return { ...t, server };
+  }
   if (t.kind === 'notebook') {
     const notebook: NotebookInstance = status ? { ...t.notebook, status } : t.notebook;
     s.tree.updateNotebook(notebook);
@@ -55,6 +74,18 @@ function update(s: ExtensionServices, t: StartStopTarget, status?: string): Star
   const space: Space = status && SPACE_STATES.includes(status) ? { ...t.space, appState: status as SpaceAppState } : t.space;
   s.tree.updateSpace(space);
   return { ...t, space };
+}
+
+/** The poller's key for a target: while a command waits on it, the poller leaves it alone. */
+function stateKeyOf(t: StartStopTarget): string {
+  switch (t.kind) {
+    case 'notebook':
+      return notebookStateKey(t.notebook);
+    case 'space':
+      return spaceStateKey(t.space);
+    case 'mlflowTrackingServer':
+      return `mlflowTrackingServer/${t.region}/${t.server.trackingServerName}`; // as TrackingServerNode.stateKey
+  }
 }
 
 /**
@@ -72,7 +103,7 @@ export async function transition(s: ExtensionServices, t: StartStopTarget, actio
   if (action === 'stop' && stateOf(t) === 'Stopped') {
     throw new UserFacingError(`The ${what} is already stopped.`);
   }
-  return vscode.window.withProgress(
+  return s.poller.whileWaiting(stateKeyOf(t), () => vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
       title: `${action === 'start' ? 'Starting' : 'Stopping'} ${what}`,
@@ -92,6 +123,14 @@ export async function transition(s: ExtensionServices, t: StartStopTarget, actio
             current = update(s, current, status);
           },
         };
+        if (t.kind === 'mlflowTrackingServer') {
+          const name = t.server.trackingServerName;
+          await (action === 'start' ? access.startMlflowTrackingServer(t.region, name) : access.stopMlflowTrackingServer(t.region, name));
+          current = update(s, t, action === 'start' ? 'Starting' : 'Stopping');
+          const done = await access.waitForMlflowTrackingServer(t.region, name, action === 'start' ? 'Started' : 'Stopped', waiting);
+          s.tree.updateTrackingServer(done);
+          return { ...t, server: done };
+        }
         if (t.kind === 'notebook') {
           const name = t.notebook.notebookInstanceName;
           await (action === 'start' ? access.startNotebookInstance(t.region, name) : access.stopNotebookInstance(t.region, name));
@@ -116,14 +155,15 @@ export async function transition(s: ExtensionServices, t: StartStopTarget, actio
         sub.dispose();
       }
     },
-  );
+  ));
 }
 
 const START_AND_OPEN = 'Start and Open';
 
 /** Before opening: a stopped space or notebook instance is started first, if the user agrees. */
 export async function ensureRunning(s: ExtensionServices, t: UrlTarget): Promise<UrlTarget | undefined> {
-  if (t.kind === 'studio' || isRunning(t)) {
+  // MLflow apps and partner apps have no start or stop: the service says whether they open.
+  if (t.kind === 'studio' || t.kind === 'mlflowApp' || t.kind === 'partnerApp' || isRunning(t)) {
     return t;
   }
   if (t.kind === 'space' && t.space.appState === 'Unknown') {
@@ -146,12 +186,17 @@ export async function ensureRunning(s: ExtensionServices, t: UrlTarget): Promise
 
 async function waitUntilRunning(s: ExtensionServices, t: StartStopTarget): Promise<StartStopTarget | undefined> {
   const access = s.session.access();
-  return vscode.window.withProgress(
+  return s.poller.whileWaiting(stateKeyOf(t), () => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Waiting for ${describeTarget(t)}`, cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
       try {
+        if (t.kind === 'mlflowTrackingServer') {
+          const server = await access.waitForMlflowTrackingServer(t.region, t.server.trackingServerName, 'Started', { signal: abort.signal, pollMs: pollMs(s) });
+          s.tree.updateTrackingServer(server);
+          return { ...t, server };
+        }
         if (t.kind === 'notebook') {
           const n = await access.waitForNotebookInstance(t.region, t.notebook.notebookInstanceName, 'InService', { signal: abort.signal, pollMs: pollMs(s) });
           s.tree.updateNotebook(n);
@@ -169,5 +214,5 @@ async function waitUntilRunning(s: ExtensionServices, t: StartStopTarget): Promi
         sub.dispose();
       }
     },
-  );
+  ));
 }

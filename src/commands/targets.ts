@@ -3,13 +3,15 @@ import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem, PickRequest } from '../prompter';
 import { icon, joinDescription, notebookCodicon, spaceCodicon, toneOf } from '../tree/presentation';
-import { NotebookNode, SpaceNode, UserProfileNode, type Node } from '../tree/nodes';
+import { MlflowAppNode, NotebookNode, PartnerAppNode, SpaceNode, TrackingServerNode, UserProfileNode, type Node } from '../tree/nodes';
+import { askKindTarget, describeKindTarget, type KindTarget } from './kinds';
 
 /** Something a presigned URL can be made for, with what the URL request needs. */
 export type UrlTarget =
   | { readonly kind: 'studio'; readonly region: string; readonly domain: Domain; readonly userProfileName: string }
   | { readonly kind: 'space'; readonly region: string; readonly domain: Domain; readonly space: Space; readonly userProfileName: string }
-  | { readonly kind: 'notebook'; readonly region: string; readonly notebook: NotebookInstance };
+  | { readonly kind: 'notebook'; readonly region: string; readonly notebook: NotebookInstance }
+  | KindTarget;
 
 export type TargetKind = UrlTarget['kind'];
 
@@ -22,6 +24,8 @@ export function describeTarget(t: UrlTarget): string {
       return `space ${t.space.spaceDisplayName || t.space.spaceName}`;
     case 'notebook':
       return `notebook instance ${t.notebook.notebookInstanceName}`;
+    default:
+      return describeKindTarget(t);
   }
 }
 
@@ -34,6 +38,15 @@ export function targetFromNode(node: Node | undefined): UrlTarget | undefined {
   }
   if (node instanceof NotebookNode) {
     return { kind: 'notebook', region: node.region, notebook: node.notebook };
+  }
+  if (node instanceof TrackingServerNode) {
+    return { kind: 'mlflowTrackingServer', region: node.region, server: node.server };
+  }
+  if (node instanceof MlflowAppNode) {
+    return { kind: 'mlflowApp', region: node.region, app: node.app };
+  }
+  if (node instanceof PartnerAppNode) {
+    return { kind: 'partnerApp', region: node.region, app: node.app };
   }
   return undefined;
 }
@@ -85,11 +98,32 @@ export async function pickDomain(s: ExtensionServices, region: string): Promise<
   });
 }
 
+/**
+ * The domain with its AuthMode (DescribeDomain; ListDomains does not say it), so an IAM Identity
+ * Center domain is known as one before a URL is asked for. A failure leaves it unknown (logged):
+ * a presign refused for that reason still explains itself.
+ */
+export async function withAuthMode(s: ExtensionServices, domain: Domain): Promise<Domain> {
+  if (domain.authMode) {
+    return domain;
+  }
+  try {
+    // Not put into the tree here: a redraw while the next quick pick opens would close it.
+    return { ...domain, ...(await s.session.access().describeDomain(domain.region, domain.domainId)) };
+  } catch (e) {
+    s.log.error(`Describing domain ${domain.domainName} (its sign-in mode stays unknown)`, e);
+    return domain;
+  }
+}
+
 export async function pickUserProfile(s: ExtensionServices, domain: Domain): Promise<UserProfile | undefined> {
   const access = s.session.access();
   return ask(s, {
     title: `User profile in ${domain.domainName}`,
-    placeholder: 'Select a user profile',
+    placeholder:
+      domain.authMode === 'SSO'
+        ? `${domain.domainName} signs in through IAM Identity Center: it opens at the domain's own URL (no presigned URL); select a user profile`
+        : 'Select a user profile',
     items: pages(
       (nextToken, signal) => access.listUserProfiles(domain.region, domain.domainId, { nextToken, maxResults: 100, signal }),
       (u) => ({ label: u.userProfileName, description: u.status, value: u, iconPath: icon('account') }),
@@ -131,7 +165,7 @@ export async function pickNotebook(s: ExtensionServices, region: string): Promis
   });
 }
 
-/** region → domain → user profile (→ space), or region → notebook instance. */
+/** region → domain → user profile (→ space), or region → notebook instance / tracking server / MLflow app / partner app. */
 export async function askTarget(s: ExtensionServices, kind: TargetKind): Promise<UrlTarget | undefined> {
   const region = await pickRegion(s);
   if (!region) {
@@ -141,10 +175,14 @@ export async function askTarget(s: ExtensionServices, kind: TargetKind): Promise
     const notebook = await pickNotebook(s, region);
     return notebook && { kind, region, notebook };
   }
-  const domain = await pickDomain(s, region);
-  if (!domain) {
+  if (kind === 'mlflowTrackingServer' || kind === 'mlflowApp' || kind === 'partnerApp') {
+    return askKindTarget(s, kind, region);
+  }
+  const picked = await pickDomain(s, region);
+  if (!picked) {
     return undefined;
   }
+  const domain = await withAuthMode(s, picked);
   const profile = await pickUserProfile(s, domain);
   if (!profile) {
     return undefined;
@@ -164,6 +202,9 @@ const KIND_ITEMS: readonly PickItem<TargetKind>[] = [
   { label: 'Studio', description: 'a user profile\'s SageMaker Studio', value: 'studio', iconPath: icon('account') },
   { label: 'Space', description: 'a Studio space (JupyterLab, Code Editor, ...)', value: 'space', iconPath: icon('notebook') },
   { label: 'Notebook instance', description: 'a SageMaker notebook instance', value: 'notebook', iconPath: icon('vm-running') },
+  { label: 'MLflow tracking server', description: 'its MLflow UI', value: 'mlflowTrackingServer', iconPath: icon('beaker') },
+  { label: 'MLflow app', description: 'its MLflow UI', value: 'mlflowApp', iconPath: icon('graph-line') },
+  { label: 'Partner AI app', description: 'Comet, Deepchecks, Fiddler, Lakera Guard', value: 'partnerApp', iconPath: icon('plug') },
 ];
 
 /** The node the command was run on, or the target asked for in the palette (kind first when several fit). */

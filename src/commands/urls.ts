@@ -1,13 +1,29 @@
 import * as vscode from 'vscode';
-import type { DomainUrlRequest, NotebookUi, NotebookUrlRequest, PresignedUrl } from '../aws/index';
-import { LANDING_PATH_RULE, LIMITS, checkOpenableUrl, toCliCommand, validateLandingUri } from '../aws/index';
+import type { CliInvocation, DomainUrlRequest, NotebookUi, NotebookUrlRequest, PresignedUrl } from '../aws/index';
+import {
+  LANDING_PATH_RULE,
+  LIMITS,
+  checkOpenableUrl,
+  isSsoDomainRefusal,
+  domainUrlInvocation,
+  mlflowAppUrlInvocation,
+  mlflowTrackingServerUrlInvocation,
+  notebookUrlInvocation,
+  partnerAppUrlInvocation,
+  toCommandLine,
+  validateLandingUri,
+} from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem } from '../prompter';
 import { readUrlSettings } from '../settings';
+import { IDENTITY_CENTER } from '../tree/domain';
 import type { Node } from '../tree/nodes';
 import { icon } from '../tree/presentation';
+import { recordRecent } from '../recent/record';
+import { KIND_OPERATION, isSingleUse, kindLifetimes, presignKind, type KindTarget } from './kinds';
 import { ensureRunning } from './lifecycle';
+import { currentShell, SHELL_NAMES } from './shell';
 import { describeTarget, resolveTarget, type TargetKind, type UrlTarget } from './targets';
 
 export interface UrlOptions {
@@ -17,8 +33,14 @@ export interface UrlOptions {
   readonly sessionExpirationDurationInSeconds?: number;
 }
 
+type DomainOrNotebookTarget = Exclude<UrlTarget, KindTarget>;
+
+function isKindTarget(t: UrlTarget): t is KindTarget {
+  return t.kind === 'mlflowTrackingServer' || t.kind === 'mlflowApp' || t.kind === 'partnerApp';
+}
+
 /** The request for a target, from the settings (validated first; throws SettingsError) and any options. */
-export function buildRequest(t: UrlTarget, options: UrlOptions = {}): DomainUrlRequest | NotebookUrlRequest {
+export function buildRequest(t: DomainOrNotebookTarget, options: UrlOptions = {}): DomainUrlRequest | NotebookUrlRequest {
   const settings = readUrlSettings();
   const session = options.sessionExpirationDurationInSeconds ?? settings.sessionExpirationDurationInSeconds;
   if (t.kind === 'notebook') {
@@ -37,7 +59,7 @@ export function buildRequest(t: UrlTarget, options: UrlOptions = {}): DomainUrlR
   };
 }
 
-async function presign(s: ExtensionServices, t: UrlTarget, request: DomainUrlRequest | NotebookUrlRequest): Promise<PresignedUrl> {
+async function presign(s: ExtensionServices, t: DomainOrNotebookTarget, request: DomainUrlRequest | NotebookUrlRequest): Promise<PresignedUrl> {
   const access = s.session.access();
   return t.kind === 'notebook'
     ? access.presignNotebookUrl(t.region, request as NotebookUrlRequest)
@@ -55,8 +77,52 @@ export function checkOpenable(url: string, endpointUrl: string | undefined): voi
   }
 }
 
+type DomainTarget = Extract<UrlTarget, { kind: 'studio' | 'space' }>;
+
+/** A Studio or space target in a domain that signs in through IAM Identity Center. */
+export function ssoTarget(t: UrlTarget): DomainTarget | undefined {
+  return (t.kind === 'studio' || t.kind === 'space') && t.domain.authMode === 'SSO' ? t : undefined;
+}
+
+/** Why an IAM Identity Center domain is opened at its own URL: the same words wherever it happens. */
+export function ssoReason(t: DomainTarget): string {
+  return `The domain ${t.domain.domainName} signs in through ${IDENTITY_CENTER} (AuthMode SSO), so SageMaker makes no presigned URLs for it: it opens at the domain's own URL, where you sign in${
+    t.kind === 'space' ? ` and then open the space ${t.space.spaceDisplayName || t.space.spaceName} from Studio` : ''
+  }.`;
+}
+
+/**
+ * Opens or copies an IAM Identity Center domain's own URL (DescribeDomain's / ListDomains' Url).
+ * It is an address, not a credential: no countdown, nothing cleared.
+ */
+async function deliverDomainUrl(s: ExtensionServices, t: DomainTarget, how: 'open' | 'copy'): Promise<void> {
+  let url = t.domain.url;
+  if (!url) {
+    url = (await s.session.access().describeDomain(t.region, t.domain.domainId)).url;
+  }
+  if (!url) {
+    throw new UserFacingError(`${ssoReason(t)} SageMaker did not report that URL; your AWS access portal lists the domain's Studio.`);
+  }
+  if (how === 'open') {
+    checkOpenable(url, s.session.settings.endpointUrl);
+    const opened = await s.prompter().openExternal(vscode.Uri.parse(url, true));
+    s.log.info(`Opened the ${IDENTITY_CENTER} sign-in of domain ${t.domain.domainName} for ${describeTarget(t)}${opened ? '' : ' (the browser did not confirm)'}`);
+  } else {
+    await vscode.env.clipboard.writeText(url);
+    s.log.info(`Copied the URL of domain ${t.domain.domainName} (${IDENTITY_CENTER}) for ${describeTarget(t)}`);
+  }
+  void s.prompter().message('info', `${how === 'open' ? 'Opened' : 'Copied'} the ${IDENTITY_CENTER} sign-in of ${t.domain.domainName}. ${ssoReason(t)}`, []);
+}
+
 /** Makes the URL and opens it in the browser, or copies it with an expiry countdown. */
 export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 'copy', options: UrlOptions = {}): Promise<void> {
+  const sso = ssoTarget(t);
+  if (sso) {
+    return deliverDomainUrl(s, sso, how);
+  }
+  if (isKindTarget(t)) {
+    return deliverKind(s, t, how, options);
+  }
   const request = buildRequest(t, options); // settings checked before any call
   let target: UrlTarget | undefined = t;
   if (how === 'open') {
@@ -66,7 +132,19 @@ export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 
     }
   }
   const what = describeTarget(target);
-  const presigned = await presign(s, target, request);
+  let presigned: PresignedUrl;
+  try {
+    presigned = await presign(s, target as DomainOrNotebookTarget, request);
+  } catch (e) {
+    // The domain's AuthMode was not known (not described yet, or DescribeDomain not allowed), and
+    // SageMaker refused for this reason: the tree learns it, and the domain's own URL serves.
+    if ((target.kind === 'studio' || target.kind === 'space') && isSsoDomainRefusal(e)) {
+      const domain = { ...target.domain, authMode: 'SSO' as const };
+      s.tree.updateDomain(domain);
+      return deliverDomainUrl(s, { ...target, domain }, how);
+    }
+    throw e;
+  }
   if (how === 'open') {
     checkOpenable(presigned.url, s.session.settings.endpointUrl);
     const opened = await s.prompter().openExternal(vscode.Uri.parse(presigned.url, true));
@@ -76,6 +154,38 @@ export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 
     await s.clipboard.copy(presigned.url, what, presigned.expiresAt);
     s.log.info(`Copied the URL for ${what}; it expires at ${presigned.expiresAt.toISOString()}`);
   }
+  await recordRecent(s, target);
+}
+
+/**
+ * The same for a tracking server, MLflow app or partner app: lifetimes checked against the
+ * operation's own limits first, one presigning call; a single-use URL says so when copied.
+ */
+async function deliverKind(s: ExtensionServices, t: KindTarget, how: 'open' | 'copy', options: UrlOptions): Promise<void> {
+  const lifetimes = kindLifetimes(KIND_OPERATION[t.kind], options); // before any call
+  let target: UrlTarget | undefined = t;
+  if (how === 'open') {
+    target = await ensureRunning(s, t); // a stopped tracking server is offered a start
+    if (!target) {
+      return;
+    }
+  }
+  const kt = target as KindTarget;
+  const what = describeTarget(kt);
+  const presigned = await presignKind(s, kt, lifetimes);
+  const once = isSingleUse(kt.kind);
+  if (how === 'open') {
+    checkOpenable(presigned.url, s.session.settings.endpointUrl);
+    const opened = await s.prompter().openExternal(vscode.Uri.parse(presigned.url, true));
+    s.log.info(`Opened ${what}${opened ? '' : ' (the browser did not confirm)'}`);
+    vscode.window.setStatusBarMessage(`$(link-external) Opened ${what}`, 4000);
+  } else {
+    await s.clipboard.copy(presigned.url, what, presigned.expiresAt, { singleUse: once });
+    const until = presigned.expiresAt.toLocaleTimeString();
+    vscode.window.setStatusBarMessage(`$(copy) Copied the URL for ${what}: ${once ? 'it works once, ' : ''}until ${until}`, 5000);
+    s.log.info(`Copied the URL for ${what}${once ? ' (single use)' : ''}; it expires at ${presigned.expiresAt.toISOString()}`);
+  }
+  await recordRecent(s, kt);
 }
 
 /** A command that opens or copies for one kind of node (the palette asks for it). */
@@ -110,12 +220,28 @@ function numberValidator(name: string, limits: { min: number; max: number }) {
 export function openWithOptions(s: ExtensionServices) {
   return async (node?: Node): Promise<void> => {
     const t = await resolveTarget(s, node, ['studio', 'space', 'notebook']);
-    if (!t) {
+    if (!t || isKindTarget(t)) {
+      return;
+    }
+    const p = s.prompter();
+    const title = `Open ${describeTarget(t)}`;
+    const sso = ssoTarget(t);
+    if (sso) {
+      // No landing page or lifetimes: the domain's own URL is all there is.
+      const how = await p.pick<'open' | 'copy'>({
+        title,
+        placeholder: `${sso.domain.domainName} signs in through ${IDENTITY_CENTER}: its own URL, no landing page or lifetimes`,
+        items: [
+          { label: 'Open in Browser', value: 'open', iconPath: icon('link-external') },
+          { label: 'Copy URL', value: 'copy', iconPath: icon('copy') },
+        ],
+      });
+      if (how) {
+        await deliver(s, t, how);
+      }
       return;
     }
     const defaults = readUrlSettings();
-    const p = s.prompter();
-    const title = `Open ${describeTarget(t)}`;
     const options: { -readonly [K in keyof UrlOptions]: UrlOptions[K] } = {};
     if (t.kind === 'notebook') {
       const ui = await p.pick<NotebookUi>({
@@ -187,17 +313,44 @@ export function openWithOptions(s: ExtensionServices) {
   };
 }
 
-/** "Copy as AWS CLI Command": the same request as the URL commands make, as one `aws sagemaker` line. */
+/** Every kind that makes a URL has its CLI line. */
+const CLI_KINDS: TargetKind[] = ['studio', 'space', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'];
+
+/** The API call behind a target's URL, with the lifetimes the URL commands would use (checked first). */
+function cliInvocation(t: UrlTarget): CliInvocation {
+  if (isKindTarget(t)) {
+    const lifetimes = kindLifetimes(KIND_OPERATION[t.kind]);
+    switch (t.kind) {
+      case 'mlflowTrackingServer':
+        return mlflowTrackingServerUrlInvocation({ trackingServerName: t.server.trackingServerName, ...lifetimes });
+      case 'mlflowApp':
+        return mlflowAppUrlInvocation({ arn: t.app.arn, ...lifetimes });
+      case 'partnerApp':
+        return partnerAppUrlInvocation({ arn: t.app.arn, ...lifetimes });
+    }
+  }
+  const request = buildRequest(t);
+  return t.kind === 'notebook' ? notebookUrlInvocation(request as NotebookUrlRequest) : domainUrlInvocation(request as DomainUrlRequest);
+}
+
+/**
+ * "Copy as AWS CLI Command": the same request as the URL commands make, as one `aws sagemaker` line
+ * with the profile, region and endpoint in use, quoted for the default terminal's shell.
+ */
 export function copyCliCommand(s: ExtensionServices) {
   return async (node?: Node): Promise<void> => {
-    const t = await resolveTarget(s, node, ['studio', 'space', 'notebook']);
+    const t = await resolveTarget(s, node, CLI_KINDS);
     if (!t) {
       return;
     }
-    const request = buildRequest(t);
-    const line = toCliCommand(t.kind === 'notebook' ? 'notebook' : 'domain', t.region, request, s.session.settings);
+    const sso = ssoTarget(t);
+    if (sso) {
+      throw new UserFacingError(`${ssoReason(sso)} So there is no AWS CLI command for it; "Copy Studio URL" copies that URL.`);
+    }
+    const shell = currentShell();
+    const line = toCommandLine(cliInvocation(t), t.region, s.session.settings, shell);
     await s.clipboard.writeOther(line);
-    s.log.info(`Copied the AWS CLI command for ${describeTarget(t)}`);
-    vscode.window.setStatusBarMessage(`$(terminal) Copied the AWS CLI command for ${describeTarget(t)}`, 4000);
+    s.log.info(`Copied the AWS CLI command for ${describeTarget(t)} (quoted for ${SHELL_NAMES[shell]})`);
+    vscode.window.setStatusBarMessage(`$(terminal) Copied the AWS CLI command for ${describeTarget(t)} (${SHELL_NAMES[shell]})`, 4000);
   };
 }

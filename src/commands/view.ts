@@ -3,7 +3,9 @@ import { listProfileNames, ssoLoginCommand } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError, runInTerminal } from '../errors';
 import { SETTING, openSettings, readAwsSettings, updateSetting } from '../settings';
-import { DomainNode, ErrorNode, LoadMoreNode, NotebookNode, SpaceNode, UserProfileNode, isListNode, type Node } from '../tree/nodes';
+import { DomainNode, ErrorNode, LoadMoreNode, MlflowAppNode, NotebookNode, PartnerAppNode, SpaceNode, TrackingServerNode, UserProfileNode, isListNode, type Node } from '../tree/nodes';
+import { filterHow } from '../tree/filter';
+import { nameFilters } from '../tree/groups';
 import { icon } from '../tree/presentation';
 import { askTarget, pickDomain, pickRegion } from './targets';
 
@@ -57,15 +59,34 @@ export function retry(s: ExtensionServices) {
 
 export function filter(s: ExtensionServices) {
   return async (): Promise<void> => {
-    const text = await s.prompter().input({
-      title: 'Filter SageMaker resources',
-      prompt: 'Show only spaces and notebook instances whose name contains this text (empty shows all)',
+    const p = s.prompter();
+    const text = await p.input({
+      title: 'Filter SageMaker resources by name (1/2)',
+      prompt: 'Show only the rows whose name contains this text (empty shows all); next, choose the lists it applies to',
       value: s.tree.filter ?? '',
       validate: (v) => (v.length > 63 ? 'A filter is at most 63 characters.' : undefined),
     });
-    if (text !== undefined) {
-      s.tree.setFilter(text);
+    if (text === undefined) {
+      return;
     }
+    if (!text.trim()) {
+      s.tree.setFilter(undefined);
+      return;
+    }
+    // Which lists: each says whether SageMaker filters it (all of it) or only the rows loaded are.
+    const current = s.tree.filterLists;
+    const scope = await p.pickMany<string>({
+      title: `Filter "${text.trim()}": which lists (2/2)`,
+      placeholder: 'The lists to filter by name',
+      items: nameFilters().map((f) => ({ label: f.label, description: filterHow(f), value: f.key, picked: current.has(f.key) })),
+    });
+    if (scope === undefined) {
+      return;
+    }
+    if (scope.length === 0) {
+      throw new UserFacingError('Choose at least one list for the filter to apply to; the filter was not changed.');
+    }
+    s.tree.setFilter(text, scope);
   };
 }
 
@@ -142,7 +163,7 @@ export function showLog(s: ExtensionServices) {
   };
 }
 
-type IdKind = 'domain' | 'userProfile' | 'space' | 'notebook';
+type IdKind = 'domain' | 'userProfile' | 'space' | 'notebook' | 'mlflowTrackingServer' | 'mlflowApp' | 'partnerApp';
 
 /** The node, or for the palette: what kind of thing, then which one. */
 async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kinds: readonly IdKind[]): Promise<Node | { id: string; arn?: string; what: string } | undefined> {
@@ -154,6 +175,9 @@ async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kin
     { label: 'User profile', value: 'userProfile' as const },
     { label: 'Space', value: 'space' as const },
     { label: 'Notebook instance', value: 'notebook' as const },
+    { label: 'MLflow tracking server', value: 'mlflowTrackingServer' as const },
+    { label: 'MLflow app', value: 'mlflowApp' as const },
+    { label: 'Partner AI app', value: 'partnerApp' as const },
   ].filter((i) => kinds.includes(i.value));
   const kind = await s.prompter().pick<IdKind>({ title: 'Copy from', placeholder: 'What kind of resource', items });
   if (!kind) {
@@ -175,6 +199,12 @@ async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kin
       return { id: t.space.spaceName, what: `space ${t.space.spaceName}` };
     case 'notebook':
       return { id: t.notebook.notebookInstanceName, arn: t.notebook.notebookInstanceArn, what: `notebook instance ${t.notebook.notebookInstanceName}` };
+    case 'mlflowTrackingServer':
+      return { id: t.server.trackingServerName, arn: t.server.trackingServerArn, what: `MLflow tracking server ${t.server.trackingServerName}` };
+    case 'mlflowApp':
+      return { id: t.app.name, arn: t.app.arn, what: `MLflow app ${t.app.name}` };
+    case 'partnerApp':
+      return { id: t.app.name, arn: t.app.arn, what: `partner AI app ${t.app.name}` };
   }
 }
 
@@ -191,6 +221,14 @@ function idOf(node: Node | { id: string; arn?: string; what: string }): { id: st
   if (node instanceof NotebookNode) {
     return { id: node.notebook.notebookInstanceName, arn: node.notebook.notebookInstanceArn, what: `notebook instance ${node.notebook.notebookInstanceName}` };
   }
+  if (node instanceof TrackingServerNode) {
+    return { id: node.server.trackingServerName, arn: node.server.trackingServerArn, what: `MLflow tracking server ${node.server.trackingServerName}` };
+  }
+  if (node instanceof MlflowAppNode || node instanceof PartnerAppNode) {
+    // These are named by ARN in the API; their "ID" is the ARN too.
+    const what = `${node instanceof MlflowAppNode ? 'MLflow app' : 'partner AI app'} ${node.app.name}`;
+    return { id: node.app.arn, arn: node.app.arn, what };
+  }
   if ('what' in node && !('treeItem' in node)) {
     return node;
   }
@@ -199,7 +237,7 @@ function idOf(node: Node | { id: string; arn?: string; what: string }): { id: st
 
 export function copyId(s: ExtensionServices, which: 'id' | 'arn') {
   return async (node?: Node): Promise<void> => {
-    const kinds: IdKind[] = which === 'id' ? ['domain', 'userProfile', 'space', 'notebook'] : ['domain', 'notebook'];
+    const kinds: IdKind[] = which === 'id' ? ['domain', 'userProfile', 'space', 'notebook', 'mlflowTrackingServer'] : ['domain', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'];
     const source = await resolveIdSource(s, node, kinds);
     if (!source) {
       return;

@@ -1,10 +1,34 @@
 import * as vscode from 'vscode';
-import type { Domain } from '../aws/index';
+import type { Domain, SageMakerAccess } from '../aws/index';
+import type { NameFilter } from './filter';
 import type { GroupNode, GroupSpec } from './group';
-import { Listing, map, type FetchContext, type ListNodeBase } from './listing';
+import { Listing, map, type FetchContext, type ListNodeBase, type Transitional } from './listing';
 import type { Node } from './nodes';
-import { icon, joinDescription, toneOf, tooltip } from './presentation';
-import { UserProfileNode } from './userProfile';
+import { icon, isPassing, joinDescription, toneOf, tooltip } from './presentation';
+import { SPACES_FILTER, UserProfileNode } from './userProfile';
+
+/** How an IAM Identity Center domain is named in rows, tooltips and messages. */
+export const IDENTITY_CENTER = 'IAM Identity Center';
+
+/** Whether a domain signs in through IAM Identity Center (so it has no presigned URLs). Undefined: not known yet. */
+export function isSsoDomain(d: Domain): boolean {
+  return d.authMode === 'SSO';
+}
+
+/** The tooltip line saying how a domain (and so its profiles and spaces) is opened, once its AuthMode is known. */
+export function signInRow(d: Domain): readonly [string, string | undefined] {
+  switch (d.authMode) {
+    case 'SSO':
+      return ['Sign-in', `${IDENTITY_CENTER} (AuthMode SSO): opens at the domain's URL, never a presigned URL`];
+    case 'IAM':
+      return ['Sign-in', 'IAM (presigned URLs)'];
+    default:
+      return ['Sign-in', undefined];
+  }
+}
+
+/** The user profiles of a domain: ListUserProfiles filters by name itself. */
+export const USER_PROFILES_FILTER: NameFilter = { key: 'userProfiles', label: 'User profiles', serverParam: 'UserProfileNameContains' };
 
 /** The "Studio Domains" root group. */
 export const domainsGroup: GroupSpec = {
@@ -12,18 +36,21 @@ export const domainsGroup: GroupSpec = {
   label: 'Studio Domains',
   listName: 'Studio domains',
   icon: 'organization',
-  filtered: false,
+  // ListDomains has no name filter; a domain is what one looks inside, so it is filtered only on request.
+  nameFilter: { key: 'domains', label: 'Studio domains', byDefault: false },
+  nestedFilters: [USER_PROFILES_FILTER, SPACES_FILTER],
   async fetchPage(ctx, group) {
     const page = await ctx.access.listDomains(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize });
     return map(page, (d) => new DomainNode(d, group));
   },
 };
 
-export class DomainNode implements ListNodeBase {
+export class DomainNode implements ListNodeBase, Transitional {
   readonly kind = 'domain';
   readonly id: string;
   readonly listing = new Listing();
   readonly listName = 'user profiles';
+  readonly nameFilter = USER_PROFILES_FILTER;
 
   constructor(
     public domain: Domain,
@@ -36,16 +63,35 @@ export class DomainNode implements ListNodeBase {
     return this.domain.region;
   }
 
+  get transitional(): boolean {
+    return isPassing(this.domain.status);
+  }
+
+  get stateKey(): string {
+    return JSON.stringify(['domain', this.region, this.domain.domainId]);
+  }
+
+  async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
+    const fresh = await access.describeDomain(this.region, this.domain.domainId, signal);
+    return (row) => {
+      if (row instanceof DomainNode) {
+        row.domain = { ...row.domain, ...fresh };
+      }
+    };
+  }
+
   treeItem(): vscode.TreeItem {
     const d = this.domain;
     const item = new vscode.TreeItem(d.domainName || d.domainId, vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = joinDescription([d.status, d.domainId]);
+    item.description = joinDescription([d.status, isSsoDomain(d) ? IDENTITY_CENTER : undefined, d.domainId]);
     item.iconPath = icon('organization', toneOf(d.status));
     item.contextValue = 'sagemaker.domain';
     item.tooltip = tooltip(`Domain ${d.domainName}`, [
       ['Domain ID', d.domainId],
       ['Status', d.status],
+      signInRow(d),
+      ['URL', d.url],
       ['Region', d.region],
       ['ARN', d.domainArn],
       ['Created', d.creationTime],
@@ -55,7 +101,22 @@ export class DomainNode implements ListNodeBase {
   }
 
   async fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }> {
-    const page = await ctx.access.listUserProfiles(this.region, this.domain.domainId, { nextToken: ctx.nextToken, maxResults: ctx.pageSize });
+    if (!ctx.nextToken) {
+      // ListDomains does not say how a domain signs in; DescribeDomain does. Asked alongside the
+      // first page of profiles, not before it, so the profiles show as soon as they arrive.
+      ctx.access.describeDomain(this.region, this.domain.domainId).then(
+        (described) => {
+          this.domain = { ...this.domain, ...described };
+          ctx.redraw(this);
+        },
+        (e: unknown) => ctx.logError(`Describing domain ${this.domain.domainName} (its sign-in mode stays unknown)`, e),
+      );
+    }
+    const page = await ctx.access.listUserProfiles(this.region, this.domain.domainId, {
+      nextToken: ctx.nextToken,
+      maxResults: ctx.pageSize,
+      nameContains: ctx.filter,
+    });
     return map(page, (u) => new UserProfileNode(u, this));
   }
 }

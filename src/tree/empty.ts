@@ -9,13 +9,17 @@ export class EmptyNode implements BaseNode {
 
   constructor(
     readonly parent: ListNode,
-    readonly filtered: boolean,
+    /** Empty because of the view's filter: applied by the service, or to the loaded rows only. */
+    readonly filtered: false | 'server' | 'loaded',
   ) {
     this.id = `${parent.id}/#empty`;
   }
 
   treeItem(): vscode.TreeItem {
-    const text = `No ${this.parent.listName}${this.filtered ? ' match the filter' : ''}`;
+    const text =
+      this.filtered === 'loaded'
+        ? `No loaded ${this.parent.listName} match the filter`
+        : `No ${this.parent.listName}${this.filtered ? ' match the filter' : ''}`;
     const item = new vscode.TreeItem(text, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
     item.contextValue = 'sagemaker.empty';

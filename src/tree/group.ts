@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { NameFilter } from './filter';
 import { Listing, type FetchContext, type ListNodeBase } from './listing';
 import type { Node } from './nodes';
 import { icon, tooltip } from './presentation';
@@ -14,8 +15,13 @@ export interface GroupSpec {
   readonly listName: string;
   /** Codicon of the row. */
   readonly icon: string;
-  /** The view's name filter applies to this list (so an empty one says "match the filter"). */
-  readonly filtered: boolean;
+  /**
+   * How the view's name filter applies to this group's list (with `serverParam` when the List
+   * operation filters by name; else the loaded rows are filtered). None: never filtered.
+   */
+  readonly nameFilter?: NameFilter;
+  /** Filters of the lists nested under this group's rows (a domain's user profiles, their spaces), for the filter's UI. */
+  readonly nestedFilters?: readonly NameFilter[];
   fetchPage(ctx: FetchContext, group: GroupNode): Promise<{ items: Node[]; nextToken?: string }>;
 }
 
@@ -24,6 +30,7 @@ export class GroupNode implements ListNodeBase {
   readonly id: string;
   readonly listing = new Listing();
   readonly listName: string;
+  readonly nameFilter?: NameFilter;
   /** In a one-region view the groups are the root and open by themselves. */
   expanded = false;
 
@@ -34,6 +41,7 @@ export class GroupNode implements ListNodeBase {
   ) {
     this.id = `${parent ? parent.id : `root:${region}`}/${spec.group}`;
     this.listName = spec.listName;
+    this.nameFilter = spec.nameFilter;
   }
 
   get group(): string {

@@ -1,6 +1,7 @@
 /** What every node shares: the paged listing of a list node and what fetching a page needs. */
 import type * as vscode from 'vscode';
 import type { Page, SageMakerAccess } from '../aws/index';
+import type { NameFilter } from './filter';
 import type { ListNode, Node } from './nodes';
 import type { RegionNode } from './region';
 
@@ -29,12 +30,38 @@ export interface FetchContext {
   readonly nextToken?: string;
   /** MaxResults of one page (setting sagemaker.pageSize). */
   readonly pageSize: number;
-  /** The view's name filter; applied to spaces and notebook instances. */
+  /**
+   * The view's name filter, set only when it applies to this list and the list's NameFilter has a
+   * `serverParam`: pass it to that parameter.
+   */
   readonly filter?: string;
   /** Rows of this list changed after the page came back (app states filling in): one redraw. */
   readonly changed: (nodes: Node[]) => void;
-  /** A failure that leaves the rows usable: logged, not shown as an error row. */
-  readonly logError: (what: string, error: unknown) => void;
+  /** Redraws a node whose data changed after its page came back (e.g. a domain described alongside). */
+  redraw(node: Node): void;
+  /** Records a failure of work done alongside the page (the page itself is not affected). */
+  logError(context: string, e: unknown): void;
+}
+
+/**
+ * A row whose state can be passing (Pending, Starting, Stopping, Updating, Deleting...): while
+ * it is, the poller (poller.ts) reads it again until it settles, with a backoff, while the view
+ * is visible. A node kind takes part by implementing this.
+ */
+export interface Transitional {
+  /** True while the state is passing: it will change by itself. */
+  readonly transitional: boolean;
+  /** The same for every row showing one resource (a shared space shows under each profile): read once for all. */
+  readonly stateKey: string;
+  /**
+   * Reads the resource again, with one API call where the API allows (a Describe, a ListApps of
+   * one space...), and returns how to bring any row with this stateKey up to date.
+   */
+  readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void>;
+}
+
+export function isTransitional(n: unknown): n is Transitional {
+  return typeof n === 'object' && n !== null && 'stateKey' in n && typeof (n as Partial<Transitional>).readState === 'function';
 }
 
 export interface BaseNode {
@@ -48,6 +75,8 @@ export interface ListNodeBase extends BaseNode {
   readonly listing: Listing;
   /** What the list is, for messages: "domains", "notebook instances"... */
   readonly listName: string;
+  /** How the view's name filter applies to this list; none: it is not filtered. */
+  readonly nameFilter?: NameFilter;
   fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }>;
 }
 

@@ -7,7 +7,9 @@ import type { EmptyNode } from './empty';
 import type { ErrorNode } from './error';
 import { GroupNode } from './group';
 import type { LoadMoreNode } from './loadMore';
+import type { MlflowAppNode, TrackingServerNode } from './mlflow';
 import type { NotebookNode } from './notebook';
+import type { PartnerAppNode } from './partnerApp';
 import type { RegionNode } from './region';
 import type { SpaceNode } from './space';
 import { UserProfileNode } from './userProfile';
@@ -19,13 +21,15 @@ export { GroupNode, type GroupSpec } from './group';
 export { Listing, type FetchContext } from './listing';
 export { LoadMoreNode } from './loadMore';
 export { NotebookNode, notebookState } from './notebook';
+export { MlflowAppNode, TrackingServerNode } from './mlflow';
+export { PartnerAppNode } from './partnerApp';
 export { RegionNode } from './region';
 export { SpaceNode } from './space';
 export { UserProfileNode } from './userProfile';
 
 export type ListNode = GroupNode | DomainNode | UserProfileNode;
 
-export type Node = RegionNode | GroupNode | DomainNode | UserProfileNode | SpaceNode | NotebookNode | LoadMoreNode | ErrorNode | EmptyNode;
+export type Node = RegionNode | GroupNode | DomainNode | UserProfileNode | SpaceNode | NotebookNode | TrackingServerNode | MlflowAppNode | PartnerAppNode | LoadMoreNode | ErrorNode | EmptyNode;
 
 export function isListNode(n: Node | undefined): n is ListNode {
   return n instanceof GroupNode || n instanceof DomainNode || n instanceof UserProfileNode;

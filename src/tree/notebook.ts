@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
-import type { NotebookInstance } from '../aws/index';
+import type { NotebookInstance, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
-import { map, type BaseNode } from './listing';
-import { icon, joinDescription, notebookCodicon, toneOf, tooltip } from './presentation';
+import { map, type BaseNode, type Transitional } from './listing';
+import type { Node } from './nodes';
+import { icon, isPassing, joinDescription, notebookCodicon, toneOf, tooltip } from './presentation';
 
 /** The "Notebook Instances" root group. */
 export const notebooksGroup: GroupSpec = {
@@ -10,7 +11,7 @@ export const notebooksGroup: GroupSpec = {
   label: 'Notebook Instances',
   listName: 'notebook instances',
   icon: 'notebook',
-  filtered: true,
+  nameFilter: { key: 'notebooks', label: 'Notebook instances', serverParam: 'NameContains' },
   async fetchPage(ctx, group) {
     const page = await ctx.access.listNotebookInstances(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter });
     return map(page, (n) => new NotebookNode(n, group));
@@ -31,7 +32,12 @@ export function notebookState(status: string | undefined): string {
   }
 }
 
-export class NotebookNode implements BaseNode {
+/** The key every row of one notebook instance shares. */
+export function notebookStateKey(n: NotebookInstance): string {
+  return JSON.stringify(['notebook', n.region, n.notebookInstanceName]);
+}
+
+export class NotebookNode implements BaseNode, Transitional {
   readonly kind = 'notebook';
   readonly id: string;
 
@@ -44,6 +50,23 @@ export class NotebookNode implements BaseNode {
 
   get region(): string {
     return this.notebook.region;
+  }
+
+  get transitional(): boolean {
+    return isPassing(this.notebook.status);
+  }
+
+  get stateKey(): string {
+    return notebookStateKey(this.notebook);
+  }
+
+  async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
+    const fresh = await access.describeNotebookInstance(this.region, this.notebook.notebookInstanceName, signal);
+    return (row) => {
+      if (row instanceof NotebookNode) {
+        row.notebook = fresh;
+      }
+    };
   }
 
   treeItem(): vscode.TreeItem {

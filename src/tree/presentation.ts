@@ -30,6 +30,14 @@ export function toneOf(status: string | undefined): Tone {
   }
 }
 
+/** Status words of a passing state: the resource is on its way to another one by itself. */
+const PASSING = new Set(['Pending', 'Starting', 'Stopping', 'Updating', 'Deleting', 'Creating', 'Restarting', 'MaintenanceInProgress']);
+
+/** A status the service moves on from by itself (so a row showing it is worth reading again). */
+export function isPassing(status: string | undefined): boolean {
+  return status !== undefined && PASSING.has(status);
+}
+
 export function icon(codicon: string, tone?: Tone): vscode.ThemeIcon {
   return new vscode.ThemeIcon(codicon, tone ? COLOR[tone] : undefined);
 }

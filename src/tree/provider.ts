@@ -1,24 +1,29 @@
 import * as vscode from 'vscode';
-import type { NotebookInstance, Space } from '../aws/index';
+import type { Domain, MlflowTrackingServer, NotebookInstance, Space } from '../aws/index';
 import { AwsError } from '../aws/index';
 import { isCredentialsError, userMessage } from '../errors';
 import type { Log } from '../log';
 import type { Session } from '../session';
 import { SettingsError, readPageSize } from '../settings';
+import { readResourceTypes } from '../resourceTypes';
 import {
+  DomainNode,
   EmptyNode,
   ErrorNode,
   GroupNode,
   isListNode,
   LoadMoreNode,
+  MlflowAppNode,
   NotebookNode,
+  PartnerAppNode,
   RegionNode,
   SpaceNode,
-  UserProfileNode,
+  TrackingServerNode,
   type ListNode,
   type Node,
 } from './nodes';
-import { rootGroups } from './groups';
+import { activeFilter, nameMatches, type ActiveFilter, type FilterState } from './filter';
+import { defaultFilterScope, nameFilters, rootGroups } from './groups';
 
 /** What the view shows when it has no tree: drives `viewsWelcome` through the `sagemaker.viewState` context key. */
 export type ViewState = 'loading' | 'ready' | 'noCredentials' | 'ssoExpired' | 'invalidSettings' | 'error' | 'empty';
@@ -41,9 +46,13 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   private roots?: Promise<Node[]>;
   private state: ViewState = 'loading';
   private stateMessage?: string;
-  private filterText?: string;
+  private filterState?: FilterState;
+  private filterScope: ReadonlySet<string> = new Set(defaultFilterScope());
   private readonly stateListeners = new vscode.EventEmitter<ViewStateChange>();
   readonly onDidChangeState = this.stateListeners.event;
+  private readonly pageListeners = new vscode.EventEmitter<ListNode>();
+  /** A page of a list arrived (its rows are in the tree now): for the poller. */
+  readonly onDidLoadPage = this.pageListeners.event;
 
   constructor(
     private readonly session: Session,
@@ -60,17 +69,34 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   get filter(): string | undefined {
-    return this.filterText;
+    return this.filterState?.text;
   }
 
-  setFilter(text: string | undefined): void {
-    this.filterText = text?.trim() || undefined;
+  /** The keys of the lists the filter applies to (NameFilter.key), kept between filters. */
+  get filterLists(): ReadonlySet<string> {
+    return this.filterScope;
+  }
+
+  /** Filters by name the lists in `scope` (default: the last scope chosen); empty text shows all. */
+  setFilter(text: string | undefined, scope?: readonly string[]): void {
+    if (scope) {
+      const known = new Set(nameFilters().map((f) => f.key));
+      this.filterScope = new Set(scope.filter((k) => known.has(k)));
+    }
+    const t = text?.trim();
+    this.filterState = t ? { text: t, scope: this.filterScope } : undefined;
     this.refresh();
+  }
+
+  /** How the filter applies to one list, if it does. */
+  filterFor(node: ListNode): ActiveFilter {
+    return activeFilter(this.filterState, node.nameFilter);
   }
 
   /** Starts over: forget every list (and the regions), redraw the whole view. */
   refresh(): void {
     this.roots = undefined;
+    this.rootsNow = [];
     this.setState('loading');
     this.changed.fire(undefined);
   }
@@ -89,11 +115,44 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     } else if (node instanceof NotebookNode) {
       const n = node.notebook;
       this.updateNotebook(await this.session.access().describeNotebookInstance(n.region, n.notebookInstanceName));
+    } else if (node instanceof TrackingServerNode || node instanceof MlflowAppNode || node instanceof PartnerAppNode) {
+      const update = await node.readState(this.session.access(), new AbortController().signal);
+      update(node);
+      this.changed.fire(node);
     }
   }
 
+  /** A tracking server's tooltip names its size, which only DescribeMlflowTrackingServer gives: asked on hover, once. */
+  async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
+    if (node instanceof TrackingServerNode && item.tooltip === undefined) {
+      if (node.server.trackingServerSize === undefined) {
+        try {
+          const described = await this.session.access().describeMlflowTrackingServer(node.region, node.server.trackingServerName);
+          node.server = { ...node.server, trackingServerSize: described.trackingServerSize, artifactStoreUri: described.artifactStoreUri };
+        } catch (e) {
+          this.log.error(`Describing MLflow tracking server ${node.server.trackingServerName}`, e);
+        }
+      }
+      item.tooltip = node.tooltip();
+    }
+    return item;
+  }
+
   getTreeItem(node: Node): vscode.TreeItem {
-    return node.treeItem();
+    const item = node.treeItem();
+    const f = isListNode(node) ? this.filterFor(node) : undefined;
+    if (f && node instanceof GroupNode) {
+      item.description = f.serverSide ? `filter: ${f.text}` : `filter: ${f.text} (loaded rows)`;
+    }
+    if (f && isListNode(node) && item.tooltip instanceof vscode.MarkdownString) {
+      item.tooltip.appendText(`Filtered: ${node.listName} whose name contains "${f.text}"${f.serverSide ? '' : ', among the rows loaded'}`);
+    }
+    return item;
+  }
+
+  /** Draws a node again after its data changed in place. */
+  redraw(node: Node): void {
+    this.changed.fire(node);
   }
 
   getParent(node: Node): Node | undefined {
@@ -150,6 +209,16 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
   }
 
+  /** Puts what is newly known of a domain (e.g. its AuthMode) into its node. */
+  updateDomain(domain: Domain): void {
+    for (const n of this.loadedNodes()) {
+      if (n instanceof DomainNode && n.domain.region === domain.region && n.domain.domainId === domain.domainId) {
+        n.domain = { ...n.domain, ...domain };
+        this.changed.fire(n);
+      }
+    }
+  }
+
   updateNotebook(notebook: NotebookInstance): void {
     for (const n of this.loadedNodes()) {
       if (n instanceof NotebookNode && n.notebook.region === notebook.region && n.notebook.notebookInstanceName === notebook.notebookInstanceName) {
@@ -159,9 +228,21 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
   }
 
+  /** Puts a fresh copy of a tracking server into its node (start, stop). */
+  updateTrackingServer(server: MlflowTrackingServer): void {
+    for (const n of this.loadedNodes()) {
+      if (n instanceof TrackingServerNode && n.server.region === server.region && n.server.trackingServerName === server.trackingServerName) {
+        // A list summary has no size: keep the one already described.
+        n.server = { ...server, trackingServerSize: server.trackingServerSize ?? n.server.trackingServerSize };
+        this.changed.fire(n);
+      }
+    }
+  }
+
   dispose(): void {
     this.changed.dispose();
     this.stateListeners.dispose();
+    this.pageListeners.dispose();
   }
 
   private rootsNow: Node[] = [];
@@ -178,6 +259,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     let regions: string[];
     try {
       regions = await this.session.regions();
+      readResourceTypes(); // a value that cannot be used says so here, once, with Open Settings
     } catch (e) {
       this.failView(e);
       return [];
@@ -190,7 +272,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       regions.length === 1
         ? rootGroups(regions[0], undefined)
         : regions.map((r) => new RegionNode(r));
-    // One region: the two groups open by themselves, so an empty account is noticed and said.
+    // One region: the groups open by themselves, so an empty account is noticed and said.
     roots.forEach((r) => {
       if (r instanceof GroupNode) {
         r.expanded = true;
@@ -219,13 +301,16 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     if (!listing.loaded && listing.error === undefined) {
       await this.loadPage(node);
     }
-    const children: Node[] = [...listing.items];
+    const f = this.filterFor(node);
+    // A list the service cannot filter by name: the filter applies to the rows loaded.
+    const local = f && !f.serverSide ? f.text : undefined;
+    const children: Node[] = local === undefined ? [...listing.items] : listing.items.filter((n) => nameMatches(labelOf(n), local));
     if (listing.error !== undefined) {
       children.push(new ErrorNode(node, userMessage(listing.error)));
     } else if (listing.nextToken) {
       children.push(new LoadMoreNode(node));
     } else if (children.length === 0) {
-      children.push(new EmptyNode(node, !!this.filterText && (node instanceof UserProfileNode || (node instanceof GroupNode && node.spec.filtered))));
+      children.push(new EmptyNode(node, f ? (f.serverSide ? 'server' : 'loaded') : false));
       this.checkEmptyAccount();
     }
     return children;
@@ -243,17 +328,19 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       await Promise.resolve(); // so `listing.loading` is set before any outcome below
       try {
         const access = this.session.access();
+        const f = this.filterFor(node);
         const page = await node.fetchPage({
           access,
           nextToken: token,
           pageSize: readPageSize(),
-          filter: this.filterText,
+          filter: f?.serverSide ? f.text : undefined,
           changed: (nodes) => {
             if (listing.generation === generation && nodes.length > 0) {
               this.changed.fire(nodes);
             }
           },
-          logError: (what, e) => this.log.error(what, e),
+          redraw: (n) => this.changed.fire(n),
+          logError: (context, e) => this.log.error(context, e),
         });
         if (listing.generation !== generation) {
           return; // reset while loading: drop the stale page
@@ -262,6 +349,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         listing.nextToken = page.nextToken;
         listing.loaded = true;
         listing.error = undefined;
+        this.pageListeners.fire(node);
       } catch (e) {
         if (listing.generation !== generation) {
           return;
@@ -286,16 +374,18 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     return p;
   }
 
-  /** One region, nothing filtered, both groups loaded and empty: the welcome content says so. */
+  /** One region, nothing filtered, every group shown loaded and empty: the welcome content says so. */
   private checkEmptyAccount(): void {
-    if (this.filterText || this.rootsNow.length !== 2 || !this.rootsNow.every((n) => n instanceof GroupNode)) {
+    if (this.filterState || this.rootsNow.length === 0 || !this.rootsNow.every((n) => n instanceof GroupNode)) {
       return;
     }
     const groups = this.rootsNow.filter((n): n is GroupNode => n instanceof GroupNode);
     if (groups.every((g) => g.listing.loaded && g.listing.items.length === 0 && !g.listing.nextToken && g.listing.error === undefined)) {
       this.roots = Promise.resolve([]);
       this.rootsNow = [];
-      this.setState('empty', `No SageMaker domains or notebook instances in ${groups[0].region}.`);
+      const names = groups.map((g) => g.listName);
+      const list = names.length > 1 ? `${names.slice(0, -1).join(', ')}${names.length > 2 ? ',' : ''} or ${names[names.length - 1]}` : names[0];
+      this.setState('empty', `No SageMaker ${list} in ${groups[0].region}.`);
       setTimeout(() => this.changed.fire(undefined), 0);
     }
   }
@@ -308,4 +398,10 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       this.stateListeners.fire({ state, error });
     }
   }
+}
+
+/** The label a row shows (what a filter of the loaded rows matches). */
+function labelOf(n: Node): string {
+  const label = n.treeItem().label;
+  return typeof label === 'string' ? label : (label?.label ?? '');
 }

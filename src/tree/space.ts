@@ -1,10 +1,16 @@
 import * as vscode from 'vscode';
-import type { Domain, Space } from '../aws/index';
-import type { BaseNode } from './listing';
-import { icon, joinDescription, spaceCodicon, toneOf, tooltip } from './presentation';
-import type { UserProfileNode } from './userProfile';
+import type { Domain, SageMakerAccess, Space } from '../aws/index';
+import type { BaseNode, Transitional } from './listing';
+import type { Node } from './nodes';
+import { icon, isPassing, joinDescription, spaceCodicon, toneOf, tooltip } from './presentation';
+import { opensRow, type UserProfileNode } from './userProfile';
 
-export class SpaceNode implements BaseNode {
+/** The key every row of one space shares (a shared space shows under each profile). */
+export function spaceStateKey(s: Space): string {
+  return JSON.stringify(['space', s.region, s.domainId, s.spaceName]);
+}
+
+export class SpaceNode implements BaseNode, Transitional {
   readonly kind = 'space';
   readonly id: string;
 
@@ -30,6 +36,27 @@ export class SpaceNode implements BaseNode {
     return this.parent.domain;
   }
 
+  /** The app starting or stopping, or the space itself being created, updated or deleted. */
+  get transitional(): boolean {
+    return this.space.appState === 'Starting' || this.space.appState === 'Stopping' || isPassing(this.space.status);
+  }
+
+  get stateKey(): string {
+    return spaceStateKey(this.space);
+  }
+
+  async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
+    // Only the app moves: its state is one ListApps call. A space that itself moves is described.
+    const fresh = isPassing(this.space.status)
+      ? await access.describeSpace(this.region, this.space.domainId, this.space.spaceName, signal)
+      : await access.refreshSpaceApp(this.region, this.space, signal);
+    return (row) => {
+      if (row instanceof SpaceNode) {
+        row.space = fresh;
+      }
+    };
+  }
+
   treeItem(): vscode.TreeItem {
     const s = this.space;
     const appType = s.app?.appType ?? s.appType;
@@ -47,6 +74,7 @@ export class SpaceNode implements BaseNode {
       ['App state', s.appState === 'Unknown' ? 'not known yet' : s.appState],
       ['Space status', s.status],
       ['Domain', `${this.domain.domainName} (${s.domainId})`],
+      opensRow(this.domain),
       ['Region', s.region],
       ['Created', s.creationTime],
       ['Last modified', s.lastModifiedTime],

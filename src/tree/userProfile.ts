@@ -1,16 +1,26 @@
 import * as vscode from 'vscode';
-import type { Domain, Space, UserProfile } from '../aws/index';
+import type { Domain, SageMakerAccess, Space, UserProfile } from '../aws/index';
 import type { DomainNode } from './domain';
-import { Listing, map, type FetchContext, type ListNodeBase } from './listing';
+import type { NameFilter } from './filter';
+import { Listing, map, type FetchContext, type ListNodeBase, type Transitional } from './listing';
 import type { Node } from './nodes';
-import { icon, toneOf, tooltip } from './presentation';
+import { icon, isPassing, toneOf, tooltip } from './presentation';
 import { SpaceNode } from './space';
 
-export class UserProfileNode implements ListNodeBase {
+/** The spaces of a profile: ListSpaces filters by name itself. */
+export const SPACES_FILTER: NameFilter = { key: 'spaces', label: 'Spaces', serverParam: 'SpaceNameContains', byDefault: false };
+
+/** The tooltip line of a profile or space in an IAM Identity Center domain: how it opens. */
+export function opensRow(d: Domain): readonly [string, string | undefined] {
+  return ['Opens', d.authMode === 'SSO' ? 'at the domain\'s IAM Identity Center sign-in (no presigned URL for this domain)' : undefined];
+}
+
+export class UserProfileNode implements ListNodeBase, Transitional {
   readonly kind = 'userProfile';
   readonly id: string;
   readonly listing = new Listing();
   readonly listName = 'spaces';
+  readonly nameFilter = SPACES_FILTER;
 
   constructor(
     public profile: UserProfile,
@@ -27,6 +37,23 @@ export class UserProfileNode implements ListNodeBase {
     return this.parent.domain;
   }
 
+  get transitional(): boolean {
+    return isPassing(this.profile.status);
+  }
+
+  get stateKey(): string {
+    return JSON.stringify(['userProfile', this.region, this.profile.domainId, this.profile.userProfileName]);
+  }
+
+  async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
+    const fresh = await access.describeUserProfile(this.region, this.profile.domainId, this.profile.userProfileName, signal);
+    return (row) => {
+      if (row instanceof UserProfileNode) {
+        row.profile = fresh;
+      }
+    };
+  }
+
   treeItem(): vscode.TreeItem {
     const u = this.profile;
     const item = new vscode.TreeItem(u.userProfileName, vscode.TreeItemCollapsibleState.Collapsed);
@@ -37,6 +64,7 @@ export class UserProfileNode implements ListNodeBase {
     item.tooltip = tooltip(`User profile ${u.userProfileName}`, [
       ['Domain', `${this.domain.domainName} (${u.domainId})`],
       ['Status', u.status],
+      opensRow(this.domain),
       ['Region', u.region],
       ['Created', u.creationTime],
       ['Last modified', u.lastModifiedTime],

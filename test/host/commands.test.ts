@@ -325,15 +325,24 @@ describe('commands, from the tree and from the palette', () => {
       assert.ok((await callCount('ListNotebookInstances')) > before);
     });
 
-    it('filters by name from an input box, and clears the filter', async () => {
-      prompter.script({ input: 'gpu' });
+    it('filters by name from an input box and a pick of the lists (each saying how it is filtered), and clears the filter', async () => {
+      prompter.script({ input: 'gpu' }, { pickMany: ['Notebook instances'] });
       await vscode.commands.executeCommand('sagemaker.filter');
       assert.equal(api().services.tree.filter, 'gpu');
-      assert.equal(api().services.treeView.description, 'filter: gpu');
+      assert.equal(api().services.treeView.description, 'filter: gpu (notebook instances)');
+      const lists = prompter.picks[0].items;
+      assert.deepEqual(lists.map((i) => i.label).slice(0, 4), ['Studio domains', 'User profiles', 'Spaces', 'Notebook instances']);
+      assert.equal(lists.find((i) => i.label === 'User profiles')?.description, 'by SageMaker (UserProfileNameContains)');
+      assert.equal(lists.find((i) => i.label === 'Spaces')?.description, 'by SageMaker (SpaceNameContains)');
+      assert.equal(lists.find((i) => i.label === 'Notebook instances')?.description, 'by SageMaker (NameContains)');
+      assert.equal(lists.find((i) => i.label === 'Studio domains')?.description, 'only the rows loaded (the API has no name filter)');
+      // First time: user profiles and notebook instances are chosen already, domains and spaces are not.
+      assert.deepEqual(lists.filter((i) => i.picked).map((i) => i.label).slice(0, 2), ['User profiles', 'Notebook instances']);
       const kids = await api().resources.getChildren(await nodeAt(api(), 'Notebook Instances'));
       assert.equal(kids?.length, 1);
       await vscode.commands.executeCommand('sagemaker.clearFilter');
       assert.equal(api().services.tree.filter, undefined);
+      api().services.tree.setFilter(undefined, ['userProfiles', 'notebooks']);
     });
 
     it('selects regions with a multi-select pick, writing sagemaker.regions', async () => {

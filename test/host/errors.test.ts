@@ -104,7 +104,7 @@ describe('welcome content states', () => {
     assert.ok(!api().services.treeView.message, 'a view message would hide the welcome content');
     await emulator.clearFaults();
     await vscode.commands.executeCommand('sagemaker.refresh');
-    assert.equal((await children(api())).length, 2, 'a refresh after signing in shows the tree again');
+    assert.equal((await children(api())).length, 4, 'a refresh after signing in shows the tree again');
   });
 
   it('no resources in the region: the empty welcome', async () => {
@@ -113,7 +113,7 @@ describe('welcome content states', () => {
     await Promise.all(roots.map((r) => children(api(), r)));
     await waitFor(() => api().services.tree.viewState === 'empty', 'the empty state');
     assert.deepEqual(await children(api()), []);
-    assert.match(api().services.tree.viewMessage ?? '', /No SageMaker domains or notebook instances in ap-southeast-2/);
+    assert.match(api().services.tree.viewMessage ?? '', /No SageMaker Studio domains, notebook instances, MLflow tracking servers or apps, or partner AI apps in ap-southeast-2/);
   });
 
   it('declares welcome content with buttons for each state', () => {

@@ -155,7 +155,7 @@ async function waitUntil<T>(promise: Promise<T>, what: string, timeoutMs = 20_00
 }
 
 export async function resetSettings(): Promise<void> {
-  for (const key of ['profile', 'presignedUrl.expiresInSeconds', 'presignedUrl.sessionExpirationDurationInSeconds', 'presignedUrl.landingUri', 'clearClipboardOnExpiry', 'pageSize']) {
+  for (const key of ['profile', 'presignedUrl.expiresInSeconds', 'presignedUrl.sessionExpirationDurationInSeconds', 'presignedUrl.landingUri', 'clearClipboardOnExpiry', 'pageSize', 'resourceTypes']) {
     await setSetting(key, undefined);
   }
   await setSetting('endpointUrl', emulatorUrl());
@@ -171,10 +171,19 @@ export interface ShownMessage {
 
 export interface AskedPick {
   title: string;
-  items: { label: string; description?: string }[];
+  placeholder: string;
+  items: { label: string; description?: string; picked?: boolean; detail?: string; buttons?: string[] }[];
 }
 
-type Answer = { pick: string } | { pickMany: string[] } | { input: string } | { button: string } | { cancel: true };
+/** A tooltip's text as a reader sees it (markdown escapes and non-breaking spaces undone). */
+export function tooltipText(i: vscode.TreeItem): string {
+  const t = i.tooltip;
+  const md = t instanceof vscode.MarkdownString ? t.value : (t ?? '');
+  return md.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
+}
+
+/** `itemButton`: triggers the button with that tooltip on the item labelled `label`. */
+type Answer = { pick: string } | { itemButton: string; label: string } | { pickMany: string[] } | { input: string } | { button: string } | { cancel: true };
 
 /**
  * A Prompter that answers from a script, through the same code paths as the VS Code one: pick
@@ -238,10 +247,27 @@ export class ScriptedPrompter implements Prompter {
 
   async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
     const items = await this.items(request);
-    this.picks.push({ title: request.title, items: items.map((i) => ({ label: i.label, description: i.description })) });
+    this.picks.push({
+      title: request.title,
+      placeholder: request.placeholder,
+      items: items.map((i) => ({
+        label: i.label,
+        description: i.description,
+        ...(i.detail !== undefined ? { detail: i.detail } : {}),
+        ...(i.buttons ? { buttons: i.buttons.map((b) => b.tooltip) } : {}),
+      })),
+    });
     const a = this.next('pick', request.title);
     if ('cancel' in a) {
       return undefined;
+    }
+    if ('itemButton' in a) {
+      const button = items.find((i) => i.label === a.label)?.buttons?.find((b) => b.tooltip === a.itemButton);
+      if (!button) {
+        this.problems.push(`pick "${request.title}" has no item "${a.label}" with a button "${a.itemButton}"`);
+        throw new Error(`no button ${a.itemButton}`);
+      }
+      return button.value;
     }
     if (!('pick' in a)) {
       this.problems.push(`pick "${request.title}" got answer ${JSON.stringify(a)}`);
@@ -257,7 +283,7 @@ export class ScriptedPrompter implements Prompter {
 
   async pickMany<T>(request: PickRequest<T>): Promise<T[] | undefined> {
     const items = await this.items(request);
-    this.picks.push({ title: request.title, items: items.map((i) => ({ label: i.label, description: i.description })) });
+    this.picks.push({ title: request.title, placeholder: request.placeholder, items: items.map((i) => ({ label: i.label, description: i.description, picked: i.picked })) });
     const a = this.next('pickMany', request.title);
     if ('cancel' in a) {
       return undefined;

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { children, emulator, item, labels, nodeAt, resetSettings, setSetting, usePrompter, waitFor } from './helpers';
+import { callCount, children, emulator, item, labels, nodeAt, resetSettings, setSetting, tooltipText, usePrompter, waitFor } from './helpers';
 
 describe('the Resources tree (against the demo data)', () => {
   const { api } = usePrompter();
@@ -13,22 +13,22 @@ describe('the Resources tree (against the demo data)', () => {
   afterEach(async () => {
     await emulator.clearFaults();
     await resetSettings();
-    api().services.tree.setFilter(undefined);
+    api().services.tree.setFilter(undefined, ['userProfiles', 'notebooks']);
   });
 
-  it('with one region shows "Studio Domains" and "Notebook Instances", open', async () => {
+  it('with one region shows the four groups (Studio Domains, Notebook Instances, MLflow, Partner AI Apps), open', async () => {
     const roots = await children(api());
-    assert.deepEqual(await labels(api(), roots), ['Studio Domains', 'Notebook Instances']);
+    assert.deepEqual(await labels(api(), roots), ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps']);
     for (const r of roots) {
       assert.equal((await item(api(), r)).collapsibleState, vscode.TreeItemCollapsibleState.Expanded);
     }
   });
 
-  it('with several regions shows one node per region, each holding the two groups', async () => {
+  it('with several regions shows one node per region, each holding the four groups', async () => {
     await setSetting('regions', ['us-east-1', 'eu-west-1']);
     const roots = await children(api());
     assert.deepEqual(await labels(api(), roots), ['us-east-1', 'eu-west-1']);
-    assert.deepEqual(await labels(api(), await children(api(), roots[1])), ['Studio Domains', 'Notebook Instances']);
+    assert.deepEqual(await labels(api(), await children(api(), roots[1])), ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps']);
     const euDomains = await nodeAt(api(), 'eu-west-1', 'Studio Domains');
     assert.deepEqual(await labels(api(), await children(api(), euDomains)), ['eu-analytics', 'identity-center-lab']);
   });
@@ -171,18 +171,42 @@ describe('the Resources tree (against the demo data)', () => {
     assert.equal((await children(api(), roots[1])).length, 5);
   });
 
-  it('filters spaces and notebook instances by name', async () => {
+  it('filters spaces and notebook instances by name, on the service', async () => {
     await vscode.commands.executeCommand('sagemaker.refresh');
-    api().services.tree.setFilter('fraud');
+    api().services.tree.setFilter('fraud', ['spaces', 'notebooks']);
     assert.deepEqual(await labels(api(), await children(api(), await nodeAt(api(), 'Notebook Instances'))), ['fraud-detection-dev']);
+    assert.equal((await item(api(), await nodeAt(api(), 'Notebook Instances'))).description, 'filter: fraud');
     api().services.tree.setFilter('team');
     assert.deepEqual(await labels(api(), await children(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice'))), ['Team Analytics']);
     api().services.tree.setFilter('zzz-nothing');
     assert.deepEqual(await labels(api(), await children(api(), await nodeAt(api(), 'Notebook Instances'))), ['No notebook instances match the filter']);
   });
 
+  it('filters user profiles on the service (UserProfileNameContains): a one-row page holds the match, not the first profile', async () => {
+    await setSetting('pageSize', 1);
+    api().services.tree.setFilter('car', ['userProfiles']);
+    const before = await callCount('ListUserProfiles');
+    // Unfiltered, the first page of one would be "alice" and a "Load more…".
+    assert.deepEqual(await labels(api(), await children(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform'))), ['carol']);
+    assert.equal((await callCount('ListUserProfiles')) - before, 1);
+    assert.match(tooltipText(await item(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform'))), /Filtered: user profiles whose name contains "car"/);
+    // Spaces are not in this filter's scope: carol's all show.
+    assert.ok((await children(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform', 'carol'))).length > 0);
+  });
+
+  it('filters a list the API cannot filter (Studio domains) on the rows loaded, and says so', async () => {
+    api().services.tree.setFilter('research', ['domains']);
+    const group = await nodeAt(api(), 'Studio Domains');
+    assert.deepEqual(await labels(api(), await children(api(), group)), ['research-lab']);
+    assert.equal((await item(api(), group)).description, 'filter: research (loaded rows)');
+    api().services.tree.setFilter('zzz-nothing');
+    assert.deepEqual(await labels(api(), await children(api(), group)), ['No loaded Studio domains match the filter']);
+    // Lists outside the scope are not filtered.
+    assert.equal((await children(api(), await nodeAt(api(), 'Notebook Instances'))).length, 5);
+  });
+
   it('refreshes when a connection setting changes', async () => {
-    assert.deepEqual(await labels(api(), await children(api())), ['Studio Domains', 'Notebook Instances']);
+    assert.deepEqual(await labels(api(), await children(api())), ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps']);
     await setSetting('regions', ['eu-west-1']);
     const names = await labels(api(), await children(api(), await nodeAt(api(), 'Notebook Instances')));
     assert.deepEqual(names.sort(), ['eu-batch-scoring', 'gdpr-audit-notebook']);

@@ -59,6 +59,15 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
     await wb?.close();
   });
 
+  /** Runs a palette command that asks something next (its quick input stays open). */
+  async function startPaletteCommand(page: Page, title: string): Promise<void> {
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.fill(`>${title}`);
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 30_000 });
+    await page.keyboard.press('Enter');
+  }
+
   async function readClipboard(page: Page): Promise<string> {
     // Runs in the page, as the workbench's own paste would.
     return String(await page.evaluate('navigator.clipboard.readText()'));
@@ -93,6 +102,8 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
 
   it('opens a notebook instance in JupyterLab in the browser', async () => {
     const { page, context } = wb;
+    // The pointer off the tree: a row's tooltip left over from the last test would cover the row.
+    await page.mouse.move(900, 700);
     await openContextMenu(page, 'fraud-detection-dev');
     const opened = context.waitForEvent('page', { timeout: 60_000 });
     await chooseMenuItem(page, 'Open Notebook Instance in JupyterLab');
@@ -181,5 +192,99 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
     await panel.locator('.view-lines', { hasText: /ListNotebookInstances\s+us-east-1\s+\d+\s+ms\s+ok/ }).waitFor({ timeout: 30_000 });
     const text = await panel.locator('.view-lines').innerText();
     assert.doesNotMatch(text, /token=(?!REDACTED)|authToken=(?!REDACTED)/i, 'the log shows a URL token');
+  });
+
+  it('Copy Link on a space, then "Developer: Open URL" with it: VS Code asks, the extension asks, then the space opens', async () => {
+    const { page, context } = wb;
+    await expandRow(page, 'ml-platform');
+    await expandRow(page, 'alice');
+    await openContextMenu(page, 'Alice JupyterLab');
+    await chooseMenuItem(page, 'Copy Link');
+    // The clipboard may still hold the URL copied earlier until the command has written it.
+    await until(async () => (await readClipboard(page)).startsWith('vscode://'), 'the clipboard holds a link');
+    const link = await readClipboard(page);
+    assert.equal(
+      safe(link),
+      'vscode://sagemaker-environments.sagemaker-environments/open?kind=space&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=alice&space=alice-jupyterlab',
+    );
+    await startPaletteCommand(page, 'Developer: Open URL');
+    const input = page.locator('.quick-input-widget input');
+    await page.locator('.quick-input-widget', { hasText: 'URL to open' }).waitFor({ timeout: 30_000 });
+    await input.fill(link);
+    await page.keyboard.press('Enter');
+    // VS Code's own question first: a link hands control to an extension.
+    const dialog = page.locator('.monaco-dialog-box');
+    await dialog.filter({ hasText: /open this URI/ }).waitFor({ timeout: 30_000 });
+    await dialog.getByRole('button', { name: 'Open', exact: true }).click();
+    // Then the extension's: what it opens, and with which AWS profile.
+    const ours = dialog.filter({ hasText: 'A link asks to open the space alice-jupyterlab' });
+    await ours.waitFor({ timeout: 30_000 });
+    assert.match(await ours.innerText(), /with the default AWS credentials/);
+    await readmeScreenshot(page, 'link-confirmation');
+    const opened = context.waitForEvent('page', { timeout: 60_000 });
+    await ours.getByRole('button', { name: 'Open', exact: true }).click();
+    const space = await opened;
+    await space.waitForLoadState('domcontentloaded');
+    assert.ok(space.url().startsWith(wb.emulator.url), `opened ${safe(space.url())}`);
+    assert.match(await space.locator('body').innerText(), /alice-jupyterlab/);
+    await space.close();
+  });
+
+  it('Open Recent lists what was opened or copied, most recent first; Enter opens one', async () => {
+    const { page, context } = wb;
+    await startPaletteCommand(page, 'SageMaker: Open Recent…');
+    await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Open Recent' }).waitFor({ timeout: 30_000 });
+    const rows = page.locator('.quick-input-list .monaco-list-row');
+    await rows.first().waitFor({ timeout: 30_000 });
+    const labels = (await rows.allInnerTexts()).map((t) => t.replace(/\s+/g, ' '));
+    assert.match(labels[0] ?? '', /^Alice JupyterLab\s*Space · us-east-1 · ml-platform · alice/);
+    assert.ok(labels.some((l) => /^Studio: erin\s*Studio · us-east-1 · research-lab/.test(l)), labels.join(' | '));
+    assert.ok(labels.some((l) => /^fraud-detection-dev/.test(l)), labels.join(' | '));
+    await rows.first().hover();
+    await readmeScreenshot(page, 'open-recent');
+    const opened = context.waitForEvent('page', { timeout: 60_000 });
+    await answerQuickPick(page, 'fraud-detection-dev');
+    const jupyter = await opened;
+    await jupyter.waitForLoadState('domcontentloaded');
+    assert.equal(await jupyter.locator('td[data-field="Notebook instance"]').innerText(), 'fraud-detection-dev');
+    await jupyter.close();
+  });
+
+  it('opens an MLflow tracking server from its inline icon, and copies a partner AI app URL from its context menu', async () => {
+    const { page, context } = wb;
+    // The first two groups closed, so the MLflow and partner app rows are on screen.
+    for (const group of ['Studio Domains', 'Notebook Instances']) {
+      const row = treeRow(page, group);
+      if ((await row.getAttribute('aria-expanded')) === 'true') {
+        await row.click();
+        await until(async () => (await treeRow(page, group).getAttribute('aria-expanded')) === 'false', `"${group}" is collapsed`);
+      }
+    }
+    const server = treeRow(page, 'mlflow-platform');
+    await server.waitFor({ timeout: 30_000 });
+    assert.match((await server.innerText()).replace(/\s+/g, ' '), /Started · MLflow 2\.16\.2/);
+    await treeRow(page, 'cometml').waitFor({ timeout: 30_000 });
+    assert.match((await treeRow(page, 'cometml').innerText()).replace(/\s+/g, ' '), /Available · Comet/);
+    await server.hover();
+    await readmeScreenshot(page, 'mlflow-partner-apps');
+    const opened = context.waitForEvent('page', { timeout: 60_000 });
+    await server.locator('.action-label[aria-label="Open MLflow Tracking Server"]').click();
+    const mlflow = await opened;
+    await mlflow.waitForLoadState('domcontentloaded');
+    assert.ok(mlflow.url().startsWith(wb.emulator.url), `opened ${safe(mlflow.url())}`);
+    assert.equal(await mlflow.locator('h1').innerText(), 'MLflow');
+    assert.equal(await mlflow.locator('td[data-field="Tracking server"]').innerText(), 'mlflow-platform');
+    await mlflow.close();
+
+    await openContextMenu(page, 'cometml');
+    await chooseMenuItem(page, 'Copy Partner AI App URL');
+    // An earlier copy's countdown may still show: wait for this URL on the clipboard.
+    await until(async () => /\/partner-app\//.test(await readClipboard(page)), 'the partner app URL is on the clipboard');
+    await page.locator('.statusbar-item', { hasText: 'SageMaker URL expires in' }).waitFor({ timeout: 30_000 });
+    const url = await readClipboard(page);
+    assert.equal(new URL(url).origin, wb.emulator.url, `clipboard holds ${safe(url)}`);
+    const res = await fetch(url, { redirect: 'manual' });
+    assert.equal(res.status, 200);
+    assert.match(await res.text(), /cometml/);
   });
 });

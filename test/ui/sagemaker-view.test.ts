@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../harness/paths';
-import { openSageMakerView, openWorkbench, resourcesView, runPaletteCommand, screenshot, type Workbench } from './workbench';
+import { expandRow, openSageMakerView, openWorkbench, readmeScreenshot, resourcesView, runPaletteCommand, screenshot, treeRow, until, type Workbench } from './workbench';
 
 const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 
@@ -33,6 +33,37 @@ describe('the packaged extension in VS Code (code-server)', function () {
     const title = (await wb.page.locator('.sidebar .composite.title').innerText()).toUpperCase();
     assert.match(title, /SAGEMAKER/, `side bar title is "${title}"`);
     await screenshot(wb.page, 'sagemaker-view');
+  });
+
+  it('shows an IAM Identity Center domain as such in the tree (description and tooltip)', async () => {
+    assert.ok(wb);
+    const { page } = wb;
+    // Open by the first test already: clicking its icon again would close the side bar.
+    if (!(await resourcesView(page).isVisible())) {
+      await openSageMakerView(page);
+    }
+    // A wider side bar, so the row's description shows.
+    const bar = await page.locator('.part.sidebar').boundingBox();
+    if (bar) {
+      await page.mouse.move(bar.x + bar.width, bar.y + bar.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(bar.x + bar.width + 250, bar.y + bar.height / 2, { steps: 6 });
+      await page.mouse.up();
+    }
+    // The demo's SSO domain lives in eu-west-1 (this workbench shows every region of the demo).
+    await expandRow(page, 'eu-west-1');
+    await expandRow(page, 'Studio Domains');
+    await expandRow(page, 'identity-center-lab');
+    const row = treeRow(page, 'identity-center-lab');
+    await until(async () => /IAM Identity Center/.test(await row.innerText()), 'the SSO domain row says IAM Identity Center');
+    assert.match((await row.innerText()).replace(/\s+/g, ' '), /InService · IAM Identity Center · d-4hn6xw8qrt2v/);
+    await treeRow(page, 'kenji').waitFor({ timeout: 30_000 });
+    await page.mouse.move(900, 600); // off the tree: a hover left from before would keep its own tooltip
+    await row.hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'AuthMode SSO' }).first();
+    await hover.waitFor({ timeout: 30_000 });
+    assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /Sign-in: IAM Identity Center \(AuthMode SSO\)/);
+    await readmeScreenshot(page, 'sso-domain');
   });
 
   it('runs "SageMaker: Show Log" from the command palette and shows the SageMaker log', async () => {

@@ -56,10 +56,10 @@ describe('package.json follows the names DESIGN.md fixes', () => {
     }
   });
 
-  it('activates only on its view and its commands, never on "*" or at start-up', () => {
+  it('activates only on its view, its commands and its links (onUri), never on "*" or at start-up', () => {
     const events = manifest.activationEvents ?? [];
     for (const e of events) {
-      assert.match(e, /^(onView:sagemaker\.|onCommand:sagemaker\.)/, `activation event ${e}`);
+      assert.match(e, /^(onView:sagemaker\.|onCommand:sagemaker\.|onUri$)/, `activation event ${e}`);
     }
   });
 

@@ -38,7 +38,7 @@ describe('the packaged .vsix', () => {
     // leaves, whether or not this clone has built dist/ yet.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-vsix-'));
     try {
-      for (const f of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md']) {
+      for (const f of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
         fs.copyFileSync(path.join(repoRoot, f), path.join(dir, f));
       }
       fs.cpSync(path.join(repoRoot, 'media'), path.join(dir, 'media'), { recursive: true });

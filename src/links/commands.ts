@@ -1,0 +1,85 @@
+/** "Copy Link" and the URI handler that opens such a link, after the user confirms. */
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../context';
+import { UserFacingError } from '../errors';
+import { resolveTarget, type TargetKind } from '../commands/targets';
+import { deliver } from '../commands/urls';
+import type { Node } from '../tree/nodes';
+import { KIND_SPECS, type DisplayNames, type EnvRef } from './kinds';
+import { linkFor, parseLink } from './link';
+import { canResolve, isNotFound, profileLabel, refFromTarget, targetFromRef } from './resolve';
+
+/** The kinds Copy Link offers from the palette: those with a target today. */
+const LINK_KINDS: readonly TargetKind[] = ['studio', 'space', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'];
+
+/** "Copy Link": a vscode:// link naming the environment (names and IDs only). */
+export function copyLink(s: ExtensionServices) {
+  return async (node?: Node): Promise<void> => {
+    const t = await resolveTarget(s, node, LINK_KINDS);
+    if (!t) {
+      return;
+    }
+    const named = refFromTarget(t);
+    if (!named) {
+      throw new UserFacingError('There is no link for this kind of item.');
+    }
+    await vscode.env.clipboard.writeText(linkFor(named.ref));
+    const what = KIND_SPECS[named.ref.kind].describe(named.ref, named.names);
+    s.log.info(`Copied a link to ${what} (${named.ref.region})`);
+    vscode.window.setStatusBarMessage(`$(link) Copied a link to ${what}`, 4000);
+  };
+}
+
+const OPEN = 'Open';
+
+/**
+ * Opens a resolved reference (a link's, or an Open Recent entry's): the lookup it needs, then the
+ * URL. A resource that is not there says so in words naming it and the AWS profile used.
+ */
+export async function openRef(s: ExtensionServices, ref: EnvRef, names: DisplayNames, how: 'open' | 'copy', onGone?: (message: string) => Promise<void>): Promise<void> {
+  const what = KIND_SPECS[ref.kind].describe(ref, names);
+  try {
+    const target = await targetFromRef(s, ref, names);
+    await deliver(s, target, how);
+  } catch (e) {
+    if (!isNotFound(e)) {
+      throw e;
+    }
+    s.log.error(`Opening ${what} (${ref.region})`, e);
+    const message = `The ${what} was not found in ${ref.region} with ${profileLabel(s.session.settings.profile)}: it may have been deleted, or belong to another account.`;
+    if (onGone) {
+      await onGone(message);
+      return;
+    }
+    throw new UserFacingError(message);
+  }
+}
+
+/** What the URI handler does with `vscode://…/open?…`: check, ask, then open. */
+export async function openLink(s: ExtensionServices, uri: vscode.Uri): Promise<void> {
+  const parsed = parseLink(uri.path, uri.query);
+  if (!parsed.ok) {
+    s.log.info(`Refused a SageMaker link: ${parsed.problem}`);
+    throw new UserFacingError(`This SageMaker link cannot be opened: ${parsed.problem}`);
+  }
+  const { ref } = parsed;
+  if (!canResolve(ref.kind)) {
+    throw new UserFacingError(`This version of SageMaker Environments cannot open ${KIND_SPECS[ref.kind].label} links yet.`);
+  }
+  const what = KIND_SPECS[ref.kind].describe(ref);
+  const profile = profileLabel(s.session.settings.profile);
+  const choice = await s
+    .prompter()
+    .message('warning', `A link asks to open the ${what} in ${ref.region}, with ${profile}. Open it only if you trust where the link came from.`, [OPEN], true);
+  if (choice !== OPEN) {
+    s.log.info(`Did not open a link to the ${what}: not confirmed`);
+    return;
+  }
+  await openRef(s, ref, {}, 'open');
+}
+
+/** Registers the handler for the extension's vscode:// links; each one goes through the command error wrapper. */
+export function registerLinkHandler(s: ExtensionServices): vscode.Disposable {
+  const handle = s.errors.wrap('SageMaker link', (uri: vscode.Uri) => openLink(s, uri));
+  return vscode.window.registerUriHandler({ handleUri: (uri) => void handle(uri) });
+}

@@ -1,0 +1,99 @@
+/**
+ * Between what the tree and the commands work with (UrlTarget) and a reference by names and IDs
+ * (EnvRef): a reference from a target when a URL is made, a target from a reference when a link or
+ * an Open Recent entry is opened, with the one lookup each kind needs.
+ * A new kind adds one entry to TO_REF and one to RESOLVERS.
+ */
+import { AwsError, type Domain } from '../aws/index';
+import type { ExtensionServices } from '../context';
+import { UserFacingError } from '../errors';
+import type { UrlTarget } from '../commands/targets';
+import { KIND_SPECS, type DisplayNames, type EnvKind, type EnvRef } from './kinds';
+
+/** A reference and the names to show for it. */
+export interface NamedRef {
+  readonly ref: EnvRef;
+  readonly names: DisplayNames;
+}
+
+type TargetOf<K extends string> = Extract<UrlTarget, { kind: K }>;
+
+/** The domain's name when it is known (a domain opened from a link stands in with its ID). */
+const domainName = (d: Domain): string | undefined => (d.domainName && d.domainName !== d.domainId ? d.domainName : undefined);
+
+const TO_REF: { [K in UrlTarget['kind']]: (t: TargetOf<K>) => NamedRef } = {
+  studio: (t) => ({
+    ref: { kind: 'studio', region: t.region, domain: t.domain.domainId, profile: t.userProfileName },
+    names: { domainName: domainName(t.domain) },
+  }),
+  space: (t) => ({
+    ref: { kind: 'space', region: t.region, domain: t.domain.domainId, profile: t.userProfileName, space: t.space.spaceName },
+    names: { domainName: domainName(t.domain), displayName: t.space.spaceDisplayName },
+  }),
+  notebook: (t) => ({ ref: { kind: 'notebook', region: t.region, name: t.notebook.notebookInstanceName }, names: {} }),
+  mlflowTrackingServer: (t) => ({ ref: { kind: 'mlflowTrackingServer', region: t.region, name: t.server.trackingServerName }, names: {} }),
+  mlflowApp: (t) => ({ ref: { kind: 'mlflowApp', region: t.region, arn: t.app.arn }, names: { displayName: t.app.name } }),
+  partnerApp: (t) => ({ ref: { kind: 'partnerApp', region: t.region, arn: t.app.arn }, names: { displayName: t.app.name } }),
+};
+
+/** The reference for a target, or undefined for a kind that has none yet. */
+export function refFromTarget(t: UrlTarget): NamedRef | undefined {
+  const make = (TO_REF as Record<string, ((t: UrlTarget) => NamedRef) | undefined>)[t.kind];
+  return make?.(t);
+}
+
+type Resolver = (s: ExtensionServices, ref: EnvRef, names: DisplayNames) => Promise<UrlTarget>;
+
+function domainOf(ref: EnvRef, names: DisplayNames): Domain {
+  return { region: ref.region, domainId: ref.domain!, domainName: names.domainName || ref.domain! };
+}
+
+/** How each kind becomes a target: what it costs is noted per kind. */
+const RESOLVERS: Partial<Record<EnvKind, Resolver>> = {
+  // No lookup: CreatePresignedDomainUrl itself says whether the domain and user profile exist.
+  studio: (_s, ref, names) => Promise.resolve({ kind: 'studio', region: ref.region, domain: domainOf(ref, names), userProfileName: ref.profile! }),
+  // DescribeSpace (with its app's state): whether it runs, and who owns a private space.
+  space: async (s, ref, names) => {
+    const space = await s.session.access().describeSpace(ref.region, ref.domain!, ref.space!);
+    const owner = space.sharingType === 'Private' && space.ownerUserProfileName ? space.ownerUserProfileName : ref.profile!;
+    return { kind: 'space', region: ref.region, domain: domainOf(ref, names), space, userProfileName: owner };
+  },
+  // DescribeNotebookInstance: whether it is in service.
+  notebook: async (s, ref) => ({ kind: 'notebook', region: ref.region, notebook: await s.session.access().describeNotebookInstance(ref.region, ref.name!) }),
+  // One Describe call each: whether it exists, and its state (a stopped tracking server is offered a start).
+  mlflowTrackingServer: async (s, ref) => ({
+    kind: 'mlflowTrackingServer',
+    region: ref.region,
+    server: await s.session.access().describeMlflowTrackingServer(ref.region, ref.name!),
+  }),
+  mlflowApp: async (s, ref) => ({ kind: 'mlflowApp', region: ref.region, app: await s.session.access().describeMlflowApp(ref.region, ref.arn!) }),
+  partnerApp: async (s, ref) => ({ kind: 'partnerApp', region: ref.region, app: await s.session.access().describePartnerApp(ref.region, ref.arn!) }),
+};
+
+/** Whether this version can open the kind (a link may name a kind added in a later version). */
+export function canResolve(kind: EnvKind): boolean {
+  return RESOLVERS[kind] !== undefined;
+}
+
+/** The target for a reference; throws UserFacingError for a kind this version cannot open yet. */
+export async function targetFromRef(s: ExtensionServices, ref: EnvRef, names: DisplayNames = {}): Promise<UrlTarget> {
+  const resolve = RESOLVERS[ref.kind];
+  if (!resolve) {
+    throw new UserFacingError(`This version of SageMaker Environments cannot open ${KIND_SPECS[ref.kind].label} links yet.`);
+  }
+  return resolve(s, ref, names);
+}
+
+/**
+ * True for an error that means the environment is not there (deleted, or not visible to this AWS
+ * profile). Told by name and kind rather than instanceof: the extension-host tests run this module
+ * from their own build next to the extension's bundle, whose AwsError is another class.
+ */
+export function isNotFound(e: unknown): boolean {
+  return e instanceof Error && e.name === 'AwsError' && (e as Partial<AwsError>).kind === 'not-found';
+}
+
+/** The AWS profile in words, as prompts name it. */
+export function profileLabel(profile: string | undefined): string {
+  return profile ? `AWS profile "${profile}"` : 'the default AWS credentials';
+}

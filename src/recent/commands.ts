@@ -1,0 +1,100 @@
+/** "Open Recent…" and "Clear Recent". */
+import * as vscode from 'vscode';
+import type { ExtensionServices } from '../context';
+import { openRef } from '../links/commands';
+import { KIND_SPECS } from '../links/kinds';
+import { profileLabel } from '../links/resolve';
+import type { PickItem } from '../prompter';
+import { updateSetting, SETTING } from '../settings';
+import { icon, joinDescription } from '../tree/presentation';
+import type { RecentEntry } from './store';
+
+const KIND_ICON: Record<RecentEntry['ref']['kind'], string> = {
+  studio: 'account',
+  space: 'notebook',
+  notebook: 'vm',
+  mlflowTrackingServer: 'beaker',
+  mlflowApp: 'beaker',
+  partnerApp: 'extensions',
+};
+
+/** The item's label: the name a user knows it by. */
+function labelOf(e: RecentEntry): string {
+  const r = e.ref;
+  switch (r.kind) {
+    case 'studio':
+      return `Studio: ${r.profile}`;
+    case 'space':
+      return e.names.displayName || r.space!;
+    default:
+      return e.names.displayName || r.name || r.arn!.split('/').pop()!;
+  }
+}
+
+function descriptionOf(e: RecentEntry): string {
+  const r = e.ref;
+  const domain = r.domain ? e.names.domainName || r.domain : undefined;
+  return joinDescription([KIND_SPECS[r.kind].label, r.region, domain, r.kind === 'space' ? r.profile : undefined]);
+}
+
+type Choice = { entry: RecentEntry; how: 'open' | 'copy' };
+
+const SWITCH = 'Switch Profile and Open';
+const REMOVE = 'Remove from Recent';
+
+/** "Open Recent…": Enter opens, the item's copy button copies the URL instead. */
+export function openRecent(s: ExtensionServices) {
+  return async (): Promise<void> => {
+    const entries = s.recent.entries();
+    if (entries.length === 0) {
+      await s.prompter().message('info', 'Nothing opened yet: environments you open or copy a URL for appear here.', []);
+      return;
+    }
+    const current = s.session.settings.profile;
+    const items: PickItem<Choice>[] = entries.map((entry) => ({
+      label: labelOf(entry),
+      description: descriptionOf(entry),
+      detail: (entry.awsProfile ?? undefined) !== current ? `Opened with ${profileLabel(entry.awsProfile)}, not the current one` : undefined,
+      iconPath: icon(KIND_ICON[entry.ref.kind]),
+      value: { entry, how: 'open' },
+      buttons: [{ iconPath: icon('copy'), tooltip: 'Copy URL', value: { entry, how: 'copy' } }],
+    }));
+    const choice = await s.prompter().pick({ title: 'Open Recent', placeholder: 'Select an environment to open (the copy button copies its URL)', items });
+    if (!choice) {
+      return;
+    }
+    const { entry, how } = choice;
+    const what = KIND_SPECS[entry.ref.kind].describe(entry.ref, entry.names);
+    if ((entry.awsProfile ?? undefined) !== s.session.settings.profile) {
+      const answer = await s
+        .prompter()
+        .message(
+          'warning',
+          `The ${what} was opened with ${profileLabel(entry.awsProfile)}; the current one is ${profileLabel(s.session.settings.profile)}. Switch to ${profileLabel(entry.awsProfile)} and ${how} it?`,
+          [SWITCH],
+          true,
+        );
+      if (answer !== SWITCH) {
+        return;
+      }
+      await updateSetting(SETTING.profile, entry.awsProfile ?? '');
+      s.log.info(`Switched to ${profileLabel(entry.awsProfile)} to open a recent environment`);
+    }
+    await openRef(s, entry.ref, entry.names, how, async (message) => {
+      const answer = await s.prompter().message('warning', `${message} Remove it from Open Recent?`, [REMOVE]);
+      if (answer === REMOVE) {
+        await s.recent.remove(entry);
+        s.log.info(`Removed the ${what} from Open Recent`);
+      }
+    });
+  };
+}
+
+/** "Clear Recent": forgets every entry. */
+export function clearRecent(s: ExtensionServices) {
+  return async (): Promise<void> => {
+    await s.recent.clear();
+    s.log.info('Cleared Open Recent');
+    vscode.window.setStatusBarMessage('$(clear-all) Cleared the recent SageMaker environments', 4000);
+  };
+}

@@ -1,0 +1,79 @@
+/**
+ * Open Recent's list, in the extension's global state: the environments last opened or copied,
+ * most recent first, at most MAX_RECENT. Names and IDs only (never a URL, never a credential), and
+ * the AWS profile they were opened with, so an entry of another profile can say so.
+ */
+import type * as vscode from 'vscode';
+import { checkRef, cleanRef, refKey, type DisplayNames, type EnvRef } from '../links/kinds';
+
+export const RECENT_STATE_KEY = 'sagemaker.recent';
+export const MAX_RECENT = 20;
+
+export interface RecentEntry {
+  readonly ref: EnvRef;
+  readonly names: DisplayNames;
+  /** The `sagemaker.profile` it was opened with; undefined = the default credential chain. */
+  readonly awsProfile?: string;
+  /** When it was last opened or copied (ms since the epoch). */
+  readonly at: number;
+}
+
+/** Keeps only well-formed entries: the state may come from an older or newer version. */
+function isEntry(v: unknown): v is RecentEntry {
+  if (typeof v !== 'object' || v === null) {
+    return false;
+  }
+  const e = v as Partial<RecentEntry>;
+  return (
+    typeof e.ref === 'object' &&
+    e.ref !== null &&
+    checkRef(e.ref) === undefined &&
+    typeof e.at === 'number' &&
+    (e.awsProfile === undefined || typeof e.awsProfile === 'string') &&
+    (e.names === undefined || typeof e.names === 'object')
+  );
+}
+
+function cleanNames(n: DisplayNames | undefined): DisplayNames {
+  const out: { domainName?: string; displayName?: string } = {};
+  if (typeof n?.domainName === 'string' && n.domainName) {
+    out.domainName = n.domainName;
+  }
+  if (typeof n?.displayName === 'string' && n.displayName) {
+    out.displayName = n.displayName;
+  }
+  return out;
+}
+
+const entryKey = (e: Pick<RecentEntry, 'ref' | 'awsProfile'>): string => JSON.stringify([refKey(e.ref), e.awsProfile ?? null]);
+
+export class RecentList {
+  constructor(private readonly state: vscode.Memento) {}
+
+  /** Most recent first. */
+  entries(): RecentEntry[] {
+    const raw = this.state.get<unknown>(RECENT_STATE_KEY, []);
+    return Array.isArray(raw) ? raw.filter(isEntry).map((e) => ({ ...e, names: cleanNames(e.names) })) : [];
+  }
+
+  /** Puts the environment first (once per environment and AWS profile) and keeps the newest MAX_RECENT. */
+  async record(ref: EnvRef, names: DisplayNames, awsProfile: string | undefined, at = Date.now()): Promise<void> {
+    const fresh = { ref: cleanRef(ref), awsProfile: awsProfile || undefined };
+    const key = entryKey(fresh);
+    const all = this.entries();
+    // A link knows IDs only: keep the names an earlier open from the tree learnt.
+    const known = all.find((e) => entryKey(e) === key)?.names;
+    const entry: RecentEntry = { ...fresh, names: { ...known, ...cleanNames(names) }, at };
+    const rest = all.filter((e) => entryKey(e) !== key);
+    await this.state.update(RECENT_STATE_KEY, [entry, ...rest].slice(0, MAX_RECENT));
+  }
+
+  async remove(entry: Pick<RecentEntry, 'ref' | 'awsProfile'>): Promise<void> {
+    const key = entryKey(entry);
+    await this.state.update(RECENT_STATE_KEY, this.entries().filter((e) => entryKey(e) !== key));
+  }
+
+  async clear(): Promise<void> {
+    await this.state.update(RECENT_STATE_KEY, undefined);
+  }
+}

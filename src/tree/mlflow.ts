@@ -1,0 +1,159 @@
+import * as vscode from 'vscode';
+import type { MlflowApp, MlflowTrackingServer, SageMakerAccess } from '../aws/index';
+import type { GroupNode, GroupSpec } from './group';
+import { isTransitional, kindCodicon, kindTone, trackingServerState } from './kindStatus';
+import type { BaseNode } from './listing';
+import type { Node } from './nodes';
+import { icon, joinDescription, tooltip } from './presentation';
+
+/**
+ * The group lists two APIs one after the other: tracking servers, then MLflow apps. Its page
+ * token says which list it continues ("servers:<token>" or "apps:<token>").
+ */
+function phaseOf(token: string | undefined): { phase: 'servers' | 'apps'; token?: string } {
+  if (token?.startsWith('apps:')) {
+    return { phase: 'apps', token: token.slice(5) || undefined };
+  }
+  return { phase: 'servers', token: token?.startsWith('servers:') ? token.slice(8) : token };
+}
+
+/** The "MLflow" root group: tracking servers, then MLflow apps. */
+export const mlflowGroup: GroupSpec = {
+  group: 'mlflow',
+  label: 'MLflow',
+  listName: 'MLflow tracking servers or apps',
+  icon: 'beaker',
+  // ListMlflowTrackingServers and ListMlflowApps have no name filter: the loaded rows are filtered.
+  nameFilter: { key: 'mlflow', label: 'MLflow tracking servers and apps' },
+  async fetchPage(ctx, group) {
+    const { phase, token } = phaseOf(ctx.nextToken);
+    const o = { maxResults: ctx.pageSize, nameContains: ctx.filter };
+    const items: Node[] = [];
+    if (phase === 'servers') {
+      const servers = await ctx.access.listMlflowTrackingServers(group.region, { ...o, nextToken: token });
+      items.push(...servers.items.map((s) => new TrackingServerNode(s, group)));
+      if (servers.nextToken) {
+        return { items, nextToken: `servers:${servers.nextToken}` };
+      }
+    }
+    // The servers are all listed: the MLflow apps follow in the same page.
+    const apps = await ctx.access.listMlflowApps(group.region, { ...o, nextToken: phase === 'apps' ? token : undefined });
+    items.push(...apps.items.map((a) => new MlflowAppNode(a, group)));
+    return { items, nextToken: apps.nextToken ? `apps:${apps.nextToken}` : undefined };
+  },
+};
+
+export class TrackingServerNode implements BaseNode {
+  readonly kind = 'mlflowTrackingServer';
+  readonly id: string;
+
+  constructor(
+    public server: MlflowTrackingServer,
+    readonly parent: GroupNode,
+  ) {
+    this.id = `${parent.id}/mlflowTrackingServer:${server.trackingServerName}`;
+  }
+
+  get region(): string {
+    return this.server.region;
+  }
+
+  /** In a passing state (Starting, Stopping, Updating…): a poller should refresh the row. */
+  get transitional(): boolean {
+    return isTransitional(this.server.status);
+  }
+
+  get stateKey(): string {
+    return `mlflowTrackingServer/${this.region}/${this.server.trackingServerName}`;
+  }
+
+  /** Describes the server again (status, and its size, which the list does not give): one call. */
+  async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
+    const fresh = await access.describeMlflowTrackingServer(this.region, this.server.trackingServerName, signal);
+    return (row) => {
+      if (row instanceof TrackingServerNode) {
+        row.server = fresh;
+      }
+    };
+  }
+
+  treeItem(): vscode.TreeItem {
+    const s = this.server;
+    const item = new vscode.TreeItem(s.trackingServerName, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = joinDescription([s.status, s.mlflowVersion && `MLflow ${s.mlflowVersion}`]);
+    item.iconPath = icon(kindCodicon('beaker', s.status), kindTone(s.status));
+    item.contextValue = `sagemaker.mlflowTrackingServer.${trackingServerState(s.status)}`;
+    // The size is only in DescribeMlflowTrackingServer: the provider's resolveTreeItem asks for it on hover.
+    item.tooltip = s.trackingServerSize ? this.tooltip() : undefined;
+    return item;
+  }
+
+  tooltip(): vscode.MarkdownString {
+    const s = this.server;
+    return tooltip(`MLflow tracking server ${s.trackingServerName}`, [
+      ['Status', s.status],
+      ['MLflow version', s.mlflowVersion],
+      ['Size', s.trackingServerSize],
+      ['Region', s.region],
+      ['ARN', s.trackingServerArn],
+      ['Artifact store', s.artifactStoreUri],
+      ['Created', s.creationTime],
+      ['Last modified', s.lastModifiedTime],
+      ['Opening', 'a presigned URL that works once'],
+    ]);
+  }
+}
+
+export class MlflowAppNode implements BaseNode {
+  readonly kind = 'mlflowApp';
+  readonly id: string;
+
+  constructor(
+    public app: MlflowApp,
+    readonly parent: GroupNode,
+  ) {
+    this.id = `${parent.id}/mlflowApp:${app.arn}`;
+  }
+
+  get region(): string {
+    return this.app.region;
+  }
+
+  get transitional(): boolean {
+    return isTransitional(this.app.status);
+  }
+
+  get stateKey(): string {
+    return `mlflowApp/${this.app.arn}`;
+  }
+
+  async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
+    const fresh = await access.describeMlflowApp(this.region, this.app.arn, signal);
+    return (row) => {
+      if (row instanceof MlflowAppNode) {
+        row.app = fresh;
+      }
+    };
+  }
+
+  treeItem(): vscode.TreeItem {
+    const a = this.app;
+    const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = joinDescription([a.status, 'MLflow app']);
+    item.iconPath = icon(kindCodicon('graph-line', a.status), kindTone(a.status));
+    item.contextValue = `sagemaker.mlflowApp.${(a.status ?? 'unknown').toLowerCase()}`;
+    item.tooltip = tooltip(`MLflow app ${a.name}`, [
+      ['Status', a.status],
+      ['MLflow version', a.mlflowVersion],
+      ['Region', a.region],
+      ['ARN', a.arn],
+      ['Artifact store', a.artifactStoreUri],
+      ['Created', a.creationTime],
+      ['Last modified', a.lastModifiedTime],
+      ['Opening', 'a presigned URL that works once'],
+    ]);
+    return item;
+  }
+}

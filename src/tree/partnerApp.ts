@@ -1,0 +1,88 @@
+import * as vscode from 'vscode';
+import type { PartnerApp, SageMakerAccess } from '../aws/index';
+import type { GroupNode, GroupSpec } from './group';
+import { isTransitional, kindCodicon, kindTone } from './kindStatus';
+import { map, type BaseNode } from './listing';
+import type { Node } from './nodes';
+import { icon, joinDescription, tooltip } from './presentation';
+
+/** Partner app types as people know them. */
+const TYPE_NAMES: Record<string, string> = {
+  'lakera-guard': 'Lakera Guard',
+  comet: 'Comet',
+  'deepchecks-llm-evaluation': 'Deepchecks LLM Evaluation',
+  fiddler: 'Fiddler',
+};
+
+export function partnerTypeName(type: string | undefined): string | undefined {
+  return type === undefined ? undefined : (TYPE_NAMES[type] ?? type);
+}
+
+/** The "Partner AI Apps" root group. */
+export const partnerAppsGroup: GroupSpec = {
+  group: 'partnerApps',
+  label: 'Partner AI Apps',
+  listName: 'partner AI apps',
+  icon: 'plug',
+  // ListPartnerApps has no name filter: the loaded rows are filtered.
+  nameFilter: { key: 'partnerApps', label: 'Partner AI apps' },
+  async fetchPage(ctx, group) {
+    const page = await ctx.access.listPartnerApps(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter });
+    return map(page, (a) => new PartnerAppNode(a, group));
+  },
+};
+
+export class PartnerAppNode implements BaseNode {
+  readonly kind = 'partnerApp';
+  readonly id: string;
+
+  constructor(
+    public app: PartnerApp,
+    readonly parent: GroupNode,
+  ) {
+    this.id = `${parent.id}/partnerApp:${app.arn}`;
+  }
+
+  get region(): string {
+    return this.app.region;
+  }
+
+  /** In a passing state (Creating, Updating, Deleting): a poller should refresh the row. */
+  get transitional(): boolean {
+    return isTransitional(this.app.status);
+  }
+
+  get stateKey(): string {
+    return `partnerApp/${this.app.arn}`;
+  }
+
+  async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
+    const fresh = await access.describePartnerApp(this.region, this.app.arn, signal);
+    return (row) => {
+      if (row instanceof PartnerAppNode) {
+        row.app = fresh;
+      }
+    };
+  }
+
+  treeItem(): vscode.TreeItem {
+    const a = this.app;
+    const item = new vscode.TreeItem(a.name, vscode.TreeItemCollapsibleState.None);
+    item.id = this.id;
+    item.description = joinDescription([a.status, partnerTypeName(a.type)]);
+    item.iconPath = icon(kindCodicon('plug', a.status), kindTone(a.status));
+    item.contextValue = `sagemaker.partnerApp.${(a.status ?? 'unknown').toLowerCase()}`;
+    item.tooltip = tooltip(`Partner AI app ${a.name}`, [
+      ['Type', partnerTypeName(a.type)],
+      ['Status', a.status],
+      ['Problem', a.errorMessage],
+      ['Version', a.version],
+      ['Tier', a.tier],
+      ['Region', a.region],
+      ['ARN', a.arn],
+      ['Created', a.creationTime],
+      ['Last modified', a.lastModifiedTime],
+    ]);
+    return item;
+  }
+}

@@ -1,0 +1,252 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { openLink } from '../../src/links/commands';
+import type { Node } from '../../src/tree/nodes';
+import { callCount, emulator, emulatorUrl, nodeAt, resetSettings, safe, setSetting, usePrompter, visit } from './helpers';
+
+const LINK = 'vscode://sagemaker-environments.sagemaker-environments/open';
+
+describe('Open Recent, Copy Link and links to an environment', () => {
+  const { api, prompter } = usePrompter();
+
+  before(async () => {
+    await resetSettings();
+    await emulator.reset();
+    await vscode.commands.executeCommand('sagemaker.refresh');
+  });
+  beforeEach(async () => {
+    await vscode.commands.executeCommand('sagemaker.clearRecent');
+    prompter.clear();
+  });
+  afterEach(async () => {
+    prompter.assertDone();
+    await emulator.clearFaults();
+    await resetSettings();
+  });
+  after(() => emulator.reset());
+
+  const alice = (): Promise<Node> => nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice');
+  const aliceLab = (): Promise<Node> => nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice', 'Alice JupyterLab');
+  const fraud = (): Promise<Node> => nodeAt(api(), 'Notebook Instances', 'fraud-detection-dev');
+
+  async function page(url: string): Promise<string> {
+    assert.equal(new URL(url).origin, new URL(emulatorUrl()).origin, `URL does not point at the endpoint: ${safe(url)}`);
+    const r = await visit(url);
+    assert.equal(r.status, 200, `the URL did not open a page (${r.status})`);
+    return r.body;
+  }
+
+  const lastOpened = (): string => {
+    assert.equal(prompter.opened.length, 1, 'exactly one URL opened');
+    return prompter.opened[0].toString(true);
+  };
+
+  describe('Open Recent', () => {
+    it('lists what was opened or copied, most recent first, with region, domain and profile; names and IDs only', async () => {
+      await vscode.commands.executeCommand('sagemaker.openStudio', await alice());
+      await vscode.commands.executeCommand('sagemaker.copySpaceUrl', await aliceLab());
+      await vscode.commands.executeCommand('sagemaker.openNotebookJupyterLab', await fraud());
+      await vscode.commands.executeCommand('sagemaker.openStudio', await alice()); // again: moves to the top, not twice
+      prompter.clear();
+      prompter.script({ cancel: true });
+      await vscode.commands.executeCommand('sagemaker.openRecent');
+      const [pick] = prompter.picks;
+      assert.equal(pick?.title, 'Open Recent');
+      assert.deepEqual(pick.items, [
+        { label: 'Studio: alice', description: 'Studio · us-east-1 · ml-platform', buttons: ['Copy URL'] },
+        { label: 'fraud-detection-dev', description: 'Notebook instance · us-east-1', buttons: ['Copy URL'] },
+        { label: 'Alice JupyterLab', description: 'Space · us-east-1 · ml-platform · alice', buttons: ['Copy URL'] },
+      ]);
+      // What is stored: no URL, no token, no key.
+      const stored = JSON.stringify(api().services.recent.entries());
+      assert.doesNotMatch(stored, /https?:|token|AKIA|secret/i);
+      assert.match(stored, /d-7kx2hq9mzp4a/);
+    });
+
+    it('Enter opens the entry: one presign call for Studio, the page is the user profile\'s', async () => {
+      await vscode.commands.executeCommand('sagemaker.copyStudioUrl', await alice());
+      prompter.clear();
+      const before = await callCount('CreatePresignedDomainUrl');
+      prompter.script({ pick: 'Studio: alice' });
+      await vscode.commands.executeCommand('sagemaker.openRecent');
+      assert.match(await page(lastOpened()), /alice/);
+      assert.equal((await callCount('CreatePresignedDomainUrl')) - before, 1);
+    });
+
+    it('the copy button copies a working URL instead of opening (a space: its lookup, then the URL)', async () => {
+      await vscode.commands.executeCommand('sagemaker.openSpace', await aliceLab());
+      prompter.clear();
+      await vscode.env.clipboard.writeText('');
+      prompter.script({ itemButton: 'Copy URL', label: 'Alice JupyterLab' });
+      await vscode.commands.executeCommand('sagemaker.openRecent');
+      assert.equal(prompter.opened.length, 0);
+      assert.match(await page(await vscode.env.clipboard.readText()), /alice-jupyterlab/);
+    });
+
+    it('keeps at most 20, newest first', async () => {
+      for (let i = 0; i < 25; i++) {
+        await api().services.recent.record({ kind: 'notebook', region: 'us-east-1', name: `nb-${i}` }, {}, undefined, 1000 + i);
+      }
+      const names = api().services.recent.entries().map((e) => e.ref.name);
+      assert.equal(names.length, 20);
+      assert.equal(names[0], 'nb-24');
+      assert.equal(names[19], 'nb-5');
+    });
+
+    it('an entry of another AWS profile says so, and switches only after the user agrees', async () => {
+      const credentials = process.env.AWS_SHARED_CREDENTIALS_FILE!;
+      fs.writeFileSync(credentials, `[team]\naws_access_key_id = ${process.env.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${process.env.AWS_SECRET_ACCESS_KEY}\n`);
+      try {
+        await api().services.recent.record({ kind: 'notebook', region: 'us-east-1', name: 'fraud-detection-dev' }, {}, 'team');
+        prompter.script({ pick: 'fraud-detection-dev' });
+        await vscode.commands.executeCommand('sagemaker.openRecent');
+        assert.equal(prompter.picks[0]?.items[0]?.detail, 'Opened with AWS profile "team", not the current one');
+        assert.match(prompter.messages[0]?.text ?? '', /opened with AWS profile "team"; the current one is the default AWS credentials/);
+        assert.equal(prompter.opened.length, 0, 'declined: nothing opened');
+        assert.equal(vscode.workspace.getConfiguration('sagemaker').get('profile'), '');
+
+        prompter.clear();
+        prompter.script({ pick: 'fraud-detection-dev' }, { button: 'Switch Profile and Open' });
+        await vscode.commands.executeCommand('sagemaker.openRecent');
+        assert.equal(vscode.workspace.getConfiguration('sagemaker').get('profile'), 'team');
+        assert.match(await page(lastOpened()), /fraud-detection-dev/);
+      } finally {
+        fs.writeFileSync(credentials, '');
+        await setSetting('profile', undefined);
+      }
+    });
+
+    it('an entry whose resource is gone says so after one lookup and offers to remove it', async () => {
+      await api().services.recent.record({ kind: 'notebook', region: 'us-east-1', name: 'deleted-notebook' }, {}, undefined);
+      await emulator.resetCalls();
+      prompter.script({ pick: 'deleted-notebook' }, { button: 'Remove from Recent' });
+      await vscode.commands.executeCommand('sagemaker.openRecent');
+      const warning = prompter.messages.find((m) => m.level === 'warning');
+      assert.match(warning?.text ?? '', /notebook instance deleted-notebook was not found in us-east-1 with the default AWS credentials.*Remove it from Open Recent\?/);
+      // One lookup; the tree's own listings (its groups load while the view is open) aside.
+      const lookups = Object.entries(await emulator.calls()).filter(([op]) => !op.startsWith('List'));
+      assert.deepEqual(Object.fromEntries(lookups), { DescribeNotebookInstance: 1 });
+      assert.deepEqual(api().services.recent.entries(), []);
+    });
+
+    it('Clear Recent empties it; Open Recent then says there is nothing yet', async () => {
+      await vscode.commands.executeCommand('sagemaker.copyNotebookUrl', await fraud());
+      assert.equal(api().services.recent.entries().length, 1);
+      await vscode.commands.executeCommand('sagemaker.clearRecent');
+      assert.deepEqual(api().services.recent.entries(), []);
+      await vscode.commands.executeCommand('sagemaker.openRecent');
+      assert.match(prompter.messages[0]?.text ?? '', /Nothing opened yet/);
+      assert.equal(prompter.picks.length, 0);
+    });
+
+    it('the default keybinding is none of VS Code\'s own', async () => {
+      const manifest = vscode.extensions.getExtension('sagemaker-environments.sagemaker-environments')!.packageJSON as {
+        contributes: { keybindings: { command: string; key: string }[] };
+      };
+      const ours = manifest.contributes.keybindings.find((k) => k.command === 'sagemaker.openRecent');
+      assert.ok(ours, 'Open Recent has a keybinding');
+      await vscode.commands.executeCommand('workbench.action.openDefaultKeybindingsFile');
+      const text = vscode.window.activeTextEditor?.document.getText() ?? '';
+      assert.match(text, /"key": "ctrl\+r",\s*"command": "workbench\.action\.openRecent"/, 'the default keymap was read');
+      const taken = [...text.matchAll(/"key": "([^"]+)",\s*"command": "([^"]+)"/g)].filter(([, key, command]) => key === ours.key && command !== ours.command && !command.startsWith('-'));
+      assert.deepEqual(taken.map(([, , command]) => command), [], `${ours.key} is taken`);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    });
+  });
+
+  describe('Copy Link and opening a link', () => {
+    it('Copy Link on a space copies a vscode:// link with its IDs and names only', async () => {
+      await vscode.commands.executeCommand('sagemaker.copyLink', await aliceLab());
+      assert.equal(await vscode.env.clipboard.readText(), `${LINK}?kind=space&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=alice&space=alice-jupyterlab`);
+      await vscode.commands.executeCommand('sagemaker.copyLink', await fraud());
+      assert.equal(await vscode.env.clipboard.readText(), `${LINK}?kind=notebook&region=us-east-1&name=fraud-detection-dev`);
+    });
+
+    it('Copy Link from the palette asks what and which', async () => {
+      prompter.script({ pick: 'Studio' }, { pick: 'research-lab' }, { pick: 'erin' });
+      await vscode.commands.executeCommand('sagemaker.copyLink');
+      assert.equal(await vscode.env.clipboard.readText(), `${LINK}?kind=studio&region=us-east-1&domain=d-3bq8wn5tfk1c&profile=erin`);
+    });
+
+    it('a link asks first, naming what it opens and the AWS profile, and opens after Open', async () => {
+      await vscode.commands.executeCommand('sagemaker.copySpaceUrl', await aliceLab()); // from the tree: names known
+      await emulator.resetCalls();
+      prompter.script({ button: 'Open' });
+      await openLink(api().services, vscode.Uri.parse(`${LINK}?kind=space&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=alice&space=alice-jupyterlab`));
+      const [question] = prompter.messages;
+      assert.equal(question?.modal, true);
+      assert.equal(
+        question.text,
+        'A link asks to open the space alice-jupyterlab of user profile alice in domain d-7kx2hq9mzp4a in us-east-1, with the default AWS credentials. Open it only if you trust where the link came from.',
+      );
+      assert.match(await page(lastOpened()), /alice-jupyterlab/);
+      // Recent now, still with the names the tree knew (a link carries IDs only).
+      const entries = api().services.recent.entries();
+      assert.equal(entries.length, 1);
+      assert.equal(entries[0]?.ref.space, 'alice-jupyterlab');
+      assert.deepEqual(entries[0]?.names, { domainName: 'ml-platform', displayName: 'Alice JupyterLab' });
+    });
+
+    it('a link not confirmed opens nothing and makes no call', async () => {
+      await emulator.resetCalls();
+      // The question is dismissed (Escape): no button.
+      await openLinkDismissed(`${LINK}?kind=notebook&region=us-east-1&name=fraud-detection-dev`);
+      assert.equal(prompter.messages.length, 1);
+      assert.equal(prompter.opened.length, 0);
+      assert.deepEqual(await emulator.calls(), {});
+    });
+
+    async function openLinkDismissed(link: string): Promise<void> {
+      const realMessage = prompter.message.bind(prompter);
+      prompter.message = (level, text, buttons, modal) => {
+        prompter.messages.push({ level, text, buttons, modal: modal ?? false });
+        return Promise.resolve(undefined);
+      };
+      try {
+        await openLink(api().services, vscode.Uri.parse(link));
+      } finally {
+        prompter.message = realMessage;
+      }
+    }
+
+    for (const [what, query, message] of [
+      ['malformed', 'kind=notebook&region=us-east-1&name=nb&name=again', /gives "name" more than once/],
+      ['an unknown kind', 'kind=cluster&region=us-east-1&name=nb', /unknown kind "cluster"/],
+      ['a bad region', 'kind=notebook&region=moon-base-1x&name=nb', /region is not valid/],
+      ['a name against the API pattern', 'kind=space&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=alice&space=bad_name', /"space" "bad_name" is not a valid SpaceName/],
+    ] as const) {
+      it(`a link with ${what} gets a clear message and makes no call`, async () => {
+        await emulator.resetCalls();
+        await assert.rejects(openLink(api().services, vscode.Uri.parse(`${LINK}?${query}`)), (e: Error) => {
+          assert.match(e.message, /^This SageMaker link cannot be opened: /);
+          assert.match(e.message, message);
+          return true;
+        });
+        assert.deepEqual(prompter.messages, [], 'nothing asked');
+        assert.deepEqual(await linkCalls(), {});
+      });
+    }
+
+    /**
+     * The calls a link could make (its lookups and URLs), without the tree's own background work:
+     * listings, and the poller describing rows still in a passing state (MLflow, partner apps, domains).
+     */
+    async function linkCalls(): Promise<Record<string, number>> {
+      const background = /^(List|DescribeMlflow|DescribePartnerApp|DescribeDomain|DescribeUserProfile)/;
+      return Object.fromEntries(Object.entries(await emulator.calls()).filter(([op]) => !background.test(op)));
+    }
+
+    it('a link to a resource that does not exist says so after the one lookup it needs', async () => {
+      await emulator.resetCalls();
+      prompter.script({ button: 'Open' });
+      await assert.rejects(
+        openLink(api().services, vscode.Uri.parse(`${LINK}?kind=studio&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=nobody`)),
+        /Studio for user profile nobody in domain d-7kx2hq9mzp4a was not found in us-east-1 with the default AWS credentials/,
+      );
+      assert.deepEqual(await emulator.calls(), { CreatePresignedDomainUrl: 1 });
+      assert.equal(prompter.opened.length, 0);
+      assert.deepEqual(api().services.recent.entries(), []);
+    });
+  });
+});
