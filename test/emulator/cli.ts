@@ -5,7 +5,8 @@
 import { parseArgs } from 'node:util';
 import { DEFAULT_TRANSITION_DELAY_MS, startEmulator } from './index';
 
-const USAGE = 'usage: npm run emulator -- [--port <0-65535>] [--data <demo|large|path/to/data.json>] [--delay <transition ms>] [--latency <ms>] [--verbose]';
+const USAGE =
+  'usage: npm run emulator -- [--port <0-65535>] [--data <demo|large|path/to/data.json>] [--delay <transition ms>] [--latency <ms>] [--disabled-regions <region,region...>] [--verbose]';
 
 function intOption(name: string, value: string | undefined, fallback: number, max = Number.MAX_SAFE_INTEGER): number {
   if (value === undefined) {
@@ -25,6 +26,7 @@ async function main(): Promise<void> {
       data: { type: 'string' },
       delay: { type: 'string' },
       latency: { type: 'string' },
+      'disabled-regions': { type: 'string' },
       verbose: { type: 'boolean' },
       help: { type: 'boolean' },
     },
@@ -38,6 +40,10 @@ async function main(): Promise<void> {
     data: values.data ?? 'demo',
     transitionDelayMs: intOption('delay', values.delay, DEFAULT_TRANSITION_DELAY_MS),
     latencyMs: intOption('latency', values.latency, 0),
+    disabledRegions: values['disabled-regions']
+      ?.split(',')
+      .map((r) => r.trim())
+      .filter((r) => r !== ''),
     // After the ready line, one line per call on stderr: never bodies (they hold presigned URLs).
     onCall: values.verbose
       ? (c) => console.error(`${new Date().toISOString()} ${c.operation} ${c.region ?? '-'} ${c.status}${c.errorType ? ` ${c.errorType}` : ''} ${c.durationMs}ms`)

@@ -1,9 +1,29 @@
 /**
  * Faults on demand, per operation and deterministic: each fault hits the next `times` matching
- * calls (or every call), in the order the faults were set.
+ * calls (or every call), in the order the faults were set. `region` and `match` (request member
+ * values) narrow which calls a fault hits.
  */
 
-export type FaultKind = 'latency' | 'throttle' | 'http5xx' | 'drop' | 'malformed' | 'error';
+export type FaultKind =
+  | 'latency'
+  | 'throttle'
+  | 'http5xx'
+  | 'drop'
+  | 'malformed'
+  | 'error'
+  // Never answers (or, with latencyMs, drops the connection after that long): the client's own timeout ends the call.
+  | 'hang'
+  // ExpiredTokenException: the session token is past its expiry.
+  | 'expiredToken'
+  // InvalidSignatureException: the signature does not match.
+  | 'badSignature'
+  // AccessDeniedException naming the caller, the action and the resource (narrow it with `match`).
+  | 'accessDenied'
+  // UnrecognizedClientException, as for an opt-in region the account has not enabled.
+  | 'regionDisabled';
+
+/** Request member values a fault is narrowed to. */
+export type FaultMatch = Record<string, string | number | boolean>;
 
 export type Fault = {
   operation: string /* e.g. 'ListSpaces' or '*' */;
@@ -14,9 +34,15 @@ export type Fault = {
   status?: number;
   message?: string;
   region?: string;
+  /**
+   * Hits only calls whose request has these member values, e.g. {"DomainId": "d-7kx2hq9mzp4a"}.
+   * A name also matches its list-filter form (`DomainId` matches `DomainIdEquals`), so one fault
+   * covers a domain's lists, describes and presigned URLs.
+   */
+  match?: FaultMatch;
 };
 
-const KINDS: readonly FaultKind[] = ['latency', 'throttle', 'http5xx', 'drop', 'malformed', 'error'];
+const KINDS: readonly FaultKind[] = ['latency', 'throttle', 'http5xx', 'drop', 'malformed', 'error', 'hang', 'expiredToken', 'badSignature', 'accessDenied', 'regionDisabled'];
 
 /** Checks a fault given over HTTP or in-process; throws a message naming the bad field. */
 export function checkFault(value: unknown): Fault {
@@ -45,7 +71,21 @@ export function checkFault(value: unknown): Fault {
   if (f.kind === 'http5xx' && f.status !== undefined && (f.status < 500 || f.status > 599)) {
     throw new Error('fault.status for kind "http5xx" must be 500-599');
   }
-  return { ...f } as Fault;
+  if (f.region !== undefined && (typeof f.region !== 'string' || f.region === '')) {
+    throw new Error('fault.region must be a region name such as "us-east-1"');
+  }
+  if (f.match !== undefined) {
+    const m = f.match as unknown;
+    if (typeof m !== 'object' || m === null || Array.isArray(m) || Object.keys(m).length === 0) {
+      throw new Error('fault.match must be an object of request members and values, e.g. {"DomainId": "d-7kx2hq9mzp4a"}');
+    }
+    for (const [k, v] of Object.entries(m)) {
+      if (!['string', 'number', 'boolean'].includes(typeof v)) {
+        throw new Error(`fault.match.${k} must be a string, number or boolean`);
+      }
+    }
+  }
+  return { ...f, ...(f.match ? { match: { ...f.match } } : {}) } as Fault;
 }
 
 export class FaultTable {
@@ -64,10 +104,14 @@ export class FaultTable {
     return this.faults.map((f) => ({ ...f.fault }));
   }
 
-  /** The fault that hits this call, if any (and uses up one of its `times`). */
-  take(operation: string, region: string): Fault | undefined {
+  /** The fault that hits this call, if any (and uses up one of its `times`); `input` is the request body, when it parsed. */
+  take(operation: string, region: string, input?: unknown): Fault | undefined {
     const entry = this.faults.find(
-      (f) => f.remaining > 0 && (f.fault.operation === '*' || f.fault.operation === operation) && (f.fault.region === undefined || f.fault.region === region),
+      (f) =>
+        f.remaining > 0 &&
+        (f.fault.operation === '*' || f.fault.operation === operation) &&
+        (f.fault.region === undefined || f.fault.region === region) &&
+        matches(f.fault.match, input),
     );
     if (!entry) {
       return undefined;
@@ -78,4 +122,15 @@ export class FaultTable {
     }
     return entry.fault;
   }
+}
+
+function matches(match: FaultMatch | undefined, input: unknown): boolean {
+  if (match === undefined) {
+    return true;
+  }
+  if (typeof input !== 'object' || input === null) {
+    return false;
+  }
+  const record = input as Record<string, unknown>;
+  return Object.entries(match).every(([k, v]) => record[k] === v || record[`${k}Equals`] === v);
 }

@@ -4,13 +4,33 @@
  */
 import type { AddressInfo } from 'node:net';
 import { loadApiModel } from './api-model';
-import { type EmulatorData, resolveData } from './data';
+import { type EmulatorData, REGION, resolveData } from './data';
 import type { Fault } from './faults';
 import { ADMIN_PREFIX, type CallRecord, EmulatorServer } from './server';
 import { SageMakerService } from './service';
 
-export type { Fault, FaultKind } from './faults';
-export type { AppRecord, AppStatus, AppType, DomainRecord, EmulatorData, LargeDataOptions, NotebookInstanceRecord, NotebookInstanceStatus, RegionData, ResourceStatus, SpaceRecord, UserProfileRecord } from './data';
+export type { Fault, FaultKind, FaultMatch } from './faults';
+export type {
+  AppRecord,
+  AppStatus,
+  AppType,
+  DomainRecord,
+  EmulatorData,
+  LargeDataOptions,
+  MlflowAppRecord,
+  MlflowAppStatus,
+  MlflowTrackingServerRecord,
+  NotebookInstanceRecord,
+  NotebookInstanceStatus,
+  PartnerAppRecord,
+  PartnerAppStatus,
+  PartnerAppType,
+  RegionData,
+  ResourceStatus,
+  SpaceRecord,
+  TrackingServerStatus,
+  UserProfileRecord,
+} from './data';
 export { demoData, largeData } from './data';
 export type { PresignedGrant } from './presigned';
 export type { CallRecord } from './server';
@@ -44,6 +64,11 @@ export interface EmulatorOptions {
    * query; `127.1` is the same address to a browser and to Node, and is left alone.
    */
   presignedUrlHost?: string;
+  /**
+   * Opt-in regions the account has not enabled, added to the data set's own `disabledRegions`:
+   * every call signed for one is UnrecognizedClientException, as AWS answers.
+   */
+  disabledRegions?: string[];
   /** Addition: told of every SageMaker call once answered (operation, region, status, error type, duration). */
   onCall?: (c: CallRecord) => void;
 }
@@ -53,6 +78,7 @@ export interface RunningEmulator {
   readonly accessKeyId: string; // the default accepted key pair (fixed, documented)
   readonly secretAccessKey: string;
   readonly regions: string[]; // regions that have data
+  readonly disabledRegions: string[]; // regions not enabled for the account (data set + option)
   readonly adminUrl: string; // base of the admin HTTP path (faults, reset, stats)
   addCredentials(c: EmulatorCredentials): void;
   setFault(f: Fault): void; // deterministic faults per operation
@@ -77,6 +103,14 @@ export const DEFAULT_TRANSITION_DELAY_MS = 2000;
 export async function startEmulator(options: EmulatorOptions = {}): Promise<RunningEmulator> {
   const model = loadApiModel();
   const data = resolveData(options.data);
+  for (const r of options.disabledRegions ?? []) {
+    if (typeof r !== 'string' || !REGION.test(r)) {
+      throw new Error(`SageMaker emulator: disabledRegions must hold region names such as "af-south-1", got ${JSON.stringify(r)}`);
+    }
+  }
+  if (options.disabledRegions?.length) {
+    data.disabledRegions = [...new Set([...(data.disabledRegions ?? []), ...options.disabledRegions])];
+  }
   const service = new SageMakerService(data, options.transitionDelayMs ?? DEFAULT_TRANSITION_DELAY_MS);
   const server = new EmulatorServer(model, service, options.latencyMs ?? 0, options.onCall);
   server.addCredentials({ accessKeyId: DEFAULT_ACCESS_KEY_ID, secretAccessKey: DEFAULT_SECRET_ACCESS_KEY });
@@ -104,6 +138,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
     accessKeyId: DEFAULT_ACCESS_KEY_ID,
     secretAccessKey: DEFAULT_SECRET_ACCESS_KEY,
     regions,
+    disabledRegions: [...(data.disabledRegions ?? [])],
     adminUrl: `${url}${ADMIN_PREFIX}`,
     addCredentials: (c) => server.addCredentials(c),
     setFault: (f) => server.faults.add(f),

@@ -6,11 +6,12 @@
 import * as crypto from 'node:crypto';
 import * as http from 'node:http';
 import type { ApiModel } from './api-model';
+import { resourceArnForRequest } from './arns';
 import { ServiceError, defaultStatusFor, errorBody } from './errors';
 import { type Fault, FaultTable } from './faults';
-import { domainPage, notebookPage, signInPage, signInPath, type Page } from './pages';
+import { domainPage, mlflowAppPage, mlflowTrackingServerPage, notebookPage, partnerAppPage, signInPage, signInPath, ssoSignInPage, type Page } from './pages';
 import type { SageMakerService } from './service';
-import { type AcceptedCredentials, verifySignature } from './sigv4';
+import { type AcceptedCredentials, expiredToken, signatureMismatch, unrecognizedClient, verifySignature } from './sigv4';
 import { validateInput } from './validation';
 
 export const ADMIN_PREFIX = '/__emulator';
@@ -116,8 +117,29 @@ export class EmulatorServer {
       const grant = this.service.grants.get(url.searchParams.get('authToken') ?? '');
       return notebookPage(grant, decodeURIComponent(nb[1]), nb[2] ?? '', now, url.searchParams.get('view'));
     }
+    const ts = /^\/mlflow\/tracking-server\/([^/]+)$/.exec(url.pathname);
+    if (ts) {
+      const grant = this.service.grants.get(url.searchParams.get('authToken') ?? '');
+      const name = decodeURIComponent(ts[1]);
+      return mlflowTrackingServerPage(grant, name, now, grant ? this.service.trackingServerVersion(grant.region, name) : undefined);
+    }
+    const mlflowApp = /^\/mlflow\/app\/([^/]+)$/.exec(url.pathname);
+    if (mlflowApp) {
+      return mlflowAppPage(this.service.grants.get(url.searchParams.get('authToken') ?? ''), decodeURIComponent(mlflowApp[1]), now);
+    }
+    const partner = /^\/partner-app\/([^/]+)$/.exec(url.pathname);
+    if (partner) {
+      const grant = this.service.grants.get(url.searchParams.get('token') ?? '');
+      const appId = decodeURIComponent(partner[1]);
+      return partnerAppPage(grant, appId, now, grant ? this.service.partnerAppType(grant.region, appId) : undefined);
+    }
+    const sso = /^\/sso\/([^/]+)\/([^/]+)$/.exec(url.pathname);
+    if (sso) {
+      const [region, domainId] = [decodeURIComponent(sso[1]), decodeURIComponent(sso[2])];
+      return ssoSignInPage(region, domainId, this.service.ssoDomainName(region, domainId));
+    }
     if (url.pathname === signInPath) {
-      return signInPage();
+      return signInPage(url.searchParams.get('reason'));
     }
     return { status: 404, headers: { 'content-type': 'text/plain; charset=utf-8' }, body: 'Not found\n' };
   }
@@ -178,6 +200,8 @@ export class EmulatorServer {
         { method: req.method, path: rawUrl, headers: req.headers, body },
         (id) => this.keys.get(id),
         this.model.metadata.signingName,
+        new Date(),
+        (r) => this.service.isRegionDisabled(r),
       );
       region = caller.region;
       // Coral picks the protocol by content type; without the JSON 1.1 one no operation matches.
@@ -188,14 +212,19 @@ export class EmulatorServer {
       if (operation === undefined || !Object.hasOwn(this.service.operations, operation)) {
         throw new ServiceError('UnknownOperationException', target ? `Unknown operation ${target}` : 'Missing X-Amz-Target header');
       }
-      const fault = this.faults.take(operation, caller.region);
-      if (fault && (await this.applyFault(fault, res))) {
-        return;
-      }
       let input: unknown;
+      let parsed = true;
       try {
         input = body.length === 0 ? {} : JSON.parse(body.toString('utf8'));
       } catch {
+        parsed = false;
+      }
+      // Faults come before the body's own errors (they stand for the network, auth and throttling).
+      const fault = this.faults.take(operation, caller.region, input);
+      if (fault && (await this.applyFault(fault, res, { operation, region: caller.region, input }))) {
+        return;
+      }
+      if (!parsed) {
         throw new ServiceError('SerializationException', 'Start of structure or map found where not expected.');
       }
       validateInput(this.model, operation, input);
@@ -210,9 +239,33 @@ export class EmulatorServer {
     }
   }
 
-  /** Applies a fault; true when it answered the call (or dropped it). */
-  private async applyFault(f: Fault, res: http.ServerResponse): Promise<boolean> {
+  /** Applies a fault; true when it answered the call (or dropped it, or holds it unanswered). */
+  private async applyFault(f: Fault, res: http.ServerResponse, call: { operation: string; region: string; input: unknown }): Promise<boolean> {
+    const withMessage = (e: ServiceError): ServiceError => new ServiceError(e.errorType, f.message ?? e.message, f.status ?? e.status);
     switch (f.kind) {
+      case 'hang':
+        // No answer: the client's timeout ends the call. With latencyMs, the connection is dropped then.
+        if (f.latencyMs !== undefined) {
+          setTimeout(() => res.socket?.destroy(), f.latencyMs).unref();
+        }
+        return true;
+      case 'expiredToken':
+        this.sendError(res, withMessage(expiredToken()));
+        return true;
+      case 'badSignature':
+        this.sendError(res, withMessage(signatureMismatch()));
+        return true;
+      case 'regionDisabled':
+        this.sendError(res, withMessage(unrecognizedClient()));
+        return true;
+      case 'accessDenied': {
+        const input = typeof call.input === 'object' && call.input !== null ? (call.input as Record<string, unknown>) : {};
+        const account = this.service.account;
+        const action = `sagemaker:${call.operation}`;
+        const message = `User: arn:aws:iam::${account}:user/emulator-user is not authorized to perform: ${action} on resource: ${resourceArnForRequest(call.region, account, input)} because no identity-based policy allows the ${action} action`;
+        this.sendError(res, new ServiceError('AccessDeniedException', f.message ?? message, f.status ?? 400));
+        return true;
+      }
       case 'latency':
         await sleep(f.latencyMs ?? 1000);
         return false;

@@ -5,35 +5,31 @@
  * emulator. Inputs arrive already validated against the API model.
  */
 import * as arns from './arns';
-import type { AppRecord, AppStatus, EmulatorData, NotebookInstanceRecord, RegionData, SpaceRecord } from './data';
+import { DEFAULT_EXPIRES_IN_SECONDS, DEFAULT_SESSION_SECONDS, type Input, type Operations, type ServiceContext } from './context';
+import type { AppRecord, AppStatus, DomainRecord, EmulatorData, MlflowTrackingServerRecord, NotebookInstanceRecord, RegionData, SpaceRecord } from './data';
 import { DEFAULT_LIMITS, emptyRegion } from './data';
 import { inUse, limitExceeded, notFound, validation } from './errors';
+import { mlflowOperations } from './mlflow';
+import { ssoPath } from './pages';
+import { partnerAppOperations } from './partner-apps';
 import { Paginator, type SortKey } from './pagination';
 import { PresignedGrants } from './presigned';
+import { contains, epoch, num, str } from './values';
 
-type Input = Record<string, unknown>;
-type Output = Record<string, unknown>;
-
-/** Epoch seconds, as AWS JSON 1.1 sends timestamps. */
-const epoch = (iso: string): number => Date.parse(iso) / 1000;
-const str = (v: unknown): string | undefined => (typeof v === 'string' ? v : undefined);
-const num = (v: unknown): number | undefined => (typeof v === 'number' ? v : undefined);
-const contains = (haystack: string, needle: string | undefined): boolean => needle === undefined || haystack.toLowerCase().includes(needle.toLowerCase());
+export { DEFAULT_EXPIRES_IN_SECONDS, DEFAULT_SESSION_SECONDS } from './context';
 
 /** Landing pages CreatePresignedDomainUrl accepts (see the API reference for LandingUri). */
 const LANDING_URI = /^(studio::|app:(JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas):)/;
 
 /** Notebook instance URLs last 5 minutes; the API has no parameter for it. */
 export const NOTEBOOK_URL_LIFETIME_SECONDS = 300;
-export const DEFAULT_EXPIRES_IN_SECONDS = 300;
-export const DEFAULT_SESSION_SECONDS = 43200;
 
 interface Transition {
   to: string;
   at: number;
 }
 
-export class SageMakerService {
+export class SageMakerService implements ServiceContext {
   private data: EmulatorData;
   private readonly transitions = new Map<object, Transition>();
   readonly paginator = new Paginator();
@@ -67,7 +63,7 @@ export class SageMakerService {
     this.paginator.generation++;
   }
 
-  private region(name: string): RegionData {
+  region(name: string): RegionData {
     // Any region works as AWS does: one without data is an empty account there.
     let r = this.data.regions[name];
     if (!r) {
@@ -78,14 +74,14 @@ export class SageMakerService {
     return r;
   }
 
-  private get account(): string {
+  get account(): string {
     return this.data.accountId;
   }
 
   /** Applies the state transitions that are due (Pending -> InService, Stopping -> Stopped, ...). */
   private settle(r: RegionData): void {
     const now = this.now();
-    for (const record of [...r.apps, ...r.notebookInstances] as (AppRecord | NotebookInstanceRecord)[]) {
+    for (const record of [...r.apps, ...r.notebookInstances, ...(r.mlflowTrackingServers ?? [])] as (AppRecord | NotebookInstanceRecord | MlflowTrackingServerRecord)[]) {
       const t = this.transitions.get(record);
       if (t && t.at <= now) {
         this.transitions.delete(record);
@@ -97,8 +93,34 @@ export class SageMakerService {
     }
   }
 
-  private schedule(record: object, to: string): void {
+  schedule(record: object, to: string): void {
     this.transitions.set(record, { to, at: this.now() + this.transitionDelayMs });
+  }
+
+  /** Regions the account has not enabled (opt-in regions): calls signed for them are refused. */
+  isRegionDisabled(region: string): boolean {
+    return (this.data.disabledRegions ?? []).includes(region);
+  }
+
+  /** A domain's Url: Studio's address, or for an SSO domain the emulator's stand-in for the IAM Identity Center sign-in. */
+  private domainUrl(region: string, d: DomainRecord): string {
+    return d.authMode === 'SSO' ? `${this.baseUrl}${ssoPath(region, d.domainId)}` : arns.domainUrl(region, d.domainId);
+  }
+
+  /** The name of an SSO domain (for its sign-in page), if there is one with that id. */
+  ssoDomainName(region: string, domainId: string): string | undefined {
+    const d = this.data.regions[region]?.domains.find((x) => x.domainId === domainId);
+    return d?.authMode === 'SSO' ? d.domainName : undefined;
+  }
+
+  /** The MLflow version of a tracking server (for the page its URL opens). */
+  trackingServerVersion(region: string, name: string): string | undefined {
+    return this.data.regions[region]?.mlflowTrackingServers?.find((s) => s.trackingServerName === name)?.mlflowVersion;
+  }
+
+  /** The type of a partner app (for the page its URL opens). */
+  partnerAppType(region: string, appId: string): string | undefined {
+    return this.data.regions[region]?.partnerApps?.find((p) => p.appId === appId)?.type;
   }
 
   /** The app type a space runs (for the page its URL opens), if the space exists. */
@@ -171,7 +193,10 @@ export class SageMakerService {
 
   // ---- operations ----------------------------------------------------------------------------
 
-  readonly operations: Record<string, (region: string, input: Input) => Output> = {
+  readonly operations: Operations = {
+    ...mlflowOperations(this),
+    ...partnerAppOperations(this),
+
     ListDomains: (region, input) => {
       const r = this.region(region);
       const page = this.paginator.page({
@@ -191,7 +216,7 @@ export class SageMakerService {
           Status: d.status,
           CreationTime: epoch(d.creationTime),
           LastModifiedTime: epoch(d.lastModifiedTime),
-          Url: arns.domainUrl(region, d.domainId),
+          Url: this.domainUrl(region, d),
         })),
         NextToken: page.nextToken,
       };
@@ -209,7 +234,7 @@ export class SageMakerService {
         AppNetworkAccessType: d.vpcId ? 'VpcOnly' : 'PublicInternetOnly',
         CreationTime: epoch(d.creationTime),
         LastModifiedTime: epoch(d.lastModifiedTime),
-        Url: arns.domainUrl(region, d.domainId),
+        Url: this.domainUrl(region, d),
         VpcId: d.vpcId,
         SubnetIds: d.subnetIds,
         FailureReason: d.failureReason,
@@ -549,7 +574,8 @@ export class SageMakerService {
       const domainId = String(input.DomainId);
       const d = this.domain(r, region, domainId);
       if (d.authMode !== 'IAM') {
-        throw validation(`Domain ${domainId} uses ${d.authMode} authentication; presigned URLs need AuthMode IAM.`);
+        // The API reference: "This operation can only be called when the authentication mode equals IAM."
+        throw validation(`Domain ${domainId} has AuthMode ${d.authMode}. CreatePresignedDomainUrl can only be called when the authentication mode equals IAM.`);
       }
       if (d.status !== 'InService') {
         throw validation(`Domain ${domainId} is in ${d.status} status; it must be InService.`);

@@ -73,7 +73,10 @@ function parseAmzDate(value: string): Date | undefined {
   return new Date(Date.UTC(+m[1], +m[2] - 1, +m[3], +m[4], +m[5], +m[6]));
 }
 
-const signatureMismatch = (): ServiceError =>
+export const unrecognizedClient = (): ServiceError => new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+export const expiredToken = (): ServiceError => new ServiceError('ExpiredTokenException', 'The security token included in the request is expired');
+
+export const signatureMismatch = (): ServiceError =>
   new ServiceError(
     'InvalidSignatureException',
     'The request signature we calculated does not match the signature you provided. Check your AWS Secret Access Key and signing method. Consult the service documentation for details.',
@@ -84,6 +87,7 @@ export async function verifySignature(
   lookup: (accessKeyId: string) => AcceptedCredentials | undefined,
   service: string,
   now: Date = new Date(),
+  isRegionDisabled: (region: string) => boolean = () => false,
 ): Promise<VerifiedCaller> {
   const authorization = header(req.headers, 'authorization');
   if (!authorization) {
@@ -94,17 +98,21 @@ export async function verifySignature(
     throw new ServiceError('IncompleteSignatureException', `Authorization header requires 'Credential', 'SignedHeaders' and 'Signature' parameters. Authorization=${authorization.split(' ')[0]}`);
   }
   const [, accessKeyId, scopeDate, region, scopeService, signedHeaderList, signature] = m;
+  // A region not enabled for the account knows none of its credentials: AWS answers this for every key.
+  if (isRegionDisabled(region)) {
+    throw unrecognizedClient();
+  }
 
   const known = lookup(accessKeyId);
   if (!known) {
-    throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+    throw unrecognizedClient();
   }
   const sessionToken = header(req.headers, 'x-amz-security-token');
   if ((known.sessionToken ?? undefined) !== sessionToken) {
-    throw new ServiceError('UnrecognizedClientException', 'The security token included in the request is invalid.');
+    throw unrecognizedClient();
   }
   if (known.expiresAt && known.expiresAt.getTime() <= now.getTime()) {
-    throw new ServiceError('ExpiredTokenException', 'The security token included in the request is expired');
+    throw expiredToken();
   }
   if (scopeService !== service) {
     throw new ServiceError('InvalidSignatureException', `Credential should be scoped to correct service: '${service}'. `);

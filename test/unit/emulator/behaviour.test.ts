@@ -52,7 +52,11 @@ describe('emulator behaviour', () => {
     data.regions['us-east-1'].domains[0].authMode = 'SSO';
     const sso = await startEmulator({ data });
     try {
-      await rejectsWith(client(sso).send(new sm.CreatePresignedDomainUrlCommand({ DomainId: EAST_DOMAIN, UserProfileName: 'alice' })), 'ValidationException', /AuthMode IAM/);
+      await rejectsWith(
+        client(sso).send(new sm.CreatePresignedDomainUrlCommand({ DomainId: EAST_DOMAIN, UserProfileName: 'alice' })),
+        'ValidationException',
+        `Domain ${EAST_DOMAIN} has AuthMode SSO. CreatePresignedDomainUrl can only be called when the authentication mode equals IAM.`,
+      );
     } finally {
       await sso.stop();
     }

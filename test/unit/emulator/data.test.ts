@@ -47,6 +47,31 @@ function checkRealistic(data: EmulatorData): void {
       assert.ok(a.instanceType === undefined || conforms('AppInstanceType', a.instanceType), a.instanceType);
       assert.ok(a.spaceName === undefined || r.spaces.some((s) => s.spaceName === a.spaceName && s.appType === a.appType), `app of ${a.spaceName} matches its space`);
     }
+    for (const t of r.mlflowTrackingServers ?? []) {
+      assert.ok(conforms('TrackingServerName', t.trackingServerName), t.trackingServerName);
+      assert.ok(conforms('TrackingServerStatus', t.status), t.status);
+      assert.ok(conforms('MlflowVersion', t.mlflowVersion), t.mlflowVersion);
+      assert.ok(conforms('TrackingServerSize', t.trackingServerSize));
+      assert.ok(conforms('S3Uri', t.artifactStoreUri), t.artifactStoreUri);
+      assert.ok(t.weeklyMaintenanceWindowStart === undefined || conforms('WeeklyMaintenanceWindowStart', t.weeklyMaintenanceWindowStart));
+      assert.ok(!Number.isNaN(Date.parse(t.creationTime)) && !Number.isNaN(Date.parse(t.lastModifiedTime)));
+    }
+    for (const a of r.mlflowApps ?? []) {
+      assert.ok(conforms('MlflowAppName', a.name), a.name);
+      assert.ok(conforms('MlflowAppStatus', a.status), a.status);
+      assert.ok(conforms('MlflowAppArn', `arn:aws:sagemaker:${region}:${data.accountId}:mlflow-app/${a.appId}`), a.appId);
+      assert.ok(conforms('MlflowVersion', a.mlflowVersion));
+      assert.ok(conforms('S3Uri', a.artifactStoreUri));
+      for (const id of a.defaultDomainIds ?? []) {
+        assert.ok(r.domains.some((d) => d.domainId === id), `${a.name}: default for a known domain`);
+      }
+    }
+    for (const p of r.partnerApps ?? []) {
+      assert.ok(conforms('PartnerAppName', p.name), p.name);
+      assert.ok(conforms('PartnerAppType', p.type));
+      assert.ok(conforms('PartnerAppStatus', p.status));
+      assert.ok(conforms('PartnerAppArn', `arn:aws:sagemaker:${region}:${data.accountId}:partner-app/${p.appId}`), p.appId);
+    }
     for (const n of r.notebookInstances) {
       assert.ok(conforms('NotebookInstanceName', n.notebookInstanceName), n.notebookInstanceName);
       assert.ok(conforms('InstanceType', n.instanceType), n.instanceType);
@@ -67,6 +92,19 @@ describe('emulator data', () => {
     assert.ok(new Set(east.spaces.map((s) => s.appType)).size >= 3);
     assert.deepEqual(new Set(east.notebookInstances.map((n) => n.status)), new Set(['InService', 'Stopped', 'Pending', 'Failed']));
     assert.deepEqual(new Set(east.apps.map((a) => a.status)), new Set(['InService', 'Pending', 'Deleted', 'Failed']));
+    assert.deepEqual(d.disabledRegions, ['af-south-1']);
+    assert.deepEqual(
+      east.domains.filter((x) => x.authMode === 'SSO').map((x) => x.domainId),
+      ['d-4hn6xw8qrt2v'],
+    );
+    assert.ok(east.userProfiles.filter((u) => u.domainId === 'd-4hn6xw8qrt2v').length >= 1, 'the SSO domain has user profiles');
+    for (const region of ['us-east-1', 'eu-west-1']) {
+      const r = d.regions[region];
+      assert.ok(new Set(r.mlflowTrackingServers?.map((t) => t.status)).size >= 3, `${region}: tracking servers in several states`);
+      assert.ok(new Set(r.mlflowApps?.map((a) => a.status)).size >= 2, `${region}: MLflow apps in several states`);
+      assert.ok(new Set(r.partnerApps?.map((p) => p.status)).size >= 2, `${region}: partner apps in several states`);
+    }
+    assert.deepEqual(new Set(east.partnerApps?.map((p) => p.type)), new Set(['lakera-guard', 'comet', 'deepchecks-llm-evaluation', 'fiddler']));
   });
 
   it('large: deterministic, thousands of profiles and spaces, hundreds of notebook instances, valid by the model', () => {
@@ -77,6 +115,10 @@ describe('emulator data', () => {
     assert.equal(r.userProfiles.length, 3000);
     assert.equal(r.spaces.length, 3500);
     assert.equal(r.notebookInstances.length, 400);
+    assert.equal(r.mlflowTrackingServers?.length, 6);
+    assert.equal(r.mlflowApps?.length, 4);
+    assert.equal(r.partnerApps?.length, 4);
+    assert.ok(new Set(r.mlflowTrackingServers?.map((t) => t.status)).size >= 3);
     assert.notDeepEqual(largeData({ seed: 7 }), a);
   });
 
@@ -147,7 +189,7 @@ describe('emulator CLI', () => {
       assert.ok(Number(m[2]) > 0);
       const emuLike = { url: m[1], accessKeyId: m[3], secretAccessKey: m[4] } as Parameters<typeof client>[0];
       const out = await client(emuLike).send(new sm.ListDomainsCommand({}));
-      assert.equal(out.Domains?.length, 3);
+      assert.equal(out.Domains?.length, 4);
       child.kill(signal);
       assert.equal(await exitCode(child), 0);
     });

@@ -1,7 +1,7 @@
 /** Every operation, every list filter and sort, through the real SDK over HTTP. */
 import * as assert from 'node:assert/strict';
 import * as sm from '@aws-sdk/client-sagemaker';
-import { client, EAST_DOMAIN, rejectsWith, RESEARCH_DOMAIN, useEmulator, WEST_DOMAIN } from './helpers';
+import { client, EAST_DOMAIN, rejectsWith, RESEARCH_DOMAIN, SSO_DOMAIN, useEmulator, WEST_DOMAIN } from './helpers';
 
 describe('emulator operations', () => {
   const { emu } = useEmulator();
@@ -10,7 +10,7 @@ describe('emulator operations', () => {
   it('ListDomains returns the region\'s domains with ARNs, ids, status and epoch timestamps', async () => {
     const out = await east().send(new sm.ListDomainsCommand({}));
     const ids = (out.Domains ?? []).map((d) => d.DomainId);
-    assert.deepEqual(ids, [EAST_DOMAIN, RESEARCH_DOMAIN, 'd-5mv7pc0ghy8s']);
+    assert.deepEqual(ids, [EAST_DOMAIN, RESEARCH_DOMAIN, 'd-5mv7pc0ghy8s', SSO_DOMAIN]);
     const d = out.Domains?.[0];
     assert.equal(d?.DomainArn, `arn:aws:sagemaker:us-east-1:123456789012:domain/${EAST_DOMAIN}`);
     assert.equal(d?.DomainName, 'ml-platform');
@@ -38,7 +38,7 @@ describe('emulator operations', () => {
 
   it('ListUserProfiles filters by DomainIdEquals and UserProfileNameContains and sorts', async () => {
     const all = await east().send(new sm.ListUserProfilesCommand({ MaxResults: 100 }));
-    assert.equal(all.UserProfiles?.length, 7);
+    assert.equal(all.UserProfiles?.length, 9);
     const inEast = await east().send(new sm.ListUserProfilesCommand({ DomainIdEquals: EAST_DOMAIN }));
     assert.deepEqual(inEast.UserProfiles?.map((u) => u.UserProfileName), ['alice', 'bob', 'carol', 'dave-data-eng']);
     const contains = await east().send(new sm.ListUserProfilesCommand({ DomainIdEquals: EAST_DOMAIN, UserProfileNameContains: 'A' }));

@@ -28,7 +28,7 @@ describe('emulator protocol', () => {
   it('an unknown or unimplemented operation is UnknownOperationException', async () => {
     const res = await signedFetch(emu(), { target: 'SageMaker.DeleteDomain' });
     assert.equal(res.headers.get('x-amzn-errortype'), 'UnknownOperationException');
-    await rejectsWith(client(emu()).send(new sm.ListMlflowTrackingServersCommand({})), 'UnknownOperationException');
+    await rejectsWith(client(emu()).send(new sm.ListClustersCommand({})), 'UnknownOperationException');
     const other = await signedFetch(emu(), { target: 'DynamoDB_20120810.ListTables' });
     assert.equal(other.headers.get('x-amzn-errortype'), 'UnknownOperationException');
   });
