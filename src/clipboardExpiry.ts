@@ -38,6 +38,38 @@ export class ClipboardExpiry implements vscode.Disposable {
     this.timer = setInterval(() => this.tick(), 1000);
   }
 
+  /**
+   * Writes something else (an ID, an ARN, a CLI command) to the clipboard: the URL is no longer
+   * there, so its countdown ends.
+   */
+  async writeOther(text: string): Promise<void> {
+    await vscode.env.clipboard.writeText(text);
+    if (this.current) {
+      this.log.info(`The clipboard no longer holds the URL for ${this.current.what}`);
+    }
+    this.stop();
+  }
+
+  /**
+   * The window is reloading or closing (deactivate): a URL copied before, still in the clipboard
+   * and not yet expired, is cleared now, as it would have been at expiry. Ends the countdown.
+   */
+  async release(): Promise<void> {
+    const c = this.current;
+    this.stop();
+    if (!c || !clearClipboardOnExpiry()) {
+      return;
+    }
+    try {
+      if ((await vscode.env.clipboard.readText()) === c.url) {
+        await vscode.env.clipboard.writeText('');
+        this.log.info(`Cleared the copied URL for ${c.what} from the clipboard as the extension stopped`);
+      }
+    } catch (e) {
+      this.log.error('Clearing the clipboard', e);
+    }
+  }
+
   private tick(): void {
     const c = this.current;
     if (!c) {

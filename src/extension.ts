@@ -22,10 +22,22 @@ export interface SageMakerExtensionApi {
 }
 
 /**
+ * The API goes only to this extension's own tests (ExtensionMode.Test: the host tier and the
+ * benchmark run with extensionTestsPath). Any other extension can read what `activate` returns:
+ * with setPrompter it could read every presigned URL before it is opened.
+ */
+export function exportedApi(mode: vscode.ExtensionMode, api: SageMakerExtensionApi): SageMakerExtensionApi | undefined {
+  return mode === vscode.ExtensionMode.Test ? api : undefined;
+}
+
+/** What deactivate() needs of the running extension. */
+let running: { clipboard: ClipboardExpiry } | undefined;
+
+/**
  * Entry point. Activation stays cheap: nothing here loads the AWS SDK (the AWS layer loads it
  * on its first call, when a list is expanded or a command runs).
  */
-export function activate(context: vscode.ExtensionContext): SageMakerExtensionApi {
+export function activate(context: vscode.ExtensionContext): SageMakerExtensionApi | undefined {
   const started = performance.now();
   const log = new Log();
   let prompter: Prompter = vscodePrompter;
@@ -72,7 +84,8 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const activationMs = performance.now() - started;
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`SageMaker Environments ${version} activated in ${activationMs.toFixed(1)} ms`);
-  return {
+  running = { clipboard };
+  return exportedApi(context.extensionMode, {
     resources: tree,
     services,
     activationMs,
@@ -81,9 +94,13 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
       prompter = p;
       return previous;
     },
-  };
+  });
 }
 
-export function deactivate(): void {
-  // Everything registered is disposed through context.subscriptions.
+/**
+ * A reload or closing the window: a copied URL still in the clipboard is cleared now rather than
+ * left there past the window's life. Everything registered is disposed through context.subscriptions.
+ */
+export async function deactivate(): Promise<void> {
+  await running?.clipboard.release();
 }

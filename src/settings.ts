@@ -1,10 +1,13 @@
 import * as vscode from 'vscode';
 import type { AwsSettings } from './aws/index';
 import {
+  LANDING_PATH_RULE,
   LIMITS,
+  PROFILE_NAME_RULE,
   validateEndpointUrl,
   validateExpiresInSeconds,
   validateLandingUri,
+  validateProfileName,
   validateRegion,
   validateSessionExpiration,
 } from './aws/index';
@@ -41,6 +44,19 @@ function config(): vscode.WorkspaceConfiguration {
   return vscode.workspace.getConfiguration('sagemaker');
 }
 
+/**
+ * Settings a workspace must not choose (where a session lands, how long it and its URL last,
+ * whether a copied URL is cleared). They are application-scoped in package.json, so VS Code drops
+ * them from workspace and folder settings; reading only the user's value here keeps it so even
+ * where a host would not.
+ */
+export const USER_ONLY_SETTINGS: readonly SettingKey[] = [SETTING.expiresInSeconds, SETTING.sessionExpiration, SETTING.landingUri, SETTING.clearClipboardOnExpiry];
+
+function userValue(key: SettingKey, fallback: unknown): unknown {
+  const i = config().inspect<unknown>(key);
+  return i?.globalValue ?? i?.defaultValue ?? fallback;
+}
+
 function fullName(key: SettingKey): string {
   return `sagemaker.${key}`;
 }
@@ -68,8 +84,8 @@ export function readAwsSettings(): AwsSettings {
     fail(SETTING.profile, `is ${describeValue(profileValue)}; it must be a profile name (text), or empty for the default credential chain.`);
   }
   const profile = profileValue.trim();
-  if (profile && !/^[\w+=,.@:/-]{1,128}$/.test(profile)) {
-    fail(SETTING.profile, `is ${describeValue(profileValue)}; a profile name has 1 to 128 letters, digits and the characters _ + = , . @ : / -.`);
+  if (profile && validateProfileName(profile) !== undefined) {
+    fail(SETTING.profile, `is ${describeValue(profileValue)}; a profile name has ${PROFILE_NAME_RULE}.`);
   }
 
   const regionsValue = c.get<unknown>(SETTING.regions, []);
@@ -113,23 +129,22 @@ export interface UrlSettings {
 
 /** The presigned URL settings, validated before any call. */
 export function readUrlSettings(): UrlSettings {
-  const c = config();
-  const expires = c.get<unknown>(SETTING.expiresInSeconds, LIMITS.expiresInSeconds.max);
+  const expires = userValue(SETTING.expiresInSeconds, LIMITS.expiresInSeconds.max);
   checkRange(SETTING.expiresInSeconds, expires, LIMITS.expiresInSeconds, 'seconds');
   if (validateExpiresInSeconds(expires) !== undefined) {
     fail(SETTING.expiresInSeconds, `is ${describeValue(expires)}: ${validateExpiresInSeconds(expires)}`);
   }
-  const session = c.get<unknown>(SETTING.sessionExpiration, LIMITS.sessionExpirationDurationInSeconds.max);
+  const session = userValue(SETTING.sessionExpiration, LIMITS.sessionExpirationDurationInSeconds.max);
   checkRange(SETTING.sessionExpiration, session, LIMITS.sessionExpirationDurationInSeconds, 'seconds');
   if (validateSessionExpiration(session) !== undefined) {
     fail(SETTING.sessionExpiration, `is ${describeValue(session)}: ${validateSessionExpiration(session)}`);
   }
-  const landing = c.get<unknown>(SETTING.landingUri, 'studio::');
+  const landing = userValue(SETTING.landingUri, 'studio::');
   const landingProblem = validateLandingUri(landing);
   if (typeof landing !== 'string' || landingProblem !== undefined) {
     fail(
       SETTING.landingUri,
-      `is ${describeValue(landing)}${landingProblem ? `: ${landingProblem}` : ''}. Allowed: studio::, app:JupyterLab:, app:CodeEditor:, app:RStudioServerPro:, app:Canvas: or app:JupyterServer:, optionally followed by a relative path.`,
+      `is ${describeValue(landing)}${landingProblem ? `: ${landingProblem}` : ''}. Allowed: studio::, app:JupyterLab:, app:CodeEditor:, app:RStudioServerPro:, app:Canvas: or app:JupyterServer:, optionally followed by ${LANDING_PATH_RULE}.`,
     );
   }
   return {
@@ -148,7 +163,7 @@ export function readPageSize(): number {
 }
 
 export function clearClipboardOnExpiry(): boolean {
-  return config().get<boolean>(SETTING.clearClipboardOnExpiry, true) !== false;
+  return userValue(SETTING.clearClipboardOnExpiry, true) !== false;
 }
 
 /** Writes a user-level (global) setting; connection settings are machine-scoped, never per workspace. */

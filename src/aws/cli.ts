@@ -1,6 +1,6 @@
 /** "Copy as AWS CLI Command": the `aws sagemaker create-presigned-...` line equivalent to a request. */
 import type { AwsSettings, DomainUrlRequest, NotebookUrlRequest } from './types';
-import { LIMITS } from './validation';
+import { LIMITS, validateProfileName } from './validation';
 import { effectiveUserProfile } from './ownership';
 
 const safeWord = /^[A-Za-z0-9_@%+=:,./-]+$/;
@@ -46,4 +46,16 @@ export function toCliCommand(
     args.push('--endpoint-url', settings.endpointUrl);
   }
   return args.map(shellQuote).join(' ');
+}
+
+/**
+ * `aws sso login --profile NAME`, the one way this extension builds it: the name checked against
+ * the characters the AWS CLI allows (throws an Error saying which) and quoted for the shell.
+ */
+export function ssoLoginCommand(profile: string): string {
+  const problem = validateProfileName(profile);
+  if (problem !== undefined) {
+    throw new Error(`The profile name cannot be passed to aws sso login: ${problem}`);
+  }
+  return ['aws', 'sso', 'login', '--profile', profile].map(shellQuote).join(' ');
 }

@@ -2,6 +2,7 @@
  * Every failure of the AWS access layer becomes one AwsError: a kind the UI can branch on, a plain
  * message for the user (never a stack, never a URL token) and, where there is one, the next action.
  */
+import { ssoLoginCommand } from './cli';
 import { redactUrl } from './redact';
 
 export type AwsErrorKind =
@@ -119,7 +120,13 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
   const ssoLike = /\bsso\b/i.test(message) || /sso/i.test(name) || name === 'TokenProviderError';
   if (ssoLike && /expired|refresh|invalid|sso login/i.test(message)) {
     const profile = ctx.profile || process.env.AWS_PROFILE || 'default';
-    const command = `aws sso login --profile ${profile}`;
+    let command: string;
+    try {
+      command = ssoLoginCommand(profile);
+    } catch (e) {
+      // AWS_PROFILE comes from the environment unchecked: never put it into a terminal as it is.
+      return new AwsError('sso-expired', `The AWS SSO session has expired. ${(e as Error).message} Sign in again from a terminal.`, opts);
+    }
     return new AwsError('sso-expired', `The AWS SSO session for profile "${profile}" has expired. Sign in again with: ${command}`, {
       ...opts,
       action: { label: 'Sign in with AWS SSO', terminalCommand: command },

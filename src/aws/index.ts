@@ -22,6 +22,9 @@ export type { Domain, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, Spa
 export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction } from './errors';
 export {
   checkOpenableUrl,
+  LANDING_PATH_RULE,
+  PROFILE_NAME_RULE,
+  SAGEMAKER_URL_HOST_SUFFIXES,
   LIMITS,
   LANDING_APP_TYPES,
   NAME_PATTERNS,
@@ -30,11 +33,12 @@ export {
   validateExpiresInSeconds,
   validateLandingUri,
   validateName,
+  validateProfileName,
   validateRegion,
   validateSessionExpiration,
 } from './validation';
 export { redactUrl, REDACTED } from './redact';
 export { listProfileNames, effectiveProfileName } from './profiles';
-export { toCliCommand, shellQuote } from './cli';
+export { toCliCommand, shellQuote, ssoLoginCommand } from './cli';
 export { withJupyterLabView } from './notebooks';
 export { createSageMakerAccess } from './access';

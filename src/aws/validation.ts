@@ -46,10 +46,45 @@ export function validateSessionExpiration(v: unknown): string | undefined {
 }
 
 const landingUriShape = /^(studio:|app:([A-Za-z]+)):(.*)$/s;
-// A relative path: printable, no whitespace, no control characters.
-const landingPath = /^[^\s\p{Cc}]*$/u;
 
-/** `studio::<path>` or `app:<JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas>:<path>`; the path may be empty. */
+/** What a landing path may be, said in every message that refuses one. */
+export const LANDING_PATH_RULE = 'a relative path (no scheme, no "//", no "..", no "?" or "#", no spaces)';
+
+/**
+ * Why a landing path is not a plain relative path, or undefined. Checked on the path as written and
+ * percent-decoded (SageMaker, or the browser, may decode it before it is followed).
+ */
+function landingPathProblem(path: string): string | undefined {
+  let decoded = path;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return 'it has a malformed percent-escape';
+  }
+  for (const p of [path, decoded]) {
+    if (/[\s\p{Cc}]/u.test(p)) {
+      return 'it contains spaces or control characters';
+    }
+    if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(p)) {
+      return 'it starts with a scheme';
+    }
+    if (p.includes('//') || p.includes('\\')) {
+      return 'it contains "//" or a backslash (another host)';
+    }
+    if (p.includes('..')) {
+      return 'it contains ".."';
+    }
+    if (p.includes('?') || p.includes('#')) {
+      return 'it contains "?" or "#"';
+    }
+  }
+  return undefined;
+}
+
+/**
+ * `studio::<path>` or `app:<JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas>:<path>`,
+ * the path empty or relative: it decides where a session lands, so it must stay on SageMaker's host.
+ */
 export function validateLandingUri(v: unknown): string | undefined {
   const grammar = `studio::<path> or app:<${LANDING_APP_TYPES.join('|')}>:<path>`;
   if (typeof v !== 'string' || v.length === 0) {
@@ -66,8 +101,21 @@ export function validateLandingUri(v: unknown): string | undefined {
   if (appType !== undefined && !(LANDING_APP_TYPES as readonly string[]).includes(appType)) {
     return `The landing URI names an unknown app "${appType}"; allowed: ${LANDING_APP_TYPES.join(', ')}.`;
   }
-  if (!landingPath.test(m[3] ?? '')) {
-    return `The landing URI's path may not contain spaces or control characters; got "${v}".`;
+  const problem = landingPathProblem(m[3] ?? '');
+  if (problem !== undefined) {
+    return `The landing URI's path must be ${LANDING_PATH_RULE}, but ${problem}; got "${v}".`;
+  }
+  return undefined;
+}
+
+/** Characters of a profile name: those the AWS CLI and SDKs accept in the shared files' section names. */
+export const PROFILE_NAME_RULE = '1 to 128 letters, digits and the characters _ + = , . @ : / -';
+const profileNamePattern = /^[A-Za-z0-9_+=,.@:/-]{1,128}$/;
+
+/** A profile name we may pass on, e.g. to `aws sso login --profile`, or undefined when it is valid. */
+export function validateProfileName(v: unknown): string | undefined {
+  if (typeof v !== 'string' || !profileNamePattern.test(v)) {
+    return `${JSON.stringify(v) ?? String(v)} is not a profile name: a profile name has ${PROFILE_NAME_RULE}.`;
   }
   return undefined;
 }
@@ -134,18 +182,69 @@ export function validateName(field: NamedField, v: unknown): string | undefined 
 const loopbackHosts = new Set(['127.0.0.1', 'localhost', '[::1]']);
 
 /**
- * Whether a presigned URL may be opened in a browser: https:, or plain http: only on a loopback
- * host (a local emulator). Returns a message without the URL's query (its token), or undefined.
+ * The hosts SageMaker's own presigned URLs (Studio, spaces, notebook instances, MLflow, partner apps)
+ * and IAM Identity Center domains' Urls live on, in each partition: `<domain>.studio.<region>.sagemaker.aws`,
+ * `<name>.notebook.<region>.sagemaker.aws` (also GovCloud), `….sagemaker.com.cn` (China), and the
+ * ISO partitions' `sagemaker.<dns suffix>`.
  */
-export function checkOpenableUrl(url: string): string | undefined {
+export const SAGEMAKER_URL_HOST_SUFFIXES = [
+  '.sagemaker.aws',
+  '.sagemaker.com.cn',
+  '.sagemaker.c2s.ic.gov',
+  '.sagemaker.sc2s.sgov.gov',
+  '.sagemaker.cloud.adc-e.uk',
+  '.sagemaker.csp.hci.ic.gov',
+] as const;
+
+function isLoopback(host: string): boolean {
+  return loopbackHosts.has(host);
+}
+
+function isSageMakerHost(host: string): boolean {
+  const h = host.toLowerCase().replace(/\.$/, '');
+  return SAGEMAKER_URL_HOST_SUFFIXES.some((suffix) => h.endsWith(suffix) && h.length > suffix.length);
+}
+
+/**
+ * Whether a presigned URL may be opened in a browser. Without a custom endpoint: https on
+ * SageMaker's own hosts only. With `sagemaker.endpointUrl` set (a VPC endpoint, an emulator):
+ * https on any host, and plain http on this computer when the endpoint is on this computer too.
+ * Returns a message naming the host and the reason (never the URL's query: its token), or undefined.
+ */
+export function checkOpenableUrl(url: string, endpointUrl?: string): string | undefined {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
     return 'SageMaker returned a URL that is not valid; it was not opened.';
   }
-  if (u.protocol === 'https:' || (u.protocol === 'http:' && loopbackHosts.has(u.hostname))) {
+  const where = u.host ? ` on ${u.host}` : '';
+  if (u.protocol !== 'https:' && u.protocol !== 'http:') {
+    return `Refusing to open a ${u.protocol} URL${where}: only https: URLs are opened.`;
+  }
+  if (u.username || u.password) {
+    return `Refusing to open a URL${where} that carries a user name or password.`;
+  }
+  if (!endpointUrl) {
+    if (u.protocol !== 'https:') {
+      return `Refusing to open a ${u.protocol} URL${where}: only https: URLs on SageMaker's own hosts are opened (plain http only from a local sagemaker.endpointUrl).`;
+    }
+    if (!isSageMakerHost(u.hostname)) {
+      return `Refusing to open a URL on ${u.host}: it is not a SageMaker host (*.sagemaker.aws, *.sagemaker.com.cn); without sagemaker.endpointUrl only SageMaker's own hosts are opened.`;
+    }
     return undefined;
   }
-  return `Refusing to open a ${u.protocol} URL${u.host ? ` on ${u.host}` : ''}: only https: URLs (or http: on this computer) are opened.`;
+  if (u.protocol === 'https:') {
+    return undefined;
+  }
+  let endpointHost = '';
+  try {
+    endpointHost = new URL(endpointUrl).hostname;
+  } catch {
+    // An unparsable endpoint is no loopback one.
+  }
+  if (isLoopback(u.hostname) && isLoopback(endpointHost)) {
+    return undefined;
+  }
+  return `Refusing to open an http: URL${where}: plain http is opened only on this computer, when sagemaker.endpointUrl is a local endpoint too.`;
 }

@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import type { DomainUrlRequest, NotebookUi, NotebookUrlRequest, PresignedUrl } from '../aws/index';
-import { LIMITS, checkOpenableUrl, toCliCommand, validateLandingUri } from '../aws/index';
+import { LANDING_PATH_RULE, LIMITS, checkOpenableUrl, toCliCommand, validateLandingUri } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem } from '../prompter';
@@ -44,22 +44,14 @@ async function presign(s: ExtensionServices, t: UrlTarget, request: DomainUrlReq
     : access.presignDomainUrl(t.region, request as DomainUrlRequest);
 }
 
-function isLoopbackEndpoint(endpointUrl: string | undefined): boolean {
-  try {
-    return endpointUrl !== undefined && ['127.0.0.1', 'localhost', '[::1]'].includes(new URL(endpointUrl).hostname);
-  } catch {
-    return false;
-  }
-}
-
-/** Only https URLs are opened; plain http only when the endpoint itself is a loopback one (a local emulator). */
+/**
+ * Whether a presigned URL may be opened (see checkOpenableUrl): without sagemaker.endpointUrl only
+ * https on SageMaker's own hosts; with it, https anywhere and plain http on this computer.
+ */
 export function checkOpenable(url: string, endpointUrl: string | undefined): void {
-  const problem = checkOpenableUrl(url);
+  const problem = checkOpenableUrl(url, endpointUrl);
   if (problem !== undefined) {
     throw new UserFacingError(problem);
-  }
-  if (new URL(url).protocol === 'http:' && !isLoopbackEndpoint(endpointUrl)) {
-    throw new UserFacingError('Refusing to open an http: URL: plain http is opened only when sagemaker.endpointUrl is a local endpoint on this computer.');
   }
 }
 
@@ -150,7 +142,7 @@ export function openWithOptions(s: ExtensionServices) {
       if (prefix) {
         const path = await p.input({
           title,
-          prompt: `Path to open after ${prefix} (optional, relative, e.g. /lab/tree/work)`,
+          prompt: `Path to open after ${prefix} (optional; ${LANDING_PATH_RULE}, e.g. /lab/tree/work)`,
           value: '',
           validate: (v) => validateLandingUri(prefix + v.trim()),
         });
@@ -204,7 +196,7 @@ export function copyCliCommand(s: ExtensionServices) {
     }
     const request = buildRequest(t);
     const line = toCliCommand(t.kind === 'notebook' ? 'notebook' : 'domain', t.region, request, s.session.settings);
-    await vscode.env.clipboard.writeText(line);
+    await s.clipboard.writeOther(line);
     s.log.info(`Copied the AWS CLI command for ${describeTarget(t)}`);
     vscode.window.setStatusBarMessage(`$(terminal) Copied the AWS CLI command for ${describeTarget(t)}`, 4000);
   };

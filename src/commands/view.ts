@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listProfileNames } from '../aws/index';
+import { listProfileNames, ssoLoginCommand } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError, runInTerminal } from '../errors';
 import { SETTING, openSettings, readAwsSettings, updateSetting } from '../settings';
@@ -122,13 +122,15 @@ export function openSettingsCommand() {
 /** Opens a terminal running `aws sso login` for the profile in use (the fix for an expired SSO session). */
 export function signIn(s: ExtensionServices) {
   return (): Promise<void> => {
-    // Profile names are validated by readAwsSettings (no shell metacharacters).
     const profile = readAwsSettings().profile ?? process.env.AWS_PROFILE ?? 'default';
-    if (!/^[\w+=,.@:/-]+$/.test(profile)) {
-      throw new UserFacingError(`The profile name "${profile}" cannot be passed to aws sso login.`);
+    let command: string;
+    try {
+      command = ssoLoginCommand(profile);
+    } catch (e) {
+      throw new UserFacingError((e as Error).message);
     }
-    runInTerminal(`aws sso login --profile ${profile}`);
-    s.log.info(`Opened a terminal running aws sso login --profile ${profile}`);
+    runInTerminal(command);
+    s.log.info(`Opened a terminal running ${command}`);
     return Promise.resolve();
   };
 }
@@ -210,7 +212,7 @@ export function copyId(s: ExtensionServices, which: 'id' | 'arn') {
     if (!text) {
       throw new UserFacingError(`SageMaker did not report an ARN for the ${info.what}.`);
     }
-    await vscode.env.clipboard.writeText(text);
+    await s.clipboard.writeOther(text);
     vscode.window.setStatusBarMessage(`$(copy) Copied the ${which === 'id' ? 'ID' : 'ARN'} of the ${info.what}`, 4000);
   };
 }

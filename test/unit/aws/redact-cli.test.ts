@@ -4,7 +4,7 @@ import { redactUrl, shellQuote, toCliCommand } from '../../../src/aws/index';
 describe('aws/redactUrl', () => {
   it('redacts token and authToken (any case) in a URL, keeping the rest', () => {
     assert.equal(redactUrl('https://d-abc.studio.us-east-1.sagemaker.aws/auth?token=eyJabc.def-ghi'), 'https://d-abc.studio.us-east-1.sagemaker.aws/auth?token=REDACTED');
-    assert.equal(redactUrl('https://nb.notebook.us-east-1.sagemaker.aws?authToken=abc%2Bdef&view=lab'), 'https://nb.notebook.us-east-1.sagemaker.aws/?authToken=REDACTED&view=lab');
+    assert.equal(redactUrl('https://nb.notebook.us-east-1.sagemaker.aws?authToken=abc%2Bdef&view=lab'), 'https://nb.notebook.us-east-1.sagemaker.aws?authToken=REDACTED&view=lab');
     assert.equal(redactUrl('https://h/x?a=1&AuthToken=s3cr3t#frag'), 'https://h/x?a=1&AuthToken=REDACTED#frag');
     assert.equal(redactUrl('https://h/x?TOKEN=s3cr3t'), 'https://h/x?TOKEN=REDACTED');
   });

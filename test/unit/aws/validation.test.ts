@@ -80,7 +80,10 @@ describe('aws/validation', () => {
     assert.equal(validateLandingUri('studio:/x'), `The landing URI must be ${grammar}; got "studio:/x".`);
     assert.equal(validateLandingUri('https://example.com'), `The landing URI must be ${grammar}; got "https://example.com".`);
     assert.equal(validateLandingUri('app:Jupyter:/x'), 'The landing URI names an unknown app "Jupyter"; allowed: JupyterServer, JupyterLab, RStudioServerPro, CodeEditor, Canvas.');
-    assert.equal(validateLandingUri('app:JupyterLab:/a b'), `The landing URI's path may not contain spaces or control characters; got "app:JupyterLab:/a b".`);
+    assert.equal(
+      validateLandingUri('app:JupyterLab:/a b'),
+      'The landing URI\'s path must be a relative path (no scheme, no "//", no "..", no "?" or "#", no spaces), but it contains spaces or control characters; got "app:JupyterLab:/a b".',
+    );
     assert.equal(validateLandingUri(`studio::/${'x'.repeat(1100)}`), 'The landing URI may be at most 1023 characters long; it has 1109.');
   });
 
@@ -114,12 +117,80 @@ describe('aws/validation', () => {
     assert.equal(validateName('NotebookInstanceName', 'nb--1'), undefined);
   });
 
-  it('only https: URLs, or http: on a loopback host, may be opened', () => {
-    assert.equal(checkOpenableUrl('https://d-abc.studio.us-east-1.sagemaker.aws/auth?token=x'), undefined);
-    assert.equal(checkOpenableUrl('http://127.0.0.1:4566/auth?token=x'), undefined);
-    assert.equal(checkOpenableUrl('http://localhost:8080/notebook/a?authToken=x'), undefined);
-    assert.equal(checkOpenableUrl('http://example.com/auth?token=secret'), 'Refusing to open a http: URL on example.com: only https: URLs (or http: on this computer) are opened.');
-    assert.equal(checkOpenableUrl('javascript:alert(1)'), 'Refusing to open a javascript: URL: only https: URLs (or http: on this computer) are opened.');
-    assert.equal(checkOpenableUrl('nonsense'), 'SageMaker returned a URL that is not valid; it was not opened.');
+  it('a landing path is relative: no scheme, no //, no .., no ? or #, also when percent-encoded', () => {
+    for (const bad of [
+      'studio:://evil.com',
+      'app:JupyterLab:https://evil.com/x',
+      'app:JupyterLab:javascript:alert(1)',
+      'app:CodeEditor:data:text/html,x',
+      'studio::/lab/../../evil',
+      'studio::..',
+      'app:JupyterLab:/lab?next=https://evil.com',
+      'app:JupyterLab:/lab#frag',
+      'studio::/a//b',
+      'studio::\\\\evil.com',
+      'studio::%2F%2Fevil.com',
+      'studio::/lab/%2e%2e/x',
+      'app:JupyterLab:/lab%3Fx',
+    ]) {
+      const problem = validateLandingUri(bad);
+      assert.ok(problem, `${bad} was accepted`);
+      assert.match(problem, /relative path/, bad);
+      assert.match(problem, /no scheme, no "\/\/", no "\.\.", no "\?" or "#"/, bad);
+    }
+    for (const ok of ['studio::relative/path', 'studio::/home', 'app:JupyterLab:/lab/tree/work/a.ipynb', 'app:CodeEditor:', 'app:JupyterLab:lab/tree/x_y-z.py', 'studio::/a.b/c']) {
+      assert.equal(validateLandingUri(ok), undefined, ok);
+    }
+  });
+
+  describe('which presigned URLs may be opened', () => {
+    const refused = (url: string, endpoint?: string): string | undefined => checkOpenableUrl(url, endpoint);
+
+    it("without a custom endpoint: https on SageMaker's own hosts, in every partition", () => {
+      for (const ok of [
+        'https://d-abc123.studio.us-east-1.sagemaker.aws/auth?token=x',
+        'https://d-abc123.studio.us-gov-west-1.sagemaker.aws/auth?token=x',
+        'https://d-abc123.studio.cn-north-1.sagemaker.com.cn/auth?token=x',
+        'https://nb-1.notebook.eu-west-1.sagemaker.aws?authToken=x',
+        'https://nb-1.notebook-fips.us-east-2.sagemaker.aws?authToken=x',
+        'https://nb-1.notebook.cn-northwest-1.sagemaker.com.cn?authToken=x',
+        'https://t-1.us-east-1.experiments.sagemaker.aws/auth?token=x',
+        // The Url of an IAM Identity Center (SSO) domain.
+        'https://d-xxxxxxxxxxxx.studio.us-west-2.sagemaker.aws',
+        'https://D-ABC.STUDIO.US-EAST-1.SAGEMAKER.AWS/',
+      ]) {
+        assert.equal(refused(ok), undefined, ok);
+      }
+    });
+
+    it('without a custom endpoint: anything else is refused, naming the host and why', () => {
+      const cases: [string, RegExp][] = [
+        ['https://evil.com/auth?token=secret', /evil\.com.*not a SageMaker host/],
+        ['https://sagemaker.aws.evil.com/auth?token=secret', /sagemaker\.aws\.evil\.com.*not a SageMaker host/],
+        ['https://evilsagemaker.aws/auth?token=secret', /evilsagemaker\.aws.*not a SageMaker host/],
+        ['https://d-abc.studio.us-east-1.sagemaker.aws.attacker.net/?token=secret', /attacker\.net/],
+        ['http://d-abc.studio.us-east-1.sagemaker.aws/auth?token=secret', /http:.*only https/],
+        ['http://127.0.0.1:4566/auth?token=secret', /only https/],
+        ['javascript:alert(1)', /javascript:/],
+        ['file:///etc/passwd', /file:/],
+        ['https://user:pw@d-abc.studio.us-east-1.sagemaker.aws/', /user name or password/],
+      ];
+      for (const [url, message] of cases) {
+        const problem = refused(url);
+        assert.ok(problem, `${url} was accepted`);
+        assert.match(problem, message, url);
+        assert.ok(!problem.includes('secret'), `the message shows the token: ${problem}`);
+      }
+      assert.equal(refused('nonsense'), 'SageMaker returned a URL that is not valid; it was not opened.');
+    });
+
+    it('with sagemaker.endpointUrl set: https anywhere, plain http only on this computer from a local endpoint', () => {
+      assert.equal(refused('https://studio.internal.example/auth?token=x', 'https://vpce-1.api.sagemaker.us-east-1.vpce.amazonaws.com'), undefined);
+      assert.equal(refused('http://127.0.0.1:4566/auth?token=x', 'http://127.0.0.1:4566'), undefined);
+      assert.equal(refused('http://localhost:8080/notebook/a?authToken=x', 'http://localhost:8080'), undefined);
+      assert.match(refused('http://127.0.0.1:4566/auth?token=x', 'https://vpce-1.api.sagemaker.us-east-1.vpce.amazonaws.com') ?? '', /plain http/);
+      assert.match(refused('http://example.com/auth?token=secret', 'http://127.0.0.1:4566') ?? '', /example\.com/);
+      assert.match(refused('javascript:alert(1)', 'http://127.0.0.1:4566') ?? '', /javascript:/);
+    });
   });
 });

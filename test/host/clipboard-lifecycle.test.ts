@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { EXTENSION_ID, nodeAt, resetSettings, usePrompter } from './helpers';
+
+/**
+ * A copied URL does not outlive the window: deactivation (a reload, closing the window) clears it
+ * from the clipboard if it is still there. And copying anything else ends its countdown.
+ */
+describe('clipboard: deactivation and other copies', function () {
+  this.timeout(30_000);
+  const { api, prompter } = usePrompter();
+
+  before(resetSettings);
+  afterEach(() => prompter.assertDone());
+
+  /** The running extension's own module (the one VS Code loaded and will call deactivate() on). */
+  function runningModule(): { deactivate(): unknown } {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext?.isActive);
+    const main = require.resolve(path.join(ext.extensionPath, 'dist', 'extension.js'));
+    assert.ok(require.cache[main], 'the extension bundle is not in the require cache of this extension host');
+    // The cached module itself: importing anew would load a second copy with nothing running.
+    return require.cache[main].exports as { deactivate(): unknown };
+  }
+
+  async function copyStudioUrl(): Promise<string> {
+    await vscode.commands.executeCommand('sagemaker.copyStudioUrl', await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice'));
+    const url = await vscode.env.clipboard.readText();
+    assert.ok(url.startsWith('http'), 'a URL was copied');
+    assert.ok(api().services.clipboard.text, 'the countdown shows');
+    return url;
+  }
+
+  it('deactivate() clears a copied URL that is still in the clipboard', async () => {
+    await copyStudioUrl();
+    await runningModule().deactivate();
+    assert.equal(await vscode.env.clipboard.readText(), '');
+    assert.equal(api().services.clipboard.text, undefined, 'the countdown is gone');
+  });
+
+  it('deactivate() leaves the clipboard alone when it holds something else', async () => {
+    await copyStudioUrl();
+    await vscode.env.clipboard.writeText('something the user copied');
+    await runningModule().deactivate();
+    assert.equal(await vscode.env.clipboard.readText(), 'something the user copied');
+  });
+
+  for (const [command, node] of [
+    ['sagemaker.copyId', ['Studio Domains', 'ml-platform']],
+    ['sagemaker.copyArn', ['Studio Domains', 'ml-platform']],
+    ['sagemaker.copyCliCommand', ['Studio Domains', 'ml-platform', 'alice']],
+  ] as const) {
+    it(`${command} replaces the clipboard, so the URL's countdown ends`, async () => {
+      const url = await copyStudioUrl();
+      await vscode.commands.executeCommand(command, await nodeAt(api(), ...node));
+      const now = await vscode.env.clipboard.readText();
+      assert.notEqual(now, url);
+      assert.ok(now.length > 0);
+      assert.equal(api().services.clipboard.text, undefined, 'the countdown still shows');
+    });
+  }
+});

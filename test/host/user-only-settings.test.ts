@@ -1,0 +1,125 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { callCount, emulator, nodeAt, resetSettings, setSetting, usePrompter, waitFor } from './helpers';
+
+/**
+ * An opened folder is not trusted to choose where a fresh Studio session lands, how long URLs and
+ * sessions last, or whether a copied URL stays in the clipboard: its `.vscode/settings.json` must
+ * not reach the request. Proven by what the local endpoint was asked for (its /__emulator/presigned).
+ */
+describe('settings only the user can set (a workspace cannot)', function () {
+  this.timeout(60_000);
+  const { api, prompter } = usePrompter();
+
+  const folder = (): string => {
+    const f = vscode.workspace.workspaceFolders?.[0];
+    assert.ok(f, 'the host tier opens a folder');
+    return f.uri.fsPath;
+  };
+  const settingsFile = (): string => path.join(folder(), '.vscode', 'settings.json');
+  // A setting a workspace may set, to know when VS Code has read the file.
+  const SENTINEL = 7;
+  const sentinel = (): unknown => vscode.workspace.getConfiguration('editor').get('tabSize');
+
+  async function writeWorkspaceSettings(values: Record<string, unknown>): Promise<void> {
+    fs.mkdirSync(path.dirname(settingsFile()), { recursive: true });
+    fs.writeFileSync(settingsFile(), JSON.stringify({ 'editor.tabSize': SENTINEL, ...values }, null, 2));
+    await waitFor(() => sentinel() === SENTINEL, "VS Code has read the folder's .vscode/settings.json");
+  }
+
+  async function removeWorkspaceSettings(): Promise<void> {
+    if (fs.existsSync(settingsFile())) {
+      fs.rmSync(settingsFile());
+      await waitFor(() => sentinel() !== SENTINEL, "VS Code has noticed the folder's settings are gone");
+    }
+  }
+
+  const fromWorkspace = {
+    'sagemaker.presignedUrl.landingUri': 'app:JupyterLab:/lab/tree/from-the-workspace',
+    'sagemaker.presignedUrl.expiresInSeconds': 17,
+    'sagemaker.presignedUrl.sessionExpirationDurationInSeconds': 1801,
+    'sagemaker.clearClipboardOnExpiry': false,
+  };
+
+  before(resetSettings);
+  afterEach(async () => {
+    await removeWorkspaceSettings();
+    await resetSettings();
+  });
+
+  it("the folder's landing page and lifetimes do not reach CreatePresignedDomainUrl; the user's do", async () => {
+    await setSetting('presignedUrl.expiresInSeconds', 60);
+    await setSetting('presignedUrl.sessionExpirationDurationInSeconds', 7200);
+    await setSetting('presignedUrl.landingUri', 'app:CodeEditor:');
+    await writeWorkspaceSettings(fromWorkspace);
+    prompter.clear();
+    await vscode.commands.executeCommand('sagemaker.copyStudioUrl', await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice'));
+    prompter.assertDone();
+    const grants = await emulator.grants();
+    const g = grants[grants.length - 1];
+    assert.deepEqual(
+      { expires: g.expiresInSeconds, session: g.sessionExpirationDurationInSeconds, landing: g.landingUri },
+      { expires: 60, session: 7200, landing: 'app:CodeEditor:' },
+    );
+  });
+
+  it("with no user values, the folder's values do not replace the defaults", async () => {
+    await writeWorkspaceSettings(fromWorkspace);
+    prompter.clear();
+    await vscode.commands.executeCommand('sagemaker.copyStudioUrl', await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice'));
+    prompter.assertDone();
+    const grants = await emulator.grants();
+    const g = grants[grants.length - 1];
+    assert.deepEqual(
+      { expires: g.expiresInSeconds, session: g.sessionExpirationDurationInSeconds, landing: g.landingUri },
+      { expires: 300, session: 43200, landing: 'studio::' },
+    );
+  });
+
+  it('the folder cannot keep a copied URL in the clipboard past its expiry', async () => {
+    await setSetting('presignedUrl.expiresInSeconds', 5);
+    await writeWorkspaceSettings(fromWorkspace);
+    prompter.clear();
+    const expired = new Promise<{ cleared: boolean }>((resolve) => {
+      const sub = api().services.clipboard.onDidExpire((e) => {
+        sub.dispose();
+        resolve(e);
+      });
+    });
+    await vscode.commands.executeCommand('sagemaker.copyStudioUrl', await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice'));
+    const copied = await vscode.env.clipboard.readText();
+    assert.ok(copied.startsWith('http'), 'a URL was copied');
+    assert.equal((await expired).cleared, true);
+    assert.equal(await vscode.env.clipboard.readText(), '');
+    prompter.assertDone();
+  });
+});
+
+describe('"Open with Options…" accepts only a relative landing path', () => {
+  const { api, prompter } = usePrompter();
+  before(resetSettings);
+
+  const cases: [page: string, path: string][] = [
+    ['Studio home', '//evil.com'],
+    ['JupyterLab', 'https://evil.com/x'],
+    ['JupyterLab', 'javascript:alert(1)'],
+    ['Code Editor', '/lab/../../x'],
+    ['JupyterLab', '/lab?next=https://evil.com'],
+  ];
+  for (const [page, input] of cases) {
+    it(`refuses ${page} + "${input}" and makes no call`, async () => {
+      const alice = await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice');
+      const before = await callCount('CreatePresignedDomainUrl');
+      prompter.clear();
+      prompter.script({ pick: page }, { input });
+      await vscode.commands.executeCommand('sagemaker.openWithOptions', alice);
+      // The scripted user typed the path; the input box's validation refused it.
+      assert.equal(prompter.problems.length, 1, `problems: ${JSON.stringify(prompter.problems)}`);
+      assert.match(prompter.problems[0], /rejected ".*": .*relative path/);
+      assert.equal(await callCount('CreatePresignedDomainUrl'), before);
+      prompter.clear();
+    });
+  }
+});
