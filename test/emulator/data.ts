@@ -243,7 +243,6 @@ export function demoData(): EmulatorData {
           { domainId: east, domainName: 'ml-platform', status: 'InService', authMode: 'IAM', creationTime: iso('2025-03-04T09:12:44Z'), lastModifiedTime: iso('2026-09-18T14:02:10Z'), vpcId: 'vpc-0a1b2c3d4e5f67890', subnetIds: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'] },
           { domainId: research, domainName: 'research-lab', status: 'InService', authMode: 'IAM', creationTime: iso('2025-11-20T16:40:03Z'), lastModifiedTime: iso('2026-10-02T08:15:51Z'), vpcId: 'vpc-0b2c3d4e5f6a78901', subnetIds: ['subnet-0a1a2a3a4a5a6a7a8'] },
           { domainId: 'd-5mv7pc0ghy8s', domainName: 'sandbox-pending', status: 'Pending', authMode: 'IAM', creationTime: iso('2026-11-23T07:58:12Z'), lastModifiedTime: iso('2026-11-23T07:58:12Z') },
-          { domainId: sso, domainName: 'identity-center-lab', status: 'InService', authMode: 'SSO', creationTime: iso('2026-11-23T09:05:00Z'), lastModifiedTime: iso('2026-11-23T09:40:00Z') },
         ],
         userProfiles: [
           up(east, 'alice', '2025-03-04T10:01:00Z'),
@@ -253,8 +252,6 @@ export function demoData(): EmulatorData {
           up(research, 'erin', '2025-11-21T09:00:00Z'),
           up(research, 'frank', '2025-11-22T15:10:00Z'),
           up(research, 'grace-new', '2026-11-23T08:02:00Z', 'Pending'),
-          up(sso, 'kenji', '2026-11-23T09:20:00Z'),
-          up(sso, 'lena', '2026-11-23T09:25:00Z'),
         ],
         spaces: [
           { domainId: east, spaceName: 'alice-jupyterlab', spaceDisplayName: 'Alice JupyterLab', status: 'InService', appType: 'JupyterLab', sharingType: 'Private', ownerUserProfileName: 'alice', creationTime: iso('2025-03-04T10:05:00Z'), lastModifiedTime: iso('2026-11-20T09:00:00Z') },
@@ -265,7 +262,6 @@ export function demoData(): EmulatorData {
           { domainId: east, spaceName: 'shared-code-review', spaceDisplayName: 'Shared Code Review', status: 'InService', appType: 'CodeEditor', sharingType: 'Shared', creationTime: iso('2025-08-19T10:20:00Z'), lastModifiedTime: iso('2026-09-30T12:00:00Z') },
           { domainId: research, spaceName: 'erin-notebooks', spaceDisplayName: 'Erin Notebooks', status: 'InService', appType: 'JupyterLab', sharingType: 'Private', ownerUserProfileName: 'erin', creationTime: iso('2025-11-21T09:10:00Z'), lastModifiedTime: iso('2026-11-21T16:00:00Z') },
           { domainId: research, spaceName: 'paper-reproduction', spaceDisplayName: 'Paper Reproduction', status: 'InService', appType: 'JupyterLab', sharingType: 'Shared', creationTime: iso('2026-02-14T11:11:00Z'), lastModifiedTime: iso('2026-11-23T07:00:00Z') },
-          { domainId: sso, spaceName: 'kenji-lab', spaceDisplayName: 'Kenji Lab', status: 'InService', appType: 'JupyterLab', sharingType: 'Private', ownerUserProfileName: 'kenji', creationTime: iso('2026-11-23T09:30:00Z'), lastModifiedTime: iso('2026-11-23T09:30:00Z') },
         ],
         apps: [
           { domainId: east, appType: 'JupyterLab', appName: 'default', spaceName: 'alice-jupyterlab', status: 'InService', instanceType: 'ml.t3.medium', creationTime: iso('2026-11-23T08:00:00Z') },
@@ -311,11 +307,18 @@ export function demoData(): EmulatorData {
       'eu-west-1': {
         domains: [
           { domainId: west, domainName: 'eu-analytics', status: 'InService', authMode: 'IAM', creationTime: iso('2025-07-07T07:07:07Z'), lastModifiedTime: iso('2026-08-08T08:08:08Z'), vpcId: 'vpc-0c3d4e5f6a7b89012', subnetIds: ['subnet-0b1b2b3b4b5b6b7b8'] },
+          { domainId: sso, domainName: 'identity-center-lab', status: 'InService', authMode: 'SSO', creationTime: iso('2026-03-09T10:00:00Z'), lastModifiedTime: iso('2026-11-02T09:40:00Z') },
         ],
-        userProfiles: [up(west, 'henri', '2025-07-07T08:00:00Z'), up(west, 'ines', '2025-07-08T09:30:00Z')],
+        userProfiles: [
+          up(west, 'henri', '2025-07-07T08:00:00Z'),
+          up(west, 'ines', '2025-07-08T09:30:00Z'),
+          up(sso, 'kenji', '2026-03-09T11:00:00Z'),
+          up(sso, 'lena', '2026-03-10T09:25:00Z'),
+        ],
         spaces: [
           { domainId: west, spaceName: 'henri-lab', spaceDisplayName: 'Henri Lab', status: 'InService', appType: 'JupyterLab', sharingType: 'Private', ownerUserProfileName: 'henri', creationTime: iso('2025-07-07T08:10:00Z'), lastModifiedTime: iso('2026-11-22T10:00:00Z') },
           { domainId: west, spaceName: 'eu-shared-editor', spaceDisplayName: 'EU Shared Editor', status: 'InService', appType: 'CodeEditor', sharingType: 'Shared', creationTime: iso('2025-07-09T12:00:00Z'), lastModifiedTime: iso('2026-11-10T13:00:00Z') },
+          { domainId: sso, spaceName: 'kenji-lab', spaceDisplayName: 'Kenji Lab', status: 'InService', appType: 'JupyterLab', sharingType: 'Private', ownerUserProfileName: 'kenji', creationTime: iso('2026-03-09T11:30:00Z'), lastModifiedTime: iso('2026-03-09T11:30:00Z') },
         ],
         apps: [
           { domainId: west, appType: 'CodeEditor', appName: 'default', spaceName: 'eu-shared-editor', status: 'InService', instanceType: 'ml.t3.medium', creationTime: iso('2026-11-22T08:00:00Z') },

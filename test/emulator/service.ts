@@ -239,6 +239,13 @@ export class SageMakerService implements ServiceContext {
         SubnetIds: d.subnetIds,
         FailureReason: d.failureReason,
         HomeEfsFileSystemId: `fs-${d.domainId.slice(2, 10).replace(/[^0-9a-f]/g, 'a')}`,
+        // An SSO domain names its IAM Identity Center application.
+        ...(d.authMode === 'SSO'
+          ? {
+              SingleSignOnManagedApplicationInstanceId: `ins-${d.domainId.slice(2)}`,
+              SingleSignOnApplicationArn: `arn:aws:sso::${this.account}:application/ssoins-7223${d.domainId.slice(2)}/apl-${d.domainId.slice(2)}`,
+            }
+          : {}),
         DefaultUserSettings: { ExecutionRole: arns.executionRoleArn(this.account) },
       };
     },

@@ -4,7 +4,8 @@ import * as sm from '@aws-sdk/client-sagemaker';
 import { demoData, startEmulator } from '../../emulator';
 import { client, EAST_DOMAIN, RESEARCH_DOMAIN, rejectsWith, useEmulator } from './helpers';
 
-const DELAY = 100;
+// Long enough that a loaded machine does not finish a transition between two calls; the tests move the clock instead of waiting.
+const DELAY = 1000;
 
 describe('emulator behaviour', () => {
   const { emu } = useEmulator({ transitionDelayMs: DELAY });

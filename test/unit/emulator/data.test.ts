@@ -93,11 +93,13 @@ describe('emulator data', () => {
     assert.deepEqual(new Set(east.notebookInstances.map((n) => n.status)), new Set(['InService', 'Stopped', 'Pending', 'Failed']));
     assert.deepEqual(new Set(east.apps.map((a) => a.status)), new Set(['InService', 'Pending', 'Deleted', 'Failed']));
     assert.deepEqual(d.disabledRegions, ['af-south-1']);
+    const west = d.regions['eu-west-1'];
     assert.deepEqual(
-      east.domains.filter((x) => x.authMode === 'SSO').map((x) => x.domainId),
+      west.domains.filter((x) => x.authMode === 'SSO').map((x) => x.domainId),
       ['d-4hn6xw8qrt2v'],
     );
-    assert.ok(east.userProfiles.filter((u) => u.domainId === 'd-4hn6xw8qrt2v').length >= 1, 'the SSO domain has user profiles');
+    assert.ok(west.userProfiles.filter((u) => u.domainId === 'd-4hn6xw8qrt2v').length >= 1, 'the SSO domain has user profiles');
+    assert.deepEqual(east.domains.map((x) => x.authMode), ['IAM', 'IAM', 'IAM']);
     for (const region of ['us-east-1', 'eu-west-1']) {
       const r = d.regions[region];
       assert.ok(new Set(r.mlflowTrackingServers?.map((t) => t.status)).size >= 3, `${region}: tracking servers in several states`);
@@ -133,7 +135,7 @@ describe('emulator data', () => {
       try {
         assert.deepEqual(emu.regions, ['ap-northeast-1']);
         const out = await client(emu, { region: 'ap-northeast-1' }).send(new sm.ListDomainsCommand({}));
-        assert.deepEqual(out.Domains?.map((d) => d.DomainName), ['eu-analytics']);
+        assert.deepEqual(out.Domains?.map((d) => d.DomainName), ['eu-analytics', 'identity-center-lab']);
       } finally {
         await emu.stop();
       }
@@ -189,7 +191,7 @@ describe('emulator CLI', () => {
       assert.ok(Number(m[2]) > 0);
       const emuLike = { url: m[1], accessKeyId: m[3], secretAccessKey: m[4] } as Parameters<typeof client>[0];
       const out = await client(emuLike).send(new sm.ListDomainsCommand({}));
-      assert.equal(out.Domains?.length, 4);
+      assert.equal(out.Domains?.length, 3);
       child.kill(signal);
       assert.equal(await exitCode(child), 0);
     });
@@ -232,7 +234,7 @@ describe('emulator with the AWS CLI', () => {
         p.on('exit', (code) => (code === 0 ? resolve(stdout) : reject(new Error(`aws exited ${code}: ${stderr}`))));
       });
       const parsed = JSON.parse(out) as { Domains: { DomainName: string }[] };
-      assert.deepEqual(parsed.Domains.map((d) => d.DomainName), ['eu-analytics']);
+      assert.deepEqual(parsed.Domains.map((d) => d.DomainName), ['eu-analytics', 'identity-center-lab']);
     } finally {
       await emu.stop();
     }

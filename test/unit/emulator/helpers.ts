@@ -8,7 +8,7 @@ import { NodeSha256 } from '../../emulator/sigv4';
 export const EAST_DOMAIN = 'd-7kx2hq9mzp4a';
 export const RESEARCH_DOMAIN = 'd-3bq8wn5tfk1c';
 export const WEST_DOMAIN = 'd-9fj4rt2lwx6e';
-/** The demo's IAM Identity Center (AuthMode SSO) domain in us-east-1, with user profiles kenji and lena. */
+/** The demo's IAM Identity Center (AuthMode SSO) domain in eu-west-1, with user profiles kenji and lena. */
 export const SSO_DOMAIN = 'd-4hn6xw8qrt2v';
 
 export function client(

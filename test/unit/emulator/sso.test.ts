@@ -1,17 +1,18 @@
 /** An IAM Identity Center (SSO) domain: described with AuthMode and Url, never presigned. */
 import * as assert from 'node:assert/strict';
 import * as sm from '@aws-sdk/client-sagemaker';
-import { client, EAST_DOMAIN, rejectsWith, SSO_DOMAIN, useEmulator } from './helpers';
+import { client, rejectsWith, SSO_DOMAIN, useEmulator, WEST_DOMAIN } from './helpers';
 
 describe('emulator SSO domain', () => {
   const { emu } = useEmulator();
-  const c = () => client(emu());
+  const c = () => client(emu(), { region: 'eu-west-1' });
 
   it('DescribeDomain says AuthMode SSO, and its Url opens a stand-in for the IAM Identity Center sign-in', async () => {
     const d = await c().send(new sm.DescribeDomainCommand({ DomainId: SSO_DOMAIN }));
     assert.equal(d.AuthMode, 'SSO');
     assert.equal(d.DomainName, 'identity-center-lab');
-    assert.equal(d.Url, `${emu().url}/sso/us-east-1/${SSO_DOMAIN}`);
+    assert.match(d.SingleSignOnApplicationArn ?? '', /^arn:aws:sso::123456789012:application\/ssoins-[a-z0-9]+\/apl-[a-z0-9]+$/);
+    assert.equal(d.Url, `${emu().url}/sso/eu-west-1/${SSO_DOMAIN}`);
     const listed = (await c().send(new sm.ListDomainsCommand({}))).Domains?.find((x) => x.DomainId === SSO_DOMAIN);
     assert.equal(listed?.Url, d.Url);
     const res = await fetch(d.Url ?? '');
@@ -19,10 +20,13 @@ describe('emulator SSO domain', () => {
     const html = await res.text();
     assert.match(html, /<title>Sign in with IAM Identity Center<\/title>/);
     assert.match(html, /data-field="Domain">d-4hn6xw8qrt2v</);
-    assert.equal((await fetch(`${emu().url}/sso/us-east-1/${EAST_DOMAIN}`)).status, 404, 'an IAM domain has no SSO sign-in page');
-    const iam = await c().send(new sm.DescribeDomainCommand({ DomainId: EAST_DOMAIN }));
+    assert.match(html, /data-field="Region">eu-west-1</);
+    assert.equal((await fetch(`${emu().url}/sso/us-east-1/${SSO_DOMAIN}`)).status, 404, 'not in another region');
+    assert.equal((await fetch(`${emu().url}/sso/eu-west-1/${WEST_DOMAIN}`)).status, 404, 'an IAM domain has no SSO sign-in page');
+    const iam = await c().send(new sm.DescribeDomainCommand({ DomainId: WEST_DOMAIN }));
     assert.equal(iam.AuthMode, 'IAM');
-    assert.equal(iam.Url, `https://${EAST_DOMAIN}.studio.us-east-1.sagemaker.aws`);
+    assert.equal(iam.SingleSignOnApplicationArn, undefined);
+    assert.equal(iam.Url, `https://${WEST_DOMAIN}.studio.eu-west-1.sagemaker.aws`);
   });
 
   it('has user profiles and a space like any domain', async () => {
