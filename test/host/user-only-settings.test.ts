@@ -97,6 +97,28 @@ describe('settings only the user can set (a workspace cannot)', function () {
   });
 });
 
+describe('sagemaker.presignedUrl.landingUri accepts only a relative path', () => {
+  const { api, prompter } = usePrompter();
+  before(resetSettings);
+  afterEach(resetSettings);
+
+  for (const bad of ['studio:://evil.com', 'app:JupyterLab:https://evil.com/x', 'app:JupyterLab:javascript:alert(1)']) {
+    it(`refuses ${bad}, naming the setting and what is allowed, and makes no call`, async () => {
+      const alice = await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice');
+      await setSetting('presignedUrl.landingUri', bad);
+      const before = await callCount('CreatePresignedDomainUrl');
+      prompter.clear();
+      await vscode.commands.executeCommand('sagemaker.openStudio', alice);
+      assert.equal(prompter.errors.length, 1, 'exactly one error message');
+      assert.match(prompter.errors[0].text, /"sagemaker\.presignedUrl\.landingUri"/);
+      assert.match(prompter.errors[0].text, /Allowed: studio::, app:JupyterLab:.*relative path \(no scheme, no "\/\/", no "\.\.", no "\?" or "#"/);
+      assert.deepEqual(prompter.opened, [], 'something was opened');
+      assert.equal(await callCount('CreatePresignedDomainUrl'), before);
+      prompter.clear();
+    });
+  }
+});
+
 describe('"Open with Options…" accepts only a relative landing path', () => {
   const { api, prompter } = usePrompter();
   before(resetSettings);
