@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ClipboardExpiry } from './clipboardExpiry';
+import type { ConnectionWatch } from './connection';
 import type { ErrorReporter } from './errors';
 import type { Log } from './log';
 import type { Prompter } from './prompter';
@@ -15,6 +16,8 @@ export interface ExtensionServices {
   readonly treeView: vscode.TreeView<Node>;
   readonly clipboard: ClipboardExpiry;
   readonly errors: ErrorReporter;
+  /** Reloads the tree when the effective connection settings differ from those in use. */
+  readonly connection: ConnectionWatch;
   /** The current prompter (tests may swap it). */
   prompter(): Prompter;
 }

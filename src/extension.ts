@@ -1,12 +1,13 @@
 import * as vscode from 'vscode';
 import { ClipboardExpiry } from './clipboardExpiry';
 import { registerCommands } from './commands/index';
+import { ConnectionWatch } from './connection';
 import type { ExtensionServices } from './context';
 import { ErrorReporter } from './errors';
 import { Log } from './log';
 import { vscodePrompter, type Prompter } from './prompter';
 import { Session } from './session';
-import { CONNECTION_SETTINGS, SETTING } from './settings';
+import { SETTING } from './settings';
 import type { Node } from './tree/nodes';
 import { ResourceTreeProvider } from './tree/provider';
 
@@ -46,7 +47,8 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const treeView = vscode.window.createTreeView<Node>('sagemaker.resources', { treeDataProvider: tree, showCollapseAll: true });
   const clipboard = new ClipboardExpiry(log);
   const errors = new ErrorReporter(log, () => prompter);
-  const services: ExtensionServices = { log, session, tree, treeView, clipboard, errors, prompter: () => prompter };
+  const connection = new ConnectionWatch(session, tree, log);
+  const services: ExtensionServices = { log, session, tree, treeView, clipboard, errors, connection, prompter: () => prompter };
 
   const syncViewState = (): void => {
     void vscode.commands.executeCommand('setContext', 'sagemaker.viewState', tree.viewState);
@@ -70,9 +72,13 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     tree.onDidChangeTreeData(syncViewState),
     ...registerCommands(services),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if ([...CONNECTION_SETTINGS, SETTING.pageSize].some((k) => e.affectsConfiguration(`sagemaker.${k}`))) {
-        log.info('Connection settings changed: reloading the tree');
-        session.reset();
+      // Every change, whatever it names: in a remote window an edit of unrelated user settings
+      // can drop a machine-scoped setting without an event naming it.
+      if (connection.check('settings')) {
+        return;
+      }
+      if (e.affectsConfiguration(`sagemaker.${SETTING.pageSize}`)) {
+        log.info('Page size changed: reloading the tree');
         tree.refresh();
       } else if (e.affectsConfiguration(`sagemaker.${SETTING.clearClipboardOnExpiry}`) || e.affectsConfiguration('sagemaker.presignedUrl')) {
         log.info('URL settings changed; they apply to the next URL');

@@ -18,6 +18,7 @@ import {
   type ListNode,
   type Node,
 } from './nodes';
+import { TreeGeneration } from './generation';
 import { rootGroups } from './groups';
 
 /** What the view shows when it has no tree: drives `viewsWelcome` through the `sagemaker.viewState` context key. */
@@ -44,6 +45,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   private filterText?: string;
   private readonly stateListeners = new vscode.EventEmitter<ViewStateChange>();
   readonly onDidChangeState = this.stateListeners.event;
+  /** Checked before anything changes the roots or the view state: an older tree's answers change nothing. */
+  private readonly generation = new TreeGeneration();
 
   constructor(
     private readonly session: Session,
@@ -70,7 +73,9 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 
   /** Starts over: forget every list (and the regions), redraw the whole view. */
   refresh(): void {
+    this.generation.next();
     this.roots = undefined;
+    this.rootsNow = [];
     this.setState('loading');
     this.changed.fire(undefined);
   }
@@ -174,13 +179,18 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   private async buildRoots(): Promise<Node[]> {
-    this.rootsNow = [];
+    const generation = this.generation.current;
     let regions: string[];
     try {
       regions = await this.session.regions();
     } catch (e) {
-      this.failView(e);
+      if (this.generation.isCurrent(generation)) {
+        this.failView(e);
+      }
       return [];
+    }
+    if (!this.generation.isCurrent(generation)) {
+      return []; // a refresh came while the regions were read: the newer tree decides
     }
     if (regions.length === 0) {
       this.setState('error', 'No AWS region is configured. Select regions, or set one in your AWS profile.');
@@ -221,7 +231,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     const children: Node[] = [...listing.items];
     if (listing.error !== undefined) {
-      children.push(new ErrorNode(node, userMessage(listing.error)));
+      children.push(new ErrorNode(node, listing.error));
     } else if (listing.nextToken) {
       children.push(new LoadMoreNode(node));
     } else if (children.length === 0) {
@@ -239,6 +249,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     const token = listing.loaded ? listing.nextToken : undefined;
     const generation = listing.generation;
+    const tree = this.generation.current;
     const p = (async () => {
       await Promise.resolve(); // so `listing.loading` is set before any outcome below
       try {
@@ -247,17 +258,18 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         if (listing.generation !== generation) {
           return; // reset while loading: drop the stale page
         }
-        listing.items.push(...page.items);
+        listing.append(page.items);
         listing.nextToken = page.nextToken;
         listing.loaded = true;
         listing.error = undefined;
       } catch (e) {
-        if (listing.generation !== generation) {
-          return;
+        if (listing.generation !== generation || !this.generation.isCurrent(tree)) {
+          return; // this list was reset, or the whole tree started over, while it loaded
         }
         listing.error = e;
         if (isCredentialsError(e) || e instanceof SettingsError) {
           // Every list would fail the same way: the view says it once, with its buttons.
+          this.generation.next();
           this.roots = Promise.resolve([]);
           this.rootsNow = [];
           this.failView(e);
@@ -282,6 +294,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     const groups = this.rootsNow.filter((n): n is GroupNode => n instanceof GroupNode);
     if (groups.every((g) => g.listing.loaded && g.listing.items.length === 0 && !g.listing.nextToken && g.listing.error === undefined)) {
+      this.generation.next();
       this.roots = Promise.resolve([]);
       this.rootsNow = [];
       this.setState('empty', `No SageMaker domains or notebook instances in ${groups[0].region}.`);

@@ -31,7 +31,7 @@ describe('aws/listings (local SageMaker endpoint)', function () {
 
   it('the region chooses the data set', async () => {
     const page = await access.listDomains('eu-west-1');
-    assert.deepEqual(page.items.map((d) => d.domainName), ['eu-analytics']);
+    assert.deepEqual(page.items.map((d) => d.domainName), ['eu-analytics', 'identity-center-lab']);
   });
 
   it('pages through domains with nextToken', async () => {
