@@ -136,6 +136,9 @@ export async function until(condition: () => Promise<boolean>, what: string, tim
 export async function openContextMenu(page: Page, label: string): Promise<void> {
   const row = treeRow(page, label);
   await row.waitFor({ timeout: 60_000 });
+  // The pointer may rest where the last menu was, over another row whose tooltip then covers
+  // this one (seen under load): move it off the tree first, so that hover goes away.
+  await page.mouse.move(1, 1);
   await row.click({ button: 'right' });
   await page.getByRole('menuitem').first().waitFor({ timeout: 30_000 });
   // A click right after the menu appears can be lost (see the testing notes).
