@@ -94,8 +94,8 @@ describe('welcome content states', () => {
     await resetSettings();
   });
 
-  it('rejected credentials: the tree is replaced by the no-credentials welcome', async () => {
-    await emulator.setFault({ operation: '*', kind: 'error', errorType: 'UnrecognizedClientException', status: 400, message: 'The security token included in the request is invalid.' });
+  it('expired credentials (every region): the tree is replaced by the no-credentials welcome', async () => {
+    await emulator.setFault({ operation: '*', kind: 'expiredToken' });
     await vscode.commands.executeCommand('sagemaker.refresh');
     const roots = await children(api());
     await Promise.all(roots.map((r) => children(api(), r)));
