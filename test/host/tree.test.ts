@@ -30,7 +30,7 @@ describe('the Resources tree (against the demo data)', () => {
     assert.deepEqual(await labels(api(), roots), ['us-east-1', 'eu-west-1']);
     assert.deepEqual(await labels(api(), await children(api(), roots[1])), ['Studio Domains', 'Notebook Instances']);
     const euDomains = await nodeAt(api(), 'eu-west-1', 'Studio Domains');
-    assert.deepEqual(await labels(api(), await children(api(), euDomains)), ['eu-analytics']);
+    assert.deepEqual(await labels(api(), await children(api(), euDomains)), ['eu-analytics', 'identity-center-lab']);
   });
 
   it('shows domains with status and id, user profiles, and a profile\'s private spaces before shared ones', async () => {
@@ -140,7 +140,7 @@ describe('the Resources tree (against the demo data)', () => {
     assert.equal(err.label, 'Could not list notebook instances: access denied');
     assert.equal(err.contextValue, 'sagemaker.error');
     assert.equal(err.command?.command, 'sagemaker.retry');
-    assert.match((err.tooltip as vscode.MarkdownString).value, /Access denied/);
+    assert.match((err.tooltip as vscode.MarkdownString).value, /Access(&nbsp;| )denied/);
     // The sibling list is unaffected.
     assert.deepEqual(await labels(api(), await children(api(), roots[0])), ['ml-platform', 'research-lab', 'sandbox-pending']);
     await emulator.clearFaults();
