@@ -62,7 +62,7 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
       assert.match(label, /^Could not list Studio domains: /);
       assert.match(label, r.label);
       assert.ok(label.length <= 60, `a label short enough for the side bar: ${label}`);
-      assert.match((err as ErrorNode).message, r.message);
+      assert.match((err).message, r.message);
       assert.match((item.tooltip as vscode.MarkdownString).value, /Reason/);
       assert.equal(item.command?.command, 'sagemaker.retry');
       assert.equal(api().services.tree.viewState, 'ready', 'the view keeps its tree');
@@ -210,7 +210,7 @@ describe('late answers, refresh, waits, terminals and where settings are written
     await emulator.setFault({ operation: 'DescribeNotebookInstance', kind: 'latency', latencyMs: 1500, times: 1 });
     await vscode.commands.executeCommand('sagemaker.start', nb);
     assert.equal(prompter.errors.length, 1, 'the failed wait is reported');
-    const rows = [...api().services.tree.loadedNodes()].filter((n: Node): n is NotebookNode => n.kind === 'notebook' && (n as NotebookNode).notebook.notebookInstanceName === 'churn-model-training');
+    const rows = [...api().services.tree.loadedNodes()].filter((n: Node): n is NotebookNode => n.kind === 'notebook' && (n).notebook.notebookInstanceName === 'churn-model-training');
     assert.ok(rows.length > 0);
     for (const r of rows) {
       assert.equal(r.notebook.status, 'InService', 'the row shows what SageMaker says now');
