@@ -167,7 +167,8 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
 
   it('without accepted credentials shows welcome content with buttons, and the tree again after a refresh', async () => {
     const { page } = wb;
-    wb.emulator.setFault({ operation: '*', kind: 'error', errorType: 'UnrecognizedClientException', status: 400, message: 'The security token included in the request is invalid.' });
+    // An expired session token holds in every region, so the whole view says it.
+    wb.emulator.setFault({ operation: '*', kind: 'expiredToken' });
     await runPaletteCommand(page, 'SageMaker: Refresh');
     const welcome = page.locator('.sidebar .welcome-view-content');
     await welcome.getByText('No usable AWS credentials were found').waitFor({ timeout: 30_000 });
@@ -175,7 +176,7 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
       await welcome.getByRole('button', { name: button }).waitFor({ timeout: 10_000 });
     }
     // Said once, with what to do about it.
-    await page.locator('.notification-toast', { hasText: 'were not accepted' }).waitFor({ timeout: 30_000 });
+    await page.locator('.notification-toast', { hasText: 'have expired' }).waitFor({ timeout: 30_000 });
     await readmeScreenshot(page, 'welcome-no-credentials');
     wb.emulator.clearFaults();
     await welcome.getByRole('button', { name: 'Refresh' }).click();

@@ -1,0 +1,250 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { ErrorNode, GroupNode, NotebookNode, Node } from '../../src/tree/nodes';
+import { child, children, emulator, labels, nodeAt, resetSettings, setSetting, usePrompter, waitFor } from './helpers';
+
+/**
+ * The matrix: one row per fault and per bad input, each asserting what the user sees (the row,
+ * its message and its action) and that the rest of the tree keeps working; for bad input, that
+ * no call was made. The README's "Reliability" section lists these rows.
+ */
+
+type Fault = Parameters<typeof emulator.setFault>[0];
+
+async function calls(): Promise<number> {
+  return Object.values(await emulator.calls()).reduce((a, b) => a + b, 0);
+}
+
+async function closedPort(): Promise<number> {
+  const server = net.createServer();
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as net.AddressInfo;
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  return port;
+}
+
+describe('reliability matrix: a fault in one list is an error row under it; the rest works', () => {
+  const { api, prompter } = usePrompter();
+  before(resetSettings);
+  afterEach(async () => {
+    await emulator.clearFaults();
+    await resetSettings();
+    for (const m of prompter.messages) {
+      assert.doesNotMatch(m.text, /\n\s+at /, 'a message shows a stack');
+    }
+  });
+
+  const rows: { fault: string; faults: Fault[]; label: RegExp; message: RegExp }[] = [
+    { fault: 'throttling past the retries', faults: [{ operation: 'ListDomains', kind: 'throttle' }], label: /: throttled$/, message: /throttling requests \(rate exceeded\), even after retries\. Wait a moment and retry\./ },
+    { fault: 'HTTP 500', faults: [{ operation: 'ListDomains', kind: 'http5xx', status: 500 }], label: /: server error \(HTTP 500\)$/, message: /^SageMaker in us-east-1 answered with a server error \(HTTP 500 InternalFailure\)\. Retry in a moment\.$/ },
+    { fault: 'HTTP 503', faults: [{ operation: 'ListDomains', kind: 'http5xx', status: 503 }], label: /: server error \(HTTP 503\)$/, message: /server error \(HTTP 503 ServiceUnavailable\)/ },
+    { fault: 'a dropped connection', faults: [{ operation: 'ListDomains', kind: 'drop' }], label: /: network unreachable$/, message: /^Could not reach SageMaker in us-east-1/ },
+    { fault: 'a malformed body', faults: [{ operation: 'ListDomains', kind: 'malformed' }], label: /: unreadable answer$/, message: /could not be read/ },
+    { fault: 'a bad signature', faults: [{ operation: 'ListDomains', kind: 'badSignature' }], label: /: key rejected in us-east-1$/, message: /^SageMaker in us-east-1 did not accept the credentials .*may not be enabled for your AWS account/ },
+  ];
+
+  for (const r of rows) {
+    it(`${r.fault}: "Could not list Studio domains…" row, advice in the tooltip, retry on click; notebook instances still list`, async () => {
+      await vscode.commands.executeCommand('sagemaker.refresh');
+      for (const f of r.faults) {
+        await emulator.setFault(f);
+      }
+      const domains = await nodeAt(api(), 'Studio Domains');
+      const kids = await children(api(), domains);
+      assert.equal(kids.length, 1);
+      const err = kids[0];
+      assert.equal(err.kind, 'error', 'an error row');
+      const item = await api().resources.getTreeItem(err);
+      const [label] = await labels(api(), [err]);
+      assert.match(label, /^Could not list Studio domains: /);
+      assert.match(label, r.label);
+      assert.ok(label.length <= 60, `a label short enough for the side bar: ${label}`);
+      assert.match((err).message, r.message);
+      assert.match((item.tooltip as vscode.MarkdownString).value, /Reason/);
+      assert.equal(item.command?.command, 'sagemaker.retry');
+      assert.equal(api().services.tree.viewState, 'ready', 'the view keeps its tree');
+      assert.equal((await children(api(), await nodeAt(api(), 'Notebook Instances'))).length, 5, 'the sibling list works');
+      await emulator.clearFaults();
+      await vscode.commands.executeCommand('sagemaker.retry', err);
+      assert.deepEqual(await labels(api(), await children(api(), domains)), ['ml-platform', 'research-lab', 'sandbox-pending']);
+    });
+  }
+
+  it('AccessDenied on one domain only: its user profiles are an error row; the other domain lists', async () => {
+    await vscode.commands.executeCommand('sagemaker.refresh');
+    await emulator.setFault({ operation: 'ListUserProfiles', kind: 'accessDenied', match: { DomainId: 'd-7kx2hq9mzp4a' } });
+    const denied = await children(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform'));
+    assert.equal(denied.length, 1);
+    assert.equal((await labels(api(), [denied[0]]))[0], 'Could not list user profiles: access denied');
+    assert.match((denied[0] as ErrorNode).message, /not allowed to call sagemaker:ListUserProfiles/);
+    assert.ok((await children(api(), await nodeAt(api(), 'Studio Domains', 'research-lab'))).length > 0);
+  });
+
+  it('a disabled region: error rows under that region naming it; the other region lists; no "no credentials" welcome', async () => {
+    await setSetting('regions', ['us-east-1', 'af-south-1']);
+    const af = await child(api(), undefined, 'af-south-1');
+    for (const g of await children(api(), af)) {
+      const kids = await children(api(), g);
+      assert.equal(kids.length, 1);
+      assert.match((await labels(api(), [kids[0]]))[0], /^Could not list (Studio domains|notebook instances): key rejected in af-south-1$/);
+      assert.match((kids[0] as ErrorNode).message, /^SageMaker in af-south-1 did not accept the credentials .*\(UnrecognizedClientException\)\. The region may not be enabled for your AWS account/);
+    }
+    assert.equal(api().services.tree.viewState, 'ready');
+    const east = await child(api(), undefined, 'us-east-1');
+    const [domains] = await children(api(), east);
+    assert.deepEqual(await labels(api(), await children(api(), domains)), ['ml-platform', 'research-lab', 'sandbox-pending']);
+    assert.equal(api().services.tree.viewState, 'ready');
+    assert.equal((await children(api())).length, 2, 'both regions still shown');
+  });
+
+  it('a network that is down: error rows; the view keeps its tree and buttons work again when it is back', async () => {
+    await setSetting('endpointUrl', `http://127.0.0.1:${await closedPort()}`);
+    const kids = await children(api(), await nodeAt(api(), 'Studio Domains'));
+    assert.match((await labels(api(), [kids[0]]))[0], /^Could not list Studio domains: network unreachable$/);
+    assert.equal(api().services.tree.viewState, 'ready');
+  });
+
+  it('an expired session token (holds in every region): the whole view says so, once, with Select AWS Profile', async () => {
+    await emulator.setFault({ operation: '*', kind: 'expiredToken' });
+    await vscode.commands.executeCommand('sagemaker.refresh');
+    await Promise.all((await children(api())).map((r) => children(api(), r)));
+    await waitFor(() => api().services.tree.viewState === 'noCredentials', 'the no-credentials welcome');
+    assert.match(api().services.tree.viewMessage ?? '', /have expired \(ExpiredTokenException\)/);
+    await emulator.clearFaults();
+    await vscode.commands.executeCommand('sagemaker.refresh');
+    assert.equal((await children(api())).length, 2);
+  });
+});
+
+describe('reliability matrix: bad input is refused with a message naming it, and no call is made', () => {
+  const { api } = usePrompter();
+  before(resetSettings);
+  afterEach(async () => {
+    await resetSettings();
+    fs.writeFileSync(process.env.AWS_CONFIG_FILE!, '');
+  });
+
+  const rows: { input: string; key: string; value: unknown; state: string; message: RegExp }[] = [
+    { input: 'regions of the wrong type', key: 'regions', value: 'us-east-1', state: 'invalidSettings', message: /"sagemaker\.regions" is "us-east-1"; it must be a list of region codes/ },
+    { input: 'a bad region', key: 'regions', value: ['Frankfurt'], state: 'invalidSettings', message: /"sagemaker\.regions" has "Frankfurt"/ },
+    { input: 'a malformed endpoint URL', key: 'endpointUrl', value: 'ftp://example.com', state: 'invalidSettings', message: /"sagemaker\.endpointUrl" is "ftp:\/\/example\.com"/ },
+    { input: 'an endpoint URL of the wrong type', key: 'endpointUrl', value: 42, state: 'invalidSettings', message: /"sagemaker\.endpointUrl" is 42; it must be an http\(s\) URL/ },
+    { input: 'a profile of the wrong type', key: 'profile', value: 7, state: 'invalidSettings', message: /"sagemaker\.profile" is 7/ },
+    { input: 'a malformed profile name', key: 'profile', value: 'dev; rm -rf ~', state: 'invalidSettings', message: /"sagemaker\.profile" is "dev; rm -rf ~"; a profile name has/ },
+    { input: 'a page size out of range', key: 'pageSize', value: 0, state: 'invalidSettings', message: /"sagemaker\.pageSize" is 0; it must be a whole number of items from 1 to 100/ },
+    { input: 'a page size of the wrong type', key: 'pageSize', value: 'ten', state: 'invalidSettings', message: /"sagemaker\.pageSize" is "ten"/ },
+    { input: 'a missing profile', key: 'profile', value: 'nobody', state: 'noCredentials', message: /^The AWS profile "nobody" \(from the sagemaker\.profile setting\) does not exist: it is not in .*aws-config or .*aws-credentials/ },
+  ];
+
+  for (const r of rows) {
+    it(`${r.input} (sagemaker.${r.key} = ${JSON.stringify(r.value)}): ${r.state}, no call`, async () => {
+      await emulator.resetCalls();
+      await setSetting(r.key, r.value);
+      await Promise.all((await children(api())).map((n) => children(api(), n)));
+      await waitFor(() => api().services.tree.viewState === r.state, `the ${r.state} welcome`);
+      assert.match(api().services.tree.viewMessage ?? '', r.message);
+      assert.equal(await calls(), 0, 'a call was made');
+      // Nothing the user had is lost: fixing the setting brings the tree back.
+      await resetSettings();
+      await waitFor(async () => (await children(api())).length === 2, 'the tree again');
+    });
+  }
+
+  it('a profile file that does not parse: the profile is not found, naming the files; no call', async () => {
+    fs.writeFileSync(process.env.AWS_CONFIG_FILE!, '[profile dev\nregion = us-east-1\nnot ini at all\n');
+    await emulator.resetCalls();
+    await setSetting('profile', 'dev');
+    await children(api());
+    await waitFor(() => api().services.tree.viewState === 'noCredentials', 'the no-credentials welcome');
+    assert.match(api().services.tree.viewMessage ?? '', /"dev" .* does not exist: it is not in .*aws-config or .*aws-credentials, which hold no profiles that can be read/);
+    assert.equal(await calls(), 0);
+  });
+});
+
+describe('late answers, refresh, waits, terminals and where settings are written (issue 10, items 2, 3, 11)', () => {
+  const { api, prompter } = usePrompter();
+  before(resetSettings);
+  afterEach(async () => {
+    await emulator.clearFaults();
+    await emulator.reset();
+    await resetSettings();
+    fs.writeFileSync(process.env.AWS_CONFIG_FILE!, '');
+  });
+
+  it("an older tree's listing that fails after a refresh changes nothing in the new tree", async () => {
+    await vscode.commands.executeCommand('sagemaker.refresh');
+    // The old listing (MaxResults 100) hangs, is dropped after 1.5 s, and its retry meets an expired token.
+    await emulator.setFault({ operation: 'ListDomains', kind: 'hang', latencyMs: 1500, times: 1, match: { MaxResults: 100 } });
+    await emulator.setFault({ operation: 'ListDomains', kind: 'expiredToken', match: { MaxResults: 100 } });
+    const oldDomains = await nodeAt(api(), 'Studio Domains');
+    const late = children(api(), oldDomains);
+    await new Promise((r) => setTimeout(r, 200));
+    await setSetting('pageSize', 50); // a new tree, listing with MaxResults 50
+    assert.deepEqual(await labels(api(), await children(api(), await nodeAt(api(), 'Studio Domains'))), ['ml-platform', 'research-lab', 'sandbox-pending']);
+    await late;
+    await new Promise((r) => setTimeout(r, 300));
+    assert.equal(api().services.tree.viewState, 'ready', 'the late failure turned the view into a welcome');
+    assert.equal((await children(api())).length, 2, 'the late failure removed the roots');
+  });
+
+  it('Refresh reads the profile configuration again (an edited ~/.aws/config counts)', async () => {
+    const config = process.env.AWS_CONFIG_FILE!;
+    fs.writeFileSync(config, '[default]\nregion = us-east-1\n');
+    await setSetting('regions', []);
+    await vscode.commands.executeCommand('sagemaker.refresh');
+    assert.equal(((await children(api()))[0] as GroupNode).region, 'us-east-1');
+    fs.writeFileSync(config, '[default]\nregion = eu-west-1\n');
+    await vscode.commands.executeCommand('sagemaker.refresh');
+    assert.equal(((await children(api()))[0] as GroupNode).region, 'eu-west-1');
+  });
+
+  it('a start whose wait fails shows the real state on the row, not "Pending"', async () => {
+    await vscode.commands.executeCommand('sagemaker.refresh');
+    const nb = (await nodeAt(api(), 'Notebook Instances', 'churn-model-training')) as NotebookNode;
+    assert.equal(nb.notebook.status, 'Stopped');
+    // The wait's first poll fails (three attempts); the read after it comes once the instance is InService.
+    await emulator.setFault({ operation: 'DescribeNotebookInstance', kind: 'http5xx', times: 3 });
+    await emulator.setFault({ operation: 'DescribeNotebookInstance', kind: 'latency', latencyMs: 1500, times: 1 });
+    await vscode.commands.executeCommand('sagemaker.start', nb);
+    assert.equal(prompter.errors.length, 1, 'the failed wait is reported');
+    const rows = [...api().services.tree.loadedNodes()].filter((n: Node): n is NotebookNode => n.kind === 'notebook' && (n).notebook.notebookInstanceName === 'churn-model-training');
+    assert.ok(rows.length > 0);
+    for (const r of rows) {
+      assert.equal(r.notebook.status, 'InService', 'the row shows what SageMaker says now');
+    }
+    await vscode.commands.executeCommand('sagemaker.stop', rows[0]);
+    await emulator.reset();
+  });
+
+  it('Sign In reuses its terminal', async () => {
+    fs.writeFileSync(process.env.AWS_CONFIG_FILE!, '[profile sso-dev]\nsso_session = corp\nsso_account_id = 123456789012\nsso_role_name = Dev\nregion = us-east-1\n');
+    await setSetting('profile', 'sso-dev');
+    const before = vscode.window.terminals.length;
+    await vscode.commands.executeCommand('sagemaker.signIn');
+    await waitFor(() => vscode.window.terminals.length === before + 1, 'a sign-in terminal');
+    await vscode.commands.executeCommand('sagemaker.signIn');
+    await new Promise((r) => setTimeout(r, 500));
+    const signIn = vscode.window.terminals.filter((t) => t.name === 'AWS sign-in');
+    assert.equal(signIn.length, 1, 'two sign-in terminals');
+    signIn.forEach((t) => t.dispose());
+  });
+
+  it('Select Regions writes where a remote window reads machine-scoped settings; an unrelated user-settings edit keeps them', async () => {
+    const userData = process.env.SAGEMAKER_TEST_USER_DATA_DIR;
+    assert.ok(userData, 'SAGEMAKER_TEST_USER_DATA_DIR not set by the harness');
+    prompter.script({ pickMany: ['eu-west-1'] });
+    await vscode.commands.executeCommand('sagemaker.selectRegions');
+    const machine = JSON.parse(fs.readFileSync(path.join(userData, 'Machine', 'settings.json'), 'utf8')) as Record<string, unknown>;
+    assert.deepEqual(machine['sagemaker.regions'], ['eu-west-1'], 'written to the remote settings');
+    const user = fs.readFileSync(path.join(userData, 'User', 'settings.json'), 'utf8');
+    assert.doesNotMatch(user, /sagemaker\.regions/, 'not in user settings, where a remote window drops it');
+    await vscode.workspace.getConfiguration('workbench').update('tips.enabled', true, vscode.ConfigurationTarget.Global);
+    await new Promise((r) => setTimeout(r, 300));
+    assert.deepEqual(vscode.workspace.getConfiguration('sagemaker').get('regions'), ['eu-west-1']);
+    assert.equal(((await children(api()))[0] as GroupNode).region, 'eu-west-1', 'the tree follows the effective settings');
+    await vscode.workspace.getConfiguration('workbench').update('tips.enabled', false, vscode.ConfigurationTarget.Global);
+  });
+});
