@@ -108,9 +108,8 @@ export async function withAuthMode(s: ExtensionServices, domain: Domain): Promis
     return domain;
   }
   try {
-    const described = { ...domain, ...(await s.session.access().describeDomain(domain.region, domain.domainId)) };
-    s.tree.updateDomain(described);
-    return described;
+    // Not put into the tree here: a redraw while the next quick pick opens would close it.
+    return { ...domain, ...(await s.session.access().describeDomain(domain.region, domain.domainId)) };
   } catch (e) {
     s.log.error(`Describing domain ${domain.domainName} (its sign-in mode stays unknown)`, e);
     return domain;
