@@ -13,9 +13,39 @@ import { child, children, emulator, labels, nodeAt, resetSettings, setSetting, u
  */
 
 type Fault = Parameters<typeof emulator.setFault>[0];
+type Api = ReturnType<ReturnType<typeof usePrompter>['api']>;
 
-async function calls(): Promise<number> {
-  return Object.values(await emulator.calls()).reduce((a, b) => a + b, 0);
+/** The groups each region shows by default (sagemaker.resourceTypes unset). */
+const ROOT_GROUPS = ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps'];
+
+/**
+ * The poller's reads of rows in a passing state (Pending, Updating…): background work of the
+ * tree already shown, not calls an action makes. Every other operation counts.
+ */
+const POLLER_READS = /^Describe(Domain|UserProfile|Space|NotebookInstance|MlflowTrackingServer|MlflowApp|PartnerApp)$/;
+
+/**
+ * Waits until the tree shown has made its own calls: every group of every region listed and no
+ * list still loading. After this, a listing (or any call but the poller's reads) comes from the
+ * action under test.
+ */
+async function settled(api: Api): Promise<void> {
+  const roots = await children(api);
+  const groups = (await Promise.all(roots.map((r) => (r.kind === 'region' ? children(api, r) : Promise.resolve([r]))))).flat();
+  await Promise.all(groups.map((g) => children(api, g)));
+  await waitFor(() => ![...api.services.tree.loadedNodes()].some((n) => 'listing' in n && n.listing.loading !== undefined), 'no list of the tree is loading');
+}
+
+/** The calls made since `before` (per operation), leaving out the poller's reads. */
+async function callsSince(before: Record<string, number>): Promise<Record<string, number>> {
+  const made: Record<string, number> = {};
+  for (const [op, n] of Object.entries(await emulator.calls())) {
+    const d = n - (before[op] ?? 0);
+    if (d > 0 && !POLLER_READS.test(op)) {
+      made[op] = d;
+    }
+  }
+  return made;
 }
 
 async function closedPort(): Promise<number> {
@@ -48,10 +78,11 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
 
   for (const r of rows) {
     it(`${r.fault}: "Could not list Studio domains…" row, advice in the tooltip, retry on click; notebook instances still list`, async () => {
-      await vscode.commands.executeCommand('sagemaker.refresh');
       for (const f of r.faults) {
         await emulator.setFault(f);
       }
+      await emulator.resetCalls();
+      await vscode.commands.executeCommand('sagemaker.refresh');
       const domains = await nodeAt(api(), 'Studio Domains');
       const kids = await children(api(), domains);
       assert.equal(kids.length, 1);
@@ -86,10 +117,12 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
   it('a disabled region: error rows under that region naming it; the other region lists; no "no credentials" welcome', async () => {
     await setSetting('regions', ['us-east-1', 'af-south-1']);
     const af = await child(api(), undefined, 'af-south-1');
-    for (const g of await children(api(), af)) {
+    const groups = await children(api(), af);
+    assert.deepEqual(await labels(api(), groups), ROOT_GROUPS);
+    for (const g of groups) {
       const kids = await children(api(), g);
       assert.equal(kids.length, 1);
-      assert.match((await labels(api(), [kids[0]]))[0], /^Could not list (Studio domains|notebook instances): key rejected in af-south-1$/);
+      assert.match((await labels(api(), [kids[0]]))[0], /^Could not list (Studio domains|notebook instances|MLflow tracking servers or apps|partner AI apps): key rejected in af-south-1$/);
       assert.match((kids[0] as ErrorNode).message, /^SageMaker in af-south-1 did not accept the credentials .*\(UnrecognizedClientException\)\. The region may not be enabled for your AWS account/);
     }
     assert.equal(api().services.tree.viewState, 'ready');
@@ -108,14 +141,22 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
   });
 
   it('an expired session token (holds in every region): the whole view says so, once, with Select AWS Profile', async () => {
+    await setSetting('regions', ['us-east-1', 'eu-west-1']);
     await emulator.setFault({ operation: '*', kind: 'expiredToken' });
     await vscode.commands.executeCommand('sagemaker.refresh');
-    await Promise.all((await children(api())).map((r) => children(api(), r)));
+    // Every list of both regions asked at once (8 lists), as an open view would: each one fails.
+    const groups = (await Promise.all((await children(api())).map((r) => children(api(), r)))).flat();
+    assert.equal(groups.length, 2 * ROOT_GROUPS.length);
+    await Promise.all(groups.map((g) => children(api(), g)));
     await waitFor(() => api().services.tree.viewState === 'noCredentials', 'the no-credentials welcome');
     assert.match(api().services.tree.viewMessage ?? '', /have expired \(ExpiredTokenException\)/);
+    assert.deepEqual(await children(api()), [], 'the welcome replaces the tree');
+    // One message for the session, not one per list or region.
+    assert.deepEqual(prompter.errors.map((m) => m.text), [api().services.tree.viewMessage]);
+    assert.ok(prompter.errors[0].buttons.includes('Select AWS Profile'), `buttons: ${prompter.errors[0].buttons.join(', ')}`);
     await emulator.clearFaults();
     await vscode.commands.executeCommand('sagemaker.refresh');
-    assert.equal((await children(api())).length, 2);
+    assert.deepEqual(await labels(api(), await children(api())), ['us-east-1', 'eu-west-1']);
   });
 });
 
@@ -141,27 +182,37 @@ describe('reliability matrix: bad input is refused with a message naming it, and
 
   for (const r of rows) {
     it(`${r.input} (sagemaker.${r.key} = ${JSON.stringify(r.value)}): ${r.state}, no call`, async () => {
-      await emulator.resetCalls();
+      await settled(api());
+      const before = await emulator.calls();
       await setSetting(r.key, r.value);
-      await Promise.all((await children(api())).map((n) => children(api(), n)));
-      await waitFor(() => api().services.tree.viewState === r.state, `the ${r.state} welcome`);
-      assert.match(api().services.tree.viewMessage ?? '', r.message);
-      assert.equal(await calls(), 0, 'a call was made');
+      await refused(r.state, r.message, before);
       // Nothing the user had is lost: fixing the setting brings the tree back.
       await resetSettings();
-      await waitFor(async () => (await children(api())).length === 2, 'the tree again');
+      await waitFor(async () => (await children(api())).length === ROOT_GROUPS.length, 'the tree again');
     });
   }
 
   it('a profile file that does not parse: the profile is not found, naming the files; no call', async () => {
+    await settled(api());
     fs.writeFileSync(process.env.AWS_CONFIG_FILE!, '[profile dev\nregion = us-east-1\nnot ini at all\n');
-    await emulator.resetCalls();
+    const before = await emulator.calls();
     await setSetting('profile', 'dev');
-    await children(api());
-    await waitFor(() => api().services.tree.viewState === 'noCredentials', 'the no-credentials welcome');
-    assert.match(api().services.tree.viewMessage ?? '', /"dev" .* does not exist: it is not in .*aws-config or .*aws-credentials, which hold no profiles that can be read/);
-    assert.equal(await calls(), 0);
+    await refused('noCredentials', /"dev" .* does not exist: it is not in .*aws-config or .*aws-credentials, which hold no profiles that can be read/, before);
   });
+
+  /**
+   * The view shows `state` with `message`; the refused input made no call (the tree shown before
+   * it had finished its own listings: settled), and the poller, which read the old tree's passing
+   * rows, has nothing left to read.
+   */
+  async function refused(state: string, message: RegExp, before: Record<string, number>): Promise<void> {
+    // Asked for as the open view would: the roots, and the lists under them.
+    await Promise.all((await children(api())).map((n) => children(api(), n)));
+    await waitFor(() => api().services.tree.viewState === state, `the ${state} welcome`);
+    assert.match(api().services.tree.viewMessage ?? '', message);
+    await waitFor(() => api().services.poller.scheduled === 0, 'the poller has no row left to read');
+    assert.deepEqual(await callsSince(before), {}, 'calls were made for a refused input');
+  }
 });
 
 describe('late answers, refresh, waits, terminals and where settings are written (issue 10, items 2, 3, 11)', () => {
@@ -187,7 +238,7 @@ describe('late answers, refresh, waits, terminals and where settings are written
     await late;
     await new Promise((r) => setTimeout(r, 300));
     assert.equal(api().services.tree.viewState, 'ready', 'the late failure turned the view into a welcome');
-    assert.equal((await children(api())).length, 2, 'the late failure removed the roots');
+    assert.equal((await children(api())).length, ROOT_GROUPS.length, 'the late failure removed the roots');
   });
 
   it('Refresh reads the profile configuration again (an edited ~/.aws/config counts)', async () => {
