@@ -4,7 +4,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ErrorNode, GroupNode, NotebookNode, Node } from '../../src/tree/nodes';
-import { child, children, emulator, labels, nodeAt, resetSettings, setSetting, usePrompter, waitFor } from './helpers';
+import { callCount, child, children, emulator, labels, nodeAt, resetSettings, setSetting, usePrompter, waitFor } from './helpers';
 
 /**
  * The matrix: one row per fault and per bad input, each asserting what the user sees (the row,
@@ -60,6 +60,7 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
   const { api, prompter } = usePrompter();
   before(resetSettings);
   afterEach(async () => {
+    api().services.session.setTuning(undefined);
     await emulator.clearFaults();
     await resetSettings();
     for (const m of prompter.messages) {
@@ -67,10 +68,13 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
     }
   });
 
-  const rows: { fault: string; faults: Fault[]; label: RegExp; message: RegExp }[] = [
+  const rows: { fault: string; faults: Fault[]; label: RegExp; message: RegExp; requestTimeoutMs?: number; attempts?: number }[] = [
     { fault: 'throttling past the retries', faults: [{ operation: 'ListDomains', kind: 'throttle' }], label: /: throttled$/, message: /throttling requests \(rate exceeded\), even after retries\. Wait a moment and retry\./ },
     { fault: 'HTTP 500', faults: [{ operation: 'ListDomains', kind: 'http5xx', status: 500 }], label: /: server error \(HTTP 500\)$/, message: /^SageMaker in us-east-1 answered with a server error \(HTTP 500 InternalFailure\)\. Retry in a moment\.$/ },
     { fault: 'HTTP 503', faults: [{ operation: 'ListDomains', kind: 'http5xx', status: 503 }], label: /: server error \(HTTP 503\)$/, message: /server error \(HTTP 503 ServiceUnavailable\)/ },
+    // No answer at all: the SDK's own request timeout ends each attempt (shortened from 30 s for
+    // the test: Session.setTuning), the SDK retries, then the row says so.
+    { fault: 'a request timeout', faults: [{ operation: 'ListDomains', kind: 'hang' }], label: /: timed out$/, message: /^SageMaker did not answer in time in us-east-1\. Check your network and retry\.$/, requestTimeoutMs: 1000, attempts: 3 },
     { fault: 'a dropped connection', faults: [{ operation: 'ListDomains', kind: 'drop' }], label: /: network unreachable$/, message: /^Could not reach SageMaker in us-east-1/ },
     { fault: 'a malformed body', faults: [{ operation: 'ListDomains', kind: 'malformed' }], label: /: unreadable answer$/, message: /could not be read/ },
     { fault: 'a bad signature', faults: [{ operation: 'ListDomains', kind: 'badSignature' }], label: /: key rejected in us-east-1$/, message: /^SageMaker in us-east-1 did not accept the credentials .*may not be enabled for your AWS account/ },
@@ -78,6 +82,9 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
 
   for (const r of rows) {
     it(`${r.fault}: "Could not list Studio domains…" row, advice in the tooltip, retry on click; notebook instances still list`, async () => {
+      if (r.requestTimeoutMs !== undefined) {
+        api().services.session.setTuning({ requestTimeoutMs: r.requestTimeoutMs });
+      }
       for (const f of r.faults) {
         await emulator.setFault(f);
       }
@@ -85,6 +92,9 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
       await vscode.commands.executeCommand('sagemaker.refresh');
       const domains = await nodeAt(api(), 'Studio Domains');
       const kids = await children(api(), domains);
+      if (r.attempts !== undefined) {
+        assert.equal(await callCount('ListDomains'), r.attempts, 'each attempt timed out, then the SDK retried');
+      }
       assert.equal(kids.length, 1);
       const err = kids[0];
       assert.equal(err.kind, 'error', 'an error row');
