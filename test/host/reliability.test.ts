@@ -4,7 +4,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { ErrorNode, GroupNode, NotebookNode, Node } from '../../src/tree/nodes';
-import { callCount, child, children, emulator, labels, nodeAt, resetSettings, setSetting, usePrompter, waitFor } from './helpers';
+import { callCount, child, children, emulator, emulatorUrl, labels, nodeAt, resetSettings, setSetting, usePrompter, visit, waitFor } from './helpers';
 
 /**
  * The matrix: one row per fault and per bad input, each asserting what the user sees (the row,
@@ -291,6 +291,37 @@ describe('late answers, refresh, waits, terminals and where settings are written
     const signIn = vscode.window.terminals.filter((t) => t.name === 'AWS sign-in');
     assert.equal(signIn.length, 1, 'two sign-in terminals');
     signIn.forEach((t) => t.dispose());
+  });
+
+  it('a connection setting edited where a remote window reads it (the remote settings file): the tree reloads, and a command uses the same connection', async () => {
+    const userData = process.env.SAGEMAKER_TEST_USER_DATA_DIR;
+    assert.ok(userData, 'SAGEMAKER_TEST_USER_DATA_DIR not set by the harness');
+    const file = path.join(userData, 'Machine', 'settings.json');
+    const original = fs.readFileSync(file, 'utf8');
+    await settled(api());
+    assert.equal(((await children(api()))[0] as GroupNode).region, 'us-east-1');
+    try {
+      // As a user editing "Preferences: Open Remote Settings": the file, not the settings API.
+      const edited = { ...(JSON.parse(original) as Record<string, unknown>), 'sagemaker.regions': ['eu-west-1'] };
+      fs.writeFileSync(file, JSON.stringify(edited, null, 2));
+      await waitFor(async () => ((await children(api()))[0] as GroupNode | undefined)?.region === 'eu-west-1', 'the tree reloaded for eu-west-1', 30_000);
+      const shown = await labels(api(), await children(api(), await nodeAt(api(), 'Notebook Instances')));
+      assert.deepEqual([...shown].sort(), ['eu-batch-scoring', 'gdpr-audit-notebook'], "eu-west-1's notebook instances");
+      // A command from the palette offers what the tree shows, and opens it through the same connection.
+      prompter.script({ pick: 'gdpr-audit-notebook' });
+      await vscode.commands.executeCommand('sagemaker.openNotebookJupyterLab');
+      assert.deepEqual(prompter.picks[0].items.map((i) => i.label).sort(), [...shown].sort());
+      assert.equal(prompter.opened.length, 1);
+      const url = prompter.opened[0].toString(true);
+      assert.equal(new URL(url).origin, new URL(emulatorUrl()).origin);
+      const page = await visit(url);
+      assert.equal(page.status, 200);
+      assert.match(page.body, /gdpr-audit-notebook/);
+      prompter.assertDone();
+    } finally {
+      fs.writeFileSync(file, original);
+      await waitFor(() => JSON.stringify(vscode.workspace.getConfiguration('sagemaker').get('regions')) !== '["eu-west-1"]', 'the remote settings file read again');
+    }
   });
 
   it('Select Regions writes where a remote window reads machine-scoped settings; an unrelated user-settings edit keeps them', async () => {
