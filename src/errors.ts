@@ -38,12 +38,14 @@ export function userMessage(e: unknown): string {
 }
 
 /**
- * A few words for a row's label, where the whole message does not fit: "throttled",
- * "server error (HTTP 500)", "region not enabled?". The message (userMessage) holds the advice.
+ * A few words for an error row's label, where the whole message does not fit: "throttled",
+ * "server error (HTTP 500)", "key rejected in af-south-1". At most 30 characters (the longest
+ * region name included), so the label fits a default-width side bar at any depth; the message
+ * (userMessage) holds the details and the advice.
  */
 export function shortReason(e: unknown): string {
   if (e instanceof SettingsError) {
-    return `invalid setting ${e.setting}`;
+    return 'invalid setting';
   }
   if (!(e instanceof AwsError)) {
     return e instanceof UserFacingError ? 'refused' : 'unexpected error';
@@ -74,7 +76,8 @@ export function shortReason(e: unknown): string {
     case 'cancelled':
       return 'cancelled';
     default:
-      return e.code ? e.code : 'unexpected error';
+      // An error code can be any length: it is in the message and the log.
+      return 'unexpected error';
   }
 }
 

@@ -110,8 +110,9 @@ describe('MLflow and partner AI apps', () => {
       const partner = await children(api(), await nodeAt(api(), 'Partner AI Apps'));
       assert.equal(partner.length, 1);
       const err = await item(api(), partner[0]);
-      // A short label for the side bar; the whole message (naming the action) in the tooltip.
-      assert.equal(err.label, 'Could not list partner AI apps: access denied');
+      // A short label for the side bar (the reason); what failed after it; the whole message (naming the action) in the tooltip.
+      assert.equal(err.label, 'Access denied');
+      assert.equal(err.description, 'could not list partner AI apps');
       assert.match(tooltipText(err), /not allowed to call sagemaker:ListPartnerApps/);
       assert.equal(err.command?.command, 'sagemaker.retry');
       assert.equal((await children(api(), await nodeAt(api(), 'MLflow'))).length, 10);

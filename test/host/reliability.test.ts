@@ -3,8 +3,12 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { AwsError, type AwsErrorKind } from '../../src/aws/errors';
+import { KNOWN_REGIONS } from '../../src/commands/view';
+import { shortReason, UserFacingError } from '../../src/errors';
+import { SettingsError } from '../../src/settings';
 import type { ErrorNode, GroupNode, NotebookNode, Node } from '../../src/tree/nodes';
-import { callCount, child, children, emulator, emulatorUrl, labels, nodeAt, resetSettings, setSetting, usePrompter, visit, waitFor } from './helpers';
+import { callCount, child, children, emulator, emulatorUrl, labels, nodeAt, resetSettings, setSetting, tooltipText, usePrompter, visit, waitFor } from './helpers';
 
 /**
  * The matrix: one row per fault and per bad input, each asserting what the user sees (the row,
@@ -68,20 +72,20 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
     }
   });
 
-  const rows: { fault: string; faults: Fault[]; label: RegExp; message: RegExp; requestTimeoutMs?: number; attempts?: number }[] = [
-    { fault: 'throttling past the retries', faults: [{ operation: 'ListDomains', kind: 'throttle' }], label: /: throttled$/, message: /throttling requests \(rate exceeded\), even after retries\. Wait a moment and retry\./ },
-    { fault: 'HTTP 500', faults: [{ operation: 'ListDomains', kind: 'http5xx', status: 500 }], label: /: server error \(HTTP 500\)$/, message: /^SageMaker in us-east-1 answered with a server error \(HTTP 500 InternalFailure\)\. Retry in a moment\.$/ },
-    { fault: 'HTTP 503', faults: [{ operation: 'ListDomains', kind: 'http5xx', status: 503 }], label: /: server error \(HTTP 503\)$/, message: /server error \(HTTP 503 ServiceUnavailable\)/ },
+  const rows: { fault: string; faults: Fault[]; label: string; message: RegExp; requestTimeoutMs?: number; attempts?: number }[] = [
+    { fault: 'throttling past the retries', faults: [{ operation: 'ListDomains', kind: 'throttle' }], label: 'Throttled', message: /throttling requests \(rate exceeded\), even after retries\. Wait a moment and retry\./ },
+    { fault: 'HTTP 500', faults: [{ operation: 'ListDomains', kind: 'http5xx', status: 500 }], label: 'Server error (HTTP 500)', message: /^SageMaker in us-east-1 answered with a server error \(HTTP 500 InternalFailure\)\. Retry in a moment\.$/ },
+    { fault: 'HTTP 503', faults: [{ operation: 'ListDomains', kind: 'http5xx', status: 503 }], label: 'Server error (HTTP 503)', message: /server error \(HTTP 503 ServiceUnavailable\)/ },
     // No answer at all: the SDK's own request timeout ends each attempt (shortened from 30 s for
     // the test: Session.setTuning), the SDK retries, then the row says so.
-    { fault: 'a request timeout', faults: [{ operation: 'ListDomains', kind: 'hang' }], label: /: timed out$/, message: /^SageMaker did not answer in time in us-east-1\. Check your network and retry\.$/, requestTimeoutMs: 1000, attempts: 3 },
-    { fault: 'a dropped connection', faults: [{ operation: 'ListDomains', kind: 'drop' }], label: /: network unreachable$/, message: /^Could not reach SageMaker in us-east-1/ },
-    { fault: 'a malformed body', faults: [{ operation: 'ListDomains', kind: 'malformed' }], label: /: unreadable answer$/, message: /could not be read/ },
-    { fault: 'a bad signature', faults: [{ operation: 'ListDomains', kind: 'badSignature' }], label: /: key rejected in us-east-1$/, message: /^SageMaker in us-east-1 did not accept the credentials .*may not be enabled for your AWS account/ },
+    { fault: 'a request timeout', faults: [{ operation: 'ListDomains', kind: 'hang' }], label: 'Timed out', message: /^SageMaker did not answer in time in us-east-1\. Check your network and retry\.$/, requestTimeoutMs: 1000, attempts: 3 },
+    { fault: 'a dropped connection', faults: [{ operation: 'ListDomains', kind: 'drop' }], label: 'Network unreachable', message: /^Could not reach SageMaker in us-east-1/ },
+    { fault: 'a malformed body', faults: [{ operation: 'ListDomains', kind: 'malformed' }], label: 'Unreadable answer', message: /could not be read/ },
+    { fault: 'a bad signature', faults: [{ operation: 'ListDomains', kind: 'badSignature' }], label: 'Key rejected in us-east-1', message: /^SageMaker in us-east-1 did not accept the credentials .*may not be enabled for your AWS account/ },
   ];
 
   for (const r of rows) {
-    it(`${r.fault}: "Could not list Studio domains…" row, advice in the tooltip, retry on click; notebook instances still list`, async () => {
+    it(`${r.fault}: a short row "${r.label}" (could not list Studio domains), advice in the tooltip, retry on click; notebook instances still list`, async () => {
       if (r.requestTimeoutMs !== undefined) {
         api().services.session.setTuning({ requestTimeoutMs: r.requestTimeoutMs });
       }
@@ -99,12 +103,14 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
       const err = kids[0];
       assert.equal(err.kind, 'error', 'an error row');
       const item = await api().resources.getTreeItem(err);
-      const [label] = await labels(api(), [err]);
-      assert.match(label, /^Could not list Studio domains: /);
-      assert.match(label, r.label);
-      assert.ok(label.length <= 60, `a label short enough for the side bar: ${label}`);
+      // The reason is the label (short enough for a default-width side bar); what failed follows.
+      assert.equal(item.label, r.label);
+      assert.equal(item.description, 'could not list Studio domains');
+      const sentence = `Could not list Studio domains: ${r.label.charAt(0).toLowerCase()}${r.label.slice(1)}. `;
+      assert.equal(item.accessibilityInformation?.label.startsWith(sentence), true, item.accessibilityInformation?.label);
       assert.match((err).message, r.message);
-      assert.match((item.tooltip as vscode.MarkdownString).value, /Reason/);
+      assert.match(tooltipText(item), /Reason/);
+      assert.ok(tooltipText(item).includes((err).message), 'the whole message is in the tooltip');
       assert.equal(item.command?.command, 'sagemaker.retry');
       assert.equal(api().services.tree.viewState, 'ready', 'the view keeps its tree');
       assert.equal((await children(api(), await nodeAt(api(), 'Notebook Instances'))).length, 5, 'the sibling list works');
@@ -119,7 +125,9 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
     await emulator.setFault({ operation: 'ListUserProfiles', kind: 'accessDenied', match: { DomainId: 'd-7kx2hq9mzp4a' } });
     const denied = await children(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform'));
     assert.equal(denied.length, 1);
-    assert.equal((await labels(api(), [denied[0]]))[0], 'Could not list user profiles: access denied');
+    const deniedItem = await api().resources.getTreeItem(denied[0]);
+    assert.equal(deniedItem.label, 'Access denied');
+    assert.equal(deniedItem.description, 'could not list user profiles');
     assert.match((denied[0] as ErrorNode).message, /not allowed to call sagemaker:ListUserProfiles/);
     assert.ok((await children(api(), await nodeAt(api(), 'Studio Domains', 'research-lab'))).length > 0);
   });
@@ -132,7 +140,9 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
     for (const g of groups) {
       const kids = await children(api(), g);
       assert.equal(kids.length, 1);
-      assert.match((await labels(api(), [kids[0]]))[0], /^Could not list (Studio domains|notebook instances|MLflow tracking servers or apps|partner AI apps): key rejected in af-south-1$/);
+      const row = await api().resources.getTreeItem(kids[0]);
+      assert.equal(row.label, 'Key rejected in af-south-1');
+      assert.match(String(row.description), /^could not list (Studio domains|notebook instances|MLflow tracking servers or apps|partner AI apps)$/);
       assert.match((kids[0] as ErrorNode).message, /^SageMaker in af-south-1 did not accept the credentials .*\(UnrecognizedClientException\)\. The region may not be enabled for your AWS account/);
     }
     assert.equal(api().services.tree.viewState, 'ready');
@@ -146,7 +156,7 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
   it('a network that is down: error rows; the view keeps its tree and buttons work again when it is back', async () => {
     await setSetting('endpointUrl', `http://127.0.0.1:${await closedPort()}`);
     const kids = await children(api(), await nodeAt(api(), 'Studio Domains'));
-    assert.match((await labels(api(), [kids[0]]))[0], /^Could not list Studio domains: network unreachable$/);
+    assert.deepEqual(await labels(api(), kids), ['Network unreachable']);
     assert.equal(api().services.tree.viewState, 'ready');
   });
 
@@ -167,6 +177,22 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
     await emulator.clearFaults();
     await vscode.commands.executeCommand('sagemaker.refresh');
     assert.deepEqual(await labels(api(), await children(api())), ['us-east-1', 'eu-west-1']);
+  });
+});
+
+describe('error rows: a label short enough for a default-width side bar', () => {
+  it('every reason, in every region Select Regions offers, is at most 30 characters (the UI tier measures one as drawn)', () => {
+    const kinds: AwsErrorKind[] = ['no-credentials', 'sso-expired', 'invalid-credentials', 'region-rejected', 'access-denied', 'not-found', 'validation', 'throttled', 'timeout', 'network', 'cancelled', 'service', 'unknown'];
+    const errors: unknown[] = [new SettingsError('sagemaker.presignedUrl.sessionExpirationDurationInSeconds', 'x'), new UserFacingError('x'), new Error('x')];
+    for (const region of [...KNOWN_REGIONS, 'ap-southeast-7']) {
+      for (const kind of kinds) {
+        errors.push(new AwsError(kind, 'x', { region, status: 503, code: 'ServiceQuotaExceededExceptionWithALongName' }));
+      }
+    }
+    for (const e of errors) {
+      const reason = shortReason(e);
+      assert.ok(reason.length > 0 && reason.length <= 30, `"${reason}" (${e instanceof AwsError ? e.kind : String(e)})`);
+    }
   });
 });
 

@@ -137,7 +137,8 @@ describe('the Resources tree (against the demo data)', () => {
     const notebooks = await children(api(), roots[1]);
     assert.equal(notebooks.length, 1);
     const err = await item(api(), notebooks[0]);
-    assert.equal(err.label, 'Could not list notebook instances: access denied');
+    assert.equal(err.label, 'Access denied');
+    assert.equal(err.description, 'could not list notebook instances');
     assert.equal(err.contextValue, 'sagemaker.error');
     assert.equal(err.command?.command, 'sagemaker.retry');
     assert.match((err.tooltip as vscode.MarkdownString).value, /Access(&nbsp;| )denied/);
