@@ -1,5 +1,6 @@
 import type * as vscode from 'vscode';
 import type { ClipboardExpiry } from './clipboardExpiry';
+import type { ConnectionWatch } from './connection';
 import type { ErrorReporter } from './errors';
 import type { Log } from './log';
 import type { Prompter } from './prompter';
@@ -21,6 +22,8 @@ export interface ExtensionServices {
   readonly errors: ErrorReporter;
   /** Open Recent's list (the extension's global state). */
   readonly recent: RecentList;
+  /** Reloads the tree when the effective connection settings differ from those in use. */
+  readonly connection: ConnectionWatch;
   /** The current prompter (tests may swap it). */
   prompter(): Prompter;
 }

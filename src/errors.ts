@@ -37,6 +37,50 @@ export function userMessage(e: unknown): string {
   return 'Something unexpected went wrong. The SageMaker log has the details.';
 }
 
+/**
+ * A few words for an error row's label, where the whole message does not fit: "throttled",
+ * "server error (HTTP 500)", "key rejected in af-south-1". At most 30 characters (the longest
+ * region name included), so the label fits a default-width side bar at any depth; the message
+ * (userMessage) holds the details and the advice.
+ */
+export function shortReason(e: unknown): string {
+  if (e instanceof SettingsError) {
+    return 'invalid setting';
+  }
+  if (!(e instanceof AwsError)) {
+    return e instanceof UserFacingError ? 'refused' : 'unexpected error';
+  }
+  switch (e.kind) {
+    case 'throttled':
+      return 'throttled';
+    case 'service':
+      return e.status !== undefined && e.status >= 500 ? `server error (HTTP ${e.status})` : 'unreadable answer';
+    case 'timeout':
+      return 'timed out';
+    case 'network':
+      return 'network unreachable';
+    case 'access-denied':
+      return 'access denied';
+    case 'region-rejected':
+      return `key rejected in ${e.region ?? 'this region'}`;
+    case 'invalid-credentials':
+      return 'credentials expired or invalid';
+    case 'no-credentials':
+      return 'no credentials';
+    case 'sso-expired':
+      return 'SSO session expired';
+    case 'not-found':
+      return 'not found';
+    case 'validation':
+      return 'request refused';
+    case 'cancelled':
+      return 'cancelled';
+    default:
+      // An error code can be any length: it is in the message and the log.
+      return 'unexpected error';
+  }
+}
+
 const SHOW_LOG = 'Show Log';
 const OPEN_SETTINGS = 'Open Settings';
 
@@ -81,6 +125,8 @@ export class ErrorReporter {
         act = () => Promise.resolve(runInTerminal(command));
       } else if (action.kind === 'select-profile') {
         act = () => Promise.resolve(vscode.commands.executeCommand('sagemaker.selectProfile'));
+      } else if (action.kind === 'select-regions') {
+        act = () => Promise.resolve(vscode.commands.executeCommand('sagemaker.selectRegions'));
       } else if (action.kind === 'open-settings') {
         act = () => openSettings('sagemaker');
       } else if (action.kind === 'retry' && retry) {
@@ -104,9 +150,15 @@ export class ErrorReporter {
   }
 }
 
-/** Opens a terminal running one command, e.g. `aws sso login --profile NAME`. */
+const SIGN_IN_TERMINAL = 'AWS sign-in';
+
+/**
+ * Runs one command, e.g. `aws sso login --profile NAME`, in the "AWS sign-in" terminal: the one
+ * already open if there is one (signing in twice does not leave two terminals), else a new one.
+ */
 export function runInTerminal(command: string): vscode.Terminal {
-  const terminal = vscode.window.createTerminal({ name: 'AWS sign-in' });
+  const open = vscode.window.terminals.find((t) => t.name === SIGN_IN_TERMINAL && t.exitStatus === undefined);
+  const terminal = open ?? vscode.window.createTerminal({ name: SIGN_IN_TERMINAL });
   terminal.show();
   terminal.sendText(command, true);
   return terminal;

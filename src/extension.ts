@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import { configureSdkCodeCache, sdkLoadInfo, type SdkLoadInfo } from './aws/index';
 import { ClipboardExpiry } from './clipboardExpiry';
 import { registerCommands } from './commands/index';
+import { ConnectionWatch } from './connection';
 import type { ExtensionServices } from './context';
 import { ErrorReporter } from './errors';
 import { registerLinkHandler } from './links/commands';
@@ -9,7 +10,7 @@ import { Log } from './log';
 import { vscodePrompter, type Prompter } from './prompter';
 import { RecentList } from './recent/store';
 import { Session } from './session';
-import { CONNECTION_SETTINGS, SETTING } from './settings';
+import { SETTING } from './settings';
 import { nameFilters } from './tree/groups';
 import type { Node } from './tree/nodes';
 import { RESOURCE_TYPES_SETTING } from './resourceTypes';
@@ -58,7 +59,8 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const clipboard = new ClipboardExpiry(log);
   const errors = new ErrorReporter(log, () => prompter);
   const recent = new RecentList(context.globalState);
-  const services: ExtensionServices = { log, session, tree, treeView, poller, clipboard, errors, recent, prompter: () => prompter };
+  const connection = new ConnectionWatch(session, tree, log);
+  const services: ExtensionServices = { log, session, tree, treeView, poller, clipboard, errors, recent, connection, prompter: () => prompter };
 
   const syncViewState = (): void => {
     void vscode.commands.executeCommand('setContext', 'sagemaker.viewState', tree.viewState);
@@ -84,9 +86,13 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     ...registerCommands(services),
     registerLinkHandler(services),
     vscode.workspace.onDidChangeConfiguration((e) => {
-      if ([...CONNECTION_SETTINGS, SETTING.pageSize].some((k) => e.affectsConfiguration(`sagemaker.${k}`))) {
-        log.info('Connection settings changed: reloading the tree');
-        session.reset();
+      // Every change, whatever it names: in a remote window an edit of unrelated user settings
+      // can drop a machine-scoped setting without an event naming it.
+      if (connection.check('settings')) {
+        return;
+      }
+      if (e.affectsConfiguration(`sagemaker.${SETTING.pageSize}`)) {
+        log.info('Page size changed: reloading the tree');
         tree.refresh();
       } else if (e.affectsConfiguration(`sagemaker.${RESOURCE_TYPES_SETTING}`)) {
         log.info('Resource types changed: reloading the tree');

@@ -1,4 +1,4 @@
-import type { AwsSettings, SageMakerAccess } from './aws/index';
+import type { AwsSettings, AwsTuning, SageMakerAccess } from './aws/index';
 import { createSageMakerAccess } from './aws/index';
 import type { Log } from './log';
 import type { Prompter } from './prompter';
@@ -12,6 +12,8 @@ import { readAwsSettings } from './settings';
 export class Session {
   private current?: { key: string; access: SageMakerAccess };
   private regionsPromise?: Promise<string[]>;
+  /** The SDK's retries and timeouts: the defaults, unless a test shortens them (setTuning). */
+  private tuning?: AwsTuning;
 
   constructor(
     private readonly log: Log,
@@ -49,6 +51,16 @@ export class Session {
     return this.access().settings;
   }
 
+  /**
+   * For the extension's own tests (the API reaches them only in ExtensionMode.Test): a shorter
+   * request timeout, so a call that never answers ends in seconds rather than 3 × 30 s. The
+   * timeout itself is the SDK's, over real HTTP. Undefined goes back to the defaults.
+   */
+  setTuning(tuning: AwsTuning | undefined): void {
+    this.tuning = tuning;
+    this.reset();
+  }
+
   /** Forgets the connection (settings changed, or the user asked for a refresh). */
   reset(): void {
     this.current?.access.dispose();
@@ -78,6 +90,6 @@ export class Session {
         }
         return code.trim();
       },
-    });
+    }, this.tuning);
   }
 }

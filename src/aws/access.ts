@@ -8,7 +8,7 @@ import { AwsError, toAwsError } from './errors';
 import { mlflowAccess } from './mlflow';
 import { notebookAccess } from './notebooks';
 import { partnerAppAccess } from './partnerApps';
-import { effectiveProfileName, profileRegion } from './profiles';
+import { checkProfileExists, effectiveProfileName, profileRegion } from './profiles';
 import { spaceAccess } from './spaces';
 import type { AwsHooks, AwsSettings, AwsTuning, SageMakerAccess } from './types';
 import { validateRegion } from './validation';
@@ -34,6 +34,8 @@ export function createSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, t
 
 /** The regions to show: the setting, else the profile's, else the environment's; each validated. */
 async function resolveRegions(settings: AwsSettings): Promise<string[]> {
+  // A profile that is not there says so, naming the files, rather than "no region" or a refused key.
+  await checkProfileExists(settings.profile);
   const explicit = (settings.regions ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
   let regions: string[];
   let source: string;

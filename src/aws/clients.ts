@@ -167,7 +167,7 @@ export class ClientPool {
       // web identity included); without one, the whole Node chain (env, AWS_PROFILE, files, IMDS...).
       return this.settings.profile
         ? fromIni({ profile: this.settings.profile, mfaCodeProvider, ignoreCache: true })
-        : fromNodeProviderChain({ mfaCodeProvider });
+        : fromNodeProviderChain({ mfaCodeProvider, ignoreCache: true });
     })();
     return this.credentials;
   }

@@ -9,6 +9,9 @@ export type AwsErrorKind =
   | 'no-credentials'
   | 'sso-expired'
   | 'invalid-credentials'
+  // The keys were refused in one region (UnrecognizedClientException, InvalidSignatureException):
+  // AWS answers so for an opt-in region the account has not enabled, or an endpoint of another region.
+  | 'region-rejected'
   | 'access-denied'
   | 'not-found'
   | 'validation'
@@ -24,7 +27,7 @@ export interface NextAction {
   /** A shell command to run in a terminal, e.g. aws sso login --profile X. */
   terminalCommand?: string;
   /** Or a hint the UI maps to a command. */
-  kind?: 'select-profile' | 'open-settings' | 'retry';
+  kind?: 'select-profile' | 'select-regions' | 'open-settings' | 'retry';
 }
 
 /**
@@ -37,9 +40,18 @@ export class AwsError extends Error {
   readonly userMessage: string;
   readonly action?: NextAction;
   readonly operation?: string;
+  /** Where and what AWS answered, for the one log line of an expected failure. */
+  readonly region?: string;
+  readonly code?: string;
+  readonly status?: number;
+  readonly requestId?: string;
   override readonly cause?: unknown;
 
-  constructor(kind: AwsErrorKind, userMessage: string, opts: { action?: NextAction; operation?: string; cause?: unknown } = {}) {
+  constructor(
+    kind: AwsErrorKind,
+    userMessage: string,
+    opts: { action?: NextAction; operation?: string; cause?: unknown; region?: string; code?: string; status?: number; requestId?: string } = {},
+  ) {
     const safe = redactUrl(userMessage);
     super(safe);
     this.kind = kind;
@@ -47,6 +59,10 @@ export class AwsError extends Error {
     this.action = opts.action;
     this.operation = opts.operation;
     this.cause = opts.cause;
+    this.region = opts.region;
+    this.code = opts.code;
+    this.status = opts.status;
+    this.requestId = opts.requestId;
   }
 }
 
@@ -57,9 +73,10 @@ export interface ErrorContext {
   region?: string;
 }
 
+/** Refusals of the keys that AWS also gives for a region the account has not enabled. */
+const regionRejectedNames = new Set(['UnrecognizedClientException', 'InvalidSignatureException', 'InvalidClientTokenId', 'SignatureDoesNotMatch']);
 const invalidKeyNames = new Set([
-  'UnrecognizedClientException',
-  'InvalidSignatureException',
+  ...regionRejectedNames,
   'ExpiredTokenException',
   'ExpiredToken',
   'InvalidClientTokenId',
@@ -87,6 +104,10 @@ function statusOf(e: unknown): number | undefined {
   return typeof s === 'number' ? s : undefined;
 }
 
+function requestIdOf(e: unknown): string | undefined {
+  return str(fieldOf(fieldOf(e, '$metadata'), 'requestId'));
+}
+
 /** The first line of a message, without anything that looks like a stack. */
 function plain(message: string | undefined): string {
   if (!message) {
@@ -110,7 +131,7 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
   const message = plain(str(fieldOf(err, 'message')) ?? (typeof err === 'string' ? err : undefined));
   const status = statusOf(err);
   const op = ctx.operation;
-  const opts = { operation: op, cause: err };
+  const opts = { operation: op, cause: err, region: ctx.region, code: name || code || undefined, status, requestId: requestIdOf(err) };
   const selectProfile: NextAction = { label: 'Select AWS Profile', kind: 'select-profile' };
   const retry: NextAction = { label: 'Retry', kind: 'retry' };
 
@@ -137,6 +158,15 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
       'no-credentials',
       `No AWS credentials could be loaded from ${profileLabel(ctx)}${message ? `: ${message}` : '.'}`,
       { ...opts, action: selectProfile },
+    );
+  }
+  // "Signature expired" is the clock, and an expired token the keys: both hold in every region.
+  if (regionRejectedNames.has(name) && !/expired/i.test(message)) {
+    const where = ctx.region ? `in ${ctx.region}` : 'in this region';
+    return new AwsError(
+      'region-rejected',
+      `SageMaker ${where} did not accept the credentials from ${profileLabel(ctx)} (${name}). The region may not be enabled for your AWS account (opt-in regions such as af-south-1 must be enabled first), or the endpoint is for another region; otherwise the keys are wrong.`,
+      { ...opts, action: { label: 'Select Regions', kind: 'select-regions' } },
     );
   }
   if (invalidKeyNames.has(name)) {
@@ -178,21 +208,51 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
   if (name === 'ValidationException' || name === 'ValidationError' || name === 'ResourceInUse' || name === 'ResourceLimitExceeded') {
     return new AwsError('validation', message || `SageMaker refused the request (${name}).`, opts);
   }
+  // A server error first: a proxy's or load balancer's 500/503 page is not JSON either.
+  if ((status !== undefined && status >= 500) || serviceNames.has(name) || fieldOf(err, '$fault') === 'server') {
+    const what = [status !== undefined ? `HTTP ${status}` : undefined, name && name !== 'SyntaxError' && name !== 'Error' ? name : undefined].filter(Boolean).join(' ');
+    return new AwsError('service', `SageMaker${ctx.region ? ` in ${ctx.region}` : ''} answered with a server error${what ? ` (${what})` : ''}. Retry in a moment.`, { ...opts, action: retry });
+  }
   if (name === 'SyntaxError' || /Deserialization error/i.test(str(fieldOf(err, 'message')) ?? '')) {
     return new AwsError('service', 'SageMaker sent an answer that could not be read. Retry in a moment.', { ...opts, action: retry });
-  }
-  if (serviceNames.has(name) || (status !== undefined && status >= 500) || fieldOf(err, '$fault') === 'server') {
-    return new AwsError('service', `SageMaker had an internal error (${name || status}). Retry in a moment.`, { ...opts, action: retry });
   }
   const label = name && name !== 'Error' ? `${name}: ` : '';
   return new AwsError('unknown', `${label}${message || 'An unexpected error occurred while calling SageMaker.'}`, opts);
 }
 
 /**
- * Everything worth logging about an error, for the log channel: kind, operation, message and the
- * underlying error's name, message and stack, with every URL token redacted.
+ * True when AWS (or the network, or the user) is the cause: an answer of the service, a
+ * refused or expired credential, a timeout. Those are logged in one line; anything else may be a
+ * bug of ours and is logged with its stack.
+ */
+export function isExpectedAwsFailure(e: unknown): e is AwsError {
+  if (!(e instanceof AwsError)) {
+    return false;
+  }
+  return e.kind !== 'unknown' || fieldOf(e.cause, '$metadata') !== undefined;
+}
+
+/** One line for an expected AWS failure: operation, region, error code, HTTP status, request id and the message. */
+export function errorLogLine(e: AwsError): string {
+  const parts = [
+    e.operation ?? 'request',
+    e.region,
+    e.code ? `${e.code}` : undefined,
+    e.status !== undefined ? `HTTP ${e.status}` : undefined,
+    e.requestId ? `request id ${e.requestId}` : undefined,
+  ].filter((p): p is string => p !== undefined);
+  return redactUrl(`${parts.join(' ')} [${e.kind}]: ${e.userMessage}`);
+}
+
+/**
+ * Everything worth logging about an error, for the log channel. An expected AWS failure is one
+ * line (errorLogLine); anything else gets kind, message and the name, message and stack of each
+ * cause, with every URL token redacted.
  */
 export function errorLogText(err: unknown): string {
+  if (isExpectedAwsFailure(err)) {
+    return errorLogLine(err);
+  }
   const parts: string[] = [];
   let e: unknown = err;
   for (let depth = 0; e !== undefined && e !== null && depth < 4; depth++) {

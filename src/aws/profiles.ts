@@ -3,9 +3,11 @@
  * AWS_SHARED_CREDENTIALS_FILE and AWS_PROFILE mean what they mean to the AWS CLI and SDK).
  * The loader comes with the SDK, loaded on first use to keep it off the extension's activation path.
  */
+import * as os from 'node:os';
+import * as path from 'node:path';
 import type { SharedConfigFiles } from '@smithy/types';
 import { loadSageMakerSdk } from './clients';
-import { toAwsError } from './errors';
+import { AwsError, toAwsError } from './errors';
 
 const nonProfileSection = /^(sso-session|services)\./;
 
@@ -62,4 +64,36 @@ export async function profileEndpointUrl(profile: string): Promise<string | unde
   }
   const services = section.services ? configFile[`services.${section.services}`] : undefined;
   return services?.['sagemaker.endpoint_url'] || section.endpoint_url || undefined;
+}
+
+/** The two files the SDK reads profiles from, as it finds them (AWS_CONFIG_FILE, AWS_SHARED_CREDENTIALS_FILE, else ~/.aws). */
+export function sharedFilePaths(): { config: string; credentials: string } {
+  const home = () => path.join(os.homedir(), '.aws');
+  return {
+    config: process.env.AWS_CONFIG_FILE || path.join(home(), 'config'),
+    credentials: process.env.AWS_SHARED_CREDENTIALS_FILE || path.join(home(), 'credentials'),
+  };
+}
+
+/**
+ * Fails when a profile was asked for by name (the setting, or AWS_PROFILE) and neither file has
+ * it: the message names the profile and the files read, before anything else is tried. A file
+ * that does not parse (the SDK skips lines it cannot read) ends up here too.
+ */
+export async function checkProfileExists(profile: string | undefined): Promise<void> {
+  const name = profile || process.env.AWS_PROFILE || undefined;
+  if (!name) {
+    return;
+  }
+  const names = await listProfileNames();
+  if (names.includes(name)) {
+    return;
+  }
+  const files = sharedFilePaths();
+  const from = profile ? 'the sagemaker.profile setting' : 'AWS_PROFILE';
+  throw new AwsError(
+    'no-credentials',
+    `The AWS profile "${name}" (from ${from}) does not exist: it is not in ${files.config} or ${files.credentials}${names.length ? ` (profiles there: ${names.slice(0, 10).join(', ')}${names.length > 10 ? ', …' : ''})` : ', which hold no profiles that can be read'}. Choose another profile, or add a [profile ${name}] section.`,
+    { action: { label: 'Select AWS Profile', kind: 'select-profile' } },
+  );
 }

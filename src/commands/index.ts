@@ -60,6 +60,13 @@ export function commandTable(s: ExtensionServices): Record<string, Handler> {
 /** Registers every command through the error wrapper, so each failure is reported once, the same way. */
 export function registerCommands(s: ExtensionServices): vscode.Disposable[] {
   return Object.entries(commandTable(s)).map(([id, handler]) =>
-    vscode.commands.registerCommand(id, s.errors.wrap(id, handler as (...args: unknown[]) => Promise<unknown>)),
+    vscode.commands.registerCommand(
+      id,
+      s.errors.wrap(id, (...args: unknown[]) => {
+        // The command and the tree use one connection: if the settings changed unannounced, the tree follows first.
+        s.connection.check(`before ${id}`);
+        return (handler as (...a: unknown[]) => Promise<unknown>)(...args);
+      }),
+    ),
   );
 }

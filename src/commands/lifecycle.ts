@@ -88,6 +88,22 @@ function stateKeyOf(t: StartStopTarget): string {
   }
 }
 
+/** Describes the resource again and puts its state on its rows; a failure here is logged, not shown twice. */
+async function showRealState(s: ExtensionServices, t: StartStopTarget): Promise<void> {
+  try {
+    const access = s.session.access();
+    if (t.kind === 'notebook') {
+      s.tree.updateNotebook(await access.describeNotebookInstance(t.region, t.notebook.notebookInstanceName));
+    } else if (t.kind === 'space') {
+      s.tree.updateSpace(await access.describeSpace(t.region, t.domain.domainId, t.space.spaceName));
+    } else {
+      s.tree.updateTrackingServer(await access.describeMlflowTrackingServer(t.region, t.server.trackingServerName));
+    }
+  } catch (e) {
+    s.log.error(`Reading the state of the ${describeTarget(t)} after a failed wait`, e);
+  }
+}
+
 /**
  * Starts or stops, then waits for the end state behind a cancellable progress notification,
  * the tree's node following each state. Cancelling stops the waiting, not the transition.
@@ -150,6 +166,8 @@ export async function transition(s: ExtensionServices, t: StartStopTarget, actio
           void vscode.window.setStatusBarMessage(`Stopped waiting for ${what}; it carries on in SageMaker.`, 5000);
           return undefined;
         }
+        // The wait failed or timed out: the row must not stay at "Starting"; it shows what SageMaker says now.
+        await showRealState(s, t);
         throw e;
       } finally {
         sub.dispose();
@@ -209,6 +227,8 @@ async function waitUntilRunning(s: ExtensionServices, t: StartStopTarget): Promi
         if (token.isCancellationRequested) {
           return undefined;
         }
+        // The wait failed or timed out: the row must not stay at "Starting"; it shows what SageMaker says now.
+        await showRealState(s, t);
         throw e;
       } finally {
         sub.dispose();

@@ -19,11 +19,9 @@ export const KNOWN_REGIONS: readonly string[] = [
 
 export function refresh(s: ExtensionServices) {
   return (): Promise<void> => {
-    // The SDK clients are kept (one per profile, region and endpoint) unless the view could not
-    // sign in: then they start over, so credentials fixed outside VS Code are read afresh.
-    if (['noCredentials', 'ssoExpired', 'error'].includes(s.tree.viewState)) {
-      s.session.reset();
-    }
+    // Starts over from the files: the regions and the profile's configuration are read again
+    // (the user may have edited ~/.aws/config), and new SDK clients read the credentials afresh.
+    s.session.reset();
     s.tree.refresh();
     return Promise.resolve();
   };

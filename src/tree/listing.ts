@@ -15,6 +15,20 @@ export class Listing {
   /** Bumped by reset, so a page that arrives after a reset is dropped. */
   generation = 0;
 
+  /**
+   * Adds a page's items, leaving out any already listed: a list that changes between pages can
+   * repeat an item, and two rows with one TreeItem id break the view.
+   */
+  append(items: readonly Node[]): void {
+    const seen = new Set(this.items.map((n) => n.id));
+    for (const n of items) {
+      if (!seen.has(n.id)) {
+        seen.add(n.id);
+        this.items.push(n);
+      }
+    }
+  }
+
   reset(): void {
     this.generation++;
     this.items = [];

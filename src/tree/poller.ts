@@ -73,6 +73,11 @@ export class StatePoller implements vscode.Disposable {
     return this.timer !== undefined;
   }
 
+  /** True while a round of reads is in flight. */
+  get busy(): boolean {
+    return this.reading;
+  }
+
   /** Leaves the resource with this stateKey to `work` (a command waiting on it) until that settles. */
   async whileWaiting<T>(stateKey: string, work: () => Thenable<T>): Promise<T> {
     this.held.set(stateKey, (this.held.get(stateKey) ?? 0) + 1);

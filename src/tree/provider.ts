@@ -24,6 +24,7 @@ import {
 } from './nodes';
 import { activeFilter, nameMatches, type ActiveFilter, type FilterState } from './filter';
 import { defaultFilterScope, nameFilters, rootGroups } from './groups';
+import { TreeGeneration } from './generation';
 
 /** What the view shows when it has no tree: drives `viewsWelcome` through the `sagemaker.viewState` context key. */
 export type ViewState = 'loading' | 'ready' | 'noCredentials' | 'ssoExpired' | 'invalidSettings' | 'error' | 'empty';
@@ -53,6 +54,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   private readonly pageListeners = new vscode.EventEmitter<ListNode>();
   /** A page of a list arrived (its rows are in the tree now): for the poller. */
   readonly onDidLoadPage = this.pageListeners.event;
+  /** Checked before anything changes the roots or the view state: an older tree's answers change nothing. */
+  private readonly generation = new TreeGeneration();
 
   constructor(
     private readonly session: Session,
@@ -95,6 +98,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 
   /** Starts over: forget every list (and the regions), redraw the whole view. */
   refresh(): void {
+    this.generation.next();
     this.roots = undefined;
     this.rootsNow = [];
     this.setState('loading');
@@ -255,14 +259,19 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   private async buildRoots(): Promise<Node[]> {
-    this.rootsNow = [];
+    const generation = this.generation.current;
     let regions: string[];
     try {
       regions = await this.session.regions();
       readResourceTypes(); // a value that cannot be used says so here, once, with Open Settings
     } catch (e) {
-      this.failView(e);
+      if (this.generation.isCurrent(generation)) {
+        this.failView(e);
+      }
       return [];
+    }
+    if (!this.generation.isCurrent(generation)) {
+      return []; // a refresh came while the regions were read: the newer tree decides
     }
     if (regions.length === 0) {
       this.setState('error', 'No AWS region is configured. Select regions, or set one in your AWS profile.');
@@ -306,7 +315,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const local = f && !f.serverSide ? f.text : undefined;
     const children: Node[] = local === undefined ? [...listing.items] : listing.items.filter((n) => nameMatches(labelOf(n), local));
     if (listing.error !== undefined) {
-      children.push(new ErrorNode(node, userMessage(listing.error)));
+      children.push(new ErrorNode(node, listing.error));
     } else if (listing.nextToken) {
       children.push(new LoadMoreNode(node));
     } else if (children.length === 0) {
@@ -324,6 +333,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     const token = listing.loaded ? listing.nextToken : undefined;
     const generation = listing.generation;
+    const tree = this.generation.current;
     const p = (async () => {
       await Promise.resolve(); // so `listing.loading` is set before any outcome below
       try {
@@ -345,18 +355,19 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         if (listing.generation !== generation) {
           return; // reset while loading: drop the stale page
         }
-        listing.items.push(...page.items);
+        listing.append(page.items);
         listing.nextToken = page.nextToken;
         listing.loaded = true;
         listing.error = undefined;
         this.pageListeners.fire(node);
       } catch (e) {
-        if (listing.generation !== generation) {
-          return;
+        if (listing.generation !== generation || !this.generation.isCurrent(tree)) {
+          return; // this list was reset, or the whole tree started over, while it loaded
         }
         listing.error = e;
         if (isCredentialsError(e) || e instanceof SettingsError) {
           // Every list would fail the same way: the view says it once, with its buttons.
+          this.generation.next();
           this.roots = Promise.resolve([]);
           this.rootsNow = [];
           this.failView(e);
@@ -381,6 +392,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     const groups = this.rootsNow.filter((n): n is GroupNode => n instanceof GroupNode);
     if (groups.every((g) => g.listing.loaded && g.listing.items.length === 0 && !g.listing.nextToken && g.listing.error === undefined)) {
+      this.generation.next();
       this.roots = Promise.resolve([]);
       this.rootsNow = [];
       const names = groups.map((g) => g.listName);

@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { registerCleanup } from './cleanup';
+import { repoRoot } from './paths';
 import { ensureCodeServer } from './code-server-install';
 import { runGroup, startGroup, type CommandLine, type GroupProcess } from './processes';
 
@@ -24,7 +25,10 @@ export interface CodeServerOptions {
   extensionDevelopmentPath?: string;
   /** Or install this packaged extension first. */
   vsix?: string;
-  /** Added to (and overriding) the clean-window user settings. */
+  /**
+   * Added to (and overriding) the clean-window user settings. The extension's machine-scoped
+   * settings among them go to the remote settings instead (see machineScopedKeys).
+   */
   userSettings?: Record<string, unknown>;
   /** Added to code-server's environment, hence the extension host's (endpoint, credentials...). */
   env?: Record<string, string>;
@@ -93,19 +97,18 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     for (const d of Object.values(dirs)) {
       fs.mkdirSync(d, { recursive: true });
     }
-    const settings = JSON.stringify({ ...CLEAN_WINDOW_SETTINGS, ...options.userSettings }, null, 2);
-    // code-server's window is a remote one: it takes machine-scoped settings (the connection
-    // settings) from the remote settings in Machine/, and drops those found in User/ at the first
-    // edit of the user settings. Both files get them, so they hold whichever edit comes.
-    for (const folder of ['User', 'Machine']) {
-      fs.mkdirSync(path.join(dirs.userData, folder), { recursive: true });
-      fs.writeFileSync(path.join(dirs.userData, folder, 'settings.json'), settings);
-    }
+    fs.mkdirSync(path.join(dirs.userData, 'User'), { recursive: true });
+    fs.mkdirSync(path.join(dirs.userData, 'Machine'), { recursive: true });
+    const { user, machine } = splitByScope({ ...CLEAN_WINDOW_SETTINGS, ...options.userSettings }, machineScopedKeys());
+    fs.writeFileSync(path.join(dirs.userData, 'User', 'settings.json'), JSON.stringify(user, null, 2));
+    fs.writeFileSync(path.join(dirs.userData, 'Machine', 'settings.json'), JSON.stringify(machine, null, 2));
     const env: NodeJS.ProcessEnv = {
       ...cleanEnvironment(process.env),
       // No extension gallery: tests and `npm start` are offline, and nothing should be fetched.
       EXTENSIONS_GALLERY: '{}',
       ...options.env,
+      // Where the host tests find the settings files (to check where a setting was written).
+      SAGEMAKER_TEST_USER_DATA_DIR: dirs.userData,
       // Otherwise code-server writes its config and state into the user's home folder.
       XDG_CONFIG_HOME: dirs.xdgConfig,
       XDG_DATA_HOME: dirs.xdgData,
@@ -183,6 +186,29 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
     unregisterTmp();
     throw e;
   }
+}
+
+/**
+ * The extension's machine-scoped settings (package.json). code-server's window is a remote
+ * window: VS Code takes machine-scoped settings there only from the remote settings file
+ * (`<user-data>/Machine/settings.json`); from user settings they work at start-up and are dropped
+ * at the next edit of the user settings. So they are written where VS Code reads them.
+ */
+export function machineScopedKeys(): Set<string> {
+  const pkg = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {
+    contributes?: { configuration?: { properties?: Record<string, { scope?: string }> } };
+  };
+  const props = pkg.contributes?.configuration?.properties ?? {};
+  return new Set(Object.entries(props).filter(([, p]) => p.scope === 'machine' || p.scope === 'machine-overridable').map(([k]) => k));
+}
+
+export function splitByScope(settings: Record<string, unknown>, machineKeys: Set<string>): { user: Record<string, unknown>; machine: Record<string, unknown> } {
+  const user: Record<string, unknown> = {};
+  const machine: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(settings)) {
+    (machineKeys.has(k) ? machine : user)[k] = v;
+  }
+  return { user, machine };
 }
 
 async function installExtension(cs: CommandLine, common: string[], vsix: string, env: NodeJS.ProcessEnv): Promise<void> {

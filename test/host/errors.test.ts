@@ -66,7 +66,17 @@ describe('errors: shown once, in plain words, with the next action as a button',
       assert.match(prompter.errors[0].text, /Sign in again with: aws sso login --profile sso-dev/);
       const terminal = await opened;
       assert.equal(terminal.name, 'AWS sign-in');
+      // Closed (not only disposed) before the next sign-in, which otherwise reuses it.
+      const closed = new Promise<void>((resolve) => {
+        const sub = vscode.window.onDidCloseTerminal((t) => {
+          if (t === terminal) {
+            sub.dispose();
+            resolve();
+          }
+        });
+      });
       terminal.dispose();
+      await closed;
 
       // The welcome content's button runs the same sign-in for the profile in use.
       const again = new Promise<vscode.Terminal>((resolve) => {
@@ -94,8 +104,8 @@ describe('welcome content states', () => {
     await resetSettings();
   });
 
-  it('rejected credentials: the tree is replaced by the no-credentials welcome', async () => {
-    await emulator.setFault({ operation: '*', kind: 'error', errorType: 'UnrecognizedClientException', status: 400, message: 'The security token included in the request is invalid.' });
+  it('expired credentials (every region): the tree is replaced by the no-credentials welcome', async () => {
+    await emulator.setFault({ operation: '*', kind: 'expiredToken' });
     await vscode.commands.executeCommand('sagemaker.refresh');
     const roots = await children(api());
     await Promise.all(roots.map((r) => children(api(), r)));

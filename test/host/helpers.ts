@@ -59,7 +59,17 @@ async function admin(method: string, path: string, body?: unknown, base = emulat
 }
 
 export const emulator = {
-  setFault: (f: { operation: string; kind: string; times?: number; errorType?: string; status?: number; message?: string; region?: string }) => admin('POST', '/faults', f),
+  setFault: (f: {
+    operation: string;
+    kind: string;
+    times?: number;
+    errorType?: string;
+    status?: number;
+    message?: string;
+    region?: string;
+    latencyMs?: number;
+    match?: Record<string, string | number | boolean>;
+  }) => admin('POST', '/faults', f),
   clearFaults: () => admin('DELETE', '/faults'),
   reset: () => admin('POST', '/reset'),
   resetCalls: () => admin('DELETE', '/calls'),

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Node } from '../../src/tree/nodes';
-import { callCount, children, emulator, emulatorUrl, item, labels, nodeAt, resetSettings, safe, setSetting, usePrompter, visit, waitFor } from './helpers';
+import { callCount, children, emulator, emulatorUrl, item, labels, nodeAt, resetSettings, safe, setSetting, tooltipText, usePrompter, visit, waitFor } from './helpers';
 
 const ALL_GROUPS = ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps'];
 
@@ -110,8 +110,11 @@ describe('MLflow and partner AI apps', () => {
       const partner = await children(api(), await nodeAt(api(), 'Partner AI Apps'));
       assert.equal(partner.length, 1);
       const err = await item(api(), partner[0]);
-      assert.equal(err.label, 'Could not list partner AI apps');
-      assert.match(String(err.description), /sagemaker:ListPartnerApps/);
+      // A short label for the side bar (the reason); what failed after it; the whole message (naming the action) in the tooltip.
+      assert.equal(err.label, 'Access denied');
+      assert.equal(err.description, 'could not list partner AI apps');
+      assert.match(tooltipText(err), /not allowed to call sagemaker:ListPartnerApps/);
+      assert.equal(err.command?.command, 'sagemaker.retry');
       assert.equal((await children(api(), await nodeAt(api(), 'MLflow'))).length, 10);
       assert.equal((await children(api(), await nodeAt(api(), 'Notebook Instances'))).length, 5);
       assert.equal(api().services.tree.viewState, 'ready');

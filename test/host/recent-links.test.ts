@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { openLink } from '../../src/links/commands';
 import type { Node } from '../../src/tree/nodes';
-import { callCount, emulator, emulatorUrl, nodeAt, resetSettings, safe, setSetting, usePrompter, visit } from './helpers';
+import { callCount, emulator, emulatorUrl, nodeAt, resetSettings, safe, setSetting, usePrompter, visit, waitFor } from './helpers';
 
 const LINK = 'vscode://sagemaker-environments.sagemaker-environments/open';
 
@@ -156,6 +156,23 @@ describe('Open Recent, Copy Link and links to an environment', () => {
   });
 
   describe('Copy Link and opening a link', () => {
+    /**
+     * Hides the SageMaker view (the Explorer takes the side bar) for the rest of the test: the
+     * poller reads rows in a passing state only while the view is visible, so once it is idle the
+     * tree makes no call of its own and every call counted is the link's.
+     */
+    async function quietTree(): Promise<void> {
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      const { treeView, poller } = api().services;
+      await waitFor(() => !treeView.visible && !poller.armed && !poller.busy, 'the view hidden and the poller idle');
+    }
+    afterEach(async () => {
+      if (!api().services.treeView.visible) {
+        await vscode.commands.executeCommand('workbench.view.extension.sagemaker');
+        await waitFor(() => api().services.treeView.visible, 'the SageMaker view shown again');
+      }
+    });
+
     it('Copy Link on a space copies a vscode:// link with its IDs and names only', async () => {
       await vscode.commands.executeCommand('sagemaker.copyLink', await aliceLab());
       assert.equal(await vscode.env.clipboard.readText(), `${LINK}?kind=space&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=alice&space=alice-jupyterlab`);
@@ -189,6 +206,7 @@ describe('Open Recent, Copy Link and links to an environment', () => {
     });
 
     it('a link not confirmed opens nothing and makes no call', async () => {
+      await quietTree();
       await emulator.resetCalls();
       // The question is dismissed (Escape): no button.
       await openLinkDismissed(`${LINK}?kind=notebook&region=us-east-1&name=fraud-detection-dev`);
@@ -217,6 +235,7 @@ describe('Open Recent, Copy Link and links to an environment', () => {
       ['a name against the API pattern', 'kind=space&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=alice&space=bad_name', /"space" "bad_name" is not a valid SpaceName/],
     ] as const) {
       it(`a link with ${what} gets a clear message and makes no call`, async () => {
+        await quietTree();
         await emulator.resetCalls();
         await assert.rejects(openLink(api().services, vscode.Uri.parse(`${LINK}?${query}`)), (e: Error) => {
           assert.match(e.message, /^This SageMaker link cannot be opened: /);
@@ -224,20 +243,12 @@ describe('Open Recent, Copy Link and links to an environment', () => {
           return true;
         });
         assert.deepEqual(prompter.messages, [], 'nothing asked');
-        assert.deepEqual(await linkCalls(), {});
+        assert.deepEqual(await emulator.calls(), {});
       });
     }
 
-    /**
-     * The calls a link could make (its lookups and URLs), without the tree's own background work:
-     * listings, and the poller describing rows still in a passing state (MLflow, partner apps, domains).
-     */
-    async function linkCalls(): Promise<Record<string, number>> {
-      const background = /^(List|DescribeMlflow|DescribePartnerApp|DescribeDomain|DescribeUserProfile)/;
-      return Object.fromEntries(Object.entries(await emulator.calls()).filter(([op]) => !background.test(op)));
-    }
-
     it('a link to a resource that does not exist says so after the one lookup it needs', async () => {
+      await quietTree();
       await emulator.resetCalls();
       prompter.script({ button: 'Open' });
       await assert.rejects(

@@ -160,10 +160,11 @@ describe('the Resources tree (against the demo data)', () => {
     const notebooks = await children(api(), roots[1]);
     assert.equal(notebooks.length, 1);
     const err = await item(api(), notebooks[0]);
-    assert.equal(err.label, 'Could not list notebook instances');
+    assert.equal(err.label, 'Access denied');
+    assert.equal(err.description, 'could not list notebook instances');
     assert.equal(err.contextValue, 'sagemaker.error');
     assert.equal(err.command?.command, 'sagemaker.retry');
-    assert.ok(typeof err.description === 'string' && err.description.length > 0);
+    assert.match((err.tooltip as vscode.MarkdownString).value, /Access(&nbsp;| )denied/);
     // The sibling list is unaffected.
     assert.deepEqual(await labels(api(), await children(api(), roots[0])), ['ml-platform', 'research-lab', 'sandbox-pending']);
     await emulator.clearFaults();

@@ -61,16 +61,15 @@ aws_secret_access_key = ${UNKNOWN.secretAccessKey}
   it('switching profile switches the keys: accepted, rejected, accepted again', async () => {
     writeFiles();
     assert.equal((await access('default').listDomains('us-east-1')).items.length, 3);
-    const e = await awsError(access('stranger').listDomains('us-east-1'), 'invalid-credentials');
-    assert.equal(e.userMessage, 'The AWS credentials from profile "stranger" were not accepted (UnrecognizedClientException). Refresh them or choose another profile.');
-    assert.equal(e.action?.kind, 'select-profile');
+    const e = await awsError(access('stranger').listDomains('us-east-1'), 'region-rejected');
+    assert.match(e.userMessage, /^SageMaker in us-east-1 did not accept the credentials from profile "stranger" \(UnrecognizedClientException\)\./);
     assert.equal((await access('second').listDomains('eu-west-1')).items.length, 2);
     assert.equal(emu.callCount('ListDomains'), 3, 'each profile reached the endpoint');
   });
 
   it('without a profile setting, AWS_PROFILE chooses the profile (default chain)', async () => {
     writeFiles('', { AWS_PROFILE: 'stranger' });
-    await awsError(access(undefined).listDomains('us-east-1'), 'invalid-credentials');
+    await awsError(access(undefined).listDomains('us-east-1'), 'region-rejected');
     process.env.AWS_PROFILE = 'second';
     assert.equal((await access(undefined).listDomains('eu-west-1')).items.length, 2);
   });
@@ -78,7 +77,7 @@ aws_secret_access_key = ${UNKNOWN.secretAccessKey}
   it('the profile setting wins over AWS_ACCESS_KEY_ID in the environment', async () => {
     writeFiles('', { AWS_ACCESS_KEY_ID: UNKNOWN.accessKeyId, AWS_SECRET_ACCESS_KEY: UNKNOWN.secretAccessKey });
     assert.equal((await access('second').listDomains('eu-west-1')).items.length, 2);
-    await awsError(access(undefined).listDomains('us-east-1'), 'invalid-credentials');
+    await awsError(access(undefined).listDomains('us-east-1'), 'region-rejected');
   });
 
   it("without the endpoint setting, the SDK's own AWS_ENDPOINT_URL_SAGEMAKER and profile endpoint_url apply", async () => {

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as http from 'node:http';
 import * as net from 'node:net';
-import { createSageMakerAccess, type ApiCallRecord } from '../../../src/aws/index';
+import { createSageMakerAccess, errorLogText, type ApiCallRecord } from '../../../src/aws/index';
 import { emulatorFixture, type EmulatorFixture } from './fixture';
 import { useAwsFiles, awsError } from './helpers';
 
@@ -74,7 +75,7 @@ describe('aws/errors from injected faults (local SageMaker endpoint)', function 
     fx.emu.resetCallCounts();
     fx.emu.setFault({ operation: 'ListDomains', kind: 'http5xx', status: 503 });
     const e = await awsError(fx.access().listDomains('us-east-1'), 'service');
-    assert.equal(e.userMessage, 'SageMaker had an internal error (ServiceUnavailable). Retry in a moment.');
+    assert.equal(e.userMessage, 'SageMaker in us-east-1 answered with a server error (HTTP 503 ServiceUnavailable). Retry in a moment.');
     assert.equal(fx.emu.callCount('ListDomains'), 3);
   });
 
@@ -82,6 +83,52 @@ describe('aws/errors from injected faults (local SageMaker endpoint)', function 
     fx.emu.setFault({ operation: 'ListDomains', kind: 'malformed' });
     const e = await awsError(fx.access({ maxAttempts: 1 }).listDomains('us-east-1'), 'service');
     assert.equal(e.userMessage, 'SageMaker sent an answer that could not be read. Retry in a moment.');
+  });
+
+  it('an HTTP 500 page that is not JSON (a proxy, a load balancer): a server error with its status, and Retry', async () => {
+    const server = http.createServer((req, res) => {
+      req.resume();
+      req.on('end', () => {
+        res.writeHead(500, { 'content-type': 'text/html' });
+        res.end('<html><body>500 Internal Server Error</body></html>');
+      });
+    });
+    await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+    const files = useAwsFiles('', '', { AWS_ACCESS_KEY_ID: fx.emu.accessKeyId, AWS_SECRET_ACCESS_KEY: fx.emu.secretAccessKey });
+    const access = createSageMakerAccess({ endpointUrl: `http://127.0.0.1:${(server.address() as net.AddressInfo).port}` }, {}, { maxAttempts: 1 });
+    try {
+      const e = await awsError(access.listDomains('us-east-1'), 'service');
+      assert.equal(e.userMessage, 'SageMaker in us-east-1 answered with a server error (HTTP 500). Retry in a moment.');
+      assert.equal(e.action?.kind, 'retry');
+    } finally {
+      access.dispose();
+      files.restore();
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+    }
+  });
+
+  it('a region the account has not enabled: region-rejected, naming the region and the likely causes', async () => {
+    fx.emu.setFault({ operation: '*', kind: 'regionDisabled', region: 'ap-east-1' });
+    const e = await awsError(fx.access().listDomains('ap-east-1'), 'region-rejected');
+    assert.equal(
+      e.userMessage,
+      'SageMaker in ap-east-1 did not accept the credentials from the default credential chain (UnrecognizedClientException). The region may not be enabled for your AWS account (opt-in regions such as af-south-1 must be enabled first), or the endpoint is for another region; otherwise the keys are wrong.',
+    );
+    assert.equal(e.action?.kind, 'select-regions');
+    assert.equal(e.region, 'ap-east-1');
+    // The data set's own disabled region answers the same way, with no fault set.
+    await awsError(fx.access().listNotebookInstances('af-south-1'), 'region-rejected');
+    assert.equal((await fx.access().listDomains('us-east-1')).items.length, 3, 'other regions still list');
+  });
+
+  it('an expected AWS failure is logged in one line (operation, region, code, request id); a bug of ours with its stack', async () => {
+    fx.emu.setFault({ operation: 'ListSpaces', kind: 'throttle' });
+    const e = await awsError(fx.access({ maxAttempts: 1 }).listSpacesFor('us-east-1', 'd-7kx2hq9mzp4a', 'alice'), 'throttled');
+    const line = errorLogText(e);
+    assert.ok(!line.includes('\n'), `one line, got:\n${line}`);
+    assert.match(line, /^ListSpaces us-east-1 ThrottlingException HTTP 400 request id [0-9a-f-]{36} \[throttled\]: SageMaker is throttling/);
+    const bug = errorLogText(new TypeError("Cannot read properties of undefined (reading 'x')"));
+    assert.match(bug, /^TypeError: Cannot read properties of undefined[^\n]*\n\s+at /, 'a stack for a bug');
   });
 
   it('access denied names the IAM action', async () => {
@@ -109,16 +156,16 @@ describe('aws/errors from injected faults (local SageMaker endpoint)', function 
       restore = () => files.restore();
     }
 
-    it('a wrong secret (bad signature): invalid credentials', async () => {
+    it('a wrong secret (bad signature): rejected in that region (AWS answers a disabled region alike)', async () => {
       withEnvKeys(fx.emu.accessKeyId, 'not-the-right-secret');
-      const e = await awsError(fx.access().listDomains('us-east-1'), 'invalid-credentials');
-      assert.match(e.userMessage, /were not accepted \((InvalidSignatureException|SignatureDoesNotMatch)\)/);
+      const e = await awsError(fx.access().listDomains('us-east-1'), 'region-rejected');
+      assert.match(e.userMessage, /^SageMaker in us-east-1 did not accept the credentials from the default credential chain \((InvalidSignatureException|SignatureDoesNotMatch)\)\./);
       assert.equal(fx.emu.callCount('ListDomains'), 1, 'not retried');
     });
 
-    it('an unknown access key: invalid credentials', async () => {
+    it('an unknown access key: rejected in that region', async () => {
       withEnvKeys('AKIAUNKNOWNKEY000000', 'whatever');
-      const e = await awsError(fx.access().listDomains('us-east-1'), 'invalid-credentials');
+      const e = await awsError(fx.access().listDomains('us-east-1'), 'region-rejected');
       assert.match(e.userMessage, /\((UnrecognizedClientException|InvalidClientTokenId)\)/);
     });
 

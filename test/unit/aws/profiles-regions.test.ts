@@ -82,6 +82,23 @@ describe('aws/profiles and regions', () => {
     assert.equal(e.action?.kind, 'open-settings');
   });
 
+  it('a profile that does not exist says so, naming the files read (not "no region"), with or without regions set', async () => {
+    files = useAwsFiles(CONFIG, CREDENTIALS);
+    for (const regions of [undefined, ['us-east-1']]) {
+      const e = await awsError(createSageMakerAccess({ profile: 'no-such-profile', regions }).resolveRegions());
+      assert.equal(e.kind, 'no-credentials');
+      assert.ok(e.userMessage.startsWith(`The AWS profile "no-such-profile" (from the sagemaker.profile setting) does not exist: it is not in ${files.configFile} or ${files.credentialsFile} (profiles there: `), e.userMessage);
+      assert.equal(e.action?.kind, 'select-profile');
+    }
+  });
+
+  it('a profile file that does not parse: the profile is not found, naming the files', async () => {
+    files = useAwsFiles('[profile dev\nregion = us-west-2\nthis is not ini\n', '');
+    const e = await awsError(createSageMakerAccess({ profile: 'dev' }).resolveRegions());
+    assert.equal(e.kind, 'no-credentials');
+    assert.match(e.userMessage, /^The AWS profile "dev" \(from the sagemaker\.profile setting\) does not exist: it is not in .+, which hold no profiles that can be read\./);
+  });
+
   it('an invalid region name is refused, naming where it came from', async () => {
     files = useAwsFiles(CONFIG, CREDENTIALS);
     let e = await awsError(createSageMakerAccess({ regions: ['us-east-1', 'Frankfurt'] }).resolveRegions());
