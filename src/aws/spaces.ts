@@ -3,6 +3,7 @@
  * (CreatePresignedDomainUrl), start and stop (CreateApp / DeleteApp), wait.
  */
 import type { AppDetails, ListAppsCommandOutput as ListAppsPage, SpaceDetails } from '@aws-sdk/client-sagemaker';
+import { callLimiter, type CallLimiter } from './callLimiter';
 import { check, checkMaxResults, checkName, type AwsCore } from './core';
 import { AwsError } from './errors';
 import { describedSpaceToDetails, toSpace } from './mapping';
@@ -56,6 +57,12 @@ export interface SpaceListOptions extends ListOptions {
   onAppStates?: (batch: Space[]) => void;
   /** A ListApps call for these spaces failed: they stay 'Unknown' (the listing stays usable). */
   onAppStateError?: (error: unknown, spaceNames: readonly string[]) => void;
+  /**
+   * Shared by the pages of one listing read together (the palette's space pick reads them all),
+   * so their state calls together stay within STATE_CALLS_IN_FLIGHT; without it, each call of
+   * listSpacesFor keeps to that bound on its own.
+   */
+  stateCalls?: CallLimiter;
 }
 
 /** A page of spaces whose app states may still be filling in. */
@@ -198,6 +205,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
    * call leaves its space unknown and is reported; the rest go on. Stops when the listing is cancelled.
    */
   async function fillStates(region: string, domainId: string, unknown: readonly SpaceDetails[], o: SpaceListOptions): Promise<void> {
+    const limiter = o.stateCalls ?? callLimiter(STATE_CALLS_IN_FLIGHT);
     for (let i = 0; i < unknown.length && !o.signal?.aborted; i += STATE_CALLS_IN_FLIGHT) {
       const wave = unknown.slice(i, i + STATE_CALLS_IN_FLIGHT);
       const batch: Space[] = [];
@@ -205,7 +213,12 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
         wave.map(async (d) => {
           const name = d.SpaceName ?? '';
           try {
-            batch.push(toSpace(region, d, (await listAppsPage(region, domainId, name, 1, undefined, o.signal)).Apps?.[0]));
+            // A call that waited for its turn past the listing's end is not made.
+            const app = await limiter.run(async () => (o.signal?.aborted ? undefined : (await listAppsPage(region, domainId, name, 1, undefined, o.signal)).Apps?.[0]));
+            if (o.signal?.aborted) {
+              return;
+            }
+            batch.push(toSpace(region, d, app));
           } catch (e) {
             if (!o.signal?.aborted) {
               o.onAppStateError?.(e, [name]);
