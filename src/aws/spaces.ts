@@ -107,6 +107,36 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
   const ownership = new Map<string, SpaceOwnership>();
   /** The newest app of every space of a domain, from a complete ListApps read, for "Load more". */
   const domainApps = new Map<string, { apps: Map<string, AppDetails>; at: number }>();
+  /**
+   * The domain's first ListApps page asked alongside a listing's first ListSpaces page: its later
+   * pages (the palette reads them all, the tree on "Load more") reuse it for a while rather than
+   * ask for the same 100 apps again.
+   */
+  const firstAppPages = new Map<string, { page: Promise<ListAppsPage>; at: number }>();
+
+  /** The domain's first ListApps page for a listing: asked now, or a continuation's recent one. */
+  function firstAppPage(region: string, domainId: string, o: SpaceListOptions | undefined, reuseForMs: number): Promise<ListAppsPage> {
+    const key = JSON.stringify([region, domainId]);
+    const recent = firstAppPages.get(key);
+    if (o?.nextToken && recent && Date.now() - recent.at <= reuseForMs) {
+      return recent.page;
+    }
+    const page = listAppsPage(region, domainId, undefined, 100, undefined, o?.signal);
+    if (!o?.nextToken) {
+      const entry = { page, at: Date.now() };
+      firstAppPages.set(key, entry);
+      // A failed (or cancelled) read is not reused.
+      page.catch(() => firstAppPages.get(key) === entry && firstAppPages.delete(key));
+    }
+    return page;
+  }
+
+  /** App states are about to change (a start or stop): nothing read before is reused. */
+  function forgetApps(region: string, domainId: string): void {
+    const key = JSON.stringify([region, domainId]);
+    domainApps.delete(key);
+    firstAppPages.delete(key);
+  }
 
   function hasFreshDomainApps(region: string, domainId: string, reuseForMs: number): boolean {
     const cached = domainApps.get(JSON.stringify([region, domainId]));
@@ -272,7 +302,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
       const reuse = o?.nextToken ? APPS_REUSE_FOR_LOAD_MORE_MS : 0;
       // The domain's newest apps do not depend on which spaces come back: ask for them at the same
       // time as ListSpaces, so a domain with up to a page of apps is listed in one round trip.
-      const firstDomainPage = hasFreshDomainApps(region, domainId, reuse) ? undefined : listAppsPage(region, domainId, undefined, 100, undefined, o?.signal);
+      const firstDomainPage = hasFreshDomainApps(region, domainId, reuse) ? undefined : firstAppPage(region, domainId, o, reuse);
       // If ListSpaces fails first, this one's failure is not an unhandled rejection; awaited below.
       firstDomainPage?.catch(() => undefined);
       for (let pages = 0; pages < MAX_SPACE_PAGES_PER_CALL; pages++) {
@@ -398,7 +428,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
     async startSpace(region, space) {
       checkName('DomainId', space.domainId, 'CreateApp');
       checkName('SpaceName', space.spaceName, 'CreateApp');
-      domainApps.delete(JSON.stringify([region, space.domainId])); // app states are about to change
+      forgetApps(region, space.domainId);
       const appType = space.appType ?? (await spaces.describeSpace(region, space.domainId, space.spaceName)).appType;
       if (!appType) {
         throw new AwsError('validation', `The space "${space.spaceName}" has no app type set, so there is no app to start.`, { operation: 'CreateApp' });
@@ -419,7 +449,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
     async stopSpace(region, space) {
       checkName('DomainId', space.domainId, 'DeleteApp');
       checkName('SpaceName', space.spaceName, 'DeleteApp');
-      domainApps.delete(JSON.stringify([region, space.domainId])); // app states are about to change
+      forgetApps(region, space.domainId);
       let app = space.app;
       if (!app || app.status === 'Deleted') {
         app = (await spaces.describeSpace(region, space.domainId, space.spaceName)).app;

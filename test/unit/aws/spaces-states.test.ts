@@ -165,6 +165,23 @@ describe('aws/listSpacesFor with onAppStates: rows first, states after (local Sa
     assert.ok((await both(callLimiter(STATE_CALLS_IN_FLIGHT))) <= STATE_CALLS_IN_FLIGHT);
   });
 
+  it('a later page of the same listing reuses its first ListApps page: no call before its rows', async () => {
+    const first = await access.listSpacesFor('us-east-1', DOMAIN, 'me', { maxResults: 10, onAppStates: () => undefined });
+    await first.states;
+    assert.ok(first.nextToken, 'the listing has a next page');
+    const apps = fx.emu.callCount('ListApps');
+    const batches: Space[][] = [];
+    const next = await access.listSpacesFor('us-east-1', DOMAIN, 'me', { maxResults: 10, nextToken: first.nextToken, onAppStates: (b) => batches.push(b) });
+    assert.equal(fx.emu.callCount('ListApps'), apps, 'the first page came from the first call');
+    await next.states;
+    const unknown = next.items.filter((s) => s.appState === 'Unknown');
+    assert.ok(next.items.length > 0);
+    assert.equal(fx.emu.callCount('ListApps'), apps + unknown.length, 'then one call per space it did not show');
+    for (const s of batches.flat()) {
+      assert.equal(s.appState, expectedState(s.spaceName), s.spaceName);
+    }
+  });
+
   it('without onAppStates, the page comes back with every state (as before)', async () => {
     const page = await access.listSpacesFor('us-east-1', DOMAIN, 'me');
     assert.equal(page.states, undefined);
