@@ -164,6 +164,9 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<T[] | unde
           qp.items = [...qp.items, ...page.map(toItem)];
           qp.activeItems = active.length ? active : qp.items.slice(0, 1);
         }
+        if (done) {
+          return; // closed while the loader finished its work (a space pick's states)
+        }
         qp.busy = false;
         if (qp.items.length === 0) {
           qp.placeholder = `${qp.placeholder ?? request.placeholder} (none found)`;

@@ -148,14 +148,20 @@ export async function pickUserProfile(s: ExtensionServices, domain: Domain, desc
   });
 }
 
-/** A space as the space pick shows it; its id stays the same while its state fills in. */
-export function spacePickItem(sp: Space): PickItem<Space> {
+/** What an item whose state could not be read says once the pick has stopped loading. */
+export const STATE_NOT_READ = 'state not read (see the log)';
+
+/**
+ * A space as the space pick shows it; its id stays the same while its state fills in.
+ * `unknown`: what a space whose state is not known says (while loading, "checking…").
+ */
+export function spacePickItem(sp: Space, unknown = 'checking…'): PickItem<Space> {
   const appType = sp.app?.appType ?? sp.appType;
   return {
     id: sp.spaceName,
     label: sp.spaceDisplayName || sp.spaceName,
     // As the tree's row says it: "checking…" until the app state is known.
-    description: joinDescription([appType, sp.sharingType, sp.appState === 'Unknown' ? 'checking…' : sp.appState]),
+    description: joinDescription([appType, sp.sharingType, sp.appState === 'Unknown' ? unknown : sp.appState]),
     value: sp,
     iconPath: icon(spaceCodicon(appType), toneOf(sp.appState)),
   };
@@ -186,17 +192,24 @@ export async function pickSpace(s: ExtensionServices, domain: Domain, userProfil
           stateCalls,
           onAppStates: (batch) => {
             batch.forEach((sp) => latest.set(sp.spaceName, sp));
-            updates.replace(batch.map(spacePickItem));
+            updates.replace(batch.map((sp) => spacePickItem(sp)));
           },
           onAppStateError: (e, names) => s.log.error(`Reading the app state of ${names.map((n) => `"${n}"`).join(', ')} (domain ${domain.domainId})`, e),
         });
-        yield page.items.map((sp) => spacePickItem(latest.get(sp.spaceName) ?? sp));
+        const items = page.items.map((sp) => latest.get(sp.spaceName) ?? sp);
+        items.forEach((sp) => latest.set(sp.spaceName, sp));
+        yield items.map((sp) => spacePickItem(sp));
         if (page.states) {
           states.push(page.states);
         }
         nextToken = page.nextToken;
       } while (nextToken && !signal.aborted);
       await Promise.all(states); // busy until every state is in (they never reject)
+      // A state call that failed (logged) leaves its space unknown: no longer "checking…".
+      const unread = [...latest.values()].filter((sp) => sp.appState === 'Unknown');
+      if (unread.length > 0 && !signal.aborted) {
+        updates.replace(unread.map((sp) => spacePickItem(sp, STATE_NOT_READ)));
+      }
     },
   });
 }
@@ -238,10 +251,10 @@ export async function askTarget(s: ExtensionServices, kind: TargetKind): Promise
   // How the domain signs in matters only once a URL is made: asked while the profiles load.
   const described = withAuthMode(s, picked);
   const profile = await pickUserProfile(s, picked, described);
-  const domain = await described; // never rejects (a failure leaves the mode unknown)
   if (!profile) {
     return undefined;
   }
+  const domain = await described; // never rejects (a failure leaves the mode unknown)
   if (kind === 'studio') {
     return { kind, region, domain, userProfileName: profile.userProfileName };
   }

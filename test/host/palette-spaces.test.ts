@@ -119,6 +119,17 @@ describe('the palette\'s space pick: spaces first, states filling in (an endpoin
     assert.equal(calls('CreatePresignedDomainUrl'), 1);
   });
 
+  it('a space whose state could not be read says so once the pick has loaded, and can still be copied', async () => {
+    emu.setFault({ operation: 'ListApps', kind: 'accessDenied', match: { SpaceName: 's-04' } });
+    prompter.script({ pick: DOMAIN_NAME }, { pick: 'me' }, { pick: label('s-04') });
+    await vscode.commands.executeCommand('sagemaker.copySpaceUrl');
+    const items = prompter.picks[2].items;
+    assert.equal(items.find((i) => i.label === label('s-04'))?.description, 'CodeEditor · Shared · state not read (see the log)');
+    assert.equal(items.find((i) => i.label === label('s-05'))?.description, `CodeEditor · Shared · ${STATE['s-05']}`, 'the others filled in');
+    await copiedUrl();
+    assert.equal(lastGrant().spaceName, 's-04');
+  });
+
   it('copies the URL of a space picked before its state is known, asking no state for it; the state calls stop with the pick', async () => {
     slowStateCalls(1500);
     prompter.script({ pick: DOMAIN_NAME }, { pick: 'me' }, { pick: label('s-08'), asSoonAsShown: true });
