@@ -1,7 +1,10 @@
 import * as vscode from 'vscode';
+import { replaceById } from './replaceById';
 
 /** One choice in a quick pick: what the user reads (name, description) and what it stands for. */
 export interface PickItem<T> {
+  /** Names the item across updates (see PickUpdates.replace); unique within one pick. */
+  readonly id?: string;
   readonly label: string;
   readonly description?: string;
   readonly detail?: string;
@@ -18,8 +21,25 @@ export interface PickButton<T> {
   readonly value: T;
 }
 
-/** Items known up front, or pages of items fetched while the pick shows its busy state. */
-export type PickSource<T> = readonly PickItem<T>[] | ((signal: AbortSignal) => AsyncIterable<readonly PickItem<T>[]>);
+/** What a loader may change in items it has already given, while the pick stays open. */
+export interface PickUpdates<T> {
+  /**
+   * Puts these items in place of the shown ones with the same `id` (an id not shown yet is
+   * ignored): the user's typed filter and active item stay as they are.
+   */
+  replace(items: readonly PickItem<T>[]): void;
+  /** A new placeholder, e.g. once something the question depends on is known. */
+  placeholder(text: string): void;
+}
+
+/**
+ * Items known up front, or pages of items fetched while the pick shows its busy state (busy until
+ * the iterable ends; it may replace items it gave before it ends). `signal` aborts when the pick
+ * closes, whichever way.
+ */
+export type PickSource<T> =
+  | readonly PickItem<T>[]
+  | ((signal: AbortSignal, updates: PickUpdates<T>) => AsyncIterable<readonly PickItem<T>[]>);
 
 export interface PickRequest<T> {
   readonly title: string;
@@ -55,11 +75,11 @@ export interface Prompter {
 }
 
 type Button<T> = vscode.QuickInputButton & { value: T };
-type Item<T> = vscode.QuickPickItem & { value: T; buttons?: Button<T>[] };
+type Item<T> = vscode.QuickPickItem & { value: T; buttons?: Button<T>[]; id?: string };
 
 function toItem<T>(p: PickItem<T>): Item<T> {
   const buttons = p.buttons?.map((b) => ({ iconPath: b.iconPath, tooltip: b.tooltip, value: b.value }));
-  return { label: p.label, description: p.description, detail: p.detail, iconPath: p.iconPath, picked: p.picked, value: p.value, buttons };
+  return { id: p.id, label: p.label, description: p.description, detail: p.detail, iconPath: p.iconPath, picked: p.picked, value: p.value, buttons };
 }
 
 /** Shows a quick pick that fills in page by page and is busy until the last page; hiding it cancels loading. */
@@ -105,9 +125,38 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<T[] | unde
     }
     const load = request.items;
     qp.busy = true;
+    // Items replaced while the user reads keep their place in the list.
+    qp.keepScrollPosition = true;
+    const updates: PickUpdates<T> = {
+      replace(items) {
+        if (done) {
+          return;
+        }
+        const next = replaceById(qp.items, items.map(toItem));
+        if (!next) {
+          return;
+        }
+        // The same item stays active (by id); the typed filter (qp.value) is not touched.
+        const active = new Set(qp.activeItems);
+        const activeIds = new Set(qp.activeItems.map((i) => i.id).filter((id) => id !== undefined));
+        const kept = (was: Set<Item<T>>, ids: Set<string | undefined>) => next.filter((i) => was.has(i) || (i.id !== undefined && ids.has(i.id)));
+        const selected = new Set(qp.selectedItems);
+        const selectedIds = new Set(qp.selectedItems.map((i) => i.id).filter((id) => id !== undefined));
+        qp.items = next;
+        if (many) {
+          qp.selectedItems = kept(selected, selectedIds);
+        }
+        qp.activeItems = kept(active, activeIds);
+      },
+      placeholder(text) {
+        if (!done) {
+          qp.placeholder = text;
+        }
+      },
+    };
     void (async () => {
       try {
-        for await (const page of load(abort.signal)) {
+        for await (const page of load(abort.signal, updates)) {
           if (done) {
             return;
           }
@@ -115,9 +164,12 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<T[] | unde
           qp.items = [...qp.items, ...page.map(toItem)];
           qp.activeItems = active.length ? active : qp.items.slice(0, 1);
         }
+        if (done) {
+          return; // closed while the loader finished its work (a space pick's states)
+        }
         qp.busy = false;
         if (qp.items.length === 0) {
-          qp.placeholder = `${request.placeholder} (none found)`;
+          qp.placeholder = `${qp.placeholder ?? request.placeholder} (none found)`;
         }
       } catch (e) {
         finish(undefined, e);

@@ -19,6 +19,7 @@ export type { DomainAccess } from './domains';
 export { isSsoDomainRefusal } from './domains';
 export type { SpaceAccess, SpaceListOptions, SpacePage } from './spaces';
 export { STATE_CALLS_IN_FLIGHT } from './spaces';
+export { callLimiter, type CallLimiter } from './callLimiter';
 export type { NotebookAccess } from './notebooks';
 export type { MlflowAccess, MlflowApp, MlflowAppUrlRequest, MlflowTrackingServer, MlflowTrackingServerUrlRequest, UrlLifetimes } from './mlflow';
 export type { PartnerApp, PartnerAppAccess, PartnerAppUrlRequest } from './partnerApps';

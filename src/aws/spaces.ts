@@ -3,6 +3,7 @@
  * (CreatePresignedDomainUrl), start and stop (CreateApp / DeleteApp), wait.
  */
 import type { AppDetails, ListAppsCommandOutput as ListAppsPage, SpaceDetails } from '@aws-sdk/client-sagemaker';
+import { callLimiter, type CallLimiter } from './callLimiter';
 import { check, checkMaxResults, checkName, type AwsCore } from './core';
 import { AwsError } from './errors';
 import { describedSpaceToDetails, toSpace } from './mapping';
@@ -56,6 +57,12 @@ export interface SpaceListOptions extends ListOptions {
   onAppStates?: (batch: Space[]) => void;
   /** A ListApps call for these spaces failed: they stay 'Unknown' (the listing stays usable). */
   onAppStateError?: (error: unknown, spaceNames: readonly string[]) => void;
+  /**
+   * Shared by the pages of one listing read together (the palette's space pick reads them all),
+   * so their state calls together stay within STATE_CALLS_IN_FLIGHT; without it, each call of
+   * listSpacesFor keeps to that bound on its own.
+   */
+  stateCalls?: CallLimiter;
 }
 
 /** A page of spaces whose app states may still be filling in. */
@@ -100,6 +107,36 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
   const ownership = new Map<string, SpaceOwnership>();
   /** The newest app of every space of a domain, from a complete ListApps read, for "Load more". */
   const domainApps = new Map<string, { apps: Map<string, AppDetails>; at: number }>();
+  /**
+   * The domain's first ListApps page asked alongside a listing's first ListSpaces page: its later
+   * pages (the palette reads them all, the tree on "Load more") reuse it for a while rather than
+   * ask for the same 100 apps again.
+   */
+  const firstAppPages = new Map<string, { page: Promise<ListAppsPage>; at: number }>();
+
+  /** The domain's first ListApps page for a listing: asked now, or a continuation's recent one. */
+  function firstAppPage(region: string, domainId: string, o: SpaceListOptions | undefined, reuseForMs: number): Promise<ListAppsPage> {
+    const key = JSON.stringify([region, domainId]);
+    const recent = firstAppPages.get(key);
+    if (o?.nextToken && recent && Date.now() - recent.at <= reuseForMs) {
+      return recent.page;
+    }
+    const page = listAppsPage(region, domainId, undefined, 100, undefined, o?.signal);
+    if (!o?.nextToken) {
+      const entry = { page, at: Date.now() };
+      firstAppPages.set(key, entry);
+      // A failed (or cancelled) read is not reused.
+      page.catch(() => firstAppPages.get(key) === entry && firstAppPages.delete(key));
+    }
+    return page;
+  }
+
+  /** App states are about to change (a start or stop): nothing read before is reused. */
+  function forgetApps(region: string, domainId: string): void {
+    const key = JSON.stringify([region, domainId]);
+    domainApps.delete(key);
+    firstAppPages.delete(key);
+  }
 
   function hasFreshDomainApps(region: string, domainId: string, reuseForMs: number): boolean {
     const cached = domainApps.get(JSON.stringify([region, domainId]));
@@ -198,6 +235,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
    * call leaves its space unknown and is reported; the rest go on. Stops when the listing is cancelled.
    */
   async function fillStates(region: string, domainId: string, unknown: readonly SpaceDetails[], o: SpaceListOptions): Promise<void> {
+    const limiter = o.stateCalls ?? callLimiter(STATE_CALLS_IN_FLIGHT);
     for (let i = 0; i < unknown.length && !o.signal?.aborted; i += STATE_CALLS_IN_FLIGHT) {
       const wave = unknown.slice(i, i + STATE_CALLS_IN_FLIGHT);
       const batch: Space[] = [];
@@ -205,7 +243,12 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
         wave.map(async (d) => {
           const name = d.SpaceName ?? '';
           try {
-            batch.push(toSpace(region, d, (await listAppsPage(region, domainId, name, 1, undefined, o.signal)).Apps?.[0]));
+            // A call that waited for its turn past the listing's end is not made.
+            const app = await limiter.run(async () => (o.signal?.aborted ? undefined : (await listAppsPage(region, domainId, name, 1, undefined, o.signal)).Apps?.[0]));
+            if (o.signal?.aborted) {
+              return;
+            }
+            batch.push(toSpace(region, d, app));
           } catch (e) {
             if (!o.signal?.aborted) {
               o.onAppStateError?.(e, [name]);
@@ -259,7 +302,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
       const reuse = o?.nextToken ? APPS_REUSE_FOR_LOAD_MORE_MS : 0;
       // The domain's newest apps do not depend on which spaces come back: ask for them at the same
       // time as ListSpaces, so a domain with up to a page of apps is listed in one round trip.
-      const firstDomainPage = hasFreshDomainApps(region, domainId, reuse) ? undefined : listAppsPage(region, domainId, undefined, 100, undefined, o?.signal);
+      const firstDomainPage = hasFreshDomainApps(region, domainId, reuse) ? undefined : firstAppPage(region, domainId, o, reuse);
       // If ListSpaces fails first, this one's failure is not an unhandled rejection; awaited below.
       firstDomainPage?.catch(() => undefined);
       for (let pages = 0; pages < MAX_SPACE_PAGES_PER_CALL; pages++) {
@@ -385,7 +428,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
     async startSpace(region, space) {
       checkName('DomainId', space.domainId, 'CreateApp');
       checkName('SpaceName', space.spaceName, 'CreateApp');
-      domainApps.delete(JSON.stringify([region, space.domainId])); // app states are about to change
+      forgetApps(region, space.domainId);
       const appType = space.appType ?? (await spaces.describeSpace(region, space.domainId, space.spaceName)).appType;
       if (!appType) {
         throw new AwsError('validation', `The space "${space.spaceName}" has no app type set, so there is no app to start.`, { operation: 'CreateApp' });
@@ -406,7 +449,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
     async stopSpace(region, space) {
       checkName('DomainId', space.domainId, 'DeleteApp');
       checkName('SpaceName', space.spaceName, 'DeleteApp');
-      domainApps.delete(JSON.stringify([region, space.domainId])); // app states are about to change
+      forgetApps(region, space.domainId);
       let app = space.app;
       if (!app || app.status === 'Deleted') {
         app = (await spaces.describeSpace(region, space.domainId, space.spaceName)).app;

@@ -109,8 +109,10 @@ async function showRealState(s: ExtensionServices, t: StartStopTarget): Promise<
  * the tree's node following each state. Cancelling stops the waiting, not the transition.
  * Returns the target in its new state, or undefined if the user cancelled the wait.
  */
-export async function transition(s: ExtensionServices, t: StartStopTarget, action: 'start' | 'stop'): Promise<StartStopTarget | undefined> {
+export async function transition(s: ExtensionServices, target: StartStopTarget, action: 'start' | 'stop'): Promise<StartStopTarget | undefined> {
   const access = s.session.access();
+  // Picked before its state came in: whether it runs decides what start and stop may do.
+  const t = target.kind === 'space' ? await withKnownState(s, target) : target;
   const what = describeTarget(t);
   const running = isRunning(t);
   if (action === 'start' && running) {
@@ -176,6 +178,22 @@ export async function transition(s: ExtensionServices, t: StartStopTarget, actio
   ));
 }
 
+type SpaceTarget = Extract<UrlTarget, { kind: 'space' }>;
+
+/**
+ * A space listed before its app state came in (tree row or palette item saying "checking…"):
+ * its state asked now, one ListApps call (SpaceNameEquals), as the listing would have. The
+ * listing's row learns it too.
+ */
+export async function withKnownState<T extends SpaceTarget>(s: ExtensionServices, t: T): Promise<T> {
+  if (t.space.appState !== 'Unknown') {
+    return t;
+  }
+  const space = await s.session.access().refreshSpaceApp(t.region, t.space);
+  s.tree.updateSpace(space);
+  return { ...t, space };
+}
+
 const START_AND_OPEN = 'Start and Open';
 
 /** Before opening: a stopped space or notebook instance is started first, if the user agrees. */
@@ -185,10 +203,7 @@ export async function ensureRunning(s: ExtensionServices, t: UrlTarget): Promise
     return t;
   }
   if (t.kind === 'space' && t.space.appState === 'Unknown') {
-    // Listed before its app state came in: ask now (one DescribeSpace + ListApps), then as usual.
-    const space = await s.session.access().describeSpace(t.region, t.domain.domainId, t.space.spaceName);
-    s.tree.updateSpace(space);
-    return ensureRunning(s, { ...t, space });
+    return ensureRunning(s, await withKnownState(s, t));
   }
   const state = stateOf(t);
   if (state === 'Starting' || state === 'Pending') {

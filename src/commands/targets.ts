@@ -1,4 +1,4 @@
-import type { Domain, NotebookInstance, Page, Space, UserProfile } from '../aws/index';
+import { callLimiter, STATE_CALLS_IN_FLIGHT, type Domain, type NotebookInstance, type Page, type Space, type UserProfile } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem, PickRequest } from '../prompter';
@@ -116,35 +116,101 @@ export async function withAuthMode(s: ExtensionServices, domain: Domain): Promis
   }
 }
 
-export async function pickUserProfile(s: ExtensionServices, domain: Domain): Promise<UserProfile | undefined> {
+const PROFILE_PLACEHOLDER = 'Select a user profile';
+
+function ssoPlaceholder(domain: Domain): string {
+  return `${domain.domainName} signs in through IAM Identity Center: it opens at the domain's own URL (no presigned URL); select a user profile`;
+}
+
+/**
+ * The user profile pick. `described`: the domain's DescribeDomain under way (see withAuthMode),
+ * asked alongside the profiles rather than before them; an IAM Identity Center domain's
+ * placeholder says so once it is known.
+ */
+export async function pickUserProfile(s: ExtensionServices, domain: Domain, described?: Promise<Domain>): Promise<UserProfile | undefined> {
   const access = s.session.access();
+  const list = pages(
+    (nextToken, signal) => access.listUserProfiles(domain.region, domain.domainId, { nextToken, maxResults: 100, signal }),
+    (u: UserProfile) => ({ label: u.userProfileName, description: u.status, value: u, iconPath: icon('account') }),
+  );
   return ask(s, {
     title: `User profile in ${domain.domainName}`,
-    placeholder:
-      domain.authMode === 'SSO'
-        ? `${domain.domainName} signs in through IAM Identity Center: it opens at the domain's own URL (no presigned URL); select a user profile`
-        : 'Select a user profile',
-    items: pages(
-      (nextToken, signal) => access.listUserProfiles(domain.region, domain.domainId, { nextToken, maxResults: 100, signal }),
-      (u) => ({ label: u.userProfileName, description: u.status, value: u, iconPath: icon('account') }),
-    ),
+    placeholder: domain.authMode === 'SSO' ? ssoPlaceholder(domain) : PROFILE_PLACEHOLDER,
+    items: async function* (signal, updates) {
+      void described?.then((d) => {
+        if (d.authMode === 'SSO' && !signal.aborted) {
+          updates.placeholder(ssoPlaceholder(d));
+        }
+      });
+      yield* list(signal);
+      await described; // its answer is on its way with the first page: the placeholder settles before the pick stops being busy
+    },
   });
 }
 
+/** What an item whose state could not be read says once the pick has stopped loading. */
+export const STATE_NOT_READ = 'state not read (see the log)';
+
+/**
+ * A space as the space pick shows it; its id stays the same while its state fills in.
+ * `unknown`: what a space whose state is not known says (while loading, "checking…").
+ */
+export function spacePickItem(sp: Space, unknown = 'checking…'): PickItem<Space> {
+  const appType = sp.app?.appType ?? sp.appType;
+  return {
+    id: sp.spaceName,
+    label: sp.spaceDisplayName || sp.spaceName,
+    // As the tree's row says it: "checking…" until the app state is known.
+    description: joinDescription([appType, sp.sharingType, sp.appState === 'Unknown' ? unknown : sp.appState]),
+    value: sp,
+    iconPath: icon(spaceCodicon(appType), toneOf(sp.appState)),
+  };
+}
+
+/**
+ * The spaces show as soon as ListSpaces answers (the tree's listing: the domain's first ListApps
+ * page alongside, then the states still unknown, a few calls at a time, shared by every page of
+ * this pick); each item's state fills in place. The pick is busy until every state is in; closing
+ * it (a pick or Escape) stops the state calls.
+ */
 export async function pickSpace(s: ExtensionServices, domain: Domain, userProfileName: string): Promise<Space | undefined> {
   const access = s.session.access();
   return ask(s, {
     title: `Space for ${userProfileName} in ${domain.domainName}`,
     placeholder: 'Select a space',
-    items: pages(
-      (nextToken, signal) => access.listSpacesFor(domain.region, domain.domainId, userProfileName, { nextToken, maxResults: 100, signal }),
-      (sp) => ({
-        label: sp.spaceDisplayName || sp.spaceName,
-        description: joinDescription([sp.app?.appType ?? sp.appType, sp.sharingType, sp.appState]),
-        value: sp,
-        iconPath: icon(spaceCodicon(sp.app?.appType ?? sp.appType), toneOf(sp.appState)),
-      }),
-    ),
+    items: async function* (signal, updates) {
+      /** The newest of each space: a state can come in before its page is given to the pick. */
+      const latest = new Map<string, Space>();
+      const stateCalls = callLimiter(STATE_CALLS_IN_FLIGHT);
+      const states: Promise<void>[] = [];
+      let nextToken: string | undefined;
+      do {
+        const page = await access.listSpacesFor(domain.region, domain.domainId, userProfileName, {
+          nextToken,
+          maxResults: 100,
+          signal,
+          stateCalls,
+          onAppStates: (batch) => {
+            batch.forEach((sp) => latest.set(sp.spaceName, sp));
+            updates.replace(batch.map((sp) => spacePickItem(sp)));
+          },
+          onAppStateError: (e, names) => s.log.error(`Reading the app state of ${names.map((n) => `"${n}"`).join(', ')} (domain ${domain.domainId})`, e),
+        });
+        const items = page.items.map((sp) => latest.get(sp.spaceName) ?? sp);
+        items.forEach((sp) => latest.set(sp.spaceName, sp));
+        yield items.map((sp) => spacePickItem(sp));
+        if (page.states) {
+          states.push(page.states);
+        }
+        nextToken = page.nextToken;
+      } while (nextToken && !signal.aborted);
+      await Promise.all(states); // busy until every state is in (they never reject)
+      // A state call that failed (logged) leaves its space unknown: no longer "checking…".
+      const unread = [...latest.values()].filter((sp) => sp.appState === 'Unknown');
+      if (unread.length > 0 && !signal.aborted) {
+        updates.replace(unread.map((sp) => spacePickItem(sp, STATE_NOT_READ)));
+      }
+    },
   });
 }
 
@@ -182,11 +248,13 @@ export async function askTarget(s: ExtensionServices, kind: TargetKind): Promise
   if (!picked) {
     return undefined;
   }
-  const domain = await withAuthMode(s, picked);
-  const profile = await pickUserProfile(s, domain);
+  // How the domain signs in matters only once a URL is made: asked while the profiles load.
+  const described = withAuthMode(s, picked);
+  const profile = await pickUserProfile(s, picked, described);
   if (!profile) {
     return undefined;
   }
+  const domain = await described; // never rejects (a failure leaves the mode unknown)
   if (kind === 'studio') {
     return { kind, region, domain, userProfileName: profile.userProfileName };
   }

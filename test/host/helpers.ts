@@ -2,7 +2,8 @@ import * as assert from 'node:assert/strict';
 import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
 import type { SageMakerExtensionApi } from '../../src/extension';
-import type { InputRequest, MessageLevel, PickItem, PickRequest, Prompter } from '../../src/prompter';
+import type { InputRequest, MessageLevel, PickItem, PickRequest, PickUpdates, Prompter } from '../../src/prompter';
+import { replaceById } from '../../src/replaceById';
 import type { Node } from '../../src/tree/nodes';
 import type { PresignedGrant } from '../emulator/presigned';
 
@@ -179,10 +180,18 @@ export interface ShownMessage {
   modal: boolean;
 }
 
+type AskedItem = { label: string; description?: string; picked?: boolean; detail?: string; buttons?: string[] };
+
 export interface AskedPick {
   title: string;
+  /** The placeholder when the pick was answered (a loader may change it). */
   placeholder: string;
-  items: { label: string; description?: string; picked?: boolean; detail?: string; buttons?: string[] }[];
+  /** The items when the pick was answered, with every update the loader made to them. */
+  items: AskedItem[];
+  /** The items as the first page showed them, before any update. */
+  firstPage?: AskedItem[];
+  /** How many times the loader replaced shown items (each a redraw in the quick pick). */
+  updates?: number;
 }
 
 /** A tooltip's text as a reader sees it (markdown escapes and non-breaking spaces undone). */
@@ -192,8 +201,18 @@ export function tooltipText(i: vscode.TreeItem): string {
   return md.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
 }
 
-/** `itemButton`: triggers the button with that tooltip on the item labelled `label`. */
-type Answer = { pick: string } | { itemButton: string; label: string } | { pickMany: string[] } | { input: string } | { button: string } | { cancel: true };
+/**
+ * `itemButton`: triggers the button with that tooltip on the item labelled `label`.
+ * `asSoonAsShown`: answers as soon as the item (for a cancel: the first page) is shown, like a user
+ * who does not wait for the pick to finish loading; otherwise the pick is answered once loaded.
+ */
+type Answer =
+  | { pick: string; asSoonAsShown?: boolean }
+  | { itemButton: string; label: string }
+  | { pickMany: string[] }
+  | { input: string }
+  | { button: string }
+  | { cancel: true; asSoonAsShown?: boolean };
 
 /**
  * A Prompter that answers from a script, through the same code paths as the VS Code one: pick
@@ -244,29 +263,54 @@ export class ScriptedPrompter implements Prompter {
     return a;
   }
 
-  private async items<T>(request: PickRequest<T>): Promise<PickItem<T>[]> {
+  /**
+   * The pick's items as the real quick pick would hold them: pages appended, updates put in place
+   * (by id). Loads to the end, or until `enough` says the user would answer (then the loader is
+   * aborted, as closing the quick pick does).
+   */
+  private async items<T>(request: PickRequest<T>, enough?: (items: readonly PickItem<T>[]) => boolean): Promise<{ items: PickItem<T>[]; asked: Partial<AskedPick> }> {
     if (typeof request.items !== 'function') {
-      return [...request.items];
+      return { items: [...request.items], asked: { placeholder: request.placeholder } };
     }
-    const all: PickItem<T>[] = [];
-    for await (const page of request.items(new AbortController().signal)) {
-      all.push(...page);
+    let all: PickItem<T>[] = [];
+    const asked: Partial<AskedPick> = { placeholder: request.placeholder, updates: 0 };
+    const abort = new AbortController();
+    const updates: PickUpdates<T> = {
+      replace: (items) => {
+        if (abort.signal.aborted) {
+          return;
+        }
+        const next = replaceById(all, items);
+        if (next) {
+          all = next;
+          asked.updates = (asked.updates ?? 0) + 1;
+        }
+      },
+      placeholder: (text) => {
+        if (!abort.signal.aborted) {
+          asked.placeholder = text;
+        }
+      },
+    };
+    try {
+      for await (const page of request.items(abort.signal, updates)) {
+        all = [...all, ...page];
+        asked.firstPage ??= all.map(askedItem);
+        if (enough?.(all)) {
+          break;
+        }
+      }
+    } finally {
+      abort.abort();
     }
-    return all;
+    return { items: all, asked };
   }
 
   async pick<T>(request: PickRequest<T>): Promise<T | undefined> {
-    const items = await this.items(request);
-    this.picks.push({
-      title: request.title,
-      placeholder: request.placeholder,
-      items: items.map((i) => ({
-        label: i.label,
-        description: i.description,
-        ...(i.detail !== undefined ? { detail: i.detail } : {}),
-        ...(i.buttons ? { buttons: i.buttons.map((b) => b.tooltip) } : {}),
-      })),
-    });
+    const head = this.answers[0];
+    const early = head && 'asSoonAsShown' in head && head.asSoonAsShown ? head : undefined;
+    const { items, asked } = await this.items(request, early && ((all) => 'cancel' in early || all.some((i) => 'pick' in early && i.label === early.pick)));
+    this.picks.push({ title: request.title, placeholder: asked.placeholder ?? request.placeholder, items: items.map(askedItem), firstPage: asked.firstPage, updates: asked.updates });
     const a = this.next('pick', request.title);
     if ('cancel' in a) {
       return undefined;
@@ -292,7 +336,7 @@ export class ScriptedPrompter implements Prompter {
   }
 
   async pickMany<T>(request: PickRequest<T>): Promise<T[] | undefined> {
-    const items = await this.items(request);
+    const { items } = await this.items(request);
     this.picks.push({ title: request.title, placeholder: request.placeholder, items: items.map((i) => ({ label: i.label, description: i.description, picked: i.picked })) });
     const a = this.next('pickMany', request.title);
     if ('cancel' in a) {
@@ -348,6 +392,15 @@ export class ScriptedPrompter implements Prompter {
     this.opened.push(uri);
     return Promise.resolve(true);
   }
+}
+
+function askedItem<T>(i: PickItem<T>): AskedItem {
+  return {
+    label: i.label,
+    description: i.description,
+    ...(i.detail !== undefined ? { detail: i.detail } : {}),
+    ...(i.buttons ? { buttons: i.buttons.map((b) => b.tooltip) } : {}),
+  };
 }
 
 /** Labels of a node list, as the tree shows them. */

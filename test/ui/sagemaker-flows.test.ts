@@ -138,6 +138,44 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
     await studio.close();
   });
 
+  it('the palette\'s space pick shows the spaces at once, "checking…" until each state comes in, keeping the typed filter', async () => {
+    const { page } = wb;
+    // The domain's first ListApps page fails, and each space's own call takes a while: the states come late.
+    wb.emulator.setFault({ operation: 'ListApps', kind: 'accessDenied', times: 1, match: { DomainId: 'd-7kx2hq9mzp4a', MaxResults: 100 } });
+    wb.emulator.setFault({ operation: 'ListApps', kind: 'latency', latencyMs: 3000, match: { DomainId: 'd-7kx2hq9mzp4a', MaxResults: 1 } });
+    try {
+      await startPaletteCommand(page, 'SageMaker: Copy Space URL');
+      await answerQuickPick(page, 'ml-platform');
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'User profile in ml-platform' }).waitFor({ timeout: 30_000 });
+      await answerQuickPick(page, 'alice');
+      await page.locator('.quick-input-widget .quick-input-title', { hasText: 'Space for alice in ml-platform' }).waitFor({ timeout: 30_000 });
+      const row = (label: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: label }).first();
+      await row('Shared Code Review').waitFor({ timeout: 30_000 });
+      assert.match((await row('Shared Code Review').innerText()).replace(/\s+/g, ' '), /checking…/);
+      // The user types while the states come in: the filter and the item they are on stay.
+      const input = page.locator('.quick-input-widget input');
+      await input.fill('Alice');
+      await page.keyboard.press('ArrowDown'); // onto "Alice Code Editor"
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Alice Code Editor' }).waitFor({ timeout: 10_000 });
+      assert.match((await row('Alice Code Editor').innerText()).replace(/\s+/g, ' '), /checking…/);
+      await readmeScreenshot(page, 'palette-space-pick-checking');
+      await until(async () => /Stopped/.test(await row('Alice Code Editor').innerText()), 'the space pick shows the state of "Alice Code Editor"', 30_000);
+      assert.match((await row('Alice JupyterLab').innerText()).replace(/\s+/g, ' '), /JupyterLab · Private · Running/);
+      assert.equal(await input.inputValue(), 'Alice', 'the typed filter is kept');
+      await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Alice Code Editor' }).waitFor({ timeout: 10_000 });
+      assert.equal(await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Team Analytics' }).count(), 0, 'the filter still hides the others');
+      await readmeScreenshot(page, 'palette-space-pick');
+      await page.keyboard.press('Enter');
+      await page.locator('.statusbar-item', { hasText: 'SageMaker URL expires in' }).waitFor({ timeout: 30_000 });
+      const url = await readClipboard(page);
+      const res = await fetch(url, { redirect: 'manual' });
+      assert.equal(res.status, 200, `clipboard holds ${safe(url)}`);
+      assert.match(await res.text(), /alice-code-editor/);
+    } finally {
+      wb.emulator.clearFaults();
+    }
+  });
+
   it('starts a stopped notebook instance from its context menu; the row follows its state', async () => {
     const { page } = wb;
     const row = treeRow(page, 'churn-model-training');

@@ -4,6 +4,9 @@ import type { InputRequest, MessageLevel, PickItem, PickRequest, Prompter } from
 /** Chooses an item of a quick pick by what the user reads (label, description). */
 export type Chooser = (item: Pick<PickItem<unknown>, 'label' | 'description'>) => boolean;
 
+/** Closes the pick (Escape) as soon as its first items show: for figures that end there. */
+export const CLOSE_WHEN_SHOWN: Chooser = () => true;
+
 /**
  * The user of the palette flows, as the benchmark models them: the commands ask through the
  * extension's own Prompter interface, and this one answers each quick pick as soon as the item
@@ -40,8 +43,13 @@ export class BenchPrompter implements Prompter {
       return request.items.find(choose)?.value;
     }
     const abort = new AbortController();
+    // Items the loader updates in place (a space's state) are read as first shown: this user does not wait.
+    const ignore = { replace: () => undefined, placeholder: () => undefined };
     try {
-      for await (const page of request.items(abort.signal)) {
+      for await (const page of request.items(abort.signal, ignore)) {
+        if (choose === CLOSE_WHEN_SHOWN) {
+          return undefined;
+        }
         const found = page.find(choose);
         if (found) {
           return found.value; // leaving the loop ends the page generator: no further page is asked for

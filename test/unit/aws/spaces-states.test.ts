@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { STATE_CALLS_IN_FLIGHT, type SageMakerAccess, type Space } from '../../../src/aws/index';
+import { callLimiter, STATE_CALLS_IN_FLIGHT, type SageMakerAccess, type Space } from '../../../src/aws/index';
 import type { AppRecord, EmulatorData, SpaceRecord } from '../../emulator/index';
 import { emulatorFixture, type EmulatorFixture } from './fixture';
 
@@ -57,17 +57,41 @@ const expectedState = (name: string): string => {
   return i === 14 ? 'Stopped' : i % 2 ? 'Stopped' : 'Running';
 };
 
+/** When each slow (state) ListApps call was in the emulator: [start, end] in ms. */
+const slowCalls: [number, number][] = [];
+const SLOW_MS = 150;
+
+/** The most of these intervals that overlap at one moment. */
+function mostAtOnce(intervals: readonly [number, number][]): number {
+  const edges = intervals.flatMap(([a, b]) => [[a, 1], [b, -1]] as const).sort((x, y) => x[0] - y[0] || x[1] - y[1]);
+  let now = 0;
+  let most = 0;
+  for (const [, d] of edges) {
+    most = Math.max(most, (now += d));
+  }
+  return most;
+}
+
 describe('aws/listSpacesFor with onAppStates: rows first, states after (local SageMaker endpoint)', function () {
   let fx: EmulatorFixture;
   let access: SageMakerAccess;
   before(async () => {
-    fx = await emulatorFixture({ data: data() });
+    fx = await emulatorFixture({
+      data: data(),
+      onCall: (c) => {
+        if (c.operation === 'ListApps' && c.durationMs >= SLOW_MS - 10) {
+          const end = Date.now();
+          slowCalls.push([end - c.durationMs, end]);
+        }
+      },
+    });
     access = fx.access();
   });
   after(async () => fx.close());
   beforeEach(() => {
     fx.emu.resetCallCounts();
     fx.emu.clearFaults();
+    slowCalls.length = 0;
   });
 
   it('returns the spaces after one round trip (ListSpaces + the first ListApps page); fills the rest in waves of at most STATE_CALLS_IN_FLIGHT calls', async () => {
@@ -111,6 +135,51 @@ describe('aws/listSpacesFor with onAppStates: rows first, states after (local Sa
     const known = batches.flat().map((s) => s.spaceName).sort();
     assert.deepEqual(known, SHARED.slice(2).filter((n) => n !== 's-07'));
     assert.equal(page.items.find((s) => s.spaceName === 's-07')?.appState, 'Unknown');
+  });
+
+  it('stops asking for states when the listing is cancelled (the palette\'s pick closed)', async () => {
+    // Each state call takes a while, so the first wave is in flight when the listing is cancelled.
+    fx.emu.setFault({ operation: 'ListApps', kind: 'latency', latencyMs: SLOW_MS, match: { MaxResults: 1 } });
+    const abort = new AbortController();
+    const batches: Space[][] = [];
+    const page = await access.listSpacesFor('us-east-1', DOMAIN, 'me', { signal: abort.signal, onAppStates: (b) => batches.push(b) });
+    assert.equal(page.items.filter((s) => s.appState === 'Unknown').length, 13);
+    abort.abort();
+    await page.states;
+    await new Promise((r) => setTimeout(r, 2 * SLOW_MS));
+    // The first page, and at most the first wave (already sent): not the 13 the listing would ask.
+    assert.ok(fx.emu.callCount('ListApps') <= 1 + STATE_CALLS_IN_FLIGHT, `ListApps calls: ${fx.emu.callCount('ListApps')}`);
+    assert.deepEqual(batches, [], 'nothing is reported after the cancel');
+  });
+
+  it('listings that share a limiter keep their state calls together within STATE_CALLS_IN_FLIGHT', async () => {
+    fx.emu.setFault({ operation: 'ListApps', kind: 'latency', latencyMs: SLOW_MS, match: { MaxResults: 1 } });
+    const both = async (stateCalls?: ReturnType<typeof callLimiter>): Promise<number> => {
+      slowCalls.length = 0;
+      const pages = await Promise.all([1, 2].map(() => access.listSpacesFor('us-east-1', DOMAIN, 'me', { onAppStates: () => undefined, stateCalls })));
+      await Promise.all(pages.map((p) => p.states ?? Promise.resolve()));
+      assert.equal(slowCalls.length, 2 * 13);
+      return mostAtOnce(slowCalls);
+    };
+    assert.ok((await both()) > STATE_CALLS_IN_FLIGHT, 'each listing on its own bound: together above it (the check can fail)');
+    assert.ok((await both(callLimiter(STATE_CALLS_IN_FLIGHT))) <= STATE_CALLS_IN_FLIGHT);
+  });
+
+  it('a later page of the same listing reuses its first ListApps page: no call before its rows', async () => {
+    const first = await access.listSpacesFor('us-east-1', DOMAIN, 'me', { maxResults: 10, onAppStates: () => undefined });
+    await first.states;
+    assert.ok(first.nextToken, 'the listing has a next page');
+    const apps = fx.emu.callCount('ListApps');
+    const batches: Space[][] = [];
+    const next = await access.listSpacesFor('us-east-1', DOMAIN, 'me', { maxResults: 10, nextToken: first.nextToken, onAppStates: (b) => batches.push(b) });
+    assert.equal(fx.emu.callCount('ListApps'), apps, 'the first page came from the first call');
+    await next.states;
+    const unknown = next.items.filter((s) => s.appState === 'Unknown');
+    assert.ok(next.items.length > 0);
+    assert.equal(fx.emu.callCount('ListApps'), apps + unknown.length, 'then one call per space it did not show');
+    for (const s of batches.flat()) {
+      assert.equal(s.appState, expectedState(s.spaceName), s.spaceName);
+    }
   });
 
   it('without onAppStates, the page comes back with every state (as before)', async () => {
