@@ -10,6 +10,7 @@ import { resourcesView } from '../ui/workbench';
 import { SDK_CODE_CACHE_FILE } from '../../src/aws/clients';
 import { benchData, LARGE_REGION } from './data';
 import { median } from './figures';
+import { EXTENSION_ID, phasesOf, segmentsOf, type Phase, type TraceEvent } from './trace-phases';
 import { pageInitScript, TRACE_GLOBAL } from './trace-page';
 
 /**
@@ -25,9 +26,13 @@ import { pageInitScript, TRACE_GLOBAL } from './trace-page';
  *   extension the extension's own log (the "SageMaker" output channel's file)
  *   endpoint  the local SageMaker endpoint: each call's arrival and answer
  *   driver    Playwright: click sent, row seen visible
- * then the phases between the milestones, and at the end their medians over the runs.
+ * then the milestones (trace-phases.ts), the spans between them, and at the end their medians
+ * over the runs. The extension's own lines logged before its log file exists carry the time they
+ * were flushed, not written: the milestones come from the messages, the page and the endpoint.
  * Not a test: it never fails on timing. `--plain` runs without the message log and trace-level
- * logs (their cost), `--settle MS` waits that long after the icon shows before clicking, `--all`
+ * logs (their cost; only the page's, the endpoint's and Playwright's milestones remain),
+ * `--settle MS` waits that long after the icon shows before clicking (past the extension host's
+ * start-up: other extensions activating at the same time), `--all`
  * prints every message and log line (default: those about this extension, activation and trees),
  * `--extension DIR` runs another build of the extension (e.g. a copy made before a change).
  */
@@ -76,14 +81,6 @@ function parseArgs(argv: string[]): Options {
   return o;
 }
 
-interface TraceEvent {
-  /** Epoch milliseconds (fractional where the source has it). */
-  t: number;
-  source: 'page' | 'rpc' | 'mark' | 'exthost' | 'extension' | 'endpoint' | 'driver';
-  text: string;
-}
-
-const EXTENSION_ID = 'sagemaker-environments.sagemaker-environments';
 const SAGEMAKER_ICON = '.activitybar a.action-label[aria-label="SageMaker"]';
 const DOMAIN = 'enterprise-ml';
 
@@ -135,87 +132,12 @@ function newLogLines(dir: string, before: Map<string, number>): TraceEvent[] {
 /** Lines worth showing without --all: this extension, activation, tree views, contexts, the SDK. */
 const INTERESTING = /sagemaker|activat|TreeView|getChildren|TreeItem|setContext|\$executeCommand|viewsWelcome|\$startExtensionHost|ExtensionHost|onView|resolveAuthority|\$resolve/i;
 
-interface Phase {
-  name: string;
-  ms: number | undefined;
-  note?: string;
-}
-
 interface WindowTrace {
   which: string;
   cache: string;
   clickToRowPlaywright: number;
   events: TraceEvent[];
   phases: Phase[];
-}
-
-function firstAt(events: TraceEvent[], source: TraceEvent['source'], re: RegExp, after = -Infinity): TraceEvent | undefined {
-  return events.find((e) => e.source === source && e.t >= after && re.test(e.text));
-}
-
-/** The milestones of one click, from the merged events (undefined where a source did not say). */
-function phasesOf(events: TraceEvent[], click: number): Phase[] {
-  const at = (e: TraceEvent | undefined): number | undefined => (e ? e.t - click : undefined);
-  const replyTo = (request: TraceEvent | undefined): TraceEvent | undefined => {
-    const id = request ? /\]\s+(\d+) - request/.exec(request.text)?.[1] : undefined;
-    return id ? firstAt(events, 'rpc', new RegExp(`Ext → Win.*\\]\\s+${id} - receiveReply`), request!.t) : undefined;
-  };
-  const driver = (text: string): TraceEvent | undefined => events.find((e) => e.source === 'driver' && e.text.startsWith(text));
-  const hostUp = firstAt(events, 'rpc', /^\[Remote\]/);
-  const activate = firstAt(events, 'rpc', /Win → Ext.*\$activateByEvent.*onView:sagemaker\.resources/, click - 50);
-  const didActivate = firstAt(events, 'rpc', new RegExp(`\\$onDidActivateExtension.*${EXTENSION_ID.replace(/\./g, '\\.')}`), click);
-  // VS Code's own figures: [id, codeLoadingTime, activateCallTime, activateResolvedTime, reason].
-  const times = didActivate ? /"},(\d+),(\d+),(\d+),/.exec(didActivate.text) : undefined;
-  const register = firstAt(events, 'rpc', /\$registerTreeViewDataProvider.*sagemaker\.resources/, click);
-  const children = events.filter((e) => e.source === 'rpc' && e.t >= click && /Win → Ext.*\$getChildren.*sagemaker\.resources/.test(e.text));
-  const domainRow = firstAt(events, 'page', /FIRST DOMAIN ROW/, click);
-  const answers = events.filter((e) => e.source === 'endpoint' && e.t >= click && /answered/.test(e.text) && (!domainRow || e.t <= domainRow.t));
-  return [
-    { name: 'Playwright: click sent → pointerdown in the page', ms: (() => { const d = driver('click sent'); return d ? click - d.t : undefined; })() },
-    { name: 'remote extension host: first message (before 0: up at the click)', ms: at(hostUp) },
-    { name: 'Resources pane in the DOM', ms: at(firstAt(events, 'page', /Resources pane in the DOM/, click - 50)) },
-    { name: 'activation asked ($activateByEvent onView:…)', ms: at(activate) },
-    { name: 'tree data provider registered (activate() ran)', ms: at(register) },
-    { name: 'activation answered', ms: at(replyTo(activate)) },
-    { name: '… VS Code: code loading / activate call / resolve (ms, not times)', ms: undefined, note: times ? `${times[1]} / ${times[2]} / ${times[3]}` : undefined },
-    { name: 'getChildren(root) asked', ms: at(children[0]) },
-    { name: 'getChildren(root) answered', ms: at(replyTo(children[0])) },
-    { name: 'getChildren(the groups) asked', ms: at(children[1]) },
-    { name: 'AWS SDK loaded (extension log)', ms: at(firstAt(events, 'extension', /AWS SDK loaded/, click - 50)) },
-    { name: 'first API call reaches the endpoint', ms: at(firstAt(events, 'endpoint', /arrives/, click)) },
-    { name: 'first API call answered', ms: at(answers[0]) },
-    { name: 'last API call answered before the row', ms: at(answers[answers.length - 1]), note: `${answers.length} calls` },
-    { name: 'getChildren(the groups) answered', ms: at(replyTo(children[1])) },
-    { name: 'first domain row in the DOM', ms: at(domainRow) },
-    { name: 'Playwright: domain row seen visible', ms: at(driver('Playwright:')) },
-  ];
-}
-
-/** Where the time between the click and the row goes: the spans between milestones. */
-const SEGMENTS: [string, string, string][] = [
-  ['Playwright before the click (actionability checks)', '', ''],
-  ['waiting for the extension host (click → activation asked)', 'CLICK', 'activation asked ($activateByEvent onView:…)'],
-  ['activation (asked → tree data provider registered)', 'activation asked ($activateByEvent onView:…)', 'tree data provider registered (activate() ran)'],
-  ['VS Code asks for the root (registered → getChildren(root))', 'tree data provider registered (activate() ran)', 'getChildren(root) asked'],
-  ['the root (getChildren(root) asked → answered)', 'getChildren(root) asked', 'getChildren(root) answered'],
-  ['VS Code asks for the groups (root answered → groups asked)', 'getChildren(root) answered', 'getChildren(the groups) asked'],
-  ['the groups (asked → answered: SDK, credentials, the lists)', 'getChildren(the groups) asked', 'getChildren(the groups) answered'],
-  ['… of which: first API call reaches the endpoint → last answered', 'first API call reaches the endpoint', 'last API call answered before the row'],
-  ['rendering (groups answered → domain row in the DOM)', 'getChildren(the groups) answered', 'first domain row in the DOM'],
-  ['Playwright after the row (row in the DOM → seen visible)', 'first domain row in the DOM', 'Playwright: domain row seen visible'],
-  ['click → first domain row in the DOM', 'CLICK', 'first domain row in the DOM'],
-];
-
-function segmentsOf(phases: Phase[]): Phase[] {
-  const ms = (name: string): number | undefined => (name === 'CLICK' ? 0 : phases.find((p) => p.name === name)?.ms);
-  return SEGMENTS.map(([name, from, to]) => {
-    if (!from) {
-      return { name, ms: phases.find((p) => p.name.startsWith('Playwright: click sent'))?.ms };
-    }
-    const a = ms(from);
-    const b = ms(to);
-    return { name, ms: a !== undefined && b !== undefined ? b - a : undefined };
-  });
 }
 
 function codeCacheFile(server: RunningCodeServer): string {
