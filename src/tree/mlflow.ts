@@ -7,8 +7,8 @@ import type { Node } from './nodes';
 import { icon, joinDescription, tooltip } from './presentation';
 
 /**
- * The group lists two APIs one after the other: tracking servers, then MLflow apps. Its page
- * token says which list it continues ("servers:<token>" or "apps:<token>").
+ * The group lists two APIs: tracking servers, then MLflow apps. Its page token says which list it
+ * continues ("servers:<token>" or "apps:<token>").
  */
 function phaseOf(token: string | undefined): { phase: 'servers' | 'apps'; token?: string } {
   if (token?.startsWith('apps:')) {
@@ -29,6 +29,11 @@ export const mlflowGroup: GroupSpec = {
     const { phase, token } = phaseOf(ctx.nextToken);
     const o = { maxResults: ctx.pageSize, nameContains: ctx.filter };
     const items: Node[] = [];
+    // The group's first page asks for both lists at once: one round trip, not two, before the
+    // group (and, as VS Code answers the open groups together, every other group) shows. The
+    // apps page is dropped, and asked again later, only when the servers take more than a page.
+    const firstApps = phase === 'servers' && token === undefined ? ctx.access.listMlflowApps(group.region, o) : undefined;
+    firstApps?.catch(() => undefined); // a failure is thrown where the page is used, not reported unhandled
     if (phase === 'servers') {
       const servers = await ctx.access.listMlflowTrackingServers(group.region, { ...o, nextToken: token });
       items.push(...servers.items.map((s) => new TrackingServerNode(s, group)));
@@ -37,7 +42,7 @@ export const mlflowGroup: GroupSpec = {
       }
     }
     // The servers are all listed: the MLflow apps follow in the same page.
-    const apps = await ctx.access.listMlflowApps(group.region, { ...o, nextToken: phase === 'apps' ? token : undefined });
+    const apps = await (firstApps ?? ctx.access.listMlflowApps(group.region, { ...o, nextToken: phase === 'apps' ? token : undefined }));
     items.push(...apps.items.map((a) => new MlflowAppNode(a, group)));
     return { items, nextToken: apps.nextToken ? `apps:${apps.nextToken}` : undefined };
   },

@@ -289,6 +289,13 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     });
     this.rootsNow = roots;
     this.setState('ready');
+    // VS Code asks for the open groups' rows in one message, from one group after the other, and
+    // shows none until the last is listed: started here, their first pages load side by side.
+    for (const r of roots) {
+      if (r instanceof GroupNode && r.expanded) {
+        void this.loadPage(r);
+      }
+    }
     return roots;
   }
 

@@ -36,6 +36,8 @@ export interface CodeServerOptions {
   folder?: string;
   /** Origins `vscode.env.openExternal` may open without the "open external website?" dialog. */
   trustedDomains?: string[];
+  /** More code-server flags (the start-up trace passes `--log trace`). */
+  extraArgs?: string[];
 }
 
 export interface RunningCodeServer {
@@ -131,6 +133,7 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       '--disable-getting-started-override',
       '--ignore-last-opened',
       ...(options.trustedDomains ?? []).flatMap((d) => ['--link-protection-trusted-domains', d]),
+      ...(options.extraArgs ?? []),
     ];
     const output: string[] = [];
     const keep = (d: Buffer) => {

@@ -28,6 +28,8 @@ export interface EnvironmentOptions {
   data?: EmulatorOptions['data'];
   /** Round-trip latency the emulator adds to every call (the benchmark's). */
   latencyMs?: number;
+  /** Told of every SageMaker call once answered (the start-up trace's request log). */
+  onCall?: EmulatorOptions['onCall'];
 }
 
 /** Environment variable telling the extension-host suites where the emulator is (its admin path, for faults). */
@@ -56,6 +58,7 @@ export async function prepareEnvironment(options: EnvironmentOptions = {}): Prom
   const emulator = await startEmulator({
     data: options.data ?? 'demo',
     latencyMs: options.latencyMs,
+    onCall: options.onCall,
     transitionDelayMs: options.transitionDelayMs ?? 300,
     // Opened in code-server, a presigned URL on 127.0.0.1 would be rewritten to code-server's
     // port proxy without its path and token; 127.1 is the same address and is opened as is.

@@ -119,15 +119,23 @@ describe('Open Recent, Copy Link and links to an environment', () => {
 
     it('an entry whose resource is gone says so after one lookup and offers to remove it', async () => {
       await api().services.recent.record({ kind: 'notebook', region: 'us-east-1', name: 'deleted-notebook' }, {}, undefined);
-      await emulator.resetCalls();
-      prompter.script({ pick: 'deleted-notebook' }, { button: 'Remove from Recent' });
-      await vscode.commands.executeCommand('sagemaker.openRecent');
-      const warning = prompter.messages.find((m) => m.level === 'warning');
-      assert.match(warning?.text ?? '', /notebook instance deleted-notebook was not found in us-east-1 with the default AWS credentials.*Remove it from Open Recent\?/);
-      // One lookup; the tree's own listings (its groups load while the view is open) aside.
-      const lookups = Object.entries(await emulator.calls()).filter(([op]) => !op.startsWith('List'));
-      assert.deepEqual(Object.fromEntries(lookups), { DescribeNotebookInstance: 1 });
-      assert.deepEqual(api().services.recent.entries(), []);
+      // The view hidden: the poller, which describes the tree's passing notebook instances while
+      // the view shows, makes no call to be counted as this lookup.
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await waitFor(() => !api().services.treeView.visible, 'the Resources view is hidden');
+      try {
+        await emulator.resetCalls();
+        prompter.script({ pick: 'deleted-notebook' }, { button: 'Remove from Recent' });
+        await vscode.commands.executeCommand('sagemaker.openRecent');
+        const warning = prompter.messages.find((m) => m.level === 'warning');
+        assert.match(warning?.text ?? '', /notebook instance deleted-notebook was not found in us-east-1 with the default AWS credentials.*Remove it from Open Recent\?/);
+        // One lookup; the tree's own listings aside.
+        const lookups = Object.entries(await emulator.calls()).filter(([op]) => !op.startsWith('List'));
+        assert.deepEqual(Object.fromEntries(lookups), { DescribeNotebookInstance: 1 });
+        assert.deepEqual(api().services.recent.entries(), []);
+      } finally {
+        await vscode.commands.executeCommand('workbench.view.extension.sagemaker');
+      }
     });
 
     it('Clear Recent empties it; Open Recent then says there is nothing yet', async () => {

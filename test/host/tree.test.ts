@@ -152,6 +152,43 @@ describe('the Resources tree (against the demo data)', () => {
     assert.equal(calls.ListSpaces ?? 0, 0, 'spaces were listed before a user profile was expanded');
   });
 
+  describe('the first rows come after one round trip', () => {
+    // With the view hidden VS Code asks for nothing itself: the calls counted are those the
+    // extension makes for the getChildren calls below.
+    beforeEach(async () => {
+      await vscode.commands.executeCommand('workbench.view.explorer');
+      await waitFor(() => !api().services.treeView.visible, 'the Resources view is hidden');
+      api().services.tree.refresh();
+    });
+    afterEach(async () => {
+      await vscode.commands.executeCommand('workbench.view.extension.sagemaker');
+      await waitFor(() => api().services.treeView.visible, 'the Resources view is visible');
+    });
+
+    it("lists every open group's first page as soon as the groups are asked for, not when VS Code asks for each", async () => {
+      const lists = ['ListDomains', 'ListNotebookInstances', 'ListMlflowTrackingServers', 'ListMlflowApps', 'ListPartnerApps'];
+      const before = await emulator.calls();
+      const roots = await children(api());
+      const grown = async (): Promise<string[]> => {
+        const now = await emulator.calls();
+        return lists.filter((op) => (now[op] ?? 0) === (before[op] ?? 0));
+      };
+      await waitFor(async () => (await grown()).length === 0, `the groups' lists were asked with the groups alone (not yet: ${(await grown()).join(', ')})`);
+      // VS Code's own ask for the rows then finds them loaded or on the way: no second call.
+      assert.deepEqual(await labels(api(), await children(api(), roots[0])), ['ml-platform', 'research-lab', 'sandbox-pending']);
+      assert.equal(await callCount('ListDomains'), (before.ListDomains ?? 0) + 1);
+    });
+
+    it('asks for the MLflow tracking servers and apps at once', async () => {
+      await emulator.setFault({ operation: 'ListMlflowTrackingServers', kind: 'error', errorType: 'AccessDeniedException', status: 400, message: 'not allowed here', times: 1 });
+      const apps = await callCount('ListMlflowApps');
+      const mlflow = await nodeAt(api(), 'MLflow');
+      const rows = await children(api(), mlflow);
+      assert.equal((await item(api(), rows[0])).label, 'Could not list MLflow tracking servers or apps');
+      assert.equal(await callCount('ListMlflowApps'), apps + 1, 'the apps were asked for alongside the servers, not after them');
+    });
+  });
+
   it('shows a failed list as an error node under its parent only, and retries it', async () => {
     await vscode.commands.executeCommand('sagemaker.refresh');
     // Not a one-shot fault: the visible view lists too after a refresh, and could use it up first.
