@@ -18,8 +18,10 @@ export type SageMakerSdk = typeof import('./sdk');
 export interface SdkCodeCacheOptions {
   /** Folder of the cache file (the extension's global storage); none: no cache. */
   readonly dir?: string;
-  /** Quiet time after the first successful API call before the cache is written (default 2000 ms). */
+  /** Time after the first successful API call before the cache is written, when no call is in flight (default 2000 ms). */
   readonly writeDelayMs?: number;
+  /** Past this time after the first success it is written even with calls in flight (default 10000 ms). */
+  readonly writeLatestMs?: number;
   /** Receives one line about the load and each cache write, for the log; must not throw. */
   readonly onEvent?: (line: string) => void;
 }
@@ -109,31 +111,42 @@ export function writeSdkCodeCache(): boolean {
   return result.written;
 }
 
+/** How often a write that found calls in flight looks again. */
+const CACHE_WRITE_RECHECK_MS = 250;
+
 /**
- * Schedules the cache write: after the first successful API call, once no call has been in flight
- * for `writeDelayMs`, so it never delays the first lists (nor any call).
+ * Schedules the cache write: `writeDelayMs` after the first successful API call, at a moment no
+ * call is in flight, so it never delays the first lists (nor, as a rule, any call). Background
+ * reads (the poller's) may keep some call in flight most of the time: past `writeLatestMs`
+ * it is written anyway (a few ms of work), so later starts are not left without a cache.
  */
 const cacheWriteTimer = {
   inFlight: 0,
-  succeeded: false,
+  firstSuccessAt: undefined as number | undefined,
   timer: undefined as NodeJS.Timeout | undefined,
   started(): void {
     this.inFlight++;
-    clearTimeout(this.timer);
-    this.timer = undefined;
   },
   ended(ok: boolean): void {
     this.inFlight--;
-    this.succeeded ||= ok;
-    if (this.succeeded && this.inFlight === 0 && loaded?.cacheNeedsWrite) {
-      clearTimeout(this.timer);
-      this.timer = setTimeout(() => {
-        this.timer = undefined;
-        writeSdkCodeCache();
-      }, cacheOptions.writeDelayMs ?? 2000);
-      // A pending write never keeps a process (a test, the CLI benchmark) alive.
-      this.timer.unref();
+    if (ok && this.firstSuccessAt === undefined && loaded?.cacheNeedsWrite) {
+      this.firstSuccessAt = performance.now();
+      this.arm(cacheOptions.writeDelayMs ?? 2000);
     }
+  },
+  arm(ms: number): void {
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      const waited = performance.now() - (this.firstSuccessAt ?? 0);
+      if (this.inFlight > 0 && waited < (cacheOptions.writeLatestMs ?? 10_000)) {
+        this.arm(CACHE_WRITE_RECHECK_MS);
+      } else {
+        writeSdkCodeCache();
+      }
+    }, ms);
+    // A pending write never keeps a process (a test, the CLI benchmark) alive.
+    this.timer.unref();
   },
 };
 

@@ -260,6 +260,38 @@ describe('the SDK loads from its code cache through the AWS layer (local SageMak
     assert.ok(!second.events.some((l) => /code cache written/.test(l)), 'an accepted cache was written again');
   });
 
+  it('written even when background calls keep one in flight all the time (past writeLatestMs), never before the first list', async () => {
+    // A listing that takes 5 s stays in flight from before the first success until after the write.
+    emu.setFault({ operation: 'ListNotebookInstances', kind: 'latency', latencyMs: 5000 });
+    const script = `
+      const fs = require('node:fs');
+      const aws = require(${JSON.stringify(AWS_INDEX)});
+      const cacheFile = require('node:path').join(${JSON.stringify(dir)}, ${JSON.stringify(SDK_CODE_CACHE_FILE)});
+      aws.configureSdkCodeCache({ dir: ${JSON.stringify(dir)}, writeDelayMs: 0, writeLatestMs: 1500 });
+      (async () => {
+        const access = aws.createSageMakerAccess({ endpointUrl: ${JSON.stringify(emu.url)} });
+        let slowDone = false;
+        const slow = access.listNotebookInstances('us-east-1').then(() => (slowDone = true));
+        await access.listDomains('us-east-1');
+        await new Promise((r) => setTimeout(r, 500));
+        const early = fs.existsSync(cacheFile);
+        for (let i = 0; i < 200 && !fs.existsSync(cacheFile); i++) await new Promise((r) => setTimeout(r, 25));
+        const written = fs.existsSync(cacheFile);
+        const whileInFlight = !slowDone;
+        await slow;
+        access.dispose();
+        process.stdout.write(JSON.stringify({ early, written, whileInFlight }));
+      })().catch((e) => { console.error(e); process.exit(1); });`;
+    try {
+      const r = JSON.parse((await run(process.execPath, ['-e', script], { encoding: 'utf8', env: childEnv() })).stdout) as { early: boolean; written: boolean; whileInFlight: boolean };
+      assert.equal(r.early, false, 'written while a call was in flight, before writeLatestMs');
+      assert.equal(r.written, true, 'the cache was never written while calls kept coming');
+      assert.equal(r.whileInFlight, true, 'the slow call ended first: the test did not keep a call in flight');
+    } finally {
+      emu.clearFaults();
+    }
+  });
+
   it('the production build of dist/sdk.js runs from the cache: the SDK signs and sends a call over http (node:http loaded lazily)', async () => {
     // The packaged SDK file, built into a temporary folder (the unit tier does not build dist/).
     const out = path.join(dir, 'dist');
