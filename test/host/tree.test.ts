@@ -184,7 +184,9 @@ describe('the Resources tree (against the demo data)', () => {
       const apps = await callCount('ListMlflowApps');
       const mlflow = await nodeAt(api(), 'MLflow');
       const rows = await children(api(), mlflow);
-      assert.equal((await item(api(), rows[0])).label, 'Could not list MLflow tracking servers or apps');
+      const error = await item(api(), rows[0]);
+      assert.equal(error.label, 'Access denied');
+      assert.equal(error.description, 'could not list MLflow tracking servers or apps');
       assert.equal(await callCount('ListMlflowApps'), apps + 1, 'the apps were asked for alongside the servers, not after them');
     });
   });
