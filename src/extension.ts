@@ -4,6 +4,8 @@ import { ClipboardExpiry } from './clipboardExpiry';
 import { registerCommands } from './commands/index';
 import type { ExtensionServices } from './context';
 import { ErrorReporter } from './errors';
+import { LastKnownKeeper } from './lastKnown/keeper';
+import { LastKnownStore } from './lastKnown/store';
 import { registerLinkHandler } from './links/commands';
 import { Log } from './log';
 import { vscodePrompter, type Prompter } from './prompter';
@@ -25,6 +27,8 @@ export interface SageMakerExtensionApi {
   readonly activationMs: number;
   /** How the AWS SDK was loaded (time, code cache); undefined until the first AWS call. */
   sdkLoad(): SdkLoadInfo | undefined;
+  /** The last-known tree's keeper (its store's file, writing it now). */
+  readonly lastKnown: LastKnownKeeper;
   /** Replaces how commands ask the user (tests answer from a script); returns the previous one. */
   setPrompter(p: Prompter): Prompter;
 }
@@ -52,7 +56,12 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   configureSdkCodeCache({ dir: context.globalStorageUri.fsPath, onEvent: (line) => log.info(line) });
   let prompter: Prompter = vscodePrompter;
   const session = new Session(log, () => prompter);
-  const tree = new ResourceTreeProvider(session, log);
+  // The last-known tree: read on the first getChildren (a small file, no AWS code), written once the fresh lists show.
+  const lastKnown = new LastKnownKeeper(
+    new LastKnownStore(context.globalStorageUri.fsPath, (what, e) => log.error(what, e)),
+    log,
+  );
+  const tree = new ResourceTreeProvider(session, log, lastKnown.source);
   const treeView = vscode.window.createTreeView<Node>('sagemaker.resources', { treeDataProvider: tree, showCollapseAll: true });
   const poller = new StatePoller(tree, treeView, session, log);
   const clipboard = new ClipboardExpiry(log);
@@ -64,7 +73,11 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     void vscode.commands.executeCommand('setContext', 'sagemaker.viewState', tree.viewState);
     void vscode.commands.executeCommand('setContext', 'sagemaker.filtered', !!tree.filter);
     // No treeView.message: VS Code hides the welcome content (and its buttons) while one is set.
-    treeView.description = tree.filter ? `filter: ${tree.filter} (${filterScopeWords(tree.filterLists)})` : undefined;
+    const parts = [
+      tree.showingLastKnown !== undefined ? 'last known, refreshing…' : undefined,
+      tree.filter ? `filter: ${tree.filter} (${filterScopeWords(tree.filterLists)})` : undefined,
+    ].filter((p) => p !== undefined);
+    treeView.description = parts.length ? parts.join(' · ') : undefined;
   };
 
   context.subscriptions.push(
@@ -81,16 +94,31 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
       }
     }),
     tree.onDidChangeTreeData(syncViewState),
+    lastKnown,
+    ...lastKnown.attach(tree),
+    // What is open is part of the last-known tree; a closed list drops rows not refreshed yet.
+    treeView.onDidExpandElement((e) => {
+      tree.setExpanded(e.element, true);
+      lastKnown.schedule();
+    }),
+    treeView.onDidCollapseElement((e) => {
+      tree.setExpanded(e.element, false);
+      syncViewState();
+      lastKnown.schedule();
+    }),
     ...registerCommands(services),
     registerLinkHandler(services),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if ([...CONNECTION_SETTINGS, SETTING.pageSize].some((k) => e.affectsConfiguration(`sagemaker.${k}`))) {
         log.info('Connection settings changed: reloading the tree');
         session.reset();
-        tree.refresh();
+        // That connection's last-known tree (if kept) shows while its lists load; never another's.
+        tree.refresh({ lastKnown: true });
       } else if (e.affectsConfiguration(`sagemaker.${RESOURCE_TYPES_SETTING}`)) {
         log.info('Resource types changed: reloading the tree');
         tree.refresh();
+      } else if (e.affectsConfiguration(`sagemaker.${SETTING.showLastKnownTree}`)) {
+        void lastKnown.settingChanged();
       } else if (e.affectsConfiguration(`sagemaker.${SETTING.clearClipboardOnExpiry}`) || e.affectsConfiguration('sagemaker.presignedUrl')) {
         log.info('URL settings changed; they apply to the next URL');
       }
@@ -107,6 +135,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     services,
     activationMs,
     sdkLoad: sdkLoadInfo,
+    lastKnown,
     setPrompter(p: Prompter): Prompter {
       const previous = prompter;
       prompter = p;

@@ -14,9 +14,15 @@ export class Listing {
   loading?: Promise<void>;
   /** Bumped by reset, so a page that arrives after a reset is dropped. */
   generation = 0;
+  /**
+   * Set while the items are the last-known tree's (read from disk on a cold open, not yet
+   * refreshed): when they were written, and whether the list had more rows than kept.
+   */
+  lastKnown?: { readonly savedAt: number; readonly more: boolean };
 
   reset(): void {
     this.generation++;
+    this.lastKnown = undefined;
     this.items = [];
     this.nextToken = undefined;
     this.loaded = false;
