@@ -113,7 +113,7 @@ export function restoreTree(stored: StoredTree): Node[] {
  * What the tree shows now, as a last-known tree: the lists that are open, loaded and fresh (a
  * failed list, or one still showing last-known rows, is left out), top levels first.
  */
-export function snapshotTree(roots: readonly Node[], key: string, savedAt: number): StoredTree | undefined {
+export function snapshotTree(roots: readonly Node[], key: string, savedAt: number, isOpen: (n: RegionNode | ListNode) => boolean): StoredTree | undefined {
   const regions: string[] = [];
   const expanded: string[] = [];
   const lists: Record<string, StoredList> = {};
@@ -121,7 +121,7 @@ export function snapshotTree(roots: readonly Node[], key: string, savedAt: numbe
   for (const r of roots) {
     if (r instanceof RegionNode) {
       regions.push(r.region);
-      if (r.expanded) {
+      if (isOpen(r)) {
         expanded.push(r.id);
         queue.push(...r.groups);
       }
@@ -138,7 +138,7 @@ export function snapshotTree(roots: readonly Node[], key: string, savedAt: numbe
   while (queue.length) {
     const list = queue.shift()!;
     const l = list.listing;
-    if (!list.expanded || !l.loaded || l.error !== undefined || l.lastKnown) {
+    if (!isOpen(list) || !l.loaded || l.error !== undefined || l.lastKnown) {
       continue;
     }
     expanded.push(list.id);

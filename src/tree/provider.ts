@@ -78,6 +78,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   private rootsKey?: string;
   /** While the view shows last-known rows: when they were written. */
   private lastKnownSince?: number;
+  /**
+   * Ids of the nodes open in the view, from its expand and collapse events. Kept across reloads:
+   * the view keeps a node open by its id when the tree is drawn again (a fresh node starts closed).
+   */
+  private readonly openIds = new Set<string>();
   /** A restored tree waits for the view to ask for these open lists before the fresh lists are asked for. */
   private restoredAsks?: { readonly ids: Set<string>; readonly timer: NodeJS.Timeout };
 
@@ -104,10 +109,20 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     return isListNode(p) && p.listing.lastKnown !== undefined;
   }
 
+  /** Whether a node is open in the view: a group of a one-region view opens by itself (no event), others once the view said so. */
+  isOpen(node: RegionNode | ListNode): boolean {
+    return node instanceof GroupNode && !node.parent ? node.expanded : this.openIds.has(node.id);
+  }
+
   /** The view expanded or collapsed a node. A closed list drops last-known rows it still shows (it loads afresh when opened). */
   setExpanded(node: Node, expanded: boolean): void {
     if (node instanceof RegionNode || isListNode(node)) {
       node.expanded = expanded;
+      if (expanded) {
+        this.openIds.add(node.id);
+      } else {
+        this.openIds.delete(node.id);
+      }
     }
     if (!expanded && isListNode(node) && node.listing.lastKnown && !node.listing.loading) {
       node.listing.reset();
@@ -122,7 +137,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     if (this.state !== 'ready' || this.filterState || this.rootsKey === undefined || this.showingLastKnown !== undefined) {
       return undefined;
     }
-    return snapshotTree(this.rootsNow, this.rootsKey, now);
+    // A group of a one-region view opens by itself (no event); other nodes are open once the view said so.
+    return snapshotTree(this.rootsNow, this.rootsKey, now, (n) => this.isOpen(n));
   }
 
   get viewState(): ViewState {
@@ -389,6 +405,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       return undefined;
     }
     const roots = restoreTree(stored);
+    stored.expanded.forEach((id) => this.openIds.add(id));
     this.rootsKey = key;
     this.rootsNow = roots;
     this.lastKnownSince = stored.savedAt;
