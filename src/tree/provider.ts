@@ -424,6 +424,20 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     return roots;
   }
 
+  /** Whether a node is still in the tree (each ancestor's list holds it, up to a root). */
+  private inTree(n: Node): boolean {
+    for (let c: Node = n; ; ) {
+      const p = c.parent;
+      if (!p) {
+        return this.rootsNow.includes(c);
+      }
+      if (isListNode(p) ? !p.listing.items.includes(c) : !p.groups.includes(c as GroupNode)) {
+        return false;
+      }
+      c = p;
+    }
+  }
+
   /** The view took the restored rows of a list: once it has them all, the fresh lists are asked for. */
   private servedRestored(node: ListNode): void {
     const asks = this.restoredAsks;
@@ -456,7 +470,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     for (const n of [...this.loadedNodes()]) {
       if (isListNode(n) && n.listing.lastKnown && !n.listing.loading) {
         void this.loadPage(n).then(() => {
-          if (this.rootsNow === roots) {
+          // A row the fresh answer of its own list left out is no longer in the view.
+          if (this.rootsNow === roots && this.inTree(n)) {
             this.changed.fire(n);
           }
         });

@@ -145,7 +145,7 @@ async function measurePaint(browser: Browser, server: RunningCodeServer, fixture
         floorRoundTrips: withTree ? 0 : 1,
         runs: 1,
         note: withTree
-          ? 'the row of the last-known tree: no call needed; the calls are those that had reached the endpoint when it showed'
+          ? 'the row of the last-known tree: no call needed; calls: those the endpoint had heard when it showed, the earlier windows\' extension hosts (still running) included'
           : 'a fresh window: activation, SDK load, client creation and the renderer\'s tree update are above the one round trip',
       },
     ];
