@@ -72,12 +72,12 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const syncViewState = (): void => {
     void vscode.commands.executeCommand('setContext', 'sagemaker.viewState', tree.viewState);
     void vscode.commands.executeCommand('setContext', 'sagemaker.filtered', !!tree.filter);
-    // No treeView.message: VS Code hides the welcome content (and its buttons) while one is set.
-    const parts = [
-      tree.showingLastKnown !== undefined ? 'last known, refreshing…' : undefined,
-      tree.filter ? `filter: ${tree.filter} (${filterScopeWords(tree.filterLists)})` : undefined,
-    ].filter((p) => p !== undefined);
-    treeView.description = parts.length ? parts.join(' · ') : undefined;
+    treeView.description = tree.filter ? `filter: ${tree.filter} (${filterScopeWords(tree.filterLists)})` : undefined;
+    // A message only while last-known rows show: VS Code hides the welcome content (and its
+    // buttons) while one is set, and there is none then (the view has rows). The view's
+    // description would not do: VS Code does not show it while Resources is the container's only view.
+    const since = tree.showingLastKnown;
+    treeView.message = since === undefined ? undefined : `Last known (${lastShown(since)}): refreshing…`;
   };
 
   context.subscriptions.push(
@@ -142,6 +142,13 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
       return previous;
     },
   });
+}
+
+/** When the last-known tree was shown: "14:02" today, else the date and time. */
+function lastShown(at: number): string {
+  const d = new Date(at);
+  const today = new Date().toDateString() === d.toDateString();
+  return today ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** The lists a filter applies to, in the view's title: "user profiles, notebook instances". */

@@ -101,7 +101,7 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
       assert.match(tooltipText(await item(api(), n)), NOT_REFRESHED, n.id);
     }
     assert.ok(tree().showingLastKnown !== undefined);
-    assert.match(api().services.treeView.description ?? '', /last known, refreshing/);
+    assert.match(api().services.treeView.message ?? '', /^Last known \(.+\): refreshing…$/);
 
     // Then the fresh lists, one call per list shown, replace the rows and the marks.
     await waitFor(() => tree().showingLastKnown === undefined, 'the fresh lists replaced the last-known rows');
@@ -118,7 +118,7 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
     const freshSpaces = await children(api(), mlPlatform).then((p) => children(api(), p[0]));
     assert.deepEqual(await labels(api(), freshSpaces), ['Alice JupyterLab', 'Alice Code Editor', 'Team Analytics', 'Shared Code Review']);
     assert.doesNotMatch(tooltipText(await item(api(), freshSpaces[0])), NOT_REFRESHED);
-    assert.doesNotMatch(api().services.treeView.description ?? '', /last known/);
+    assert.equal(api().services.treeView.message, undefined);
   });
 
   it('keeps names, IDs and states only: no URL, no endpoint, no credential in the file', async () => {

@@ -4,11 +4,12 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { LAST_KNOWN_FILE } from '../../src/lastKnown/store';
 import { repoRoot } from '../harness/paths';
-import { expandRow, openSageMakerView, openWorkbench, readmeScreenshot, screenshot, treeRow, until, type Workbench } from './workbench';
+import { expandRow, openSageMakerView, openWorkbench, readmeScreenshot, resourcesView, screenshot, treeRow, until, type Workbench } from './workbench';
 
-/** The side bar's title: "SAGEMAKER: RESOURCES" and the view's description, such as "last known, refreshing…". */
-async function sideBarTitle(page: Page): Promise<string> {
-  return (await page.locator('.sidebar .composite.title').innerText()).replace(/\s+/g, ' ');
+/** The view's message above its rows ("Last known (14:02): refreshing…"), or '' when it has none. */
+async function viewMessage(page: Page): Promise<string> {
+  const m = resourcesView(page).locator('.message:visible');
+  return (await m.count()) ? (await m.first().innerText()).replace(/\s+/g, ' ') : '';
 }
 
 describe('the last-known tree in VS Code (code-server)', function () {
@@ -42,9 +43,9 @@ describe('the last-known tree in VS Code (code-server)', function () {
     await until(() => Promise.resolve(fs.existsSync(file)), 'the extension kept the tree');
     await page.close();
 
-    // The next window's lists answer slowly (4 s), so the last-known rows can be looked at.
+    // The next window's lists answer slowly (15 s), so the last-known rows can be looked at.
     for (const operation of ['ListDomains', 'ListUserProfiles', 'ListSpaces', 'ListNotebookInstances']) {
-      wb.emulator.setFault({ operation, kind: 'latency', latencyMs: 4000, times: 1 });
+      wb.emulator.setFault({ operation, kind: 'latency', latencyMs: 15_000, times: 1 });
     }
     page = await wb.context.newPage();
     await page.goto(wb.server.workbenchUrl(), { timeout: 120_000 });
@@ -53,15 +54,17 @@ describe('the last-known tree in VS Code (code-server)', function () {
     const lab = treeRow(page, 'Alice JupyterLab');
     await lab.waitFor({ timeout: 60_000 });
     assert.match((await lab.innerText()).replace(/\s+/g, ' '), /JupyterLab · Private · Running/);
-    assert.match(await sideBarTitle(page), /last known, refreshing…/i);
+    assert.match(await viewMessage(page), /Last known \(.+\): refreshing…/);
+    await page.mouse.move(900, 600);
     await lab.hover();
-    const hover = page.locator('.monaco-hover:visible');
-    await until(async () => /Not refreshed yet/.test(await hover.innerText()), 'the row\'s tooltip says it is not refreshed yet');
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Not refreshed yet' }).first();
+    await hover.waitFor({ timeout: 30_000 });
+    assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /Space name: alice-jupyterlab[\s\S]*Not refreshed yet: as last shown/);
     await readmeScreenshot(page, 'last-known-tree');
 
     // The fresh lists replace the rows and the mark.
     await page.mouse.move(0, 0);
-    await until(async () => !/last known/i.test(await sideBarTitle(page!)), 'the fresh lists replaced the last-known rows', 60_000);
+    await until(async () => (await viewMessage(page!)) === '', 'the fresh lists replaced the last-known rows', 60_000);
     await treeRow(page, 'Alice JupyterLab').waitFor({ timeout: 30_000 });
     await screenshot(page, 'last-known-tree-fresh');
   });
