@@ -31,7 +31,8 @@ export class ConnectionWatch {
     this.inUse = now;
     this.log.info(`Connection settings changed (${why}): ${describeKey(now)}. Reloading the tree.`);
     this.session.reset();
-    this.tree.refresh();
+    // That connection's last-known tree (if kept) shows while its lists load; never another's.
+    this.tree.refresh({ lastKnown: true });
     return true;
   }
 }

@@ -5,6 +5,8 @@ import { registerCommands } from './commands/index';
 import { ConnectionWatch } from './connection';
 import type { ExtensionServices } from './context';
 import { ErrorReporter } from './errors';
+import { LastKnownKeeper } from './lastKnown/keeper';
+import { LastKnownStore } from './lastKnown/store';
 import { registerLinkHandler } from './links/commands';
 import { Log } from './log';
 import { vscodePrompter, type Prompter } from './prompter';
@@ -26,6 +28,8 @@ export interface SageMakerExtensionApi {
   readonly activationMs: number;
   /** How the AWS SDK was loaded (time, code cache); undefined until the first AWS call. */
   sdkLoad(): SdkLoadInfo | undefined;
+  /** The last-known tree's keeper (its store's file, writing it now). */
+  readonly lastKnown: LastKnownKeeper;
   /** Replaces how commands ask the user (tests answer from a script); returns the previous one. */
   setPrompter(p: Prompter): Prompter;
 }
@@ -53,7 +57,12 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   configureSdkCodeCache({ dir: context.globalStorageUri.fsPath, onEvent: (line) => log.info(line) });
   let prompter: Prompter = vscodePrompter;
   const session = new Session(log, () => prompter);
-  const tree = new ResourceTreeProvider(session, log);
+  // The last-known tree: read on the first getChildren (a small file, no AWS code), written once the fresh lists show.
+  const lastKnown = new LastKnownKeeper(
+    new LastKnownStore(context.globalStorageUri.fsPath, (what, e) => log.error(what, e)),
+    log,
+  );
+  const tree = new ResourceTreeProvider(session, log, lastKnown.source);
   const treeView = vscode.window.createTreeView<Node>('sagemaker.resources', { treeDataProvider: tree, showCollapseAll: true });
   const poller = new StatePoller(tree, treeView, session, log);
   const clipboard = new ClipboardExpiry(log);
@@ -65,8 +74,12 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const syncViewState = (): void => {
     void vscode.commands.executeCommand('setContext', 'sagemaker.viewState', tree.viewState);
     void vscode.commands.executeCommand('setContext', 'sagemaker.filtered', !!tree.filter);
-    // No treeView.message: VS Code hides the welcome content (and its buttons) while one is set.
     treeView.description = tree.filter ? `filter: ${tree.filter} (${filterScopeWords(tree.filterLists)})` : undefined;
+    // A message only while last-known rows show: VS Code hides the welcome content (and its
+    // buttons) while one is set, and there is none then (the view has rows). The view's
+    // description would not do: VS Code does not show it while Resources is the container's only view.
+    const since = tree.showingLastKnown;
+    treeView.message = since === undefined ? undefined : `Last known (${lastShown(since)}): refreshing…`;
   };
 
   context.subscriptions.push(
@@ -83,6 +96,18 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
       }
     }),
     tree.onDidChangeTreeData(syncViewState),
+    lastKnown,
+    ...lastKnown.attach(tree),
+    // What is open is part of the last-known tree; a closed list drops rows not refreshed yet.
+    treeView.onDidExpandElement((e) => {
+      tree.setExpanded(e.element, true);
+      lastKnown.schedule();
+    }),
+    treeView.onDidCollapseElement((e) => {
+      tree.setExpanded(e.element, false);
+      syncViewState();
+      lastKnown.schedule();
+    }),
     ...registerCommands(services),
     registerLinkHandler(services),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -97,6 +122,8 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
       } else if (e.affectsConfiguration(`sagemaker.${RESOURCE_TYPES_SETTING}`)) {
         log.info('Resource types changed: reloading the tree');
         tree.refresh();
+      } else if (e.affectsConfiguration(`sagemaker.${SETTING.showLastKnownTree}`)) {
+        void lastKnown.settingChanged();
       } else if (e.affectsConfiguration(`sagemaker.${SETTING.clearClipboardOnExpiry}`) || e.affectsConfiguration('sagemaker.presignedUrl')) {
         log.info('URL settings changed; they apply to the next URL');
       }
@@ -113,12 +140,20 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     services,
     activationMs,
     sdkLoad: sdkLoadInfo,
+    lastKnown,
     setPrompter(p: Prompter): Prompter {
       const previous = prompter;
       prompter = p;
       return previous;
     },
   });
+}
+
+/** When the last-known tree was shown: "14:02" today, else the date and time. */
+function lastShown(at: number): string {
+  const d = new Date(at);
+  const today = new Date().toDateString() === d.toDateString();
+  return today ? d.toLocaleTimeString(undefined, { hour: '2-digit', minute: '2-digit' }) : d.toLocaleString(undefined, { dateStyle: 'medium', timeStyle: 'short' });
 }
 
 /** The lists a filter applies to, in the view's title: "user profiles, notebook instances". */

@@ -22,6 +22,7 @@ export const SETTING = {
   landingUri: 'presignedUrl.landingUri',
   clearClipboardOnExpiry: 'clearClipboardOnExpiry',
   pageSize: 'pageSize',
+  showLastKnownTree: 'showLastKnownTree',
 } as const;
 
 export type SettingKey = (typeof SETTING)[keyof typeof SETTING];
@@ -160,6 +161,14 @@ export const PAGE_SIZE = { min: 1, max: 100, default: 100 } as const;
 export function readPageSize(): number {
   const v = config().get<unknown>(SETTING.pageSize, PAGE_SIZE.default);
   return checkRange(SETTING.pageSize, v, PAGE_SIZE, 'items');
+}
+
+/**
+ * Whether a cold open shows the last-known tree (and so whether it is kept on disk at all).
+ * Application scope: only the user's own settings say so, never a workspace's.
+ */
+export function showLastKnownTree(): boolean {
+  return userValue(SETTING.showLastKnownTree, true) !== false;
 }
 
 export function clearClipboardOnExpiry(): boolean {

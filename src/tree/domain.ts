@@ -51,6 +51,8 @@ export class DomainNode implements ListNodeBase, Transitional {
   readonly listing = new Listing();
   readonly listName = 'user profiles';
   readonly nameFilter = USER_PROFILES_FILTER;
+  /** Open in the view (followed from its expand/collapse events; kept in the last-known tree). */
+  expanded = false;
 
   constructor(
     public domain: Domain,
@@ -82,7 +84,7 @@ export class DomainNode implements ListNodeBase, Transitional {
 
   treeItem(): vscode.TreeItem {
     const d = this.domain;
-    const item = new vscode.TreeItem(d.domainName || d.domainId, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(d.domainName || d.domainId, this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = joinDescription([d.status, isSsoDomain(d) ? IDENTITY_CENTER : undefined, d.domainId]);
     item.iconPath = icon('organization', toneOf(d.status));

@@ -14,6 +14,11 @@ export class Listing {
   loading?: Promise<void>;
   /** Bumped by reset, so a page that arrives after a reset is dropped. */
   generation = 0;
+  /**
+   * Set while the items are the last-known tree's (read from disk on a cold open, not yet
+   * refreshed): when they were written, and whether the list had more rows than kept.
+   */
+  lastKnown?: { readonly savedAt: number; readonly more: boolean };
 
   /**
    * Adds a page's items, leaving out any already listed: a list that changes between pages can
@@ -31,6 +36,7 @@ export class Listing {
 
   reset(): void {
     this.generation++;
+    this.lastKnown = undefined;
     this.items = [];
     this.nextToken = undefined;
     this.loaded = false;

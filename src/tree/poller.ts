@@ -99,7 +99,8 @@ export class StatePoller implements vscode.Disposable {
   private rows(): Row[] {
     const out: Row[] = [];
     for (const n of this.tree.loadedNodes()) {
-      if (isTransitional(n) && n.transitional && !this.held.has(n.stateKey) && !this.underCollapsed(n)) {
+      // A last-known row is read with its fresh list, not on its own.
+      if (isTransitional(n) && n.transitional && !this.held.has(n.stateKey) && !this.underCollapsed(n) && !this.tree.isLastKnown(n)) {
         out.push(n);
       }
     }

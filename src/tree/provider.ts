@@ -19,15 +19,33 @@ import {
   RegionNode,
   SpaceNode,
   TrackingServerNode,
+  UserProfileNode,
   type ListNode,
   type Node,
 } from './nodes';
 import { activeFilter, nameMatches, type ActiveFilter, type FilterState } from './filter';
-import { defaultFilterScope, nameFilters, rootGroups } from './groups';
+import { defaultFilterScope, nameFilters } from './groups';
 import { TreeGeneration } from './generation';
+import type { StoredTree } from '../lastKnown/snapshot';
+import { restoreTree, snapshotTree } from './lastKnownTree';
+import { viewRoots } from './region';
 
 /** What the view shows when it has no tree: drives `viewsWelcome` through the `sagemaker.viewState` context key. */
 export type ViewState = 'loading' | 'ready' | 'noCredentials' | 'ssoExpired' | 'invalidSettings' | 'error' | 'empty';
+
+/** Where the last-known tree comes from (src/lastKnown/): the extension wires the store and the setting. */
+export interface LastKnownSource {
+  /** The key of the connection the settings name now (throws SettingsError for a bad setting). */
+  key(): string;
+  /** The tree kept for that connection; undefined when none is kept or the setting is off. */
+  read(key: string): StoredTree | undefined;
+}
+
+/**
+ * How long a restored tree waits for the view to ask for its open lists before the fresh lists
+ * are asked for anyway (the view asks for all of them within a few milliseconds when it shows).
+ */
+const RESTORED_ASKS_WAIT_MS = 300;
 
 /** A change of the view's state; `error` is what put it there, to be reported once. */
 export interface ViewStateChange {
@@ -57,10 +75,74 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   /** Checked before anything changes the roots or the view state: an older tree's answers change nothing. */
   private readonly generation = new TreeGeneration();
 
+  /** The next roots may come from the last-known tree (a cold open, a change of connection). */
+  private restoreNext = true;
+  /** The connection the roots were built for (its last-known key), when the settings allowed one. */
+  private rootsKey?: string;
+  /** While the view shows last-known rows: when they were written. */
+  private lastKnownSince?: number;
+  /**
+   * Ids of the nodes open in the view, from its expand and collapse events. Kept across reloads:
+   * the view keeps a node open by its id when the tree is drawn again (a fresh node starts closed).
+   */
+  private readonly openIds = new Set<string>();
+  /** A restored tree waits for the view to ask for these open lists before the fresh lists are asked for. */
+  private restoredAsks?: { readonly ids: Set<string>; readonly timer: NodeJS.Timeout };
+
   constructor(
     private readonly session: Session,
     private readonly log: Log,
+    private readonly lastKnown?: LastKnownSource,
   ) {}
+
+  /**
+   * While the view shows rows of the last-known tree (not refreshed yet): when they were written.
+   * Undefined once every restored list has its fresh answer (or its error), or was closed.
+   */
+  get showingLastKnown(): number | undefined {
+    if (this.lastKnownSince !== undefined && ![...this.loadedNodes()].some((n) => isListNode(n) && n.listing.lastKnown)) {
+      this.lastKnownSince = undefined;
+    }
+    return this.lastKnownSince;
+  }
+
+  /** Whether a row is one of the last-known tree's, not refreshed yet. */
+  isLastKnown(node: Node): boolean {
+    const p = node.parent;
+    return isListNode(p) && p.listing.lastKnown !== undefined;
+  }
+
+  /** Whether a node is open in the view: a group of a one-region view opens by itself (no event), others once the view said so. */
+  isOpen(node: RegionNode | ListNode): boolean {
+    return node instanceof GroupNode && !node.parent ? node.expanded : this.openIds.has(node.id);
+  }
+
+  /** The view expanded or collapsed a node. A closed list drops last-known rows it still shows (it loads afresh when opened). */
+  setExpanded(node: Node, expanded: boolean): void {
+    if (node instanceof RegionNode || isListNode(node)) {
+      node.expanded = expanded;
+      if (expanded) {
+        this.openIds.add(node.id);
+      } else {
+        this.openIds.delete(node.id);
+      }
+    }
+    if (!expanded && isListNode(node) && node.listing.lastKnown && !node.listing.loading) {
+      node.listing.reset();
+    }
+  }
+
+  /**
+   * What the tree shows, to be kept as the last-known tree of its connection; undefined when it
+   * should not be kept now: not a tree (welcome content), filtered, or still showing last-known rows.
+   */
+  lastKnownSnapshot(now = Date.now()): StoredTree | undefined {
+    if (this.state !== 'ready' || this.filterState || this.rootsKey === undefined || this.showingLastKnown !== undefined) {
+      return undefined;
+    }
+    // A group of a one-region view opens by itself (no event); other nodes are open once the view said so.
+    return snapshotTree(this.rootsNow, this.rootsKey, now, (n) => this.isOpen(n));
+  }
 
   get viewState(): ViewState {
     return this.state;
@@ -96,9 +178,15 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     return activeFilter(this.filterState, node.nameFilter);
   }
 
-  /** Starts over: forget every list (and the regions), redraw the whole view. */
-  refresh(): void {
+  /**
+   * Starts over: forget every list (and the regions), redraw the whole view. `lastKnown`: the
+   * connection changed, so its last-known tree may show while its lists load (a Refresh asks afresh).
+   */
+  refresh(options: { lastKnown?: boolean } = {}): void {
     this.generation.next();
+    this.restoreNext = options.lastKnown === true;
+    this.endRestore();
+    this.lastKnownSince = undefined;
     this.roots = undefined;
     this.rootsNow = [];
     this.setState('loading');
@@ -144,6 +232,10 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 
   getTreeItem(node: Node): vscode.TreeItem {
     const item = node.treeItem();
+    const since = this.isLastKnown(node) ? (node.parent as ListNode).listing.lastKnown?.savedAt : undefined;
+    if (since !== undefined && item.tooltip instanceof vscode.MarkdownString) {
+      item.tooltip.appendText(`Not refreshed yet: as last shown (${new Date(since).toLocaleString()}); the fresh list is loading`);
+    }
     const f = isListNode(node) ? this.filterFor(node) : undefined;
     if (f && node instanceof GroupNode) {
       item.description = f.serverSide ? `filter: ${f.text}` : `filter: ${f.text} (loaded rows)`;
@@ -179,7 +271,12 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   /** Loads the next page of a list whose last child is "Load more…". */
   async loadMore(node: LoadMoreNode | ListNode): Promise<void> {
     const list = node instanceof LoadMoreNode ? node.parent : node;
+    // Last-known rows keep no page token: the fresh first page comes first, then the next one.
+    const restored = list.listing.lastKnown !== undefined;
     await this.loadPage(list);
+    if (restored && list.listing.nextToken && list.listing.error === undefined) {
+      await this.loadPage(list);
+    }
     this.changed.fire(list);
   }
 
@@ -260,6 +357,13 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 
   private async buildRoots(): Promise<Node[]> {
     const generation = this.generation.current;
+    this.rootsNow = [];
+    this.rootsKey = undefined;
+    const restored = this.restoreNext ? this.restore() : undefined;
+    this.restoreNext = false;
+    if (restored) {
+      return restored;
+    }
     let regions: string[];
     try {
       regions = await this.session.regions();
@@ -277,16 +381,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       this.setState('error', 'No AWS region is configured. Select regions, or set one in your AWS profile.');
       return [];
     }
-    const roots: Node[] =
-      regions.length === 1
-        ? rootGroups(regions[0], undefined)
-        : regions.map((r) => new RegionNode(r));
-    // One region: the groups open by themselves, so an empty account is noticed and said.
-    roots.forEach((r) => {
-      if (r instanceof GroupNode) {
-        r.expanded = true;
-      }
-    });
+    const roots: Node[] = viewRoots(regions);
+    this.rootsKey = this.connectionKey();
     this.rootsNow = roots;
     this.setState('ready');
     // VS Code asks for the open groups' rows in one message, from one group after the other, and
@@ -297,6 +393,123 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       }
     }
     return roots;
+  }
+
+  /** The last-known key of the connection the settings name now; undefined without a store or with a bad setting. */
+  private connectionKey(): string | undefined {
+    try {
+      return this.lastKnown?.key();
+    } catch {
+      return undefined; // a bad setting: the tree says so on its own path
+    }
+  }
+
+  /**
+   * A cold open (or a change of connection) with a last-known tree for it: its roots at once, with
+   * no call and nothing of the AWS layer loaded. The fresh lists are asked for once the view has
+   * taken the restored rows (or after RESTORED_ASKS_WAIT_MS), so loading the SDK never delays them.
+   */
+  private restore(): Node[] | undefined {
+    const key = this.connectionKey();
+    let stored: StoredTree | undefined;
+    try {
+      readResourceTypes(); // a bad value is said on the usual path, with no rows from before
+      stored = key === undefined ? undefined : this.lastKnown?.read(key);
+    } catch (e) {
+      this.log.error('Reading the last-known tree', e);
+    }
+    if (!stored || key === undefined) {
+      return undefined;
+    }
+    const roots = restoreTree(stored);
+    stored.expanded.forEach((id) => this.openIds.add(id));
+    this.rootsKey = key;
+    this.rootsNow = roots;
+    this.lastKnownSince = stored.savedAt;
+    const ids = new Set<string>();
+    for (const n of this.loadedNodes()) {
+      if (isListNode(n) && n.listing.lastKnown) {
+        ids.add(n.id);
+      }
+    }
+    const regions = stored.regions;
+    this.endRestore();
+    this.restoredAsks = { ids, timer: setTimeout(() => this.refreshRestored(roots, regions), ids.size ? RESTORED_ASKS_WAIT_MS : 0) };
+    const rows = [...ids].reduce((sum, id) => sum + (stored.lists[id]?.rows.length ?? 0), 0);
+    this.log.info(`Showing the last-known tree of ${new Date(stored.savedAt).toISOString()} (${rows} rows in ${ids.size} lists) while the lists load`);
+    this.setState('ready');
+    return roots;
+  }
+
+  /** Whether a node is still in the tree (each ancestor's list holds it, up to a root). */
+  private inTree(n: Node): boolean {
+    for (let c: Node = n; ; ) {
+      const p = c.parent;
+      if (!p) {
+        return this.rootsNow.includes(c);
+      }
+      if (isListNode(p) ? !p.listing.items.includes(c) : !p.groups.includes(c as GroupNode)) {
+        return false;
+      }
+      c = p;
+    }
+  }
+
+  /** The view took the restored rows of a list: once it has them all, the fresh lists are asked for. */
+  private servedRestored(node: ListNode): void {
+    const asks = this.restoredAsks;
+    if (asks && asks.ids.delete(node.id) && asks.ids.size === 0) {
+      const roots = this.rootsNow;
+      const regions = roots.map((r) => (r instanceof RegionNode || r instanceof GroupNode ? r.region : '')).filter((r, i, all) => r && all.indexOf(r) === i);
+      clearTimeout(asks.timer);
+      // After this turn, so the rows just given go out to the view before anything else runs.
+      this.restoredAsks = { ids: asks.ids, timer: setTimeout(() => this.refreshRestored(roots, regions), 0) };
+    }
+  }
+
+  private endRestore(): void {
+    if (this.restoredAsks) {
+      clearTimeout(this.restoredAsks.timer);
+      this.restoredAsks = undefined;
+    }
+  }
+
+  /**
+   * Asks for every restored list's first page at once (one round trip for the whole tree) and
+   * checks the regions behind them: another answer (the profile's region changed) starts over,
+   * a failure shows as it would without the last-known tree.
+   */
+  private refreshRestored(roots: readonly Node[], regions: readonly string[]): void {
+    this.restoredAsks = undefined;
+    if (this.rootsNow !== roots) {
+      return; // the view started over meanwhile
+    }
+    for (const n of [...this.loadedNodes()]) {
+      if (isListNode(n) && n.listing.lastKnown && !n.listing.loading) {
+        void this.loadPage(n).then(() => {
+          // A row the fresh answer of its own list left out is no longer in the view.
+          if (this.rootsNow === roots && this.inTree(n)) {
+            this.changed.fire(n);
+          }
+        });
+      }
+    }
+    void (async () => {
+      try {
+        const now = await this.session.regions();
+        if (this.rootsNow === roots && (now.length !== regions.length || now.some((r, i) => r !== regions[i]))) {
+          this.log.info(`The regions are now ${now.join(', ')} (the last-known tree had ${regions.join(', ')}): reloading the tree`);
+          this.refresh();
+        }
+      } catch (e) {
+        if (this.rootsNow === roots) {
+          this.roots = Promise.resolve([]);
+          this.rootsNow = [];
+          this.failView(e);
+          this.changed.fire(undefined);
+        }
+      }
+    })();
   }
 
   /** The whole view cannot show a tree: its welcome content takes over; the error is reported once by the listener. */
@@ -317,13 +530,16 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     if (!listing.loaded && listing.error === undefined) {
       await this.loadPage(node);
     }
+    if (listing.lastKnown) {
+      this.servedRestored(node);
+    }
     const f = this.filterFor(node);
     // A list the service cannot filter by name: the filter applies to the rows loaded.
     const local = f && !f.serverSide ? f.text : undefined;
     const children: Node[] = local === undefined ? [...listing.items] : listing.items.filter((n) => nameMatches(labelOf(n), local));
     if (listing.error !== undefined) {
       children.push(new ErrorNode(node, listing.error));
-    } else if (listing.nextToken) {
+    } else if (listing.nextToken || listing.lastKnown?.more) {
       children.push(new LoadMoreNode(node));
     } else if (children.length === 0) {
       children.push(new EmptyNode(node, f ? (f.serverSide ? 'server' : 'loaded') : false));
@@ -338,7 +554,9 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     if (listing.loading) {
       return listing.loading;
     }
-    const token = listing.loaded ? listing.nextToken : undefined;
+    // Last-known rows are replaced by the fresh first page (their ids kept where they match).
+    const replacing = listing.lastKnown !== undefined;
+    const token = listing.loaded && !replacing ? listing.nextToken : undefined;
     const generation = listing.generation;
     const tree = this.generation.current;
     const p = (async () => {
@@ -362,7 +580,12 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         if (listing.generation !== generation) {
           return; // reset while loading: drop the stale page
         }
-        listing.append(page.items);
+        if (replacing) {
+          listing.items = adoptFresh(listing.items, page.items);
+          listing.lastKnown = undefined;
+        } else {
+          listing.append(page.items);
+        }
         listing.nextToken = page.nextToken;
         listing.loaded = true;
         listing.error = undefined;
@@ -372,6 +595,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
           return; // this list was reset, or the whole tree started over, while it loaded
         }
         listing.error = e;
+        if (replacing) {
+          // As without the last-known tree: the list shows its error row, not rows from before.
+          listing.items = [];
+          listing.lastKnown = undefined;
+        }
         if (isCredentialsError(e) || e instanceof SettingsError) {
           // Every list would fail the same way: the view says it once, with its buttons.
           this.generation.next();
@@ -398,6 +626,9 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       return;
     }
     const groups = this.rootsNow.filter((n): n is GroupNode => n instanceof GroupNode);
+    if (groups.some((g) => g.listing.lastKnown)) {
+      return; // said when the fresh lists are in
+    }
     if (groups.every((g) => g.listing.loaded && g.listing.items.length === 0 && !g.listing.nextToken && g.listing.error === undefined)) {
       this.generation.next();
       this.roots = Promise.resolve([]);
@@ -417,6 +648,28 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       this.stateListeners.fire({ state, error });
     }
   }
+}
+
+/**
+ * A list's fresh first page in place of its last-known rows. A list row (domain, user profile)
+ * that was there keeps its node, with the fresh data: its own last-known list (being refreshed
+ * at the same time) and its place in the view stay. Other rows are the fresh nodes.
+ */
+function adoptFresh(before: readonly Node[], fresh: readonly Node[]): Node[] {
+  const old = new Map(before.map((n) => [n.id, n]));
+  return fresh.map((f) => {
+    const o = old.get(f.id);
+    if (o instanceof DomainNode && f instanceof DomainNode) {
+      // ListDomains says no AuthMode; a domain keeps the one it was created with.
+      o.domain = { ...f.domain, authMode: f.domain.authMode ?? o.domain.authMode };
+      return o;
+    }
+    if (o instanceof UserProfileNode && f instanceof UserProfileNode) {
+      o.profile = f.profile;
+      return o;
+    }
+    return f;
+  });
 }
 
 /** The label a row shows (what a filter of the loaded rows matches). */

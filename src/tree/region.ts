@@ -9,6 +9,8 @@ export class RegionNode implements BaseNode {
   readonly id: string;
   readonly parent = undefined;
   readonly groups: GroupNode[];
+  /** Open in the view (followed from its expand/collapse events; kept in the last-known tree). */
+  expanded = false;
 
   constructor(readonly region: string) {
     this.id = `region:${region}`;
@@ -16,11 +18,21 @@ export class RegionNode implements BaseNode {
   }
 
   treeItem(): vscode.TreeItem {
-    const item = new vscode.TreeItem(this.region, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(this.region, this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.iconPath = icon('globe');
     item.contextValue = 'sagemaker.region';
     item.tooltip = tooltip(`Region ${this.region}`, []);
     return item;
   }
+}
+
+/** The view's roots: one region's groups (open by themselves, so an empty account is noticed), or one node per region. */
+export function viewRoots(regions: readonly string[]): (RegionNode | GroupNode)[] {
+  if (regions.length === 1) {
+    const groups = rootGroups(regions[0], undefined);
+    groups.forEach((g) => (g.expanded = true));
+    return groups;
+  }
+  return regions.map((r) => new RegionNode(r));
 }

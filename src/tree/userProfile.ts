@@ -21,6 +21,8 @@ export class UserProfileNode implements ListNodeBase, Transitional {
   readonly listing = new Listing();
   readonly listName = 'spaces';
   readonly nameFilter = SPACES_FILTER;
+  /** Open in the view (followed from its expand/collapse events; kept in the last-known tree). */
+  expanded = false;
 
   constructor(
     public profile: UserProfile,
@@ -56,7 +58,7 @@ export class UserProfileNode implements ListNodeBase, Transitional {
 
   treeItem(): vscode.TreeItem {
     const u = this.profile;
-    const item = new vscode.TreeItem(u.userProfileName, vscode.TreeItemCollapsibleState.Collapsed);
+    const item = new vscode.TreeItem(u.userProfileName, this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
     item.description = u.status && u.status !== 'InService' ? u.status : undefined;
     item.iconPath = icon('account', u.status && u.status !== 'InService' ? toneOf(u.status) : undefined);

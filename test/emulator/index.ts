@@ -96,6 +96,8 @@ export interface RunningEmulator {
   advanceClock(ms: number): void;
   /** What each presigned URL granted (lifetimes, session, opens), without the tokens. */
   presignedGrants(): import('./presigned').PresignedGrant[];
+  /** When each SageMaker call since the last reset of the counts arrived (ms since the epoch), oldest first. */
+  callArrivals(): { operation: string; at: number }[];
 }
 
 export const DEFAULT_TRANSITION_DELAY_MS = 2000;
@@ -151,6 +153,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       server.resetCallCounts();
     },
     presignedGrants: () => service.grants.list(),
+    callArrivals: () => server.callArrivals(),
     advanceClock: (ms) => {
       if (!Number.isFinite(ms) || ms < 0) {
         throw new Error(`advanceClock: ms must be a number >= 0, got ${ms}`);

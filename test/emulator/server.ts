@@ -15,6 +15,8 @@ import { type AcceptedCredentials, expiredToken, signatureMismatch, unrecognized
 import { validateInput } from './validation';
 
 export const ADMIN_PREFIX = '/__emulator';
+/** Arrival times kept for GET /calls. */
+const MAX_ARRIVALS = 10_000;
 
 /** One SageMaker call as the emulator answered it (no request or response bodies: they may hold presigned URLs). */
 export interface CallRecord {
@@ -31,6 +33,8 @@ const sleep = (ms: number): Promise<void> => new Promise((resolve) => setTimeout
 export class EmulatorServer {
   readonly faults = new FaultTable();
   private readonly calls = new Map<string, number>();
+  /** When each SageMaker call arrived (ms since the epoch), oldest first, the last MAX_ARRIVALS: tests check what came before what. */
+  private arrivals: { operation: string; at: number }[] = [];
   private readonly keys = new Map<string, AcceptedCredentials>();
   readonly server: http.Server;
 
@@ -70,6 +74,11 @@ export class EmulatorServer {
 
   resetCallCounts(): void {
     this.calls.clear();
+    this.arrivals = [];
+  }
+
+  callArrivals(): { operation: string; at: number }[] {
+    return [...this.arrivals];
   }
 
   callCounts(): Record<string, number> {
@@ -172,6 +181,10 @@ export class EmulatorServer {
     const operation = target?.startsWith(prefix) ? target.slice(prefix.length) : undefined;
     if (operation !== undefined) {
       this.calls.set(operation, (this.calls.get(operation) ?? 0) + 1);
+      this.arrivals.push({ operation, at: Date.now() });
+      if (this.arrivals.length > MAX_ARRIVALS) {
+        this.arrivals.shift();
+      }
     }
     const started = Date.now();
     let region: string | undefined;
@@ -310,7 +323,7 @@ export class EmulatorServer {
       } else if (sub === '/faults' && method === 'GET') {
         send(200, { faults: this.faults.list() });
       } else if (sub === '/calls' && method === 'GET') {
-        send(200, { total: this.callCount(), byOperation: this.callCounts() });
+        send(200, { total: this.callCount(), byOperation: this.callCounts(), arrivals: this.arrivals });
       } else if (sub === '/calls' && method === 'DELETE') {
         this.resetCallCounts();
         send(200, { total: 0, byOperation: {} });

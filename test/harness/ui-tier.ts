@@ -31,5 +31,7 @@ export async function runUiTier(): Promise<TestCounts> {
   console.log(`Packaged ${path.relative(repoRoot, vsixPath)} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   process.env.SAGEMAKER_VSIX = vsixPath;
   const files = findTestFiles(path.join(repoRoot, 'out', 'test', 'ui'));
-  return runMochaFiles(files, { timeout: 180_000 });
+  // SAGEMAKER_TEST_GREP: only the tests whose full title matches (as in the host tier).
+  const grep = process.env.SAGEMAKER_TEST_GREP;
+  return runMochaFiles(files, { timeout: 180_000, ...(grep ? { grep } : {}) });
 }

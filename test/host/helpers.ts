@@ -76,6 +76,8 @@ export const emulator = {
   resetCalls: () => admin('DELETE', '/calls'),
   /** SageMaker calls received per operation. */
   calls: async (): Promise<Record<string, number>> => ((await admin('GET', '/calls')) as { byOperation: Record<string, number> }).byOperation,
+  /** When each SageMaker call arrived at the endpoint (ms since the epoch, this machine's clock), oldest first. */
+  arrivals: async (): Promise<{ operation: string; at: number }[]> => ((await admin('GET', '/calls')) as { arrivals: { operation: string; at: number }[] }).arrivals,
   /** What each presigned URL granted, newest last (no tokens). */
   grants: async (): Promise<Grant[]> => ((await admin('GET', '/presigned')) as { grants: Grant[] }).grants,
 };

@@ -49,7 +49,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
     const server = await startCodeServer({
       vsix: packagedExtension(),
       env: { ...fixtures.env, ...options.env },
-      userSettings: { ...fixtures.userSettings, ...options.userSettings },
+      // The last-known tree is off unless a test turns it on: each flow sees the lists it asks for.
+      userSettings: { ...fixtures.userSettings, 'sagemaker.showLastKnownTree': false, ...options.userSettings },
       // Presigned URLs point at the emulator: opening them needs no "open external website?" dialog.
       trustedDomains: [fixtures.emulator.url, presignedOrigin(fixtures.emulator), ...(options.trustedDomains ?? [])],
     });

@@ -1,0 +1,305 @@
+/**
+ * The last-known tree as it is kept on disk (setting `sagemaker.showLastKnownTree`): what the
+ * Resources tree showed for one connection (profile, regions, endpoint), so a cold open can show
+ * it at once, marked as not yet refreshed, while the fresh lists load. Plain data, no vscode.
+ *
+ * What is kept is chosen field by field (names, IDs, ARNs, states, dates; what was expanded):
+ * never a URL (a domain's or a notebook instance's Url, an artifact store URI), never a credential,
+ * never the profile's name or the endpoint (the connection is known by a hash of them).
+ */
+import { createHash } from 'node:crypto';
+import type { Domain, MlflowApp, MlflowTrackingServer, NotebookInstance, PartnerApp, Space, SpaceApp, UserProfile } from '../aws/index';
+
+export const LAST_KNOWN_VERSION = 1;
+/** Rows kept per list: the first page at its largest (MaxResults 100); a longer list keeps "Load more…". */
+export const MAX_ROWS_PER_LIST = 100;
+/** Rows kept per tree, lists in the order they show (so a big tree keeps its top levels). */
+export const MAX_ROWS_PER_TREE = 2000;
+/** Connections kept (most recently shown first): switching between a few profiles keeps each one's tree. */
+export const MAX_TREES = 4;
+/** Longest text kept in a field or node id; anything longer is not a name or an ID. */
+const MAX_TEXT = 2048;
+
+/** A row of the tree, as data: its kind and the resource it shows. */
+export type RowData =
+  | { readonly kind: 'domain'; readonly data: Domain }
+  | { readonly kind: 'userProfile'; readonly data: UserProfile }
+  | { readonly kind: 'space'; readonly data: Space }
+  | { readonly kind: 'notebook'; readonly data: NotebookInstance }
+  | { readonly kind: 'mlflowTrackingServer'; readonly data: MlflowTrackingServer }
+  | { readonly kind: 'mlflowApp'; readonly data: MlflowApp }
+  | { readonly kind: 'partnerApp'; readonly data: PartnerApp };
+
+export type RowKind = RowData['kind'];
+
+/** A row on disk: its kind and the kept fields (dates as ISO text). */
+export interface StoredRow {
+  readonly kind: RowKind;
+  readonly [field: string]: unknown;
+}
+
+/** The first rows of one list that was open (expanded and loaded). */
+export interface StoredList {
+  readonly rows: readonly StoredRow[];
+  /** The list had more rows than kept: it ends in "Load more…". */
+  readonly more: boolean;
+}
+
+export interface StoredTree {
+  /** connectionKey() of the profile, regions and endpoint it was shown for. */
+  readonly key: string;
+  /** When it was written (ms since the epoch). */
+  readonly savedAt: number;
+  /** The regions the tree showed (as resolved: the setting, or the profile's region). */
+  readonly regions: readonly string[];
+  /** Ids of the nodes that were expanded. */
+  readonly expanded: readonly string[];
+  /** By the id of the list node they are under, in the order the tree shows them. */
+  readonly lists: Readonly<Record<string, StoredList>>;
+}
+
+export interface StoredFile {
+  readonly version: number;
+  /** Most recently written first, at most MAX_TREES. */
+  readonly trees: readonly StoredTree[];
+}
+
+type FieldType = 'text' | 'date' | 'app' | readonly string[];
+
+/** The fields kept of each kind; `true`: the row is unusable without it. Nothing else is written. */
+const FIELDS: Record<RowKind, Readonly<Record<string, readonly [FieldType, boolean]>>> = {
+  domain: {
+    region: ['text', true],
+    domainId: ['text', true],
+    domainName: ['text', true],
+    domainArn: ['text', false],
+    status: ['text', false],
+    authMode: [['IAM', 'SSO'], false],
+    creationTime: ['date', false],
+    lastModifiedTime: ['date', false],
+  },
+  userProfile: {
+    region: ['text', true],
+    domainId: ['text', true],
+    userProfileName: ['text', true],
+    status: ['text', false],
+    creationTime: ['date', false],
+    lastModifiedTime: ['date', false],
+  },
+  space: {
+    region: ['text', true],
+    domainId: ['text', true],
+    spaceName: ['text', true],
+    appState: [['Running', 'Starting', 'Stopping', 'Stopped', 'Failed', 'Unknown'], true],
+    spaceDisplayName: ['text', false],
+    status: ['text', false],
+    appType: ['text', false],
+    sharingType: [['Private', 'Shared'], false],
+    ownerUserProfileName: ['text', false],
+    app: ['app', false],
+    creationTime: ['date', false],
+    lastModifiedTime: ['date', false],
+  },
+  notebook: {
+    region: ['text', true],
+    notebookInstanceName: ['text', true],
+    notebookInstanceArn: ['text', false],
+    status: ['text', false],
+    instanceType: ['text', false],
+    creationTime: ['date', false],
+    lastModifiedTime: ['date', false],
+  },
+  mlflowTrackingServer: {
+    region: ['text', true],
+    trackingServerName: ['text', true],
+    trackingServerArn: ['text', false],
+    status: ['text', false],
+    isActive: ['text', false],
+    mlflowVersion: ['text', false],
+    trackingServerSize: ['text', false],
+    creationTime: ['date', false],
+    lastModifiedTime: ['date', false],
+  },
+  mlflowApp: {
+    region: ['text', true],
+    name: ['text', true],
+    arn: ['text', true],
+    status: ['text', false],
+    mlflowVersion: ['text', false],
+    creationTime: ['date', false],
+    lastModifiedTime: ['date', false],
+  },
+  partnerApp: {
+    region: ['text', true],
+    name: ['text', true],
+    arn: ['text', true],
+    type: ['text', false],
+    status: ['text', false],
+    version: ['text', false],
+    tier: ['text', false],
+    creationTime: ['date', false],
+    lastModifiedTime: ['date', false],
+  },
+};
+
+/** Text that is an address (scheme://…): never kept, whatever field it turns up in. */
+const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
+
+function keptText(v: unknown): string | undefined {
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_TEXT && !URL_LIKE.test(v) ? v : undefined;
+}
+
+function keptApp(v: unknown): SpaceApp | undefined {
+  if (typeof v !== 'object' || v === null) {
+    return undefined;
+  }
+  const a = v as Record<string, unknown>;
+  const appName = keptText(a.appName);
+  const appType = keptText(a.appType);
+  const status = keptText(a.status);
+  return appName && appType && status ? { appName, appType, status } : undefined;
+}
+
+function isRowKind(k: unknown): k is RowKind {
+  return typeof k === 'string' && Object.hasOwn(FIELDS, k);
+}
+
+/** The fields of a row that go to disk; undefined when a field it needs is missing. */
+export function storeRow(row: RowData): StoredRow | undefined {
+  const source = row.data as unknown as Record<string, unknown>;
+  const out: Record<string, unknown> = { kind: row.kind };
+  for (const [name, [type, required]] of Object.entries(FIELDS[row.kind])) {
+    const v = source[name];
+    let kept: unknown;
+    if (type === 'date') {
+      kept = v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : undefined;
+    } else if (type === 'app') {
+      kept = keptApp(v);
+    } else if (Array.isArray(type)) {
+      kept = typeof v === 'string' && type.includes(v) ? v : undefined;
+    } else {
+      kept = keptText(v);
+    }
+    if (kept !== undefined) {
+      out[name] = kept;
+    } else if (required) {
+      return undefined;
+    }
+  }
+  return out as StoredRow;
+}
+
+/** A row read back from disk, checked field by field (the file may be old, newer or damaged); undefined: unusable. */
+export function restoreRow(stored: unknown): RowData | undefined {
+  if (typeof stored !== 'object' || stored === null || !isRowKind((stored as StoredRow).kind)) {
+    return undefined;
+  }
+  const s = stored as Record<string, unknown>;
+  const kind = s.kind as RowKind;
+  const data: Record<string, unknown> = {};
+  for (const [name, [type, required]] of Object.entries(FIELDS[kind])) {
+    const v = s[name];
+    let kept: unknown;
+    if (type === 'date') {
+      const t = typeof v === 'string' ? new Date(v) : undefined;
+      kept = t && !Number.isNaN(t.getTime()) ? t : undefined;
+    } else if (type === 'app') {
+      kept = keptApp(v);
+    } else if (Array.isArray(type)) {
+      kept = typeof v === 'string' && type.includes(v) ? v : undefined;
+    } else {
+      kept = keptText(v);
+    }
+    if (kept !== undefined) {
+      data[name] = kept;
+    } else if (required) {
+      return undefined;
+    }
+  }
+  return { kind, data } as unknown as RowData;
+}
+
+/**
+ * The key of one connection: a hash of the profile, the regions setting and the endpoint, so the
+ * file names none of them and a tree is only ever shown for the connection it was shown for.
+ */
+export function connectionKey(c: { readonly profile?: string; readonly regions?: readonly string[]; readonly endpointUrl?: string }): string {
+  return createHash('sha256')
+    .update(JSON.stringify([c.profile ?? '', c.regions ?? [], c.endpointUrl ?? '']))
+    .digest('hex')
+    .slice(0, 32);
+}
+
+/**
+ * Applies the caps: at most MAX_ROWS_PER_LIST rows per list (a cut list says `more`), at most
+ * MAX_ROWS_PER_TREE rows in all, lists kept in the order given (the tree's, top levels first).
+ */
+export function capTree(tree: StoredTree): StoredTree {
+  const lists: Record<string, StoredList> = {};
+  let budget = MAX_ROWS_PER_TREE;
+  for (const [id, list] of Object.entries(tree.lists)) {
+    if (budget <= 0) {
+      break;
+    }
+    const n = Math.min(list.rows.length, MAX_ROWS_PER_LIST, budget);
+    lists[id] = { rows: list.rows.slice(0, n), more: list.more || n < list.rows.length };
+    budget -= n;
+  }
+  return { ...tree, lists };
+}
+
+function isText(v: unknown): v is string {
+  return typeof v === 'string' && v.length > 0 && v.length <= MAX_TEXT;
+}
+
+/** One tree read back, checked; rows that cannot be used are left out, a tree that cannot be used is undefined. */
+function checkTree(v: unknown): StoredTree | undefined {
+  if (typeof v !== 'object' || v === null) {
+    return undefined;
+  }
+  const t = v as Partial<Record<keyof StoredTree, unknown>>;
+  if (!isText(t.key) || typeof t.savedAt !== 'number' || !Number.isFinite(t.savedAt) || !Array.isArray(t.regions) || !t.regions.every(isText)) {
+    return undefined;
+  }
+  const expanded = Array.isArray(t.expanded) ? t.expanded.filter(isText) : [];
+  const lists: Record<string, StoredList> = {};
+  if (typeof t.lists === 'object' && t.lists !== null) {
+    for (const [id, raw] of Object.entries(t.lists as Record<string, unknown>)) {
+      const l = raw as Partial<Record<keyof StoredList, unknown>> | null;
+      if (isText(id) && typeof l === 'object' && l !== null && Array.isArray(l.rows)) {
+        lists[id] = { rows: l.rows.filter((r) => restoreRow(r) !== undefined) as StoredRow[], more: l.more === true };
+      }
+    }
+  }
+  return capTree({ key: t.key, savedAt: t.savedAt, regions: t.regions, expanded, lists });
+}
+
+/** The file's text, read tolerantly: anything it cannot use (another version, damage) counts as nothing kept. */
+export function parseFile(text: string | undefined): StoredFile {
+  const empty: StoredFile = { version: LAST_KNOWN_VERSION, trees: [] };
+  if (!text) {
+    return empty;
+  }
+  let v: unknown;
+  try {
+    v = JSON.parse(text);
+  } catch {
+    return empty;
+  }
+  const f = v as Partial<StoredFile> | null;
+  if (typeof f !== 'object' || f === null || f.version !== LAST_KNOWN_VERSION || !Array.isArray(f.trees)) {
+    return empty;
+  }
+  const trees = f.trees.map(checkTree).filter((t): t is StoredTree => t !== undefined);
+  return { version: LAST_KNOWN_VERSION, trees: trees.slice(0, MAX_TREES) };
+}
+
+/** The tree kept for this connection, if any. */
+export function findTree(file: StoredFile, key: string): StoredTree | undefined {
+  return file.trees.find((t) => t.key === key);
+}
+
+/** The file with `tree` (capped) first, in place of the same connection's older one, at most MAX_TREES. */
+export function putTree(file: StoredFile, tree: StoredTree): StoredFile {
+  return { version: LAST_KNOWN_VERSION, trees: [capTree(tree), ...file.trees.filter((t) => t.key !== tree.key)].slice(0, MAX_TREES) };
+}

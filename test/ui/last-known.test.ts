@@ -1,0 +1,71 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import { LAST_KNOWN_FILE } from '../../src/lastKnown/store';
+import { repoRoot } from '../harness/paths';
+import { expandRow, openSageMakerView, openWorkbench, readmeScreenshot, resourcesView, screenshot, treeRow, until, type Workbench } from './workbench';
+
+/** The view's message above its rows ("Last known (14:02): refreshing…"), or '' when it has none. */
+async function viewMessage(page: Page): Promise<string> {
+  const m = resourcesView(page).locator('.message:visible');
+  return (await m.count()) ? (await m.first().innerText()).replace(/\s+/g, ' ') : '';
+}
+
+describe('the last-known tree in VS Code (code-server)', function () {
+  this.timeout(240_000);
+  let wb: Workbench | undefined;
+  let page: Page | undefined;
+
+  before(async () => {
+    wb = await openWorkbench({ userSettings: { 'sagemaker.regions': ['us-east-1'], 'sagemaker.showLastKnownTree': true } });
+    page = wb.page;
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed' && page) {
+      const file = await screenshot(page, `failed-${this.currentTest.fullTitle()}`);
+      console.log(`    screenshot of the failure: ${path.relative(repoRoot, file)}`);
+    }
+  });
+
+  after(async () => {
+    await wb?.close();
+  });
+
+  it('a new window shows the last window\'s tree at once, marked "last known", then the fresh rows', async () => {
+    assert.ok(wb && page);
+    await openSageMakerView(page);
+    await expandRow(page, 'ml-platform');
+    await expandRow(page, 'alice');
+    await treeRow(page, 'Alice JupyterLab').waitFor({ timeout: 60_000 });
+    const file = path.join(wb.server.userDataDir, 'User', 'globalStorage', 'sagemaker-environments.sagemaker-environments', LAST_KNOWN_FILE);
+    await until(() => Promise.resolve(fs.existsSync(file)), 'the extension kept the tree');
+    await page.close();
+
+    // The next window's lists answer slowly (15 s), so the last-known rows can be looked at.
+    for (const operation of ['ListDomains', 'ListUserProfiles', 'ListSpaces', 'ListNotebookInstances']) {
+      wb.emulator.setFault({ operation, kind: 'latency', latencyMs: 15_000, times: 1 });
+    }
+    page = await wb.context.newPage();
+    await page.goto(wb.server.workbenchUrl(), { timeout: 120_000 });
+    await page.locator('.monaco-workbench .activitybar').waitFor({ timeout: 120_000 });
+    await openSageMakerView(page);
+    const lab = treeRow(page, 'Alice JupyterLab');
+    await lab.waitFor({ timeout: 60_000 });
+    assert.match((await lab.innerText()).replace(/\s+/g, ' '), /JupyterLab · Private · Running/);
+    assert.match(await viewMessage(page), /Last known \(.+\): refreshing…/);
+    await page.mouse.move(900, 600);
+    await lab.hover();
+    const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Not refreshed yet' }).first();
+    await hover.waitFor({ timeout: 30_000 });
+    assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /Space name: alice-jupyterlab[\s\S]*Not refreshed yet: as last shown/);
+    await readmeScreenshot(page, 'last-known-tree');
+
+    // The fresh lists replace the rows and the mark.
+    await page.mouse.move(0, 0);
+    await until(async () => (await viewMessage(page!)) === '', 'the fresh lists replaced the last-known rows', 60_000);
+    await treeRow(page, 'Alice JupyterLab').waitFor({ timeout: 30_000 });
+    await screenshot(page, 'last-known-tree-fresh');
+  });
+});
