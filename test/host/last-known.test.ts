@@ -155,7 +155,7 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
     await vscode.commands.executeCommand('workbench.action.closeSidebar');
     await setSetting('regions', ['eu-west-1']);
     await children(api());
-    await emulator.setFault({ operation: 'ListNotebookInstances', kind: 'http5xx', status: 500, times: 3 });
+    await emulator.setFault({ operation: 'ListNotebookInstances', kind: 'http5xx', status: 500 }); // every attempt, however many lists ask (cleared after each test)
     await setSetting('regions', ['us-east-1']);
     const group = await nodeAt(api(), 'Notebook Instances');
     assert.ok((await children(api(), group)).length > 1, 'the last-known notebook instances show first');

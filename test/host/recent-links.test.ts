@@ -112,8 +112,10 @@ describe('Open Recent, Copy Link and links to an environment', () => {
         assert.equal(vscode.workspace.getConfiguration('sagemaker').get('profile'), 'team');
         assert.match(await page(lastOpened()), /fraud-detection-dev/);
       } finally {
-        fs.writeFileSync(credentials, '');
+        // Back to the default credentials before the profile goes: a selected profile that is not
+        // in the files is an error the user is shown.
         await setSetting('profile', undefined);
+        fs.writeFileSync(credentials, '');
       }
     });
 
