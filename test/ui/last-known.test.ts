@@ -43,9 +43,9 @@ describe('the last-known tree in VS Code (code-server)', function () {
     await until(() => Promise.resolve(fs.existsSync(file)), 'the extension kept the tree');
     await page.close();
 
-    // The next window's lists answer slowly (15 s), so the last-known rows can be looked at.
+    // The next window's lists answer slowly (30 s), so the last-known rows can be looked at.
     for (const operation of ['ListDomains', 'ListUserProfiles', 'ListSpaces', 'ListNotebookInstances']) {
-      wb.emulator.setFault({ operation, kind: 'latency', latencyMs: 15_000, times: 1 });
+      wb.emulator.setFault({ operation, kind: 'latency', latencyMs: 30_000, times: 1 });
     }
     page = await wb.context.newPage();
     await page.goto(wb.server.workbenchUrl(), { timeout: 120_000 });
@@ -55,16 +55,22 @@ describe('the last-known tree in VS Code (code-server)', function () {
     await lab.waitFor({ timeout: 60_000 });
     assert.match((await lab.innerText()).replace(/\s+/g, ' '), /JupyterLab · Private · Running/);
     assert.match(await viewMessage(page), /Last known \(.+\): refreshing…/);
-    await page.mouse.move(900, 600);
-    await lab.hover();
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Not refreshed yet' }).first();
-    await hover.waitFor({ timeout: 30_000 });
+    // Hovered again until the tooltip shows (a hover the workbench was not ready for is lost).
+    await until(async () => {
+      await page!.mouse.move(900, 600);
+      await lab.hover();
+      return hover.waitFor({ timeout: 3000 }).then(
+        () => true,
+        () => false,
+      );
+    }, 'the row\'s tooltip shows');
     assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /Space name: alice-jupyterlab[\s\S]*Not refreshed yet: as last shown/);
     await readmeScreenshot(page, 'last-known-tree');
 
     // The fresh lists replace the rows and the mark.
     await page.mouse.move(0, 0);
-    await until(async () => (await viewMessage(page!)) === '', 'the fresh lists replaced the last-known rows', 60_000);
+    await until(async () => (await viewMessage(page!)) === '', 'the fresh lists replaced the last-known rows', 90_000);
     await treeRow(page, 'Alice JupyterLab').waitFor({ timeout: 30_000 });
     await screenshot(page, 'last-known-tree-fresh');
   });
