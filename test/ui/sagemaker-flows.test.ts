@@ -165,7 +165,10 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
       await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'Alice Code Editor' }).waitFor({ timeout: 10_000 });
       assert.equal(await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Team Analytics' }).count(), 0, 'the filter still hides the others');
       await readmeScreenshot(page, 'palette-space-pick');
+      // An earlier test's URL may still be in the clipboard (and its countdown showing): wait for a new one.
+      const before = await readClipboard(page);
       await page.keyboard.press('Enter');
+      await until(async () => (await readClipboard(page)) !== before, 'the space URL is copied');
       await page.locator('.statusbar-item', { hasText: 'SageMaker URL expires in' }).waitFor({ timeout: 30_000 });
       const url = await readClipboard(page);
       const res = await fetch(url, { redirect: 'manual' });

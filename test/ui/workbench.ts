@@ -116,10 +116,14 @@ export function treeRow(page: Page, label: string) {
 export async function expandRow(page: Page, label: string): Promise<void> {
   const row = treeRow(page, label);
   await row.waitFor({ timeout: 60_000 });
-  if ((await row.getAttribute('aria-expanded')) !== 'true') {
+  const expanded = async (): Promise<boolean> => (await row.getAttribute('aria-expanded')) === 'true';
+  // A row VS Code is about to open by itself (it remembers what was open) can read as collapsed a
+  // moment before: a click then closes it again. So: click, and click again if it did not open.
+  for (let attempt = 1; attempt <= 3 && !(await expanded()); attempt++) {
     await row.click();
+    await until(expanded, `"${label}" is expanded`, 10_000).catch(() => undefined);
   }
-  await until(async () => (await row.getAttribute('aria-expanded')) === 'true', `"${label}" is expanded`);
+  await until(expanded, `"${label}" is expanded`);
 }
 
 /** Polls a condition of the page (the workbench re-renders rows, so element handles go stale). */
