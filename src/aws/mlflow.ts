@@ -11,9 +11,9 @@ import type {
 import type { AwsCore } from './core';
 import type { Page, PresignedUrl } from './model';
 import { listPage } from './paging';
-import { presign } from './presign';
+import { presignKeyed } from './presign';
 import type { ListOptions, WaitOptions } from './types';
-import { checkKindField, lifetimesFor, nameFilter } from './urlLimits';
+import { checkKindField, nameFilter } from './urlLimits';
 import { waitUntil } from './waiting';
 
 export interface MlflowTrackingServer {
@@ -127,21 +127,19 @@ export function mlflowAccess(core: AwsCore): MlflowAccess {
       return toMlflowTrackingServer(region, out);
     },
 
-    async presignMlflowTrackingServerUrl(region, r, signal) {
-      const op = 'CreatePresignedMlflowTrackingServerUrl';
-      checkKindField('TrackingServerName', r.trackingServerName, op);
-      const lifetimes = lifetimesFor(op, r);
-      return presign(
+    presignMlflowTrackingServerUrl(region, r, signal) {
+      return presignKeyed(
         core,
         region,
-        op,
-        lifetimes,
-        (c, sdk) =>
+        'CreatePresignedMlflowTrackingServerUrl',
+        ['TrackingServerName', r.trackingServerName],
+        r,
+        (l, c, sdk) =>
           c.send(
             new sdk.CreatePresignedMlflowTrackingServerUrlCommand({
               TrackingServerName: r.trackingServerName,
-              ExpiresInSeconds: lifetimes.expiresInSeconds,
-              SessionExpirationDurationInSeconds: lifetimes.sessionExpirationDurationInSeconds,
+              ExpiresInSeconds: l.expiresInSeconds,
+              SessionExpirationDurationInSeconds: l.sessionExpirationDurationInSeconds,
             }),
             { abortSignal: signal },
           ),
@@ -190,21 +188,19 @@ export function mlflowAccess(core: AwsCore): MlflowAccess {
       return toMlflowApp(region, out);
     },
 
-    async presignMlflowAppUrl(region, r, signal) {
-      const op = 'CreatePresignedMlflowAppUrl';
-      checkKindField('MlflowAppArn', r.arn, op);
-      const lifetimes = lifetimesFor(op, r);
-      return presign(
+    presignMlflowAppUrl(region, r, signal) {
+      return presignKeyed(
         core,
         region,
-        op,
-        lifetimes,
-        (c, sdk) =>
+        'CreatePresignedMlflowAppUrl',
+        ['MlflowAppArn', r.arn],
+        r,
+        (l, c, sdk) =>
           c.send(
             new sdk.CreatePresignedMlflowAppUrlCommand({
               Arn: r.arn,
-              ExpiresInSeconds: lifetimes.expiresInSeconds,
-              SessionExpirationDurationInSeconds: lifetimes.sessionExpirationDurationInSeconds,
+              ExpiresInSeconds: l.expiresInSeconds,
+              SessionExpirationDurationInSeconds: l.sessionExpirationDurationInSeconds,
             }),
             { abortSignal: signal },
           ),

@@ -4,9 +4,9 @@ import type { AwsCore } from './core';
 import type { UrlLifetimes } from './mlflow';
 import type { Page, PresignedUrl } from './model';
 import { listPage } from './paging';
-import { presign } from './presign';
+import { presignKeyed } from './presign';
 import type { ListOptions } from './types';
-import { checkKindField, lifetimesFor, nameFilter } from './urlLimits';
+import { checkKindField, nameFilter } from './urlLimits';
 
 export interface PartnerApp {
   readonly region: string;
@@ -70,21 +70,19 @@ export function partnerAppAccess(core: AwsCore): PartnerAppAccess {
       return toPartnerApp(region, out);
     },
 
-    async presignPartnerAppUrl(region, r, signal) {
-      const op = 'CreatePartnerAppPresignedUrl';
-      checkKindField('PartnerAppArn', r.arn, op);
-      const lifetimes = lifetimesFor(op, r);
-      return presign(
+    presignPartnerAppUrl(region, r, signal) {
+      return presignKeyed(
         core,
         region,
-        op,
-        lifetimes,
-        (c, sdk) =>
+        'CreatePartnerAppPresignedUrl',
+        ['PartnerAppArn', r.arn],
+        r,
+        (l, c, sdk) =>
           c.send(
             new sdk.CreatePartnerAppPresignedUrlCommand({
               Arn: r.arn,
-              ExpiresInSeconds: lifetimes.expiresInSeconds,
-              SessionExpirationDurationInSeconds: lifetimes.sessionExpirationDurationInSeconds,
+              ExpiresInSeconds: l.expiresInSeconds,
+              SessionExpirationDurationInSeconds: l.sessionExpirationDurationInSeconds,
             }),
             { abortSignal: signal },
           ),

@@ -4,6 +4,7 @@ import type { SageMakerSdk } from './clients';
 import { check, type AwsCore } from './core';
 import { AwsError } from './errors';
 import type { PresignedUrl } from './model';
+import { checkKindField, lifetimesFor, type KindField, type PresignOperation } from './urlLimits';
 import { LIMITS, validateExpiresInSeconds, validateSessionExpiration } from './validation';
 
 /** ExpiresInSeconds (how long the URL works): the caller's, else the longest allowed; validated. */
@@ -43,4 +44,22 @@ export async function presign<Out>(
     expiresAt: new Date(requestedAt + lifetimes.expiresInSeconds * 1000),
     sessionExpiresAt: new Date(requestedAt + lifetimes.sessionExpirationDurationInSeconds * 1000),
   };
+}
+
+/**
+ * The presigners keyed by one member (an MLflow tracking server's name, an MLflow or partner AI
+ * app's ARN): the member checked, both lifetimes filled and validated, then the call.
+ */
+export async function presignKeyed<Out>(
+  core: AwsCore,
+  region: string,
+  operation: PresignOperation,
+  key: readonly [KindField, string],
+  r: { expiresInSeconds?: number; sessionExpirationDurationInSeconds?: number },
+  send: (lifetimes: { expiresInSeconds: number; sessionExpirationDurationInSeconds: number }, client: SageMakerClient, sdk: SageMakerSdk) => Promise<Out>,
+  urlOf: (out: Out) => string | undefined,
+): Promise<PresignedUrl> {
+  checkKindField(key[0], key[1], operation);
+  const lifetimes = lifetimesFor(operation, r);
+  return presign(core, region, operation, lifetimes, (c, sdk) => send(lifetimes, c, sdk), urlOf);
 }
