@@ -49,33 +49,26 @@ describe('settings only the user can set (a workspace cannot)', function () {
     await resetSettings();
   });
 
+  /** With the folder's settings written, copies alice's Studio URL: what the presigning call was given. */
+  async function grantWithFolderSettings(): Promise<{ expires?: number; session?: number; landing?: string }> {
+    await writeWorkspaceSettings(fromWorkspace);
+    prompter.clear();
+    await vscode.commands.executeCommand('sagemaker.copyStudioUrl', await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice'));
+    prompter.assertDone();
+    const grants = await emulator.grants();
+    const g = grants[grants.length - 1];
+    return { expires: g.expiresInSeconds, session: g.sessionExpirationDurationInSeconds, landing: g.landingUri };
+  }
+
   it("the folder's landing page and lifetimes do not reach CreatePresignedDomainUrl; the user's do", async () => {
     await setSetting('presignedUrl.expiresInSeconds', 60);
     await setSetting('presignedUrl.sessionExpirationDurationInSeconds', 7200);
     await setSetting('presignedUrl.landingUri', 'app:CodeEditor:');
-    await writeWorkspaceSettings(fromWorkspace);
-    prompter.clear();
-    await vscode.commands.executeCommand('sagemaker.copyStudioUrl', await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice'));
-    prompter.assertDone();
-    const grants = await emulator.grants();
-    const g = grants[grants.length - 1];
-    assert.deepEqual(
-      { expires: g.expiresInSeconds, session: g.sessionExpirationDurationInSeconds, landing: g.landingUri },
-      { expires: 60, session: 7200, landing: 'app:CodeEditor:' },
-    );
+    assert.deepEqual(await grantWithFolderSettings(), { expires: 60, session: 7200, landing: 'app:CodeEditor:' });
   });
 
   it("with no user values, the folder's values do not replace the defaults", async () => {
-    await writeWorkspaceSettings(fromWorkspace);
-    prompter.clear();
-    await vscode.commands.executeCommand('sagemaker.copyStudioUrl', await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice'));
-    prompter.assertDone();
-    const grants = await emulator.grants();
-    const g = grants[grants.length - 1];
-    assert.deepEqual(
-      { expires: g.expiresInSeconds, session: g.sessionExpirationDurationInSeconds, landing: g.landingUri },
-      { expires: 300, session: 43200, landing: 'studio::' },
-    );
+    assert.deepEqual(await grantWithFolderSettings(), { expires: 300, session: 43200, landing: 'studio::' });
   });
 
   it('the folder cannot keep a copied URL in the clipboard past its expiry', async () => {
