@@ -81,14 +81,18 @@ export class Paginator {
   }): { items: T[]; nextToken?: string } {
     const filterHash = crypto.createHash('sha256').update(JSON.stringify(args.filters ?? null)).digest('base64url');
     const sign = args.descending ? -1 : 1;
-    const sorted = [...args.items].sort((a, b) => sign * compareKeys(args.key(a), args.key(b)));
+    // Each item's key computed once, not per comparison: a 3500-space domain would otherwise add
+    // milliseconds of the emulator's own time to every timed call of the benchmark.
+    const keyed = args.items.map((item) => ({ item, key: args.key(item) }));
+    keyed.sort((a, b) => sign * compareKeys(a.key, b.key));
+    const sorted = keyed.map((k) => k.item);
     let start = 0;
     if (args.nextToken !== undefined && args.nextToken !== '') {
       const t = this.decode(args.nextToken);
       if (t.o !== args.operation || t.r !== args.region || t.f !== filterHash || t.g !== this.generation) {
         throw invalidToken();
       }
-      start = sorted.findIndex((item) => sign * compareKeys(args.key(item), t.k) > 0);
+      start = keyed.findIndex((k) => sign * compareKeys(k.key, t.k) > 0);
       if (start < 0) {
         start = sorted.length;
       }
