@@ -40,7 +40,7 @@ export const domainsGroup: GroupSpec = {
   nameFilter: { key: 'domains', label: 'Studio domains', byDefault: false },
   nestedFilters: [USER_PROFILES_FILTER, SPACES_FILTER],
   async fetchPage(ctx, group) {
-    const page = await ctx.access.listDomains(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize });
+    const page = await ctx.access.listDomains(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, signal: ctx.signal });
     return map(page, (d) => new DomainNode(d, group));
   },
 };
@@ -118,6 +118,7 @@ export class DomainNode implements ListNodeBase, Transitional {
       nextToken: ctx.nextToken,
       maxResults: ctx.pageSize,
       nameContains: ctx.filter,
+      signal: ctx.signal,
     });
     return map(page, (u) => new UserProfileNode(u, this));
   }

@@ -14,6 +14,8 @@ export class Listing {
   loading?: Promise<void>;
   /** Bumped by reset, so a page that arrives after a reset is dropped. */
   generation = 0;
+  /** Aborted by reset: the calls made for the rows being dropped (a page, app states filling in) stop. */
+  private work = new AbortController();
   /**
    * Set while the items are the last-known tree's (read from disk on a cold open, not yet
    * refreshed): when they were written, and whether the list had more rows than kept.
@@ -34,7 +36,14 @@ export class Listing {
     }
   }
 
+  /** Ends when the listing is reset (a refresh, a filter, the tree starting over). */
+  get signal(): AbortSignal {
+    return this.work.signal;
+  }
+
   reset(): void {
+    this.work.abort();
+    this.work = new AbortController();
     this.generation++;
     this.lastKnown = undefined;
     this.items = [];
@@ -47,6 +56,8 @@ export class Listing {
 
 export interface FetchContext {
   readonly access: SageMakerAccess;
+  /** Aborted when the list is reset: pass it to every call made for this page. */
+  readonly signal: AbortSignal;
   readonly nextToken?: string;
   /** MaxResults of one page (setting sagemaker.pageSize). */
   readonly pageSize: number;

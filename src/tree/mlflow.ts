@@ -27,7 +27,7 @@ export const mlflowGroup: GroupSpec = {
   nameFilter: { key: 'mlflow', label: 'MLflow tracking servers and apps' },
   async fetchPage(ctx, group) {
     const { phase, token } = phaseOf(ctx.nextToken);
-    const o = { maxResults: ctx.pageSize, nameContains: ctx.filter };
+    const o = { maxResults: ctx.pageSize, nameContains: ctx.filter, signal: ctx.signal };
     const items: Node[] = [];
     // The group's first page asks for both lists at once: one round trip, not two, before the
     // group (and, as VS Code answers the open groups together, every other group) shows. The

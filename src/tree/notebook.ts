@@ -13,7 +13,7 @@ export const notebooksGroup: GroupSpec = {
   icon: 'notebook',
   nameFilter: { key: 'notebooks', label: 'Notebook instances', serverParam: 'NameContains' },
   async fetchPage(ctx, group) {
-    const page = await ctx.access.listNotebookInstances(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter });
+    const page = await ctx.access.listNotebookInstances(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter, signal: ctx.signal });
     return map(page, (n) => new NotebookNode(n, group));
   },
 };

@@ -27,7 +27,7 @@ export const partnerAppsGroup: GroupSpec = {
   // ListPartnerApps has no name filter: the loaded rows are filtered.
   nameFilter: { key: 'partnerApps', label: 'Partner AI apps' },
   async fetchPage(ctx, group) {
-    const page = await ctx.access.listPartnerApps(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter });
+    const page = await ctx.access.listPartnerApps(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter, signal: ctx.signal });
     return map(page, (a) => new PartnerAppNode(a, group));
   },
 };

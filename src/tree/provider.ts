@@ -183,6 +183,12 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
    * connection changed, so its last-known tree may show while its lists load (a Refresh asks afresh).
    */
   refresh(options: { lastKnown?: boolean } = {}): void {
+    // The rows go: what is still being read for them stops.
+    for (const n of this.loadedNodes()) {
+      if (isListNode(n)) {
+        n.listing.reset();
+      }
+    }
     this.generation.next();
     this.restoreNext = options.lastKnown === true;
     this.endRestore();
@@ -566,6 +572,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         const f = this.filterFor(node);
         const page = await node.fetchPage({
           access,
+          signal: listing.signal,
           nextToken: token,
           pageSize: readPageSize(),
           filter: f?.serverSide ? f.text : undefined,

@@ -86,6 +86,7 @@ export class UserProfileNode implements ListNodeBase, Transitional {
       nextToken: ctx.nextToken,
       maxResults: ctx.pageSize,
       nameContains: ctx.filter,
+      signal: ctx.signal,
       onAppStates: (batch) => {
         const changed: Node[] = [];
         for (const s of batch) {

@@ -35,6 +35,8 @@ export class EmulatorServer {
   private readonly calls = new Map<string, number>();
   /** When each SageMaker call arrived (ms since the epoch), oldest first, the last MAX_ARRIVALS: tests check what came before what. */
   private arrivals: { operation: string; at: number }[] = [];
+  /** Calls per operation whose client closed the connection before the answer was sent (gave up, or cancelled). */
+  private readonly abandoned = new Map<string, number>();
   private readonly keys = new Map<string, AcceptedCredentials>();
   readonly server: http.Server;
 
@@ -74,6 +76,7 @@ export class EmulatorServer {
 
   resetCallCounts(): void {
     this.calls.clear();
+    this.abandoned.clear();
     this.arrivals = [];
   }
 
@@ -185,6 +188,11 @@ export class EmulatorServer {
       if (this.arrivals.length > MAX_ARRIVALS) {
         this.arrivals.shift();
       }
+      res.once('close', () => {
+        if (!res.writableFinished) {
+          this.abandoned.set(operation, (this.abandoned.get(operation) ?? 0) + 1);
+        }
+      });
     }
     const started = Date.now();
     let region: string | undefined;
@@ -323,7 +331,7 @@ export class EmulatorServer {
       } else if (sub === '/faults' && method === 'GET') {
         send(200, { faults: this.faults.list() });
       } else if (sub === '/calls' && method === 'GET') {
-        send(200, { total: this.callCount(), byOperation: this.callCounts(), arrivals: this.arrivals });
+        send(200, { total: this.callCount(), byOperation: this.callCounts(), arrivals: this.arrivals, abandoned: Object.fromEntries(this.abandoned) });
       } else if (sub === '/calls' && method === 'DELETE') {
         this.resetCallCounts();
         send(200, { total: 0, byOperation: {} });

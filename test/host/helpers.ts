@@ -78,6 +78,8 @@ export const emulator = {
   calls: async (): Promise<Record<string, number>> => ((await admin('GET', '/calls')) as { byOperation: Record<string, number> }).byOperation,
   /** When each SageMaker call arrived at the endpoint (ms since the epoch, this machine's clock), oldest first. */
   arrivals: async (): Promise<{ operation: string; at: number }[]> => ((await admin('GET', '/calls')) as { arrivals: { operation: string; at: number }[] }).arrivals,
+  /** Calls per operation the extension closed before the endpoint answered (cancelled, or timed out). */
+  abandoned: async (): Promise<Record<string, number>> => ((await admin('GET', '/calls')) as { abandoned: Record<string, number> }).abandoned,
   /** What each presigned URL granted, newest last (no tokens). */
   grants: async (): Promise<Grant[]> => ((await admin('GET', '/presigned')) as { grants: Grant[] }).grants,
 };

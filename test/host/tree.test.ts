@@ -91,6 +91,26 @@ describe('the Resources tree (against the demo data)', () => {
     }
   });
 
+  it("stops reading the old rows' app states when a profile's spaces are refreshed", async () => {
+    // The domain's first ListApps page fails, so each of Alice's four spaces asks for its own
+    // state; those four calls are slow. A Refresh of the profile drops the rows they were for.
+    await emulator.setFault({ operation: 'ListApps', kind: 'accessDenied', times: 1 });
+    await emulator.setFault({ operation: 'ListApps', kind: 'latency', latencyMs: 8000, times: 4 });
+    const alice = await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice');
+    await api().services.tree.refreshNode(alice); // forget what an earlier test listed
+    await emulator.resetCalls();
+    const before = await children(api(), alice);
+    assert.equal((await item(api(), before[0])).contextValue, 'sagemaker.space.unknown');
+    await waitFor(async () => ((await callCount('ListApps')) >= 5) || undefined, 'the four state calls reaching the endpoint');
+    await api().services.tree.refreshNode(alice);
+    // The fresh listing reads the domain's apps in one page (no fault left): every state at once.
+    const after = await children(api(), alice);
+    assert.equal((await item(api(), after[0])).contextValue, 'sagemaker.space.running');
+    // The four slow calls were cancelled, not left to finish for rows no longer shown.
+    await waitFor(async () => ((await emulator.abandoned()).ListApps ?? 0) >= 4 || undefined, 'the old state calls cancelled', 5000);
+    assert.equal((await emulator.abandoned()).ListApps, 4);
+  });
+
   it('shows notebook instances with status and instance type, the state in contextValue and a coloured icon', async () => {
     const group = await nodeAt(api(), 'Notebook Instances');
     const nodes = await children(api(), group);
