@@ -7,7 +7,7 @@ import type { SageMakerExtensionApi } from '../../../src/extension';
 import type { Node } from '../../../src/tree/nodes';
 import { EXTENSION_ID, emulator } from '../../host/helpers';
 import { LARGE_REGION, OTHER_REGIONS } from '../data';
-import { FIGURES_MARKER, median, type HostFigure } from '../figures';
+import { FIGURES_MARKER, LATENCY_ENV, median, type HostFigure } from '../figures';
 import { BenchPrompter, CLOSE_WHEN_SHOWN, type Chooser } from './prompter';
 
 /**
@@ -136,7 +136,21 @@ const scripted = (...choosers: Chooser[]): Promise<void> => {
   return Promise.resolve();
 };
 
-export async function run(): Promise<void> {
+/** The whole extension-host suite: the cold open (with the last-known tree the driver left), then the actions. */
+export function run(): Promise<void> {
+  return bench(false);
+}
+
+/**
+ * Only the cold open, in a window whose extension finds no last-known tree (the driver removed
+ * it): what a user without one waits for. Ends once the extension has written its tree again,
+ * for the full suite's cold open after it.
+ */
+export function runColdWithoutLastKnown(): Promise<void> {
+  return bench(true);
+}
+
+async function bench(coldOnly: boolean): Promise<void> {
   const ext = vscode.extensions.getExtension<SageMakerExtensionApi>(EXTENSION_ID);
   if (!ext) {
     throw new Error(`extension ${EXTENSION_ID} is not loaded in this VS Code`);
@@ -296,6 +310,43 @@ export async function run(): Promise<void> {
       runs: 1,
       note: 'read dist/sdk.js, check its hash, compile (from the cache when accepted) and run its top level',
     });
+  }
+  if (coldOnly) {
+    if (lastKnown) {
+      throw new Error('the cold open without a last-known tree found one: the driver removes it first');
+    }
+    // The figures of this window are the "without a last-known tree" ones.
+    const mine = figures.splice(0).filter((f) => ['activation.viewToActive', 'activation.firstData', 'activation.activeToFirstData', 'activation.sdkLoadInHost'].includes(f.id));
+    const value = (id: string): number => mine.find((f) => f.id === id)?.value ?? NaN;
+    const latencyMs = Number(process.env[LATENCY_ENV]);
+    const goal = 1.2 * (value('activation.viewToActive') + value('activation.sdkLoadInHost') + latencyMs);
+    figures.push(
+      ...mine.map((f) => ({
+        ...f,
+        id: `noLastKnown.${f.id.slice('activation.'.length)}`,
+        label:
+          {
+            'activation.viewToActive': 'cold, without a last-known tree: open the view → extension active',
+            'activation.firstData': 'cold, without a last-known tree: open the view → fresh lists answered',
+            'activation.activeToFirstData': '… of which: extension active → fresh lists answered (SDK load, client, calls)',
+          }[f.id] ?? `… of which: ${f.label.replace(/^of which: /, '')}`,
+      })),
+      {
+        id: 'noLastKnown.goal',
+        section: 'Activation',
+        label: 'without a last-known tree: issue 13\'s bound for "open the view → fresh lists answered": 1.2 × (extension active + SDK load + one round trip)',
+        unit: 'ms',
+        value: goal,
+        runs: 1,
+        note: `1.2 × (${value('activation.viewToActive').toFixed(0)} + ${value('activation.sdkLoadInHost').toFixed(0)} + ${latencyMs}) ms, from this window's own figures`,
+      },
+    );
+    say(`without a last-known tree: active ${activeMs.toFixed(0)} ms, fresh lists at ${paintMs.toFixed(0)} ms; bound ${goal.toFixed(0)} ms`);
+    // The full suite's cold open after this one shows the tree these lists make.
+    await api.lastKnown.save();
+    await api.lastKnown.flush();
+    console.log(`${FIGURES_MARKER}${JSON.stringify({ figures, host: { node: process.version, vscode: vscode.version } })}`);
+    return;
   }
   if (lastKnown) {
     say(`last-known tree: rows at ${lastKnown.rowsMs.toFixed(0)} ms, SDK loaded then: ${lastKnown.sdkLoaded}, ${lastKnown.callsBefore} call(s) had reached the endpoint`);
