@@ -72,7 +72,8 @@ describe('aws/start, stop and wait (local SageMaker endpoint)', function () {
     const e = await awsError(access.waitForNotebookInstance('us-east-1', 'nlp-experiments', 'Stopped', { pollMs: 30, timeoutMs: 150 }));
     assert.equal(e.kind, 'timeout');
     assert.match(e.userMessage, /Notebook instance "nlp-experiments" did not reach the state asked for within 150 ms \(last status: (Pending|InService)\)/);
-    assert.ok(Date.now() - started < 2000);
+    // Without the timeout it would wait on (the instance never stops by itself): a wide margin for a busy machine.
+    assert.ok(Date.now() - started < 5000);
   });
 
   it('waiting stops at once when cancelled', async () => {
@@ -97,7 +98,7 @@ describe('aws/start, stop and wait (local SageMaker endpoint)', function () {
   });
 
   it('cancels an in-flight listing', async () => {
-    fx.emu.setFault({ operation: 'ListDomains', kind: 'latency', latencyMs: 3000 });
+    fx.emu.setFault({ operation: 'ListDomains', kind: 'latency', latencyMs: 10_000 });
     const ac = new AbortController();
     const started = Date.now();
     const listing = access.listDomains('us-east-1', { signal: ac.signal });
@@ -105,6 +106,6 @@ describe('aws/start, stop and wait (local SageMaker endpoint)', function () {
     const e = await awsError(listing);
     assert.equal(e.kind, 'cancelled');
     assert.equal(e.operation, 'ListDomains');
-    assert.ok(Date.now() - started < 2000, 'the call ended when cancelled, not when the service answered');
+    assert.ok(Date.now() - started < 8000, 'the call ended when cancelled, not when the service answered (10 s)');
   });
 });
