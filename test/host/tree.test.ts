@@ -162,14 +162,23 @@ describe('the Resources tree (against the demo data)', () => {
   });
 
   it('lists nothing until a node is expanded', async () => {
-    await emulator.reset();
-    await vscode.commands.executeCommand('sagemaker.refresh');
-    await children(api());
-    await children(api(), await nodeAt(api(), 'Studio Domains'));
-    const calls = await emulator.calls();
-    assert.equal(calls.ListDomains, 1);
-    assert.equal(calls.ListUserProfiles ?? 0, 0, 'user profiles were listed before a domain was expanded');
-    assert.equal(calls.ListSpaces ?? 0, 0, 'spaces were listed before a user profile was expanded');
+    // With the view hidden, only the getChildren calls below ask: a visible view would also
+    // reopen rows an earlier test expanded, and a late settings event would list again.
+    await vscode.commands.executeCommand('workbench.view.explorer');
+    await waitFor(() => !api().services.treeView.visible, 'the Resources view is hidden');
+    try {
+      await emulator.reset();
+      await vscode.commands.executeCommand('sagemaker.refresh');
+      await children(api());
+      await children(api(), await nodeAt(api(), 'Studio Domains'));
+      const calls = await emulator.calls();
+      assert.equal(calls.ListDomains, 1);
+      assert.equal(calls.ListUserProfiles ?? 0, 0, 'user profiles were listed before a domain was expanded');
+      assert.equal(calls.ListSpaces ?? 0, 0, 'spaces were listed before a user profile was expanded');
+    } finally {
+      await vscode.commands.executeCommand('workbench.view.extension.sagemaker');
+      await waitFor(() => api().services.treeView.visible, 'the Resources view is visible');
+    }
   });
 
   describe('the first rows come after one round trip', () => {
