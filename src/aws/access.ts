@@ -1,15 +1,19 @@
 /**
  * The SageMaker access object: the resource families (one module each) over one shared core
- * (settings, SDK clients, the call with its error mapping), and the regions to show.
+ * (settings, SDK clients, the call with its error mapping), and the regions to show. Bundled into
+ * dist/sdk.js (see ./sdk.ts accessLayer()), loaded on the first AWS call.
  */
 import { AwsCore } from './core';
 import { domainAccess } from './domains';
-import { AwsError, toAwsError } from './errors';
+import { AwsError } from './errors';
+import { toAwsError } from './errorMapping';
 import { mlflowAccess } from './mlflow';
 import { notebookAccess } from './notebooks';
 import { partnerAppAccess } from './partnerApps';
 import { checkProfileExists, effectiveProfileName, profileRegion } from './profiles';
 import { spaceAccess } from './spaces';
+
+export { listProfileNames } from './profiles';
 import type { AwsHooks, AwsSettings, AwsTuning, SageMakerAccess } from './types';
 import { validateRegion } from './validation';
 
@@ -17,8 +21,9 @@ import { validateRegion } from './validation';
  * One access object per settings (profile, regions, endpoint). It keeps one SDK client per region,
  * reused across calls; call dispose() when the settings change.
  * `tuning` is for tests and the benchmark (retries, timeouts); the extension uses the defaults.
+ * Everyone else calls createSageMakerAccess() (./lazyAccess.ts), which loads this with the SDK.
  */
-export function createSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, tuning?: AwsTuning): SageMakerAccess {
+export function buildSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, tuning?: AwsTuning): SageMakerAccess {
   const core = new AwsCore(settings, hooks, tuning);
   return {
     settings: core.settings,

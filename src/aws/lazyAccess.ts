@@ -1,0 +1,106 @@
+/**
+ * createSageMakerAccess(): the access object the VS Code layer and the tests use. It is created at
+ * once and cheaply (no SDK, none of the layer's own calls): its first method call loads dist/sdk.js
+ * (the SDK and the AWS layer's implementation, ./sdk.ts) and hands every call to the access object
+ * built there (./access.ts). Every first call needs the SDK anyway (the profile files are read
+ * with its loader), so nothing loads sooner than before.
+ */
+import { loadSageMakerSdk } from './clients';
+import type { AwsHooks, AwsSettings, AwsTuning, SageMakerAccess } from './types';
+
+/** Blank strings from settings mean "not set". */
+export function normalizeSettings(settings: AwsSettings): AwsSettings {
+  return {
+    profile: settings.profile?.trim() || undefined,
+    regions: settings.regions,
+    endpointUrl: settings.endpointUrl?.trim() || undefined,
+  };
+}
+
+type Method = Exclude<keyof SageMakerAccess, 'settings' | 'dispose'>;
+
+/** Every call of SageMakerAccess (each returns a promise); the type check below says when one is missing. */
+const METHODS = [
+  'resolveRegions',
+  'listDomains',
+  'listUserProfiles',
+  'describeDomain',
+  'describeUserProfile',
+  'listSpacesFor',
+  'describeSpace',
+  'refreshSpaceApp',
+  'presignDomainUrl',
+  'startSpace',
+  'stopSpace',
+  'waitForSpace',
+  'listNotebookInstances',
+  'describeNotebookInstance',
+  'presignNotebookUrl',
+  'startNotebookInstance',
+  'stopNotebookInstance',
+  'waitForNotebookInstance',
+  'listMlflowTrackingServers',
+  'describeMlflowTrackingServer',
+  'presignMlflowTrackingServerUrl',
+  'startMlflowTrackingServer',
+  'stopMlflowTrackingServer',
+  'waitForMlflowTrackingServer',
+  'listMlflowApps',
+  'describeMlflowApp',
+  'presignMlflowAppUrl',
+  'listPartnerApps',
+  'describePartnerApp',
+  'presignPartnerAppUrl',
+] as const satisfies readonly Method[];
+
+// A method added to SageMakerAccess but not to METHODS fails to compile here.
+const everyMethod: [Exclude<Method, (typeof METHODS)[number]>] extends [never] ? true : Exclude<Method, (typeof METHODS)[number]> = true;
+void everyMethod;
+
+/**
+ * One access object per settings (profile, regions, endpoint). It keeps one SDK client per region,
+ * reused across calls; call dispose() when the settings change.
+ * `tuning` is for tests and the benchmark (retries, timeouts); the extension uses the defaults.
+ */
+export function createSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, tuning?: AwsTuning): SageMakerAccess {
+  let real: Promise<SageMakerAccess> | undefined;
+  let disposed = false;
+  const load = (): Promise<SageMakerAccess> => {
+    if (!real) {
+      const p = loadSageMakerSdk().then((sdk) => {
+        const access = sdk.accessLayer().buildSageMakerAccess(settings, hooks, tuning);
+        if (disposed) {
+          access.dispose();
+        }
+        return access;
+      });
+      real = p;
+      // A failed load (dist/sdk.js missing or broken: an AwsError saying so) is not kept: the next call tries again.
+      p.catch(() => {
+        if (real === p) {
+          real = undefined;
+        }
+      });
+    }
+    return real;
+  };
+  const calls = Object.fromEntries(
+    METHODS.map((name) => [name, async (...args: unknown[]): Promise<unknown> => ((await load())[name] as (...a: unknown[]) => Promise<unknown>)(...args)]),
+  ) as Pick<SageMakerAccess, Method>;
+  return {
+    ...calls,
+    settings: normalizeSettings(settings),
+    dispose: () => {
+      disposed = true;
+      real?.then((a) => a.dispose()).catch(() => undefined);
+    },
+  };
+}
+
+/**
+ * Profile names from the config and credentials files, sorted, without duplicates (./profiles.ts,
+ * in dist/sdk.js with the SDK whose loader reads the files).
+ */
+export async function listProfileNames(): Promise<string[]> {
+  return (await loadSageMakerSdk()).accessLayer().listProfileNames();
+}
