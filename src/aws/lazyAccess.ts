@@ -2,11 +2,14 @@
  * createSageMakerAccess(): the access object the VS Code layer and the tests use. It is created at
  * once and cheaply (no SDK, none of the layer's own calls): its first method call loads dist/sdk.js
  * (the SDK and the AWS layer's implementation, ./sdk.ts) and hands every call to the access object
- * built there (./access.ts). Every first call needs the SDK anyway (the profile files are read
- * with its loader), so nothing loads sooner than before.
+ * built there (./access.ts). Every call needs the SDK anyway (the profile files are read with its
+ * loader), but for the regions of the sagemaker.regions setting when no profile is named: those
+ * are answered here, so the tree's root shows without loading the SDK, as before.
  */
 import { loadSageMakerSdk } from './clients';
+import { AwsError } from './errors';
 import type { AwsHooks, AwsSettings, AwsTuning, SageMakerAccess } from './types';
+import { validateRegion } from './validation';
 
 /** Blank strings from settings mean "not set". */
 export function normalizeSettings(settings: AwsSettings): AwsSettings {
@@ -15,6 +18,25 @@ export function normalizeSettings(settings: AwsSettings): AwsSettings {
     regions: settings.regions,
     endpointUrl: settings.endpointUrl?.trim() || undefined,
   };
+}
+
+/**
+ * The regions of the sagemaker.regions setting, without blanks and duplicates, each validated
+ * (an AwsError naming a bad one); undefined when the setting lists none.
+ */
+export function settingRegions(settings: AwsSettings): string[] | undefined {
+  const explicit = (settings.regions ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
+  if (explicit.length === 0) {
+    return undefined;
+  }
+  const regions = [...new Set(explicit)];
+  for (const r of regions) {
+    const problem = validateRegion(r);
+    if (problem) {
+      throw new AwsError('validation', `${problem} (from the sagemaker.regions setting)`, { action: { label: 'Open Settings', kind: 'open-settings' } });
+    }
+  }
+  return regions;
 }
 
 type Method = Exclude<keyof SageMakerAccess, 'settings' | 'dispose'>;
@@ -87,9 +109,13 @@ export function createSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, t
   const calls = Object.fromEntries(
     METHODS.map((name) => [name, async (...args: unknown[]): Promise<unknown> => ((await load())[name] as (...a: unknown[]) => Promise<unknown>)(...args)]),
   ) as Pick<SageMakerAccess, Method>;
+  const normalized = normalizeSettings(settings);
   return {
     ...calls,
-    settings: normalizeSettings(settings),
+    // No profile named (the setting, or AWS_PROFILE) means none to look for in the files: then the
+    // setting's regions need no SDK. Anything else is the full resolution, in ./access.ts.
+    resolveRegions: async () => (!normalized.profile && !process.env.AWS_PROFILE && settingRegions(normalized)) || (await load()).resolveRegions(),
+    settings: normalized,
     dispose: () => {
       disposed = true;
       real?.then((a) => a.dispose()).catch(() => undefined);
