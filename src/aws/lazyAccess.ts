@@ -7,6 +7,7 @@
  * are answered here, so the tree's root shows without loading the SDK, as before.
  */
 import { loadSageMakerSdk } from './clients';
+import { lazyLoadProblem } from './codeCache';
 import { AwsError } from './errors';
 import type { AwsHooks, AwsSettings, AwsTuning, SageMakerAccess } from './types';
 import { validateRegion } from './validation';
@@ -90,7 +91,14 @@ export function createSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, t
   const load = (): Promise<SageMakerAccess> => {
     if (!real) {
       const p = loadSageMakerSdk().then((sdk) => {
-        const access = sdk.accessLayer().buildSageMakerAccess(settings, hooks, tuning);
+        let layer: ReturnType<typeof sdk.accessLayer>;
+        try {
+          layer = sdk.accessLayer();
+        } catch (e) {
+          // Its top level failed (e.g. dist/sdk.js and dist/extension.js from different builds): one clear message, the details for the log.
+          throw new AwsError('unknown', `SageMaker Environments could not load its AWS code (sdk.js: ${lazyLoadProblem(e)}). Reinstalling the extension should fix this.`, { cause: e });
+        }
+        const access = layer.buildSageMakerAccess(settings, hooks, tuning);
         if (disposed) {
           access.dispose();
         }
