@@ -1,66 +1,154 @@
-// Bundles the extension into two CommonJS files: dist/extension.js (our code, what VS Code loads on
-// activation) and dist/sdk.js (the AWS SDK, from src/aws/sdk.ts; the AWS layer loads it on its first
-// call with a V8 code cache, see src/aws/clients.ts). `--production` minifies for packaging, without
-// sourcemaps; `--watch` rebuilds on change.
+// Bundles the extension into CommonJS files, one esbuild build each (VS Code's extension host loads
+// CommonJS; esbuild's code splitting needs ESM output):
+//   dist/extension.js  what VS Code loads on activation: src/extension.ts and what activation needs;
+//   dist/sdk.js        the AWS SDK and the AWS layer's implementation (src/aws/sdk.ts), loaded on the
+//                      first AWS call with a V8 code cache (src/aws/clients.ts);
+//   dist/commands.js   the commands' implementations (src/commands/table.ts), loaded on the first
+//                      command or vscode:// link (src/commands/index.ts).
+// `--production` minifies for packaging, without sourcemaps; `--watch` rebuilds on change.
+//
+// One instance of every module. A module of ours is in exactly one file: in dist/extension.js if
+// activation needs it or two lazy files both use it, else in the one lazy file that uses it. A lazy
+// file does not bundle a module dist/extension.js holds: it gets a stub,
+// `module.exports = require(HOST_MODULES_ID)(path)`, and at run time the loader
+// (src/aws/codeCache.ts) answers that require() with the namespaces dist/extension.js exports from
+// src/hostModules.ts, which this script writes with the modules the lazy files take. So one
+// AwsError class, one SDK loader, one clipboard countdown, whatever file the code runs from.
+// The namespaces are handed over by the loader rather than by the lazy file require()ing
+// dist/extension.js: that would be a second instance if the extension host ever loaded the main
+// file other than through Node's require cache, and the tests load bundles from other folders.
+// Which modules dist/extension.js must hand over is known only once the lazy files are built, and
+// handing them over keeps them whole in dist/extension.js: so the builds run in rounds until
+// nothing changes (two or three rounds, a few seconds). The build fails if, in the end, any input
+// is in two files, SDK code is outside dist/sdk.js, or a lazy file can import().
 const esbuild = require('esbuild');
+const fs = require('node:fs');
+const path = require('node:path');
+const { clearTimeout, setTimeout } = require('node:timers');
 
 const production = process.argv.includes('--production');
 const watch = process.argv.includes('--watch');
-/** `--metafile=FILE`: also write esbuild's metafile (which input files the bundle holds; the benchmark reads it). */
+/** `--metafile=FILE`: also write esbuild's metafile (which input files each output holds; the benchmark reads it). */
 const metafileArg = process.argv.find((a) => a.startsWith('--metafile='));
 const metafile = metafileArg ? metafileArg.slice('--metafile='.length) : undefined;
-/** `--outdir=DIR`: write the two files there instead of dist/ (tests load a production build from a temporary folder). */
+/** `--outdir=DIR`: write the files there instead of dist/ (tests load a production build from a temporary folder). */
 const outdirArg = process.argv.find((a) => a.startsWith('--outdir='));
 const outdir = outdirArg ? outdirArg.slice('--outdir='.length) : 'dist';
 
-/** Prints build errors in the `file:line:col: error: text` form that VS Code's problem matcher reads. */
-const problemMatcherPlugin = {
-  name: 'problem-matcher',
-  setup(build) {
-    build.onStart(() => console.log('[watch] build started'));
-    build.onEnd((result) => {
-      for (const { text, location } of result.errors) {
-        console.error(`✘ [ERROR] ${text}`);
-        if (location) {
-          console.error(`    ${location.file}:${location.line}:${location.column}:`);
-        }
-      }
-      console.log('[watch] build finished');
-    });
-  },
+const root = __dirname;
+const srcDir = path.join(root, 'src') + path.sep;
+/** What VS Code loads. */
+const HOST = { name: 'extension', entry: 'src/extension.ts' };
+/** The lazily loaded files: each one's entry, and when it loads (the benchmark's bundle rows say so too). */
+const LAZY_FILES = [
+  { name: 'sdk', entry: 'src/aws/sdk.ts' },
+  { name: 'commands', entry: 'src/commands/table.ts' },
+];
+/** Written by hostModulesPlugin in dist/extension.js; as a source file it is tsc's (out/) fallback. */
+const HOST_MODULES_FILE = 'src/hostModules.ts';
+/** The same string as HOST_MODULES_ID in src/aws/codeCache.ts. */
+const HOST_MODULES_ID = 'sagemaker-environments:host-modules';
+const SDK_PATH = /node_modules\/(@aws-sdk|@smithy|@aws-crypto)\//;
+
+/** A path as the metafile names inputs: from the repository root, with forward slashes. */
+const key = (abs) => path.relative(root, abs).split(path.sep).join('/');
+
+const state = {
+  /** src/ modules whose code dist/extension.js holds (after the last host build). */
+  held: new Set(),
+  /** The modules dist/extension.js hands over (src/hostModules.ts in the bundle). */
+  handedOver: new Set(),
+  /** Per lazy file: the modules of dist/extension.js it took (stubbed) in its last build. */
+  taken: new Map(LAZY_FILES.map((l) => [l.name, new Set()])),
 };
 
 /**
- * Fails the build if dist/extension.js took in SDK code (a runtime import of an SDK package outside
- * src/aws/sdk.ts): the SDK is for dist/sdk.js only, loaded on the first AWS call.
+ * In every build: a module of ours has no side effects on import (none is imported for them), so an
+ * import nothing uses, through a barrel such as src/aws/index.ts, does not keep that module's
+ * top-level code (a `new Set(...)` esbuild cannot prove pure) in a file that never runs it. Without
+ * this a module would seem to be held by two files, and be moved into dist/extension.js whole.
  */
-const sdkStaysOutPlugin = {
-  name: 'sdk-stays-out-of-extension-js',
+function ourModulesArePure(build, resolved) {
+  return resolved.namespace === 'file' && !resolved.external && resolved.path.startsWith(srcDir) ? { path: resolved.path, sideEffects: false } : resolved;
+}
+
+const pureSrcPlugin = {
+  name: 'pure-src',
   setup(build) {
-    build.onEnd((result) => {
-      const output = Object.values(result.metafile?.outputs ?? {}).find((o) => o.entryPoint === 'src/extension.ts');
-      const sdkInputs = Object.keys(output?.inputs ?? {}).filter((i) => /node_modules\/(@aws-sdk|@smithy|@aws-crypto)\//.test(i));
-      const sdkOutput = Object.entries(result.metafile?.outputs ?? {}).find(([, o]) => o.entryPoint === 'src/aws/sdk.ts');
-      if (sdkOutput && /\bimport\(/.test(require('node:fs').readFileSync(sdkOutput[0], 'utf8'))) {
-        result.errors.push({ text: `${sdkOutput[0]} must not import() (code restored from a V8 code cache cannot): see src/aws/codeCache.ts`, location: null, notes: [], detail: undefined, id: '', pluginName: 'sdk-stays-out-of-extension-js' });
+    build.onResolve({ filter: /^\./ }, async (args) => {
+      if (args.pluginData?.pureSrc || !args.importer.startsWith(srcDir)) {
+        return undefined;
       }
-      if (sdkInputs.length) {
-        result.errors.push({
-          text: `dist/extension.js must not hold AWS SDK code (it loads from dist/sdk.js); it took in ${sdkInputs.slice(0, 3).join(', ')}${sdkInputs.length > 3 ? ', ...' : ''}. Import the SDK through loadSageMakerSdk() (src/aws/clients.ts) and src/aws/sdk.ts.`,
-          location: null,
-          notes: [],
-          detail: undefined,
-          id: '',
-          pluginName: 'sdk-stays-out-of-extension-js',
-        });
-      }
+      const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { pureSrc: true } });
+      return r.errors.length > 0 ? { errors: r.errors } : ourModulesArePure(build, r);
     });
   },
 };
 
-async function main() {
-  const ctx = await esbuild.context({
-    entryPoints: { extension: 'src/extension.ts', sdk: 'src/aws/sdk.ts' },
+/** In the dist/extension.js build: src/hostModules.ts exports the namespaces of the handed-over modules. */
+const hostModulesPlugin = {
+  name: 'host-modules',
+  setup(build) {
+    const file = path.join(root, HOST_MODULES_FILE);
+    build.onLoad({ filter: /[\\/]hostModules\.ts$/ }, (args) => {
+      if (args.path !== file) {
+        return undefined;
+      }
+      const modules = [...state.handedOver].sort();
+      const lines = modules.map((m, i) => `import * as m${i} from ${JSON.stringify(path.join(root, m))};`);
+      // Marked as ES modules, so a lazy file's `import x from` gets their default export, not the namespace.
+      lines.push('const esm = (m: object): object => Object.defineProperty(m, "__esModule", { value: true });');
+      lines.push(`export const hostModules = { ${modules.map((m, i) => `${JSON.stringify(m)}: esm(m${i})`).join(', ')} };`);
+      return { contents: lines.join('\n'), loader: 'ts', resolveDir: path.dirname(file) };
+    });
+  },
+};
+
+/** In a lazy file's build: every import of a module dist/extension.js holds becomes a stub that takes it from there. */
+function takeFromHostPlugin(name) {
+  return {
+    name: 'take-from-host',
+    setup(build) {
+      build.onResolve({ filter: /^sagemaker-environments:host-modules$/ }, (args) => ({ path: args.path, external: true }));
+      build.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.pluginData?.takeFromHost || args.kind === 'entry-point' || !args.importer.startsWith(srcDir)) {
+          return undefined;
+        }
+        const r = await build.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { takeFromHost: true } });
+        if (r.errors.length > 0) {
+          return { errors: r.errors };
+        }
+        if (r.external || r.namespace !== 'file' || !state.held.has(key(r.path))) {
+          return ourModulesArePure(build, r);
+        }
+        state.taken.get(name).add(key(r.path));
+        // No side effects: dist/extension.js ran the module long before. So an import nothing uses
+        // (through a barrel such as src/aws/index.ts) is dropped, with the code that only it kept.
+        return { path: key(r.path), namespace: 'host-module', sideEffects: false };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'host-module' }, (args) => ({
+        contents: `module.exports = require(${JSON.stringify(HOST_MODULES_ID)})(${JSON.stringify(args.path)});`,
+        loader: 'js',
+      }));
+    },
+  };
+}
+
+/** The inputs whose code an output holds (bytes in it), stubs and the generated host-modules file left out. */
+function heldInputs(output) {
+  return Object.entries(output.inputs)
+    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && !input.startsWith('host-module:') && input !== HOST_MODULES_FILE)
+    .map(([input]) => input);
+}
+
+function outputOf(result) {
+  const [file, output] = Object.entries(result.metafile.outputs).find(([, o]) => o.entryPoint);
+  return { file, output };
+}
+
+function contexts() {
+  const common = {
+    absWorkingDir: root,
     bundle: true,
     format: 'cjs',
     platform: 'node',
@@ -70,33 +158,179 @@ async function main() {
     // The SDK's ES module builds, so esbuild keeps only what src/aws/sdk.ts names (about a third of
     // the CommonJS builds; AWS recommends the same for bundling the SDK v3 with esbuild).
     mainFields: ['module', 'main'],
-    // import() becomes require(): dist/sdk.js is compiled from a V8 code cache, and code restored
-    // from one cannot import() in Node 20 (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING). The SDK
-    // import()s only Node built-ins (node:http, node:async_hooks), which require() loads the same.
+    // import() becomes require(): the lazy files are compiled by src/aws/codeCache.ts's loader (dist/sdk.js
+    // from a V8 code cache), and code restored from one cannot import() in Node 20
+    // (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING). The SDK import()s only Node built-ins (node:http,
+    // node:async_hooks), which require() loads the same.
     supported: { 'dynamic-import': false },
     minify: production,
     sourcemap: !production,
     sourcesContent: false,
     logLevel: 'warning',
     metafile: true,
-    plugins: [sdkStaysOutPlugin, ...(watch ? [problemMatcherPlugin] : [])],
-  });
-  if (watch) {
-    await ctx.watch();
-  } else {
-    const result = await ctx.rebuild();
-    await ctx.dispose();
-    if (result.errors.length) {
-      throw new Error(result.errors.map((e) => e.text).join('\n'));
+    // Written once every round is done and every check passed: never a half-built set of files.
+    write: false,
+  };
+  return Promise.all([
+    esbuild.context({ ...common, entryPoints: { [HOST.name]: HOST.entry }, plugins: [hostModulesPlugin, pureSrcPlugin] }),
+    ...LAZY_FILES.map((l) => esbuild.context({ ...common, entryPoints: { [l.name]: l.entry }, plugins: [takeFromHostPlugin(l.name)] })),
+  ]);
+}
+
+/** The builds in rounds, then the checks; returns the results (or throws, with esbuild's `errors`). */
+async function buildAll(ctxs) {
+  const [hostCtx, ...lazyCtxs] = ctxs;
+  state.handedOver = new Set();
+  for (let round = 1; ; round++) {
+    const host = await hostCtx.rebuild();
+    state.held = new Set(heldInputs(outputOf(host).output).filter((i) => i.startsWith('src/')));
+    for (const taken of state.taken.values()) {
+      taken.clear();
     }
-    if (metafile) {
-      require('node:fs').mkdirSync(require('node:path').dirname(metafile), { recursive: true });
-      require('node:fs').writeFileSync(metafile, JSON.stringify(result.metafile));
+    const lazy = await Promise.all(lazyCtxs.map((c) => c.rebuild()));
+    // What the lazy files take from dist/extension.js, and the src/ modules two of them would both hold.
+    const wanted = new Set([...state.taken.values()].flatMap((s) => [...s]));
+    const count = new Map();
+    for (const r of lazy) {
+      for (const i of heldInputs(outputOf(r).output).filter((i) => i.startsWith('src/'))) {
+        count.set(i, (count.get(i) ?? 0) + 1);
+      }
+    }
+    for (const [i, n] of count) {
+      if (n > 1) {
+        wanted.add(i);
+      }
+    }
+    const missing = [...wanted].filter((m) => !state.handedOver.has(m));
+    if (missing.length === 0) {
+      check(host, lazy);
+      return [host, ...lazy];
+    }
+    if (round === 6) {
+      fail([`the bundles did not settle after ${round} rounds; still to hand over: ${missing.join(', ')}`]);
+    }
+    missing.forEach((m) => state.handedOver.add(m));
+  }
+}
+
+function fail(texts) {
+  const e = new Error(texts.join('\n'));
+  e.errors = texts.map((text) => ({ text, location: null }));
+  throw e;
+}
+
+/** The checks the build fails on: one instance of every module; the SDK only in dist/sdk.js; no import() in lazy files. */
+function check(host, lazy) {
+  const problems = [];
+  const where = new Map();
+  for (const r of [host, ...lazy]) {
+    const { file, output } = outputOf(r);
+    for (const input of heldInputs(output)) {
+      where.set(input, [...(where.get(input) ?? []), file]);
+    }
+    const sdkInputs = heldInputs(output).filter((i) => SDK_PATH.test(i));
+    if (sdkInputs.length && output.entryPoint !== 'src/aws/sdk.ts') {
+      problems.push(
+        `${file} must not hold AWS SDK code (it loads from dist/sdk.js); it took in ${sdkInputs.slice(0, 3).join(', ')}${sdkInputs.length > 3 ? ', ...' : ''}. Import the SDK through loadSageMakerSdk() (src/aws/clients.ts) and src/aws/sdk.ts.`,
+      );
+    }
+  }
+  for (const [input, files] of where) {
+    if (files.length > 1) {
+      problems.push(`${input} is in ${files.join(' and ')}: a module must have one instance. A src/ module dist/extension.js holds is taken from it (see esbuild.js); a package must be imported through one src/ module.`);
+    }
+  }
+  for (const r of lazy) {
+    const { file } = outputOf(r);
+    const text = r.outputFiles.find((f) => key(f.path) === file || f.path === path.resolve(root, file))?.text ?? '';
+    if (/\bimport\(/.test(text)) {
+      problems.push(`${file} must not import() (code restored from a V8 code cache cannot): see src/aws/codeCache.ts`);
+    }
+  }
+  for (const [name, taken] of state.taken) {
+    const notHanded = [...taken].filter((m) => !state.handedOver.has(m));
+    if (notHanded.length) {
+      problems.push(`dist/${name}.js takes ${notHanded.join(', ')} from dist/extension.js, which does not hand them over`);
+    }
+  }
+  if (problems.length) {
+    fail(problems);
+  }
+}
+
+function write(results) {
+  for (const r of results) {
+    for (const f of r.outputFiles) {
+      fs.mkdirSync(path.dirname(f.path), { recursive: true });
+      fs.writeFileSync(f.path, f.contents);
+    }
+  }
+  if (metafile) {
+    const merged = { inputs: {}, outputs: {} };
+    for (const r of results) {
+      Object.assign(merged.inputs, r.metafile.inputs);
+      Object.assign(merged.outputs, r.metafile.outputs);
+    }
+    fs.mkdirSync(path.dirname(metafile), { recursive: true });
+    fs.writeFileSync(metafile, JSON.stringify(merged));
+  }
+}
+
+/** Prints build errors in the `file:line:col: error: text` form that VS Code's problem matcher reads (.vscode/tasks.json). */
+function printErrors(e) {
+  for (const { text, location } of e.errors ?? [{ text: e.message, location: null }]) {
+    console.error(`✘ [ERROR] ${text}`);
+    if (location) {
+      console.error(`    ${location.file}:${location.line}:${location.column}:`);
     }
   }
 }
 
+async function main() {
+  const ctxs = await contexts();
+  if (!watch) {
+    try {
+      write(await buildAll(ctxs));
+    } finally {
+      await Promise.all(ctxs.map((c) => c.dispose()));
+    }
+    return;
+  }
+  // Any change under src/ runs the rounds again (a change can move a module between files).
+  let running = false;
+  let again = false;
+  const run = async () => {
+    if (running) {
+      again = true;
+      return;
+    }
+    running = true;
+    console.log('[watch] build started');
+    try {
+      write(await buildAll(ctxs));
+    } catch (e) {
+      printErrors(e);
+    }
+    console.log('[watch] build finished');
+    running = false;
+    if (again) {
+      again = false;
+      void run();
+    }
+  };
+  await run();
+  let timer;
+  fs.watch(path.join(root, 'src'), { recursive: true }, () => {
+    clearTimeout(timer);
+    timer = setTimeout(() => void run(), 50);
+  });
+}
+
 main().catch((e) => {
-  console.error(e);
+  if (e.errors) {
+    printErrors(e);
+  } else {
+    console.error(e);
+  }
   process.exit(1);
 });

@@ -6,8 +6,9 @@ import { SettingsError, openSettings } from './settings';
 
 /** An error of ours whose message is already written for the user. */
 export class UserFacingError extends Error {
-  constructor(message: string) {
-    super(message);
+  /** `cause`: what went wrong underneath, for the log only. */
+  constructor(message: string, options?: { cause?: unknown }) {
+    super(message, options);
     this.name = 'UserFacingError';
   }
 }

@@ -1,13 +1,13 @@
 import * as vscode from 'vscode';
 import { configureSdkCodeCache, sdkLoadInfo, type SdkLoadInfo } from './aws/index';
 import { ClipboardExpiry } from './clipboardExpiry';
-import { registerCommands } from './commands/index';
+import { registerCommands, registerLinkHandler } from './commands/index';
 import { ConnectionWatch } from './connection';
 import type { ExtensionServices } from './context';
 import { ErrorReporter } from './errors';
+import { hostModules } from './hostModules';
 import { LastKnownKeeper } from './lastKnown/keeper';
 import { LastKnownStore } from './lastKnown/store';
-import { registerLinkHandler } from './links/commands';
 import { Log } from './log';
 import { vscodePrompter, type Prompter } from './prompter';
 import { RecentList } from './recent/store';
@@ -48,13 +48,15 @@ let running: { clipboard: ClipboardExpiry } | undefined;
 
 /**
  * Entry point. Activation stays cheap: nothing here loads the AWS SDK (the AWS layer loads it
- * on its first call, when a list is expanded or a command runs).
+ * on its first call, when a list is expanded or a command runs) nor the commands' code (loaded
+ * when the first command or link runs: dist/commands.js).
  */
 export function activate(context: vscode.ExtensionContext): SageMakerExtensionApi | undefined {
   const started = performance.now();
   const log = new Log();
-  // The AWS SDK (dist/sdk.js) loads on the first AWS call with a V8 code cache kept here.
-  configureSdkCodeCache({ dir: context.globalStorageUri.fsPath, onEvent: (line) => log.info(line) });
+  // The AWS SDK and the AWS layer's implementation (dist/sdk.js) load on the first AWS call, with a
+  // V8 code cache kept here; they use this bundle's modules (hostModules), not copies.
+  configureSdkCodeCache({ dir: context.globalStorageUri.fsPath, onEvent: (line) => log.info(line), hostModules });
   let prompter: Prompter = vscodePrompter;
   const session = new Session(log, () => prompter);
   // The last-known tree: read on the first getChildren (a small file, no AWS code), written once the fresh lists show.

@@ -1,15 +1,20 @@
 /**
  * The SageMaker access object: the resource families (one module each) over one shared core
- * (settings, SDK clients, the call with its error mapping), and the regions to show.
+ * (settings, SDK clients, the call with its error mapping), and the regions to show. Bundled into
+ * dist/sdk.js (see ./sdk.ts accessLayer()), loaded on the first AWS call.
  */
 import { AwsCore } from './core';
 import { domainAccess } from './domains';
-import { AwsError, toAwsError } from './errors';
+import { AwsError } from './errors';
+import { toAwsError } from './errorMapping';
 import { mlflowAccess } from './mlflow';
 import { notebookAccess } from './notebooks';
 import { partnerAppAccess } from './partnerApps';
 import { checkProfileExists, effectiveProfileName, profileRegion } from './profiles';
+import { settingRegions } from './lazyAccess';
 import { spaceAccess } from './spaces';
+
+export { listProfileNames } from './profiles';
 import type { AwsHooks, AwsSettings, AwsTuning, SageMakerAccess } from './types';
 import { validateRegion } from './validation';
 
@@ -17,8 +22,9 @@ import { validateRegion } from './validation';
  * One access object per settings (profile, regions, endpoint). It keeps one SDK client per region,
  * reused across calls; call dispose() when the settings change.
  * `tuning` is for tests and the benchmark (retries, timeouts); the extension uses the defaults.
+ * Everyone else calls createSageMakerAccess() (./lazyAccess.ts), which loads this with the SDK.
  */
-export function createSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, tuning?: AwsTuning): SageMakerAccess {
+export function buildSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, tuning?: AwsTuning): SageMakerAccess {
   const core = new AwsCore(settings, hooks, tuning);
   return {
     settings: core.settings,
@@ -32,40 +38,33 @@ export function createSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, t
   };
 }
 
-/** The regions to show: the setting, else the profile's, else the environment's; each validated. */
+/** The regions to show: the setting (./lazyAccess.ts), else the profile's, else the environment's; each validated. */
 async function resolveRegions(settings: AwsSettings): Promise<string[]> {
   // A profile that is not there says so, naming the files, rather than "no region" or a refused key.
   await checkProfileExists(settings.profile);
-  const explicit = (settings.regions ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
-  let regions: string[];
-  let source: string;
-  if (explicit.length > 0) {
-    regions = [...new Set(explicit)];
-    source = 'the sagemaker.regions setting';
-  } else {
-    let fromProfile: string | undefined;
-    try {
-      fromProfile = await profileRegion(settings.profile);
-    } catch (e) {
-      throw toAwsError(e, { profile: settings.profile });
-    }
-    const fromEnv = process.env.AWS_REGION?.trim() || process.env.AWS_DEFAULT_REGION?.trim() || undefined;
-    const region = fromProfile ?? fromEnv;
-    if (!region) {
-      throw new AwsError(
-        'validation',
-        `No AWS region is set: choose regions in the sagemaker.regions setting, set "region" in the profile "${effectiveProfileName(settings.profile)}", or set AWS_REGION.`,
-        { action: { label: 'Open Settings', kind: 'open-settings' } },
-      );
-    }
-    regions = [region];
-    source = fromProfile ? `the profile's region setting` : 'AWS_REGION / AWS_DEFAULT_REGION';
+  const fromSetting = settingRegions(settings);
+  if (fromSetting) {
+    return fromSetting;
   }
-  for (const r of regions) {
-    const problem = validateRegion(r);
-    if (problem) {
-      throw new AwsError('validation', `${problem} (from ${source})`, { action: { label: 'Open Settings', kind: 'open-settings' } });
-    }
+  let fromProfile: string | undefined;
+  try {
+    fromProfile = await profileRegion(settings.profile);
+  } catch (e) {
+    throw toAwsError(e, { profile: settings.profile });
   }
-  return regions;
+  const fromEnv = process.env.AWS_REGION?.trim() || process.env.AWS_DEFAULT_REGION?.trim() || undefined;
+  const region = fromProfile ?? fromEnv;
+  if (!region) {
+    throw new AwsError(
+      'validation',
+      `No AWS region is set: choose regions in the sagemaker.regions setting, set "region" in the profile "${effectiveProfileName(settings.profile)}", or set AWS_REGION.`,
+      { action: { label: 'Open Settings', kind: 'open-settings' } },
+    );
+  }
+  const problem = validateRegion(region);
+  if (problem) {
+    const source = fromProfile ? `the profile's region setting` : 'AWS_REGION / AWS_DEFAULT_REGION';
+    throw new AwsError('validation', `${problem} (from ${source})`, { action: { label: 'Open Settings', kind: 'open-settings' } });
+  }
+  return [region];
 }

@@ -5,7 +5,7 @@
  * test can hold every line against the model.
  */
 import type { AwsSettings, DomainUrlRequest, NotebookUrlRequest } from './types';
-import { LIMITS, validateProfileName } from './validation';
+import { LIMITS } from './validation';
 import { effectiveUserProfile } from './ownership';
 import { formatCommandLine, posixQuote, type ShellKind } from './cliShell';
 import type { UrlLifetimes } from './mlflow';
@@ -122,16 +122,4 @@ export function toCliCommand(
 ): string {
   const invocation = kind === 'domain' ? domainUrlInvocation(request as DomainUrlRequest) : notebookUrlInvocation(request as NotebookUrlRequest);
   return toCommandLine(invocation, region, settings, shell);
-}
-
-/**
- * `aws sso login --profile NAME`, the one way this extension builds it: the name checked against
- * the characters the AWS CLI allows (throws an Error saying which) and quoted for the shell.
- */
-export function ssoLoginCommand(profile: string): string {
-  const problem = validateProfileName(profile);
-  if (problem !== undefined) {
-    throw new Error(`The profile name cannot be passed to aws sso login: ${problem}`);
-  }
-  return ['aws', 'sso', 'login', '--profile', profile].map(shellQuote).join(' ');
 }

@@ -2,6 +2,7 @@
  * Quoting a command line for the shell the user pastes it into. Plain Node (no vscode): the VS Code
  * layer tells which shell from the platform and the default terminal profile.
  */
+import { validateProfileName } from './validation';
 
 /** POSIX shells (bash, zsh, sh, Git Bash, WSL...), PowerShell (pwsh, Windows PowerShell) or Command Prompt. */
 export type ShellKind = 'posix' | 'powershell' | 'cmd';
@@ -92,4 +93,16 @@ export function quoteFor(shell: ShellKind, word: string): string {
 /** One command line from its words, each quoted for `shell`. */
 export function formatCommandLine(words: readonly string[], shell: ShellKind): string {
   return words.map((w) => quoteFor(shell, w)).join(' ');
+}
+
+/**
+ * `aws sso login --profile NAME`, the one way this extension builds it: the name checked against
+ * the characters the AWS CLI allows (throws an Error saying which) and quoted for the shell.
+ */
+export function ssoLoginCommand(profile: string): string {
+  const problem = validateProfileName(profile);
+  if (problem !== undefined) {
+    throw new Error(`The profile name cannot be passed to aws sso login: ${problem}`);
+  }
+  return ['aws', 'sso', 'login', '--profile', profile].map(posixQuote).join(' ');
 }

@@ -1,15 +1,13 @@
 /**
- * SDK clients: one per (profile, region, endpoint), created on first use and reused.
- * The SDK is loaded lazily, on the first AWS call: loading it costs 50-200 ms, which must not
- * happen at activation. It is its own file (dist/sdk.js in the bundle, built from ./sdk.ts), loaded
- * with a V8 code cache when the extension gives the loader a folder for it.
+ * The SDK's loader. The SDK is loaded lazily, on the first AWS call: loading it costs 50-200 ms,
+ * which must not happen at activation. It is its own file (dist/sdk.js in the bundle, built from
+ * ./sdk.ts, which also holds the AWS layer's own implementation), loaded with a V8 code cache when
+ * the extension gives the loader a folder for it. This module's state (the one load, the cache
+ * write) is single: it is in dist/extension.js, and the code in dist/sdk.js uses that instance.
  */
 import * as path from 'node:path';
-import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import type { AwsCredentialIdentityProvider } from '@smithy/types';
-import { loadWithCodeCache, type CodeCacheState, type LoadedModule } from './codeCache';
-import { profileEndpointUrl } from './profiles';
-import type { ApiCallRecord, AwsHooks, AwsSettings, AwsTuning } from './types';
+import { AwsError } from './errors';
+import { lazyLoadProblem, loadWithCodeCache, type CodeCacheState, type HostModules, type LoadedModule } from './codeCache';
 
 /** What the AWS layer uses from the SDK (./sdk.ts). */
 export type SageMakerSdk = typeof import('./sdk');
@@ -24,6 +22,13 @@ export interface SdkCodeCacheOptions {
   readonly writeLatestMs?: number;
   /** Receives one line about the load and each cache write, for the log; must not throw. */
   readonly onEvent?: (line: string) => void;
+  /**
+   * The modules of the running bundle (dist/extension.js) that the AWS layer's code in dist/sdk.js
+   * uses, so it takes them rather than holding copies (see src/hostModules.ts). Undefined when not
+   * running from the bundle (tsc's out/: dist/sdk.js is then out/src/aws/sdk.js, which require()s
+   * the compiled modules, one instance each through Node's module cache).
+   */
+  readonly hostModules?: HostModules;
 }
 
 /** How the SDK was loaded, for the log and the benchmark. */
@@ -60,7 +65,7 @@ export function configureSdkCodeCache(options: SdkCodeCacheOptions): void {
 /**
  * The SDK file: next to this code. In the bundle that is dist/sdk.js beside dist/extension.js;
  * compiled by tsc (unit tests, the AWS benchmark) it is out/src/aws/sdk.js, which require()s the
- * packages from node_modules.
+ * packages from node_modules and the AWS layer's compiled modules.
  */
 export function sdkFile(): string {
   return path.join(__dirname, 'sdk.js');
@@ -72,7 +77,12 @@ export function loadSageMakerSdk(): Promise<SageMakerSdk> {
     const p = new Promise<SageMakerSdk>((resolve) => {
       const file = sdkFile();
       const cacheFile = cacheOptions.dir ? path.join(cacheOptions.dir, SDK_CODE_CACHE_FILE) : undefined;
-      loaded = loadWithCodeCache<SageMakerSdk>(file, cacheFile);
+      try {
+        loaded = loadWithCodeCache<SageMakerSdk>(file, cacheFile, cacheOptions.hostModules);
+      } catch (e) {
+        // One clear message for the user (through the caller's error reporting), the details for the log.
+        throw new AwsError('unknown', `SageMaker Environments could not load its AWS code (${path.basename(file)}: ${lazyLoadProblem(e)}). Reinstalling the extension should fix this.`, { cause: e });
+      }
       sdkInfo = { file, loadMs: loaded.loadMs, cache: loaded.cache };
       tell(`AWS SDK loaded from ${path.basename(file)} in ${loaded.loadMs.toFixed(1)} ms (code cache: ${loaded.cache}${loaded.cacheProblem ? `; ${loaded.cacheProblem}` : ''})`);
       resolve(loaded.exports);
@@ -150,123 +160,12 @@ const cacheWriteTimer = {
   },
 };
 
-export const DEFAULT_TUNING: Required<AwsTuning> = { maxAttempts: 3, connectionTimeoutMs: 5000, requestTimeoutMs: 30000 };
-
-function errorName(e: unknown): string {
-  const n = typeof e === 'object' && e !== null ? (e as { name?: unknown }).name : undefined;
-  return typeof n === 'string' && n ? n : 'Error';
+/** For the client pool (./clientPool.ts): an API call starts; counted to write the code cache at a quiet moment. */
+export function noteCallStarted(): void {
+  cacheWriteTimer.started();
 }
 
-export class ClientPool {
-  private readonly clients = new Map<string, Promise<SageMakerClient>>();
-  private credentials: Promise<AwsCredentialIdentityProvider> | undefined;
-  private readonly tuning: Required<AwsTuning>;
-
-  constructor(
-    private readonly settings: AwsSettings,
-    private readonly hooks: AwsHooks,
-    tuning: AwsTuning = {},
-  ) {
-    this.tuning = { ...DEFAULT_TUNING, ...tuning };
-  }
-
-  /** One credential provider per profile, shared by the clients of every region (it caches the keys). */
-  private credentialProvider(): Promise<AwsCredentialIdentityProvider> {
-    this.credentials ??= (async () => {
-      const { fromIni, fromNodeProviderChain } = await loadSageMakerSdk();
-      const mfa = this.hooks.mfaCode;
-      const mfaCodeProvider = mfa ? (serial: string) => mfa(serial) : undefined;
-      // A named profile is read from the shared files only (SSO, assume-role, credential_process,
-      // web identity included); without one, the whole Node chain (env, AWS_PROFILE, files, IMDS...).
-      return this.settings.profile
-        ? fromIni({ profile: this.settings.profile, mfaCodeProvider, ignoreCache: true })
-        : fromNodeProviderChain({ mfaCodeProvider, ignoreCache: true });
-    })();
-    return this.credentials;
-  }
-
-  get(region: string): Promise<SageMakerClient> {
-    const key = JSON.stringify([this.settings.profile ?? '', region, this.settings.endpointUrl ?? '']);
-    let client = this.clients.get(key);
-    if (!client) {
-      client = this.create(region);
-      this.clients.set(key, client);
-      // A failed creation must not be cached forever.
-      client.catch(() => this.clients.delete(key));
-    }
-    return client;
-  }
-
-  private async create(region: string): Promise<SageMakerClient> {
-    const [{ SageMakerClient, NodeHttpHandler }, credentials, endpoint] = await Promise.all([
-      loadSageMakerSdk(),
-      this.credentialProvider(),
-      // The setting; else a named profile's endpoint_url; else none, and the SDK applies
-      // AWS_ENDPOINT_URL_SAGEMAKER / AWS_ENDPOINT_URL / the default profile's endpoint_url itself.
-      this.settings.endpointUrl ?? (this.settings.profile ? profileEndpointUrl(this.settings.profile) : undefined),
-    ]);
-    const client = new SageMakerClient({
-      region,
-      credentials,
-      ...(endpoint ? { endpoint } : {}),
-      ...(this.settings.profile ? { profile: this.settings.profile } : {}),
-      retryMode: 'adaptive',
-      maxAttempts: this.tuning.maxAttempts,
-      requestHandler: new NodeHttpHandler({
-        connectionTimeout: this.tuning.connectionTimeoutMs,
-        requestTimeout: this.tuning.requestTimeoutMs,
-        throwOnRequestTimeout: true,
-      }),
-    });
-    // Counts calls in flight, to write the SDK's code cache once the first lists are done.
-    client.middlewareStack.add(
-      (next) => async (args) => {
-        cacheWriteTimer.started();
-        let ok = false;
-        try {
-          const result = await next(args);
-          ok = true;
-          return result;
-        } finally {
-          cacheWriteTimer.ended(ok);
-        }
-      },
-      { step: 'initialize', priority: 'low', name: 'sagemakerEnvironmentsCodeCacheWrite' },
-    );
-    const hook = this.hooks.onApiCall;
-    if (hook) {
-      // A failing log hook must never fail the call it reports on.
-      const onApiCall = (record: ApiCallRecord): void => {
-        try {
-          hook(record);
-        } catch {
-          /* the record is lost; the call goes on */
-        }
-      };
-      // At the initialize step, so one logical call (with all its retries) gives one record.
-      client.middlewareStack.add(
-        (next, context) => async (args) => {
-          const operation = (context.commandName ?? 'Unknown').replace(/Command$/, '');
-          const started = performance.now();
-          try {
-            const result = await next(args);
-            onApiCall({ operation, region, durationMs: Math.round(performance.now() - started), outcome: 'ok' });
-            return result;
-          } catch (e) {
-            onApiCall({ operation, region, durationMs: Math.round(performance.now() - started), outcome: 'error', errorName: errorName(e) });
-            throw e;
-          }
-        },
-        { step: 'initialize', priority: 'high', name: 'sagemakerEnvironmentsApiCallRecorder' },
-      );
-    }
-    return client;
-  }
-
-  dispose(): void {
-    for (const c of this.clients.values()) {
-      c.then((client) => client.destroy()).catch(() => undefined);
-    }
-    this.clients.clear();
-  }
+/** For the client pool: an API call ended (`ok`: it succeeded). */
+export function noteCallEnded(ok: boolean): void {
+  cacheWriteTimer.ended(ok);
 }

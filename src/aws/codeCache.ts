@@ -11,6 +11,9 @@
  *
  * The file must not import(): code restored from a V8 cache loses vm's import() hook in Node 20
  * (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING). esbuild.js turns the SDK's import()s into require().
+ *
+ * The same loader (without a cache) loads dist/commands.js: it hands each lazily loaded file the
+ * modules of dist/extension.js it uses (HOST_MODULES_ID), so there is one instance of each.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -58,6 +61,52 @@ interface CacheHeader {
 }
 
 const FORMAT = 1;
+
+/**
+ * The modules of the running dist/extension.js that a lazily loaded file takes instead of holding
+ * copies, by path from the repository root ("src/aws/errors.ts"); see src/hostModules.ts.
+ */
+export type HostModules = Readonly<Record<string, object>>;
+
+/**
+ * What a lazily loaded file require()s to get HostModules' lookup: esbuild.js builds each
+ * dist/extension.js module a lazy file imports as `module.exports = require(HOST_MODULES_ID)(path)`.
+ * The same string is in esbuild.js.
+ */
+export const HOST_MODULES_ID = 'sagemaker-environments:host-modules';
+
+/** A lazy load's failure in a few words for the user's message (the log gets the error itself). */
+export function lazyLoadProblem(e: unknown): string {
+  const code = (e as NodeJS.ErrnoException | undefined)?.code;
+  if (code === 'ENOENT') {
+    return 'the file is missing';
+  }
+  if (e instanceof SyntaxError) {
+    return 'the file is damaged';
+  }
+  const message = e instanceof Error ? e.message : String(e);
+  return message.split('\n')[0] || 'unknown error';
+}
+
+/**
+ * The require() a loaded file gets: Node's, relative to the file (VS Code's extension host also
+ * resolves `vscode` through it, by the file's path), plus HOST_MODULES_ID when `host` is given.
+ */
+function requireFor(file: string, host: HostModules | undefined): NodeJS.Require {
+  const base = Module.createRequire(file);
+  if (!host) {
+    return base;
+  }
+  const lookup = (key: string): object => {
+    const m = host[key];
+    if (!m) {
+      // Only when dist/extension.js and this file come from different builds.
+      throw new Error(`${path.basename(file)} needs ${key}, which this dist/extension.js does not hand over: the two files are from different builds.`);
+    }
+    return m;
+  };
+  return Object.assign((id: string): unknown => (id === HOST_MODULES_ID ? lookup : base(id)), base) as NodeJS.Require;
+}
 
 /** The runtime the data is valid for: V8 refuses data from another V8 version, and Electron/Node builds differ in flags. */
 export function runtimeKey(): string {
@@ -124,9 +173,10 @@ function writeCacheFile(cacheFile: string, sourceSha256: string, data: Buffer): 
 /**
  * Loads `file` as a CommonJS module (its own module, exports and require, resolving from the file's
  * folder), compiled with the code cache in `cacheFile` when given. Errors of the file itself
- * (syntax, a throwing top level) propagate; nothing about the cache does.
+ * (missing, syntax, a throwing top level) propagate; nothing about the cache does. `host`: the
+ * modules of dist/extension.js the file may ask for (HOST_MODULES_ID).
  */
-export function loadWithCodeCache<T>(file: string, cacheFile: string | undefined): LoadedModule<T> {
+export function loadWithCodeCache<T>(file: string, cacheFile: string | undefined, host?: HostModules): LoadedModule<T> {
   const started = performance.now();
   const source = fs.readFileSync(file, 'utf8');
   const sourceSha256 = sha256(source);
@@ -138,7 +188,7 @@ export function loadWithCodeCache<T>(file: string, cacheFile: string | undefined
 
   const module = { exports: {} as T, filename: file, id: file, loaded: false };
   const wrapper = script.runInThisContext() as (exports: T, require: NodeJS.Require, module: unknown, filename: string, dirname: string) => void;
-  wrapper.call(module.exports, module.exports, Module.createRequire(file), module, file, path.dirname(file));
+  wrapper.call(module.exports, module.exports, requireFor(file, host), module, file, path.dirname(file));
   module.loaded = true;
   const loadMs = performance.now() - started;
 

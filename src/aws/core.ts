@@ -1,29 +1,15 @@
 /**
- * What every resource family of the access layer shares: the settings, the SDK clients, one way
- * to make a call (validated region and endpoint, errors mapped) and the argument checks.
+ * What every resource family of the access layer shares: the settings, the SDK clients and one way
+ * to make a call (validated region and endpoint, errors mapped). The argument checks are in ./checks.ts.
  */
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
-import { ClientPool, loadSageMakerSdk, type SageMakerSdk } from './clients';
-import { AwsError, toAwsError } from './errors';
-import type { AwsHooks, AwsSettings, AwsTuning, ListOptions } from './types';
-import { validateEndpointUrl, validateName, validateRegion, type NamedField } from './validation';
-
-export function check(message: string | undefined, operation?: string): void {
-  if (message !== undefined) {
-    throw new AwsError('validation', message, { operation });
-  }
-}
-
-export function checkName(field: NamedField, v: unknown, operation?: string): void {
-  check(validateName(field, v), operation);
-}
-
-export function checkMaxResults(o: ListOptions | undefined): void {
-  const m = o?.maxResults;
-  if (m !== undefined && (!Number.isInteger(m) || m < 1 || m > 100)) {
-    throw new AwsError('validation', `maxResults must be a whole number from 1 to 100; got ${m}.`);
-  }
-}
+import { ClientPool } from './clientPool';
+import { loadSageMakerSdk, type SageMakerSdk } from './clients';
+import { toAwsError } from './errorMapping';
+import { check } from './checks';
+import { normalizeSettings } from './lazyAccess';
+import type { AwsHooks, AwsSettings, AwsTuning } from './types';
+import { validateEndpointUrl, validateRegion } from './validation';
 
 /** The settings and clients of one access object; each family's calls go through `call`. */
 export class AwsCore {
@@ -31,12 +17,7 @@ export class AwsCore {
   readonly settings: AwsSettings;
 
   constructor(settings: AwsSettings, hooks: AwsHooks = {}, tuning: AwsTuning = {}) {
-    // Blank strings from settings mean "not set".
-    this.settings = {
-      profile: settings.profile?.trim() || undefined,
-      regions: settings.regions,
-      endpointUrl: settings.endpointUrl?.trim() || undefined,
-    };
+    this.settings = normalizeSettings(settings);
     this.pool = new ClientPool(this.settings, hooks, tuning);
   }
 

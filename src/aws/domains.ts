@@ -1,6 +1,6 @@
 /** Studio domains and their user profiles: the listings. */
-import { checkName, type AwsCore } from './core';
-import { AwsError } from './errors';
+import { checkName } from './checks';
+import type { AwsCore } from './core';
 import { toDomain, toUserProfile } from './mapping';
 import type { Domain, Page, UserProfile } from './model';
 import { listPage } from './paging';
@@ -14,19 +14,6 @@ export interface DomainAccess {
   describeDomain(region: string, domainId: string, signal?: AbortSignal): Promise<Domain>;
   /** DescribeUserProfile: the profile again (its status), one call. */
   describeUserProfile(region: string, domainId: string, userProfileName: string, signal?: AbortSignal): Promise<UserProfile>;
-}
-
-/**
- * True for CreatePresignedDomainUrl refused because the domain signs in through IAM Identity
- * Center ("... can only be called when the authentication mode equals IAM").
- */
-export function isSsoDomainRefusal(e: unknown): boolean {
-  return (
-    e instanceof AwsError &&
-    e.kind === 'validation' &&
-    e.operation === 'CreatePresignedDomainUrl' &&
-    /authentication mode|AuthMode/i.test(e.userMessage)
-  );
 }
 
 export function domainAccess(core: AwsCore): DomainAccess {

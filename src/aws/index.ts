@@ -16,16 +16,15 @@ export type {
   WaitOptions,
 } from './types';
 export type { DomainAccess } from './domains';
-export { isSsoDomainRefusal } from './domains';
 export type { SpaceAccess, SpaceListOptions, SpacePage } from './spaces';
-export { STATE_CALLS_IN_FLIGHT } from './spaces';
-export { callLimiter, type CallLimiter } from './callLimiter';
+export { callLimiter, STATE_CALLS_IN_FLIGHT, type CallLimiter } from './callLimiter';
 export type { NotebookAccess } from './notebooks';
 export type { MlflowAccess, MlflowApp, MlflowAppUrlRequest, MlflowTrackingServer, MlflowTrackingServerUrlRequest, UrlLifetimes } from './mlflow';
 export type { PartnerApp, PartnerAppAccess, PartnerAppUrlRequest } from './partnerApps';
 export { KIND_PATTERNS, PRESIGN_LIMITS, validateKindField, validateLifetime, type PresignOperation } from './urlLimits';
 export type { Domain, DomainAuthMode, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
-export { AwsError, errorLogText, toAwsError, type AwsErrorKind, type NextAction } from './errors';
+export { AwsError, errorLogText, isSsoDomainRefusal, type AwsErrorKind, type NextAction } from './errors';
+export { toAwsError } from './errorMapping';
 export {
   checkOpenableUrl,
   LANDING_PATH_RULE,
@@ -44,7 +43,7 @@ export {
   validateSessionExpiration,
 } from './validation';
 export { redactUrl, REDACTED } from './redact';
-export { listProfileNames, effectiveProfileName } from './profiles';
+export { effectiveProfileName } from './profiles';
 export {
   cliName,
   cliWords,
@@ -54,13 +53,12 @@ export {
   notebookUrlInvocation,
   partnerAppUrlInvocation,
   shellQuote,
-  ssoLoginCommand,
   toCliCommand,
   toCommandLine,
   type CliInvocation,
 } from './cli';
-export { formatCommandLine, quoteFor, shellKindFor, type ShellKind, type TerminalProfileInfo } from './cliShell';
+export { formatCommandLine, quoteFor, shellKindFor, ssoLoginCommand, type ShellKind, type TerminalProfileInfo } from './cliShell';
 export { withJupyterLabView } from './notebooks';
-export { createSageMakerAccess } from './access';
+export { createSageMakerAccess, listProfileNames } from './lazyAccess';
 export { configureSdkCodeCache, sdkLoadInfo, writeSdkCodeCache, type SdkCodeCacheOptions, type SdkLoadInfo } from './clients';
-export type { CodeCacheState } from './codeCache';
+export type { CodeCacheState, HostModules } from './codeCache';

@@ -1,5 +1,6 @@
 /** Notebook instances: list, describe, presign (JupyterLab or Jupyter), start, stop, wait. */
-import { check, checkName, type AwsCore } from './core';
+import { check, checkName } from './checks';
+import type { AwsCore } from './core';
 import { AwsError } from './errors';
 import { toNotebookInstance } from './mapping';
 import type { NotebookInstance, Page, PresignedUrl } from './model';

@@ -1,7 +1,8 @@
 /** Listing one page: the shape every List* operation shares. */
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { SageMakerSdk } from './clients';
-import { checkMaxResults, type AwsCore } from './core';
+import { checkMaxResults } from './checks';
+import type { AwsCore } from './core';
 import type { Page } from './model';
 import type { ListOptions } from './types';
 

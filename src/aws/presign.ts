@@ -1,7 +1,8 @@
 /** Presigned URLs: lifetimes defaulted and validated, the call, and the result every family returns. */
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { SageMakerSdk } from './clients';
-import { check, type AwsCore } from './core';
+import { check } from './checks';
+import type { AwsCore } from './core';
 import { AwsError } from './errors';
 import type { PresignedUrl } from './model';
 import { checkKindField, lifetimesFor, type KindField, type PresignOperation } from './urlLimits';

@@ -7,7 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { SharedConfigFiles } from '@smithy/types';
 import { loadSageMakerSdk } from './clients';
-import { AwsError, toAwsError } from './errors';
+import { AwsError } from './errors';
+import { toAwsError } from './errorMapping';
 
 const nonProfileSection = /^(sso-session|services)\./;
 

@@ -3,8 +3,9 @@
  * (CreatePresignedDomainUrl), start and stop (CreateApp / DeleteApp), wait.
  */
 import type { AppDetails, ListAppsCommandOutput as ListAppsPage, SpaceDetails } from '@aws-sdk/client-sagemaker';
-import { callLimiter, type CallLimiter } from './callLimiter';
-import { check, checkMaxResults, checkName, type AwsCore } from './core';
+import { callLimiter, STATE_CALLS_IN_FLIGHT, type CallLimiter } from './callLimiter';
+import { check, checkMaxResults, checkName } from './checks';
+import type { AwsCore } from './core';
 import { AwsError } from './errors';
 import { describedSpaceToDetails, toSpace } from './mapping';
 import type { Page, PresignedUrl, Space } from './model';
@@ -18,8 +19,6 @@ import { waitUntil } from './waiting';
 const MAX_SPACE_PAGES_PER_CALL = 5;
 /** At most this many spaces left unseen in the domain's app listing are asked for one by one. */
 const SPACES_ASKED_ONE_BY_ONE = 4;
-/** At most this many ListApps calls (one space each) in flight while a listing's states fill in. */
-export const STATE_CALLS_IN_FLIGHT = 6;
 /** How long a complete read of a domain's apps serves the "Load more" pages of a space listing. */
 const APPS_REUSE_FOR_LOAD_MORE_MS = 60_000;
 

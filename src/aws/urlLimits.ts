@@ -3,7 +3,7 @@
  * partner app operations take, as the SageMaker API model gives them
  * (test/reference/sagemaker-api-model.json; a unit test holds these against it).
  */
-import { check } from './core';
+import { check } from './checks';
 
 export interface Range {
   readonly min: number;

@@ -1,72 +1,61 @@
+/**
+ * What activation registers of the commands and the vscode:// link handler: every command id, each
+ * with a small handler that loads the implementations (./table.ts: dist/commands.js in the bundle)
+ * on first use, then calls the real one. Registering costs no more than before; the code of ~35
+ * commands waits until one runs.
+ */
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import { lazyLoadProblem, loadWithCodeCache } from '../aws/codeCache';
 import type { ExtensionServices } from '../context';
-import { copyLink } from '../links/commands';
-import { clearRecent, openRecent } from '../recent/commands';
-import type { Node } from '../tree/nodes';
-import { resolveStartStopTarget, transition } from './lifecycle';
-import { copyCliCommand, openWithOptions, urlCommand } from './urls';
-import * as view from './view';
+import { UserFacingError } from '../errors';
+import { hostModules } from '../hostModules';
+import { COMMAND_IDS, type CommandId } from './ids';
+import type { Handler } from './table';
 
-type Handler = (...args: never[]) => Promise<unknown>;
+type Implementations = typeof import('./table');
 
-function startStop(s: ExtensionServices, action: 'start' | 'stop') {
-  return async (node?: Node): Promise<void> => {
-    const t = await resolveStartStopTarget(s, node, action === 'start' ? 'Start' : 'Stop');
-    if (t) {
-      await transition(s, t, action);
+let implementations: Implementations | undefined;
+
+/**
+ * The commands' implementations, loaded once. In the bundle: dist/commands.js beside
+ * dist/extension.js, through the loader that hands it this bundle's modules (no copies, see
+ * src/hostModules.ts). Compiled by tsc (out/, no bundle: hostModules undefined): a plain require()
+ * of out/src/commands/table.js, whose imports are the same compiled modules as everyone's.
+ * A failure (the file missing or damaged) is one clear message; the log gets the error.
+ */
+function loadImplementations(): Implementations {
+  if (!implementations) {
+    const file = hostModules ? path.join(__dirname, 'commands.js') : path.join(__dirname, 'table.js');
+    try {
+      // The path is not a literal, so esbuild leaves this require() alone (only out/ takes it).
+      // eslint-disable-next-line @typescript-eslint/no-require-imports
+      implementations = hostModules ? loadWithCodeCache<Implementations>(file, undefined, hostModules).exports : (require(file) as Implementations);
+    } catch (e) {
+      throw new UserFacingError(`SageMaker Environments could not load its commands (${path.basename(file)}: ${lazyLoadProblem(e)}). Reinstalling the extension should fix this.`, { cause: e });
     }
-  };
-}
-
-/** Every command of the extension, by id (a contract with package.json's `contributes.commands`). */
-export function commandTable(s: ExtensionServices): Record<string, Handler> {
-  return {
-    'sagemaker.openStudio': urlCommand(s, 'studio', 'open'),
-    'sagemaker.copyStudioUrl': urlCommand(s, 'studio', 'copy'),
-    'sagemaker.openSpace': urlCommand(s, 'space', 'open'),
-    'sagemaker.copySpaceUrl': urlCommand(s, 'space', 'copy'),
-    'sagemaker.openNotebookJupyterLab': urlCommand(s, 'notebook', 'open', { ui: 'JupyterLab' }),
-    'sagemaker.openNotebookJupyter': urlCommand(s, 'notebook', 'open', { ui: 'Jupyter' }),
-    'sagemaker.copyNotebookUrl': urlCommand(s, 'notebook', 'copy', { ui: 'JupyterLab' }),
-    'sagemaker.openMlflowTrackingServer': urlCommand(s, 'mlflowTrackingServer', 'open'),
-    'sagemaker.copyMlflowTrackingServerUrl': urlCommand(s, 'mlflowTrackingServer', 'copy'),
-    'sagemaker.openMlflowApp': urlCommand(s, 'mlflowApp', 'open'),
-    'sagemaker.copyMlflowAppUrl': urlCommand(s, 'mlflowApp', 'copy'),
-    'sagemaker.openPartnerApp': urlCommand(s, 'partnerApp', 'open'),
-    'sagemaker.copyPartnerAppUrl': urlCommand(s, 'partnerApp', 'copy'),
-    'sagemaker.openWithOptions': openWithOptions(s),
-    'sagemaker.copyCliCommand': copyCliCommand(s),
-    'sagemaker.copyLink': copyLink(s),
-    'sagemaker.openRecent': openRecent(s),
-    'sagemaker.clearRecent': clearRecent(s),
-    'sagemaker.copyId': view.copyId(s, 'id'),
-    'sagemaker.copyArn': view.copyId(s, 'arn'),
-    'sagemaker.start': startStop(s, 'start'),
-    'sagemaker.stop': startStop(s, 'stop'),
-    'sagemaker.refresh': view.refresh(s),
-    'sagemaker.refreshNode': view.refreshNode(s),
-    'sagemaker.loadMore': view.loadMore(s),
-    'sagemaker.retry': view.retry(s),
-    'sagemaker.filter': view.filter(s),
-    'sagemaker.clearFilter': view.clearFilter(s),
-    'sagemaker.selectProfile': view.selectProfile(s),
-    'sagemaker.selectRegions': view.selectRegions(s),
-    'sagemaker.openSettings': view.openSettingsCommand(),
-    'sagemaker.signIn': view.signIn(s),
-    'sagemaker.showLog': view.showLog(s),
-  };
+  }
+  return implementations;
 }
 
 /** Registers every command through the error wrapper, so each failure is reported once, the same way. */
 export function registerCommands(s: ExtensionServices): vscode.Disposable[] {
-  return Object.entries(commandTable(s)).map(([id, handler]) =>
+  let table: Record<CommandId, Handler> | undefined;
+  return COMMAND_IDS.map((id) =>
     vscode.commands.registerCommand(
       id,
       s.errors.wrap(id, (...args: unknown[]) => {
         // The command and the tree use one connection: if the settings changed unannounced, the tree follows first.
         s.connection.check(`before ${id}`);
-        return (handler as (...a: unknown[]) => Promise<unknown>)(...args);
+        table ??= loadImplementations().commandTable(s);
+        return (table[id] as (...a: unknown[]) => Promise<unknown>)(...args);
       }),
     ),
   );
+}
+
+/** Registers the handler for the extension's vscode:// links; each one goes through the command error wrapper. */
+export function registerLinkHandler(s: ExtensionServices): vscode.Disposable {
+  const handle = s.errors.wrap('SageMaker link', (uri: vscode.Uri) => loadImplementations().openLink(s, uri));
+  return vscode.window.registerUriHandler({ handleUri: (uri) => void handle(uri) });
 }

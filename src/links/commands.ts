@@ -1,4 +1,7 @@
-/** "Copy Link" and the URI handler that opens such a link, after the user confirms. */
+/**
+ * "Copy Link" and what the URI handler does with such a link (open it, after the user confirms).
+ * In dist/commands.js, loaded on first use; the handler itself is registered by ../commands/index.ts.
+ */
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
@@ -76,10 +79,4 @@ export async function openLink(s: ExtensionServices, uri: vscode.Uri): Promise<v
     return;
   }
   await openRef(s, ref, {}, 'open');
-}
-
-/** Registers the handler for the extension's vscode:// links; each one goes through the command error wrapper. */
-export function registerLinkHandler(s: ExtensionServices): vscode.Disposable {
-  const handle = s.errors.wrap('SageMaker link', (uri: vscode.Uri) => openLink(s, uri));
-  return vscode.window.registerUriHandler({ handleUri: (uri) => void handle(uri) });
 }

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { COMMAND_IDS } from '../../src/commands/ids';
 import { repoRoot } from '../harness/paths';
 
 /** The names DESIGN.md fixes as a contract, checked against what the manifest declares. */
@@ -47,6 +48,10 @@ describe('package.json follows the names DESIGN.md fixes', () => {
       assert.match(c.command, /^sagemaker\.\w/, `command ${c.command}`);
       assert.equal(c.category, 'SageMaker', `category of ${c.command}`);
     }
+  });
+
+  it('registers at activation exactly the commands it contributes (src/commands/ids.ts; the handlers load on first use)', () => {
+    assert.deepEqual([...COMMAND_IDS].sort(), manifest.contributes.commands.map((c) => c.command).sort());
   });
 
   it('names every setting sagemaker.*', () => {

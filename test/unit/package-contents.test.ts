@@ -7,11 +7,12 @@ import { promisify } from 'node:util';
 import { repoRoot } from '../harness/paths';
 
 /**
- * What a user's .vsix may hold: the bundle (dist/extension.js, loaded on activation, and
- * dist/sdk.js, the AWS SDK loaded on the first AWS call), the two icons, the manifest, the
- * licence and the docs.
+ * What a user's .vsix may hold: the bundle (dist/extension.js, loaded on activation; dist/sdk.js,
+ * the AWS SDK and the AWS layer, loaded on the first AWS call; dist/commands.js, the commands,
+ * loaded on the first command), the two icons, the manifest, the licence and the docs.
  */
-const ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^media\/sagemaker\.svg$/, /^media\/icon\.png$/, /^dist\/extension\.js$/, /^dist\/sdk\.js$/];
+const BUNDLE = ['dist/commands.js', 'dist/extension.js', 'dist/sdk.js'];
+const ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^media\/sagemaker\.svg$/, /^media\/icon\.png$/, ...BUNDLE.map((f) => new RegExp(`^${f.replace(/\./g, '\\.')}$`))];
 
 /** `vsce ls` lists exactly what `vsce package` would put in, without building anything. */
 async function vsceLs(cwd: string): Promise<string[]> {
@@ -32,23 +33,27 @@ describe('the packaged .vsix', () => {
     assert.deepEqual(files.filter((f) => !ALLOWED.some((re) => re.test(f))), [], 'files users do not need');
   });
 
-  it('takes both bundle files (extension.js and sdk.js) and leaves out sourcemaps, sources and builds', async function () {
+  it('takes every bundle file (extension.js, sdk.js, commands.js) and leaves out sourcemaps, sources and builds', async function () {
     this.timeout(120_000);
     // The repository's manifest and ignore rules over a tree with every kind of file a build
     // leaves, whether or not this clone has built dist/ yet.
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-vsix-'));
     try {
+      // The files the production build writes are the bundle: none may be left out of the .vsix.
+      await promisify(execFile)(process.execPath, ['esbuild.js', '--production', `--outdir=${path.join(dir, 'production')}`], { cwd: repoRoot });
+      assert.deepEqual(fs.readdirSync(path.join(dir, 'production')).map((f) => `dist/${f}`).sort(), BUNDLE, 'the production build writes other files than BUNDLE');
+      fs.rmSync(path.join(dir, 'production'), { recursive: true });
       for (const f of ['package.json', '.vscodeignore', 'README.md', 'CHANGELOG.md', 'LICENSE']) {
         fs.copyFileSync(path.join(repoRoot, f), path.join(dir, f));
       }
       fs.cpSync(path.join(repoRoot, 'media'), path.join(dir, 'media'), { recursive: true });
-      const built = ['dist/extension.js', 'dist/sdk.js', 'dist/extension.js.map', 'dist/sdk.js.map', 'dist/sagemaker-environments.vsix', 'src/aws/sdk.ts', 'out/src/aws/sdk.js', 'test-results/esbuild-meta.json', 'esbuild.js'];
+      const built = [...BUNDLE, ...BUNDLE.map((f) => `${f}.map`), 'dist/sagemaker-environments.vsix', 'src/aws/sdk.ts', 'out/src/aws/sdk.js', 'test-results/esbuild-meta.json', 'esbuild.js'];
       for (const f of built) {
         fs.mkdirSync(path.dirname(path.join(dir, f)), { recursive: true });
         fs.writeFileSync(path.join(dir, f), '// built\n');
       }
       const files = await vsceLs(dir);
-      assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(), ['dist/extension.js', 'dist/sdk.js']);
+      assert.deepEqual(files.filter((f) => f.startsWith('dist/')).sort(), BUNDLE);
       assert.deepEqual(files.filter((f) => !ALLOWED.some((re) => re.test(f))), [], 'files users do not need');
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });

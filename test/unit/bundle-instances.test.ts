@@ -1,0 +1,106 @@
+import * as assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { promisify } from 'node:util';
+import { startEmulator, type RunningEmulator } from '../emulator/index';
+import { repoRoot } from '../harness/paths';
+
+const run = promisify(execFile);
+const OUT_SRC = path.resolve(__dirname, '../../src');
+
+interface Metafile {
+  outputs: Record<string, { entryPoint?: string; inputs: Record<string, { bytesInOutput: number }> }>;
+}
+
+/**
+ * The production bundle keeps one instance of every module: a lazily loaded file (dist/sdk.js,
+ * dist/commands.js) takes the modules dist/extension.js holds from it at run time. dist/extension.js
+ * needs VS Code, so here the modules handed over are tsc's compiled ones (plain Node), as the loader
+ * (src/aws/codeCache.ts) hands them over in the extension host.
+ */
+describe('the production bundle: one instance of every module', function () {
+  this.timeout(120_000);
+  let emu: RunningEmulator;
+  let dir: string;
+  let meta: Metafile;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'sm-bundle-'));
+    await run(process.execPath, ['esbuild.js', '--production', `--outdir=${dir}`, `--metafile=${path.join(dir, 'meta.json')}`], { cwd: repoRoot });
+    meta = JSON.parse(fs.readFileSync(path.join(dir, 'meta.json'), 'utf8')) as Metafile;
+    emu = await startEmulator({ data: 'demo' });
+  });
+  after(async () => {
+    await emu?.stop();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  /** The src/ modules whose code an output file holds, and those it takes from dist/extension.js. */
+  function modulesOf(entryPoint: string): { held: string[]; taken: string[] } {
+    const output = Object.values(meta.outputs).find((o) => o.entryPoint === entryPoint);
+    assert.ok(output, `no output for ${entryPoint}`);
+    const inputs = Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([k]) => k);
+    return {
+      held: inputs.filter((k) => k.startsWith('src/')),
+      taken: inputs.filter((k) => k.startsWith('host-module:')).map((k) => k.slice('host-module:'.length)),
+    };
+  }
+
+  it('each src/ module is in one file; what a lazy file takes, dist/extension.js holds', () => {
+    const host = modulesOf('src/extension.ts');
+    const lazy = [modulesOf('src/aws/sdk.ts'), modulesOf('src/commands/table.ts')];
+    const all = [host, ...lazy].flatMap((f) => f.held);
+    assert.deepEqual(all.filter((m, i) => all.indexOf(m) !== i), [], 'in two files');
+    for (const f of lazy) {
+      assert.deepEqual(f.taken.filter((m) => !host.held.includes(m)), [], 'taken but not in dist/extension.js');
+    }
+    // What moved out of activation's file (the check can fail: these were all in it before).
+    for (const m of ['src/aws/spaces.ts', 'src/aws/clientPool.ts', 'src/aws/errorMapping.ts', 'src/commands/urls.ts', 'src/links/commands.ts']) {
+      assert.ok(!host.held.includes(m), `${m} is in dist/extension.js`);
+    }
+    assert.ok(lazy[0].taken.includes('src/aws/errors.ts') && lazy[0].taken.includes('src/aws/clients.ts'), `dist/sdk.js takes ${lazy[0].taken.join(', ')}`);
+  });
+
+  it("dist/sdk.js's AWS layer throws the AwsError class it is handed and uses the SDK loader it is handed (a real call over HTTP)", async () => {
+    const { taken } = modulesOf('src/aws/sdk.ts');
+    const script = `
+      const path = require('node:path');
+      const outSrc = ${JSON.stringify(OUT_SRC)};
+      const host = {};
+      for (const key of ${JSON.stringify(taken)}) host[key] = require(path.join(outSrc, key.slice('src/'.length).replace(/\\.ts$/, '.js')));
+      const { loadWithCodeCache } = require(path.join(outSrc, 'aws', 'codeCache.js'));
+      const sdk = loadWithCodeCache(${JSON.stringify(path.join(dir, 'sdk.js'))}, undefined, host).exports;
+      const access = sdk.accessLayer().buildSageMakerAccess({ endpointUrl: ${JSON.stringify(emu.url)} }, {}, { maxAttempts: 1 });
+      (async () => {
+        const domains = (await access.listDomains('us-east-1')).items.map((d) => d.domainName).sort();
+        let sameClass = false, kind = '';
+        try {
+          await access.describeDomain('us-east-1', 'd-doesnotexist00');
+        } catch (e) {
+          sameClass = e instanceof host['src/aws/errors.ts'].AwsError;
+          kind = e.kind;
+        }
+        const loadedThroughHost = host['src/aws/clients.ts'].sdkLoadInfo() !== undefined;
+        access.dispose();
+        process.stdout.write(JSON.stringify({ domains, sameClass, kind, loadedThroughHost }));
+      })().catch((e) => { console.error(e); process.exit(1); });`;
+    const env: NodeJS.ProcessEnv = {};
+    for (const [k, v] of Object.entries(process.env)) {
+      if (!k.startsWith('AWS_')) {
+        env[k] = v;
+      }
+    }
+    const empty = path.join(dir, 'empty-aws-file');
+    fs.writeFileSync(empty, '');
+    const { stdout } = await run(process.execPath, ['-e', script], {
+      encoding: 'utf8',
+      env: { ...env, AWS_ACCESS_KEY_ID: emu.accessKeyId, AWS_SECRET_ACCESS_KEY: emu.secretAccessKey, AWS_CONFIG_FILE: empty, AWS_SHARED_CREDENTIALS_FILE: empty, AWS_EC2_METADATA_DISABLED: 'true' },
+    });
+    const r = JSON.parse(stdout) as { domains: string[]; sameClass: boolean; kind: string; loadedThroughHost: boolean };
+    assert.deepEqual(r.domains, ['ml-platform', 'research-lab', 'sandbox-pending']);
+    assert.equal(r.kind, 'not-found');
+    assert.equal(r.sameClass, true, "the AwsError is not the handed-over class: dist/sdk.js holds a copy of src/aws/errors.ts");
+    assert.equal(r.loadedThroughHost, true, 'the SDK was not loaded through the handed-over loader (src/aws/clients.ts)');
+  });
+});
