@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
 import { repoRoot } from '../harness/paths';
+import { emulatorOnlyEnv } from './aws/helpers';
 
 const run = promisify(execFile);
 const OUT_SRC = path.resolve(__dirname, '../../src');
@@ -85,18 +86,7 @@ describe('the production bundle: one instance of every module', function () {
         access.dispose();
         process.stdout.write(JSON.stringify({ domains, sameClass, kind, loadedThroughHost }));
       })().catch((e) => { console.error(e); process.exit(1); });`;
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) {
-      if (!k.startsWith('AWS_')) {
-        env[k] = v;
-      }
-    }
-    const empty = path.join(dir, 'empty-aws-file');
-    fs.writeFileSync(empty, '');
-    const { stdout } = await run(process.execPath, ['-e', script], {
-      encoding: 'utf8',
-      env: { ...env, AWS_ACCESS_KEY_ID: emu.accessKeyId, AWS_SECRET_ACCESS_KEY: emu.secretAccessKey, AWS_CONFIG_FILE: empty, AWS_SHARED_CREDENTIALS_FILE: empty, AWS_EC2_METADATA_DISABLED: 'true' },
-    });
+    const { stdout } = await run(process.execPath, ['-e', script], { encoding: 'utf8', env: emulatorOnlyEnv(dir, emu) });
     const r = JSON.parse(stdout) as { domains: string[]; sameClass: boolean; kind: string; loadedThroughHost: boolean };
     assert.deepEqual(r.domains, ['ml-platform', 'research-lab', 'sandbox-pending']);
     assert.equal(r.kind, 'not-found');

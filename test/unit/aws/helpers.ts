@@ -80,3 +80,27 @@ export async function awsError(p: Promise<unknown>, kind?: AwsErrorKind): Promis
   }
   assert.fail(`expected ${kind ?? 'an AwsError'} rejection`);
 }
+
+/**
+ * The environment for a child process that talks to the local endpoint only: no AWS_* variable of
+ * this process, the endpoint's keys, empty shared files (written in `dir`), no IMDS.
+ */
+export function emulatorOnlyEnv(dir: string, keys: { accessKeyId: string; secretAccessKey: string }, extra: NodeJS.ProcessEnv = {}): NodeJS.ProcessEnv {
+  const env: NodeJS.ProcessEnv = {};
+  for (const [k, v] of Object.entries(process.env)) {
+    if (!k.startsWith('AWS_')) {
+      env[k] = v;
+    }
+  }
+  const empty = path.join(dir, 'empty-aws-file');
+  fs.writeFileSync(empty, '');
+  return {
+    ...env,
+    AWS_ACCESS_KEY_ID: keys.accessKeyId,
+    AWS_SECRET_ACCESS_KEY: keys.secretAccessKey,
+    AWS_CONFIG_FILE: empty,
+    AWS_SHARED_CREDENTIALS_FILE: empty,
+    AWS_EC2_METADATA_DISABLED: 'true',
+    ...extra,
+  };
+}

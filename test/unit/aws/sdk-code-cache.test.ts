@@ -9,6 +9,7 @@ import { runtimeKey } from '../../../src/aws/codeCache';
 import { SDK_CODE_CACHE_FILE } from '../../../src/aws/clients';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { repoRoot } from '../../harness/paths';
+import { emulatorOnlyEnv } from './helpers';
 
 /**
  * The code cache of the SDK file (src/aws/codeCache.ts, used by loadSageMakerSdk()). Every load runs
@@ -203,23 +204,7 @@ describe('the SDK loads from its code cache through the AWS layer (local SageMak
 
   /** An environment for a child process that talks to the emulator only (no ~/.aws, no IMDS). */
   function childEnv(): NodeJS.ProcessEnv {
-    const env: NodeJS.ProcessEnv = {};
-    for (const [k, v] of Object.entries(process.env)) {
-      if (!k.startsWith('AWS_')) {
-        env[k] = v;
-      }
-    }
-    const empty = path.join(dir, 'empty-aws-file');
-    fs.writeFileSync(empty, '');
-    return {
-      ...env,
-      AWS_ACCESS_KEY_ID: emu.accessKeyId,
-      AWS_SECRET_ACCESS_KEY: emu.secretAccessKey,
-      AWS_REGION: 'us-east-1',
-      AWS_CONFIG_FILE: empty,
-      AWS_SHARED_CREDENTIALS_FILE: empty,
-      AWS_EC2_METADATA_DISABLED: 'true',
-    };
+    return emulatorOnlyEnv(dir, emu, { AWS_REGION: 'us-east-1' });
   }
 
   it('written only after the first successful list, then used by the next start', async () => {
