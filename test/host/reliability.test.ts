@@ -1,6 +1,5 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { AwsError, type AwsErrorKind } from '../../src/aws/errors';
@@ -9,6 +8,7 @@ import { shortReason, UserFacingError } from '../../src/errors';
 import { SettingsError } from '../../src/settings';
 import type { ErrorNode, GroupNode, NotebookNode, Node } from '../../src/tree/nodes';
 import { callCount, child, children, emulator, emulatorUrl, labels, nodeAt, resetSettings, setSetting, tooltipText, usePrompter, visit, waitFor } from './helpers';
+import { closedPort } from '../harness/ports';
 
 /**
  * The matrix: one row per fault and per bad input, each asserting what the user sees (the row,
@@ -50,14 +50,6 @@ async function callsSince(before: Record<string, number>): Promise<Record<string
     }
   }
   return made;
-}
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
 }
 
 describe('reliability matrix: a fault in one list is an error row under it; the rest works', () => {

@@ -4,15 +4,7 @@ import * as net from 'node:net';
 import { createSageMakerAccess, errorLogText, type ApiCallRecord } from '../../../src/aws/index';
 import { emulatorFixture, type EmulatorFixture } from './fixture';
 import { useAwsFiles, awsError } from './helpers';
-
-
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
-  const { port } = server.address() as net.AddressInfo;
-  await new Promise<void>((resolve) => server.close(() => resolve()));
-  return port;
-}
+import { closedPort } from '../../harness/ports';
 
 describe('aws/errors from injected faults (local SageMaker endpoint)', function () {
   let fx: EmulatorFixture;
