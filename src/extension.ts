@@ -44,7 +44,7 @@ export function exportedApi(mode: vscode.ExtensionMode, api: SageMakerExtensionA
 }
 
 /** What deactivate() needs of the running extension. */
-let running: { clipboard: ClipboardExpiry } | undefined;
+let running: { clipboard: ClipboardExpiry; lastKnown: LastKnownKeeper } | undefined;
 
 /**
  * Entry point. Activation stays cheap: nothing here loads the AWS SDK (the AWS layer loads it
@@ -136,7 +136,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const activationMs = performance.now() - started;
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`SageMaker Environments ${version} activated in ${activationMs.toFixed(1)} ms`);
-  running = { clipboard };
+  running = { clipboard, lastKnown };
   return exportedApi(context.extensionMode, {
     resources: tree,
     services,
@@ -168,8 +168,10 @@ function filterScopeWords(keys: ReadonlySet<string>): string {
 
 /**
  * A reload or closing the window: a copied URL still in the clipboard is cleared now rather than
- * left there past the window's life. Everything registered is disposed through context.subscriptions.
+ * left there past the window's life, and a last-known tree waiting for its quiet time is written
+ * (a node expanded just before closing is still open next time). Everything registered is
+ * disposed through context.subscriptions.
  */
 export async function deactivate(): Promise<void> {
-  await running?.clipboard.release();
+  await Promise.all([running?.clipboard.release(), running?.lastKnown.flush()]);
 }

@@ -1,7 +1,6 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { EXTENSION_ID, nodeAt, resetSettings, usePrompter } from './helpers';
+import { nodeAt, resetSettings, runningModule, usePrompter } from './helpers';
 
 /**
  * A copied URL does not outlive the window: deactivation (a reload, closing the window) clears it
@@ -13,16 +12,6 @@ describe('clipboard: deactivation and other copies', function () {
 
   before(resetSettings);
   afterEach(() => prompter.assertDone());
-
-  /** The running extension's own module (the one VS Code loaded and will call deactivate() on). */
-  function runningModule(): { deactivate(): unknown } {
-    const ext = vscode.extensions.getExtension(EXTENSION_ID);
-    assert.ok(ext?.isActive);
-    const main = require.resolve(path.join(ext.extensionPath, 'dist', 'extension.js'));
-    assert.ok(require.cache[main], 'the extension bundle is not in the require cache of this extension host');
-    // The cached module itself: importing anew would load a second copy with nothing running.
-    return require.cache[main].exports as { deactivate(): unknown };
-  }
 
   async function copyStudioUrl(): Promise<string> {
     await vscode.commands.executeCommand('sagemaker.copyStudioUrl', await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice'));

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
 import * as vscode from 'vscode';
 import type { SageMakerExtensionApi } from '../../src/extension';
@@ -21,6 +22,16 @@ export async function waitFor<T>(probe: () => T | Promise<T>, what: string, time
     }
     await new Promise((r) => setTimeout(r, 50));
   }
+}
+
+/** The running extension's own module (the one VS Code loaded and will call deactivate() on). */
+export function runningModule(): { deactivate(): Promise<void> } {
+  const ext = vscode.extensions.getExtension(EXTENSION_ID);
+  assert.ok(ext?.isActive);
+  const main = require.resolve(path.join(ext.extensionPath, 'dist', 'extension.js'));
+  assert.ok(require.cache[main], 'the extension bundle is not in the require cache of this extension host');
+  // The cached module itself: importing anew would load a second copy with nothing running.
+  return require.cache[main].exports as { deactivate(): Promise<void> };
 }
 
 /** The running extension's API (activating it by opening its view if needed). */
@@ -128,6 +139,21 @@ export type Grant = Omit<PresignedGrant, 'createdAt' | 'expiresAt' | 'sessionExp
 
 export async function callCount(operation: string): Promise<number> {
   return (await emulator.calls())[operation] ?? 0;
+}
+
+/**
+ * Waits until no SageMaker call has reached the endpoint for `stillMs`: a call sent just before a
+ * refresh cancelled it can still be arriving, and would be counted against what follows.
+ */
+export async function callsStill(stillMs = 300): Promise<void> {
+  let last = JSON.stringify(await emulator.calls());
+  await waitFor(async () => {
+    await new Promise((r) => setTimeout(r, stillMs));
+    const now = JSON.stringify(await emulator.calls());
+    const still = now === last;
+    last = now;
+    return still;
+  }, `no call reached the endpoint for ${stillMs} ms`);
 }
 
 /**

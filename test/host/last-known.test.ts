@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { connectionKey } from '../../src/lastKnown/snapshot';
 import type { ListNode, Node } from '../../src/tree/nodes';
-import { callCount, children, emulator, emulatorUrl, item, labels, nodeAt, resetSettings, setSetting, tooltipText, usePrompter, waitFor } from './helpers';
+import { callCount, children, emulator, emulatorUrl, item, labels, nodeAt, resetSettings, runningModule, setSetting, tooltipText, usePrompter, waitFor } from './helpers';
 
 /**
  * The last-known tree: what the view showed for a connection comes back at once when that
@@ -119,6 +119,17 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
     assert.deepEqual(await labels(api(), freshSpaces), ['Alice JupyterLab', 'Alice Code Editor', 'Team Analytics', 'Shared Code Review']);
     assert.doesNotMatch(tooltipText(await item(api(), freshSpaces[0])), NOT_REFRESHED);
     assert.equal(api().services.treeView.message, undefined);
+  });
+
+  it('closing the window (deactivate) writes a change still waiting for its quiet time', async () => {
+    await showAndKeep();
+    const bob = await nodeAt(api(), 'Studio Domains', 'ml-platform', 'bob');
+    await expand(bob);
+    await children(api(), bob);
+    const bobKept = () => Object.keys(keeper().store.read(usEast())?.lists ?? {}).some((id) => id.endsWith('/user:bob'));
+    assert.equal(bobKept(), false, 'bob\'s spaces were written before the quiet time ended');
+    await runningModule().deactivate();
+    assert.ok(bobKept(), 'bob\'s spaces, listed just before the window closed, are kept');
   });
 
   it('keeps names, IDs and states only: no URL, no endpoint, no credential in the file', async () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { callCount, children, emulator, item, labels, nodeAt, resetSettings, setSetting, tooltipText, usePrompter, waitFor } from './helpers';
+import { callCount, callsStill, children, emulator, item, labels, nodeAt, resetSettings, setSetting, tooltipText, usePrompter, waitFor } from './helpers';
 
 describe('the Resources tree (against the demo data)', () => {
   const { api } = usePrompter();
@@ -188,6 +188,8 @@ describe('the Resources tree (against the demo data)', () => {
       await vscode.commands.executeCommand('workbench.view.explorer');
       await waitFor(() => !api().services.treeView.visible, 'the Resources view is hidden');
       api().services.tree.refresh();
+      // The visible view's lists, just cancelled, may still be on their way to the endpoint.
+      await callsStill();
     });
     afterEach(async () => {
       await vscode.commands.executeCommand('workbench.view.extension.sagemaker');

@@ -40,7 +40,9 @@ describe('the last-known tree in VS Code (code-server)', function () {
     await expandRow(page, 'alice');
     await treeRow(page, 'Alice JupyterLab').waitFor({ timeout: 60_000 });
     const file = path.join(wb.server.userDataDir, 'User', 'globalStorage', 'sagemaker-environments.sagemaker-environments', LAST_KNOWN_FILE);
-    await until(() => Promise.resolve(fs.existsSync(file)), 'the extension kept the tree');
+    // Kept once the tree has been still a moment: wait for the write that holds alice's spaces,
+    // not an earlier one made between the two expansions.
+    await until(async () => (await fs.promises.readFile(file, 'utf8').catch(() => '')).includes('"alice-jupyterlab"'), 'the extension kept the tree down to alice\'s spaces');
     await page.close();
 
     // The next window's lists answer slowly (30 s), so the last-known rows can be looked at.
