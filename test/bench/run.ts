@@ -2,7 +2,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
-import type { Browser } from 'playwright-core';
+import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium } from '../harness/chromium';
 import { startCodeServer, type RunningCodeServer } from '../harness/code-server';
 import { prepareEnvironment, type PreparedEnvironment } from '../harness/fixtures';
@@ -182,7 +182,19 @@ async function measurePaint(browser: Browser, server: RunningCodeServer, fixture
     }
     return figures;
   } finally {
-    await context.close();
+    await closeWindow(context, server, log);
+  }
+}
+
+/**
+ * Closes a window and waits for its extension host to end: deactivating, the extension writes a
+ * last-known tree still waiting for its quiet time, which must not land after the next start
+ * removed it.
+ */
+async function closeWindow(context: BrowserContext, server: RunningCodeServer, log: (s: string) => void): Promise<void> {
+  await context.close();
+  if (!(await server.extensionHostsExited())) {
+    log('a closed window\'s extension host was still running 15 s later: the next start may find what it writes');
   }
 }
 
@@ -226,7 +238,7 @@ async function runHostSuite(browser: Browser, server: RunningCodeServer, log: (s
     }
     return JSON.parse(output.slice(i + FIGURES_MARKER.length).split('\n')[0]) as { figures: HostFigure[]; host: HostInfo };
   } finally {
-    await context.close();
+    await closeWindow(context, server, log);
   }
 }
 

@@ -60,6 +60,12 @@ export interface RunningCodeServer {
   readonly exited: Promise<number | string>;
   /** The last lines code-server printed (for failure messages). */
   outputTail(): string;
+  /**
+   * Resolves once every extension host code-server launched has exited (a closed window's
+   * deactivates first, and may still write to the extension's storage), or after `timeoutMs`
+   * with false.
+   */
+  extensionHostsExited(timeoutMs?: number): Promise<boolean>;
   /** Stops code-server with every process it started and removes its temporary folders. */
   stop(): Promise<void>;
 }
@@ -136,8 +142,17 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
       ...(options.extraArgs ?? []),
     ];
     const output: string[] = [];
+    // code-server's own lines for each extension host it starts and sees end.
+    const hosts = { launched: 0, exited: 0, partial: '' };
+    const countHosts = (text: string) => {
+      const lines = (hosts.partial + text).split('\n');
+      hosts.partial = lines.pop() ?? '';
+      hosts.launched += lines.filter((l) => l.includes('Launched Extension Host Process')).length;
+      hosts.exited += lines.filter((l) => l.includes('Extension Host Process exited')).length;
+    };
     const keep = (d: Buffer) => {
       output.push(d.toString());
+      countHosts(d.toString());
       if (output.length > 200) {
         output.splice(0, output.length - 200);
       }
@@ -174,6 +189,16 @@ export async function startCodeServer(options: CodeServerOptions = {}): Promise<
         return `${origin}/?${q.toString()}`;
       },
       outputTail,
+      async extensionHostsExited(timeoutMs = 15_000) {
+        const deadline = Date.now() + timeoutMs;
+        while (hosts.exited < hosts.launched) {
+          if (Date.now() > deadline) {
+            return false;
+          }
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        return true;
+      },
       stop() {
         stopped ??= (async () => {
           await running.stop();
