@@ -12,7 +12,8 @@ import { SDK_CODE_CACHE_FILE } from '../../src/aws/clients';
 import { LAST_KNOWN_FILE } from '../../src/lastKnown/store';
 import { measureBundle } from './bundle';
 import { benchData, LARGE_REGION } from './data';
-import { FIGURES_MARKER, LATENCY_ENV, type Figure, type HostFigure } from './figures';
+import { FIGURES_MARKER, LATENCY_ENV, median, type Figure, type HostFigure } from './figures';
+import { writeMinimalExtension } from './minimal-extension';
 import { measureSdkLoad } from './sdk-load';
 import { formatTable } from './table';
 import { pageInitScript, TRACE_GLOBAL } from './trace-page';
@@ -124,7 +125,12 @@ async function measurePaint(browser: Browser, server: RunningCodeServer, fixture
     const paintMs = performance.now() - clicked;
     const shownAt = Date.now();
     // The calls that had reached the endpoint when the row showed (not those sent a moment after).
-    const calls = fixtures.emulator.callArrivals().filter((a) => a.at <= shownAt).length;
+    const arrived = fixtures.emulator.callArrivals().filter((a) => a.at <= shownAt);
+    const calls = arrived.length;
+    const callsByOperation: Record<string, number> = {};
+    for (const a of arrived) {
+      callsByOperation[a.operation] = (callsByOperation[a.operation] ?? 0) + 1;
+    }
     const events = await page.evaluate<{ t: number; text: string }[]>(`window.${TRACE_GLOBAL}.events`);
     const down = events.find((e) => e.text.startsWith('pointerdown'))?.t;
     const row = events.find((e) => e.text.startsWith('FIRST DOMAIN ROW'))?.t;
@@ -132,7 +138,7 @@ async function measurePaint(browser: Browser, server: RunningCodeServer, fixture
     const inPageMs = down !== undefined && row !== undefined ? row - down : undefined;
     const cache = firstStart ? 'no SDK code cache' : cached ? 'SDK from its code cache' : 'but NO SDK code cache (the first start wrote none)';
     const which = `${firstStart ? 'first start' : 'later start'}, ${cache}, ${withTree ? 'with the last-known tree' : 'without a last-known tree'}`;
-    log(`paint (${which}): icon visible ${iconMs.toFixed(0)} ms after load; click → "${DOMAIN}" row ${paintMs.toFixed(0)} ms (in the page: ${inPageMs?.toFixed(0) ?? '?'} ms), ${calls} call(s) by then`);
+    log(`paint (${which}): icon visible ${iconMs.toFixed(0)} ms after load; click → "${DOMAIN}" row ${paintMs.toFixed(0)} ms (in the page: ${inPageMs?.toFixed(0) ?? '?'} ms), ${calls} call(s) by then ${JSON.stringify(callsByOperation)}`);
     if (firstStart) {
       // The extension writes the cache once the first lists are answered and no call is in flight.
       const written = await waitForFile(cacheFile);
@@ -151,11 +157,14 @@ async function measurePaint(browser: Browser, server: RunningCodeServer, fixture
         unit: 'ms',
         value: paintMs,
         calls,
+        callsByOperation,
         floorRoundTrips: withTree ? 0 : 1,
         runs: 1,
-        note: withTree
-          ? 'the row of the last-known tree: no call needed; calls: those the endpoint had heard when it showed, the earlier windows\' extension hosts (still running) included'
-          : 'a fresh window: activation, SDK load, client creation and the renderer\'s tree update are above the one round trip',
+        note: `${
+          withTree
+            ? 'the row of the last-known tree: no call needed'
+            : 'a fresh window: activation, SDK load, client creation and the renderer\'s tree update are above the one round trip'
+        }; calls: all that had reached the endpoint when Playwright saw the row: the fresh lists and, when it saw it over 0.5 s after they answered, the first reads of rows in a changing state (0.5 s after the list on a local endpoint, 5 s against AWS)`,
       },
     ];
     if (inPageMs !== undefined) {
@@ -202,7 +211,7 @@ async function closeWindow(context: BrowserContext, server: RunningCodeServer, l
  * Runs a benchmark suite inside the extension host and collects its figures: out/test/bench/host/index.js
  * (the whole suite), or cold.js (the cold open alone).
  */
-async function runHostSuite(browser: Browser, server: RunningCodeServer, log: (s: string) => void, file = 'index.js'): Promise<{ figures: HostFigure[]; host: HostInfo }> {
+async function runHostSuite(browser: Browser, server: RunningCodeServer, log: (s: string) => void, file = 'index.js', extensionDir = repoRoot): Promise<{ figures: HostFigure[]; host: HostInfo }> {
   const suite = path.join(repoRoot, 'out', 'test', 'bench', 'host', file);
   const context = await browser.newContext({ viewport: { width: 1280, height: 800 } });
   try {
@@ -221,7 +230,7 @@ async function runHostSuite(browser: Browser, server: RunningCodeServer, log: (s
     await page.exposeFunction('codeAutomationExit', (code: number) => exitCode?.(code));
     await page.goto(
       server.workbenchUrl([
-        ['extensionDevelopmentPath', server.remoteUri(repoRoot)],
+        ['extensionDevelopmentPath', server.remoteUri(extensionDir)],
         ['extensionTestsPath', server.remoteUri(suite)],
       ]),
       { timeout: 120_000 },
@@ -239,6 +248,23 @@ async function runHostSuite(browser: Browser, server: RunningCodeServer, log: (s
     return JSON.parse(output.slice(i + FIGURES_MARKER.length).split('\n')[0]) as { figures: HostFigure[]; host: HostInfo };
   } finally {
     await closeWindow(context, server, log);
+  }
+}
+
+/** VS Code's own share of opening a view, in fresh windows of a minimal extension (median of `runs`). */
+async function measureMinimalExtension(browser: Browser, server: RunningCodeServer, log: (s: string) => void, runs = 5): Promise<HostFigure> {
+  const minimal = writeMinimalExtension();
+  try {
+    const values: number[] = [];
+    let figure: HostFigure | undefined;
+    for (let i = 0; i < runs; i++) {
+      figure = (await runHostSuite(browser, server, log, 'minimal.js', minimal.dir)).figures[0];
+      values.push(figure.value);
+    }
+    log(`minimal extension: open the view → extension active ${values.map((v) => v.toFixed(0)).join(', ')} ms`);
+    return { ...figure!, value: median(values), runs };
+  } finally {
+    minimal.dispose();
   }
 }
 
@@ -281,10 +307,12 @@ async function main(): Promise<void> {
         if (!fs.existsSync(treeFile)) {
           log(`the cold open without a last-known tree wrote none (${treeFile}): the suite's cold open below has none either`);
         }
+        const minimal = await measureMinimalExtension(browser, server, log);
         const suite = await runHostSuite(browser, server, log);
         // The Playwright figures go with the other activation figures.
         const lastActivation = suite.figures.map((f) => f.section).lastIndexOf('Activation') + 1;
-        hostFigures = [...suite.figures.slice(0, lastActivation), ...cold.figures, ...paint, ...suite.figures.slice(lastActivation)];
+        const coldFigures = cold.figures.flatMap((f) => (f.id === 'noLastKnown.viewToActive' ? [f, minimal] : [f]));
+        hostFigures = [...suite.figures.slice(0, lastActivation), ...coldFigures, ...paint, ...suite.figures.slice(lastActivation)];
         host = suite.host;
       } finally {
         await browser.close();
