@@ -11,10 +11,11 @@ import { resourcesView } from '../ui/workbench';
 import { SDK_CODE_CACHE_FILE } from '../../src/aws/clients';
 import { LAST_KNOWN_FILE } from '../../src/lastKnown/store';
 import { measureBundle } from './bundle';
-import { benchData, LARGE_REGION } from './data';
+import { benchData, BENCH_PROFILE, LARGE_DOMAIN, LARGE_REGION } from './data';
 import { FIGURES_MARKER, LATENCY_ENV, median, type Figure, type HostFigure } from './figures';
 import { writeMinimalExtension } from './minimal-extension';
 import { measureSdkLoad } from './sdk-load';
+import { measureSpacesInPlainNode } from './spaces-plain';
 import { formatTable } from './table';
 import { pageInitScript, TRACE_GLOBAL } from './trace-page';
 
@@ -58,7 +59,7 @@ interface HostInfo {
 }
 
 const SAGEMAKER_ICON = '.activitybar a.action-label[aria-label="SageMaker"]';
-const DOMAIN = 'enterprise-ml';
+const DOMAIN = LARGE_DOMAIN;
 
 /** Where the extension's SDK code cache lives in this code-server's user data. */
 function codeCacheFile(server: RunningCodeServer): string {
@@ -309,6 +310,9 @@ async function main(): Promise<void> {
         }
         const minimal = await measureMinimalExtension(browser, server, log);
         const suite = await runHostSuite(browser, server, log);
+        const spacesPlain = await measureSpacesInPlainNode(fixtures.env, LARGE_REGION, LARGE_DOMAIN, BENCH_PROFILE);
+        const spacesRow = suite.figures.findIndex((f) => f.id === 'tree.spaces') + 1;
+        suite.figures.splice(spacesRow, 0, ...spacesPlain);
         // The Playwright figures go with the other activation figures.
         const lastActivation = suite.figures.map((f) => f.section).lastIndexOf('Activation') + 1;
         const coldFigures = cold.figures.flatMap((f) => (f.id === 'noLastKnown.viewToActive' ? [f, minimal] : [f]));

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import type { SageMakerExtensionApi } from '../../../src/extension';
 import type { Node } from '../../../src/tree/nodes';
 import { EXTENSION_ID, emulator } from '../../host/helpers';
-import { LARGE_REGION, OTHER_REGIONS } from '../data';
+import { BENCH_PROFILE, LARGE_DOMAIN, LARGE_REGION, OTHER_REGIONS } from '../data';
 import { FIGURES_MARKER, LATENCY_ENV, median, type HostFigure } from '../figures';
 import { BenchPrompter, CLOSE_WHEN_SHOWN, type Chooser } from './prompter';
 
@@ -21,11 +21,10 @@ import { BenchPrompter, CLOSE_WHEN_SHOWN, type Chooser } from './prompter';
 const ACTIONS = 'Actions (large data set)';
 /** Timed runs of each warm action (the median is reported). */
 const RUNS = 3;
-/** The user profile whose spaces and URLs are measured (on the first page of the domain). */
-const PROFILE = 'user-00010';
+const PROFILE = BENCH_PROFILE;
 /** The last user profile of the domain: the palette has to read every page to show it. */
 const LAST_PROFILE = 'user-02999';
-const DOMAIN = 'enterprise-ml';
+const DOMAIN = LARGE_DOMAIN;
 const PROFILES = 3000;
 const NOTEBOOKS = 400;
 /** MaxResults' upper bound in the API model: the fewest pages a list can be read in. */
