@@ -210,7 +210,8 @@ async function closeWindow(context: BrowserContext, server: RunningCodeServer, l
 
 /**
  * Runs a benchmark suite inside the extension host and collects its figures: out/test/bench/host/index.js
- * (the whole suite), or cold.js (the cold open alone).
+ * (the whole suite), cold.js (the cold open alone), or minimal.js (in a window whose development
+ * extension is `extensionDir`, the minimal one).
  */
 async function runHostSuite(browser: Browser, server: RunningCodeServer, log: (s: string) => void, file = 'index.js', extensionDir = repoRoot): Promise<{ figures: HostFigure[]; host: HostInfo }> {
   const suite = path.join(repoRoot, 'out', 'test', 'bench', 'host', file);
