@@ -17,8 +17,8 @@ import { pageInitScript, TRACE_GLOBAL } from './trace-page';
  * `npm run bench:trace`: where the time goes between a click on the SageMaker icon and the first
  * domain row on screen, in code-server driven by headless Chromium, on the bench's data and latency.
  * Each run is a fresh code-server (fresh user data) with two windows: the first start (no SDK code
- * cache) and a later start (the SDK from its cache). For each window it prints one timeline, all
- * times in ms from the click, merged from:
+ * cache) and a later start (the SDK from its cache, the last-known tree the first one wrote). For
+ * each window it prints one timeline, all times in ms from the click, merged from:
  *   page      the workbench page: pointer events, the Resources pane, welcome content, rows (DOM)
  *   rpc       the workbench's log of extension-host messages (payload logExtensionHostCommunication)
  *   mark      VS Code's own performance marks in the page
