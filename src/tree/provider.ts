@@ -269,7 +269,9 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       return node.groups;
     }
     if (isListNode(node)) {
-      return this.listChildren(node);
+      // A list a refresh dropped: VS Code can still ask for it, late, from before the refresh.
+      // Its rows would never show (VS Code asks the new tree next): no call for them.
+      return this.inTree(node) ? this.listChildren(node) : [];
     }
     return [];
   }

@@ -210,6 +210,18 @@ describe('the Resources tree (against the demo data)', () => {
       assert.equal(await callCount('ListDomains'), (before.ListDomains ?? 0) + 1);
     });
 
+    it('a list a refresh dropped, asked for late (VS Code can, from before the refresh), makes no call', async () => {
+      const old = await nodeAt(api(), 'Studio Domains');
+      api().services.tree.refresh();
+      await callsStill();
+      const before = await callCount('ListDomains');
+      assert.deepEqual(await children(api(), old), []);
+      assert.equal(await callCount('ListDomains'), before, 'the dropped list was read again');
+      // The new tree's list is read as usual.
+      assert.deepEqual(await labels(api(), await children(api(), await nodeAt(api(), 'Studio Domains'))), ['ml-platform', 'research-lab', 'sandbox-pending']);
+      assert.equal(await callCount('ListDomains'), before + 1);
+    });
+
     it('asks for the MLflow tracking servers and apps at once', async () => {
       await emulator.setFault({ operation: 'ListMlflowTrackingServers', kind: 'error', errorType: 'AccessDeniedException', status: 400, message: 'not allowed here', times: 1 });
       const apps = await callCount('ListMlflowApps');
@@ -270,8 +282,9 @@ describe('the Resources tree (against the demo data)', () => {
     const group = await nodeAt(api(), 'Studio Domains');
     assert.deepEqual(await labels(api(), await children(api(), group)), ['research-lab']);
     assert.equal((await item(api(), group)).description, 'filter: research (loaded rows)');
+    // A new filter starts the tree over: the group is asked anew, as VS Code does.
     api().services.tree.setFilter('zzz-nothing');
-    assert.deepEqual(await labels(api(), await children(api(), group)), ['No loaded Studio domains match the filter']);
+    assert.deepEqual(await labels(api(), await children(api(), await nodeAt(api(), 'Studio Domains'))), ['No loaded Studio domains match the filter']);
     // Lists outside the scope are not filtered.
     assert.equal((await children(api(), await nodeAt(api(), 'Notebook Instances'))).length, 5);
   });
