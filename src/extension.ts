@@ -73,6 +73,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const connection = new ConnectionWatch(session, tree, log);
   const services: ExtensionServices = { log, session, tree, treeView, poller, clipboard, errors, recent, connection, prompter: () => prompter };
 
+  let messagePending = false;
   const syncViewState = (): void => {
     void vscode.commands.executeCommand('setContext', 'sagemaker.viewState', tree.viewState);
     void vscode.commands.executeCommand('setContext', 'sagemaker.filtered', !!tree.filter);
@@ -80,8 +81,18 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     // A message only while last-known rows show: VS Code hides the welcome content (and its
     // buttons) while one is set, and there is none then (the view has rows). The view's
     // description would not do: VS Code does not show it while Resources is the container's only view.
-    const since = tree.showingLastKnown;
-    treeView.message = since === undefined ? undefined : `Last known (${lastShown(since)}): refreshing…`;
+    if (tree.showingLastKnown === undefined) {
+      treeView.message = undefined;
+    } else if (!messagePending) {
+      // The time is the extension host's first date formatting, which loads the locale's data
+      // (about 30 ms): done after the last-known rows have gone to the view, not before.
+      messagePending = true;
+      setImmediate(() => {
+        messagePending = false;
+        const since = tree.showingLastKnown;
+        treeView.message = since === undefined ? undefined : `Last known (${lastShown(since)}): refreshing…`;
+      });
+    }
   };
 
   context.subscriptions.push(

@@ -89,7 +89,13 @@ export class DomainNode implements ListNodeBase, Transitional {
     item.description = joinDescription([d.status, isSsoDomain(d) ? IDENTITY_CENTER : undefined, d.domainId]);
     item.iconPath = icon('organization', toneOf(d.status));
     item.contextValue = 'sagemaker.domain';
-    item.tooltip = tooltip(`Domain ${d.domainName}`, [
+    return item;
+  }
+
+  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
+  tooltip(): vscode.MarkdownString {
+    const d = this.domain;
+    return tooltip(`Domain ${d.domainName}`, [
       ['Domain ID', d.domainId],
       ['Status', d.status],
       signInRow(d),
@@ -99,7 +105,6 @@ export class DomainNode implements ListNodeBase, Transitional {
       ['Created', d.creationTime],
       ['Last modified', d.lastModifiedTime],
     ]);
-    return item;
   }
 
   async fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }> {

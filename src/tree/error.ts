@@ -44,8 +44,12 @@ export class ErrorNode implements BaseNode {
     item.iconPath = icon('error', 'bad');
     item.contextValue = 'sagemaker.error';
     item.accessibilityInformation = { label: `${this.sentence}. ${this.message} Press Enter to retry.` };
-    item.tooltip = tooltip(`Could not list ${this.parent.listName}`, [['Region', this.parent.region], ['Reason', this.message], ['Retry', 'click to try again']]);
     item.command = { command: 'sagemaker.retry', title: 'Retry', arguments: [this] };
     return item;
+  }
+
+  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
+  tooltip(): vscode.MarkdownString {
+    return tooltip(`Could not list ${this.parent.listName}`, [['Region', this.parent.region], ['Reason', this.message], ['Retry', 'click to try again']]);
   }
 }

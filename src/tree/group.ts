@@ -60,8 +60,12 @@ export class GroupNode implements ListNodeBase {
     item.id = this.id;
     item.iconPath = icon(this.spec.icon);
     item.contextValue = `sagemaker.group.${this.group}`;
-    item.tooltip = tooltip(this.label, [['Region', this.region]]);
     return item;
+  }
+
+  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
+  tooltip(): vscode.MarkdownString {
+    return tooltip(this.label, [['Region', this.region]]);
   }
 
   fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }> {

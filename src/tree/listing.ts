@@ -99,6 +99,11 @@ export interface BaseNode {
   readonly id: string;
   readonly parent?: ListNode | RegionNode;
   treeItem(): vscode.TreeItem;
+  /**
+   * Details for the hover, given by the provider's resolveTreeItem rather than with the row:
+   * VS Code parses a markdown tooltip as soon as it gets the item, on the way to the row's paint.
+   */
+  tooltip?(): vscode.MarkdownString;
 }
 
 /** A node whose children come from the service, one page at a time. */

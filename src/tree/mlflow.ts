@@ -89,11 +89,10 @@ export class TrackingServerNode implements BaseNode {
     item.description = joinDescription([s.status, s.mlflowVersion && `MLflow ${s.mlflowVersion}`]);
     item.iconPath = icon(kindCodicon('beaker', s.status), kindTone(s.status));
     item.contextValue = `sagemaker.mlflowTrackingServer.${trackingServerState(s.status)}`;
-    // The size is only in DescribeMlflowTrackingServer: the provider's resolveTreeItem asks for it on hover.
-    item.tooltip = s.trackingServerSize ? this.tooltip() : undefined;
     return item;
   }
 
+  /** Details for the hover. The size is only in DescribeMlflowTrackingServer: the provider's resolveTreeItem asks for it first. */
   tooltip(): vscode.MarkdownString {
     const s = this.server;
     return tooltip(`MLflow tracking server ${s.trackingServerName}`, [
@@ -149,7 +148,13 @@ export class MlflowAppNode implements BaseNode {
     item.description = joinDescription([a.status, 'MLflow app']);
     item.iconPath = icon(kindCodicon('graph-line', a.status), kindTone(a.status));
     item.contextValue = `sagemaker.mlflowApp.${(a.status ?? 'unknown').toLowerCase()}`;
-    item.tooltip = tooltip(`MLflow app ${a.name}`, [
+    return item;
+  }
+
+  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
+  tooltip(): vscode.MarkdownString {
+    const a = this.app;
+    return tooltip(`MLflow app ${a.name}`, [
       ['Status', a.status],
       ['MLflow version', a.mlflowVersion],
       ['Region', a.region],
@@ -159,6 +164,5 @@ export class MlflowAppNode implements BaseNode {
       ['Last modified', a.lastModifiedTime],
       ['Opening', 'a presigned URL that works once'],
     ]);
-    return item;
   }
 }

@@ -76,7 +76,13 @@ export class NotebookNode implements BaseNode, Transitional {
     item.description = joinDescription([n.status, n.instanceType]);
     item.iconPath = icon(notebookCodicon(n.status), toneOf(n.status));
     item.contextValue = `sagemaker.notebook.${notebookState(n.status)}`;
-    item.tooltip = tooltip(`Notebook instance ${n.notebookInstanceName}`, [
+    return item;
+  }
+
+  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
+  tooltip(): vscode.MarkdownString {
+    const n = this.notebook;
+    return tooltip(`Notebook instance ${n.notebookInstanceName}`, [
       ['Status', n.status],
       ['Instance type', n.instanceType],
       ['Region', n.region],
@@ -84,6 +90,5 @@ export class NotebookNode implements BaseNode, Transitional {
       ['Created', n.creationTime],
       ['Last modified', n.lastModifiedTime],
     ]);
-    return item;
   }
 }

@@ -72,7 +72,13 @@ export class PartnerAppNode implements BaseNode {
     item.description = joinDescription([a.status, partnerTypeName(a.type)]);
     item.iconPath = icon(kindCodicon('plug', a.status), kindTone(a.status));
     item.contextValue = `sagemaker.partnerApp.${(a.status ?? 'unknown').toLowerCase()}`;
-    item.tooltip = tooltip(`Partner AI app ${a.name}`, [
+    return item;
+  }
+
+  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
+  tooltip(): vscode.MarkdownString {
+    const a = this.app;
+    return tooltip(`Partner AI app ${a.name}`, [
       ['Type', partnerTypeName(a.type)],
       ['Status', a.status],
       ['Problem', a.errorMessage],
@@ -83,6 +89,5 @@ export class PartnerAppNode implements BaseNode {
       ['Created', a.creationTime],
       ['Last modified', a.lastModifiedTime],
     ]);
-    return item;
   }
 }

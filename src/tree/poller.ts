@@ -245,6 +245,6 @@ export class StatePoller implements vscode.Disposable {
 /** What a row shows, to tell whether a read changed it. */
 function shown(n: Node): string {
   const i = n.treeItem();
-  const tip = i.tooltip instanceof vscode.MarkdownString ? i.tooltip.value : (i.tooltip ?? '');
+  const tip = 'tooltip' in n ? n.tooltip().value : '';
   return JSON.stringify([i.label, i.description, i.contextValue, tip]);
 }

@@ -220,34 +220,40 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
   }
 
-  /** A tracking server's tooltip names its size, which only DescribeMlflowTrackingServer gives: asked on hover, once. */
+  /**
+   * The hover's details, asked by VS Code when the pointer rests on a row. A tracking server's
+   * names its size, which only DescribeMlflowTrackingServer gives: asked once.
+   */
   async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
-    if (node instanceof TrackingServerNode && item.tooltip === undefined) {
-      if (node.server.trackingServerSize === undefined) {
-        try {
-          const described = await this.session.access().describeMlflowTrackingServer(node.region, node.server.trackingServerName);
-          node.server = { ...node.server, trackingServerSize: described.trackingServerSize, artifactStoreUri: described.artifactStoreUri };
-        } catch (e) {
-          this.log.error(`Describing MLflow tracking server ${node.server.trackingServerName}`, e);
-        }
+    if (node instanceof TrackingServerNode && node.server.trackingServerSize === undefined) {
+      try {
+        const described = await this.session.access().describeMlflowTrackingServer(node.region, node.server.trackingServerName);
+        node.server = { ...node.server, trackingServerSize: described.trackingServerSize, artifactStoreUri: described.artifactStoreUri };
+      } catch (e) {
+        this.log.error(`Describing MLflow tracking server ${node.server.trackingServerName}`, e);
       }
-      item.tooltip = node.tooltip();
+    }
+    const tip = 'tooltip' in node ? node.tooltip() : undefined;
+    if (tip) {
+      const since = this.isLastKnown(node) ? (node.parent as ListNode).listing.lastKnown?.savedAt : undefined;
+      if (since !== undefined) {
+        tip.appendText(`Not refreshed yet: as last shown (${new Date(since).toLocaleString()}); the fresh list is loading`);
+      }
+      const f = isListNode(node) ? this.filterFor(node) : undefined;
+      if (f && isListNode(node)) {
+        tip.appendText(`Filtered: ${node.listName} whose name contains "${f.text}"${f.serverSide ? '' : ', among the rows loaded'}`);
+      }
+      item.tooltip = tip;
     }
     return item;
   }
 
+  /** The row without its hover details: resolveTreeItem gives those. */
   getTreeItem(node: Node): vscode.TreeItem {
     const item = node.treeItem();
-    const since = this.isLastKnown(node) ? (node.parent as ListNode).listing.lastKnown?.savedAt : undefined;
-    if (since !== undefined && item.tooltip instanceof vscode.MarkdownString) {
-      item.tooltip.appendText(`Not refreshed yet: as last shown (${new Date(since).toLocaleString()}); the fresh list is loading`);
-    }
     const f = isListNode(node) ? this.filterFor(node) : undefined;
     if (f && node instanceof GroupNode) {
       item.description = f.serverSide ? `filter: ${f.text}` : `filter: ${f.text} (loaded rows)`;
-    }
-    if (f && isListNode(node) && item.tooltip instanceof vscode.MarkdownString) {
-      item.tooltip.appendText(`Filtered: ${node.listName} whose name contains "${f.text}"${f.serverSide ? '' : ', among the rows loaded'}`);
     }
     return item;
   }

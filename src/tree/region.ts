@@ -22,8 +22,12 @@ export class RegionNode implements BaseNode {
     item.id = this.id;
     item.iconPath = icon('globe');
     item.contextValue = 'sagemaker.region';
-    item.tooltip = tooltip(`Region ${this.region}`, []);
     return item;
+  }
+
+  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
+  tooltip(): vscode.MarkdownString {
+    return tooltip(`Region ${this.region}`, []);
   }
 }
 

@@ -65,7 +65,14 @@ export class SpaceNode implements BaseNode, Transitional {
     item.description = joinDescription([appType, s.sharingType, s.appState === 'Unknown' ? 'checking…' : s.appState]);
     item.iconPath = icon(spaceCodicon(appType), toneOf(s.appState));
     item.contextValue = `sagemaker.space.${s.appState.toLowerCase()}`;
-    item.tooltip = tooltip(`Space ${s.spaceDisplayName || s.spaceName}`, [
+    return item;
+  }
+
+  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
+  tooltip(): vscode.MarkdownString {
+    const s = this.space;
+    const appType = s.app?.appType ?? s.appType;
+    return tooltip(`Space ${s.spaceDisplayName || s.spaceName}`, [
       ['Space name', s.spaceName],
       ['App type', appType],
       ['Sharing', s.sharingType],
@@ -79,6 +86,5 @@ export class SpaceNode implements BaseNode, Transitional {
       ['Created', s.creationTime],
       ['Last modified', s.lastModifiedTime],
     ]);
-    return item;
   }
 }

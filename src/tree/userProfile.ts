@@ -63,7 +63,13 @@ export class UserProfileNode implements ListNodeBase, Transitional {
     item.description = u.status && u.status !== 'InService' ? u.status : undefined;
     item.iconPath = icon('account', u.status && u.status !== 'InService' ? toneOf(u.status) : undefined);
     item.contextValue = 'sagemaker.userProfile';
-    item.tooltip = tooltip(`User profile ${u.userProfileName}`, [
+    return item;
+  }
+
+  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
+  tooltip(): vscode.MarkdownString {
+    const u = this.profile;
+    return tooltip(`User profile ${u.userProfileName}`, [
       ['Domain', `${this.domain.domainName} (${u.domainId})`],
       ['Status', u.status],
       opensRow(this.domain),
@@ -71,7 +77,6 @@ export class UserProfileNode implements ListNodeBase, Transitional {
       ['Created', u.creationTime],
       ['Last modified', u.lastModifiedTime],
     ]);
-    return item;
   }
 
   /**

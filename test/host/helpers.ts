@@ -470,6 +470,14 @@ export async function item(api: SageMakerExtensionApi, node: Node): Promise<vsco
   return api.resources.getTreeItem(node);
 }
 
+/** A row as VS Code has it once the pointer rests on it: the item, then resolveTreeItem for the hover's details. */
+export async function hovered(api: SageMakerExtensionApi, node: Node): Promise<vscode.TreeItem> {
+  const shown = await api.resources.getTreeItem(node);
+  const resolved = await api.resources.resolveTreeItem?.(shown, node, new vscode.CancellationTokenSource().token);
+  assert.ok(resolved, 'the tree gave no item for the hover');
+  return resolved;
+}
+
 /** Fetches a presigned URL like a browser would (no redirects followed) and returns the page's text. */
 export async function visit(url: string): Promise<{ status: number; body: string }> {
   const res = await fetch(url, { redirect: 'manual' });

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Node } from '../../src/tree/nodes';
-import { callCount, children, emulator, emulatorUrl, item, labels, nodeAt, resetSettings, safe, setSetting, tooltipText, usePrompter, visit, waitFor } from './helpers';
+import { callCount, children, emulator, emulatorUrl, hovered, item, labels, nodeAt, resetSettings, safe, setSetting, tooltipText, usePrompter, visit, waitFor } from './helpers';
 
 const ALL_GROUPS = ['Studio Domains', 'Notebook Instances', 'MLflow', 'Partner AI Apps'];
 
@@ -80,15 +80,16 @@ describe('MLflow and partner AI apps', () => {
       const node = await server('mlflow-platform');
       const before = await callCount('DescribeMlflowTrackingServer');
       const shown = await item(api(), node);
-      assert.equal(shown.tooltip, undefined, 'the size is not known from the list');
+      assert.equal(shown.tooltip, undefined, 'the details come on hover');
       const resolved = await api().resources.resolveTreeItem!(shown, node, new vscode.CancellationTokenSource().token);
       const md = resolved?.tooltip as vscode.MarkdownString;
       assert.equal(md.isTrusted, false);
       assert.match(plain(md), /Size: Medium/);
       assert.match(plain(md), /ARN: arn:aws:sagemaker:us-east-1:123456789012:mlflow-tracking-server\/mlflow-platform/);
       assert.equal((await callCount('DescribeMlflowTrackingServer')) - before, 1);
-      // Known now: the next row has its tooltip at once.
-      assert.match(plain((await item(api(), node)).tooltip as vscode.MarkdownString), /Size: Medium/);
+      // Known now: the next hover names it without another call.
+      assert.match(plain((await hovered(api(), node)).tooltip as vscode.MarkdownString), /Size: Medium/);
+      assert.equal((await callCount('DescribeMlflowTrackingServer')) - before, 1);
     });
 
     it('lists partner AI apps with status and type', async () => {
@@ -98,7 +99,7 @@ describe('MLflow and partner AI apps', () => {
       assert.equal(comet.description, 'Available · Comet');
       assert.equal(comet.contextValue, 'sagemaker.partnerApp.available');
       assert.equal(((await item(api(), apps[3])).iconPath as vscode.ThemeIcon).color?.id, 'charts.red');
-      const md = comet.tooltip as vscode.MarkdownString;
+      const md = (await hovered(api(), apps[1])).tooltip as vscode.MarkdownString;
       assert.equal(md.isTrusted, false);
       assert.match(plain(md), /Type: Comet/);
       assert.match(plain(md), /ARN: arn:aws:sagemaker:us-east-1:123456789012:partner-app\/app-CMT3H8V1K6ZD/);
@@ -113,7 +114,7 @@ describe('MLflow and partner AI apps', () => {
       // A short label for the side bar (the reason); what failed after it; the whole message (naming the action) in the tooltip.
       assert.equal(err.label, 'Access denied');
       assert.equal(err.description, 'could not list partner AI apps');
-      assert.match(tooltipText(err), /not allowed to call sagemaker:ListPartnerApps/);
+      assert.match(tooltipText(await hovered(api(), partner[0])), /not allowed to call sagemaker:ListPartnerApps/);
       assert.equal(err.command?.command, 'sagemaker.retry');
       assert.equal((await children(api(), await nodeAt(api(), 'MLflow'))).length, 10);
       assert.equal((await children(api(), await nodeAt(api(), 'Notebook Instances'))).length, 5);

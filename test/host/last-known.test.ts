@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { connectionKey } from '../../src/lastKnown/snapshot';
 import type { ListNode, Node } from '../../src/tree/nodes';
-import { callCount, children, emulator, emulatorUrl, item, labels, nodeAt, resetSettings, runningModule, setSetting, tooltipText, usePrompter, waitFor } from './helpers';
+import { callCount, children, emulator, emulatorUrl, hovered, item, labels, nodeAt, resetSettings, runningModule, setSetting, tooltipText, usePrompter, waitFor } from './helpers';
 
 /**
  * The last-known tree: what the view showed for a connection comes back at once when that
@@ -74,7 +74,7 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
     assert.equal(tree().showingLastKnown, undefined, 'eu-west-1 has no last-known tree: none is shown');
     const euDomains = await children(api(), euRoots[0]);
     assert.deepEqual(await labels(api(), euDomains), ['eu-analytics', 'identity-center-lab']);
-    assert.doesNotMatch(tooltipText(await item(api(), euDomains[0])), NOT_REFRESHED);
+    assert.doesNotMatch(tooltipText(await hovered(api(), euDomains[0])), NOT_REFRESHED);
 
     await emulator.resetCalls();
     await setSetting('regions', ['us-east-1']);
@@ -98,10 +98,11 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
     assert.equal((await item(api(), spaces[0])).description, 'JupyterLab · Private · Running');
     // Marked: each row's tooltip, and the view's title.
     for (const n of [mlPlatform, profiles[0], spaces[0]]) {
-      assert.match(tooltipText(await item(api(), n)), NOT_REFRESHED, n.id);
+      assert.match(tooltipText(await hovered(api(), n)), NOT_REFRESHED, n.id);
     }
     assert.ok(tree().showingLastKnown !== undefined);
-    assert.match(api().services.treeView.message ?? '', /^Last known \(.+\): refreshing…$/);
+    // Its time is set once the rows have gone to the view.
+    await waitFor(() => /^Last known \(.+\): refreshing…$/.test(api().services.treeView.message ?? ''), 'the view says the rows are the last known');
 
     // Then the fresh lists, one call per list shown, replace the rows and the marks.
     await waitFor(() => tree().showingLastKnown === undefined, 'the fresh lists replaced the last-known rows');
@@ -114,10 +115,10 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
     }
     const freshDomains = await children(api(), domainsGroup);
     assert.equal(freshDomains[0], mlPlatform, 'a domain row keeps its node (and its open list)');
-    assert.doesNotMatch(tooltipText(await item(api(), freshDomains[0])), NOT_REFRESHED);
+    assert.doesNotMatch(tooltipText(await hovered(api(), freshDomains[0])), NOT_REFRESHED);
     const freshSpaces = await children(api(), mlPlatform).then((p) => children(api(), p[0]));
     assert.deepEqual(await labels(api(), freshSpaces), ['Alice JupyterLab', 'Alice Code Editor', 'Team Analytics', 'Shared Code Review']);
-    assert.doesNotMatch(tooltipText(await item(api(), freshSpaces[0])), NOT_REFRESHED);
+    assert.doesNotMatch(tooltipText(await hovered(api(), freshSpaces[0])), NOT_REFRESHED);
     assert.equal(api().services.treeView.message, undefined);
   });
 
@@ -201,7 +202,7 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
       await leaveAndComeBack();
       const domains = await children(api(), await nodeAt(api(), 'Studio Domains'));
       assert.equal(tree().showingLastKnown, undefined);
-      assert.doesNotMatch(tooltipText(await item(api(), domains[0])), NOT_REFRESHED);
+      assert.doesNotMatch(tooltipText(await hovered(api(), domains[0])), NOT_REFRESHED);
       await keeper().save();
       await keeper().store.idle();
       assert.equal(fs.existsSync(keeper().store.file), false, 'written while off');

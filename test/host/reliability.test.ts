@@ -7,7 +7,7 @@ import { KNOWN_REGIONS } from '../../src/commands/view';
 import { shortReason, UserFacingError } from '../../src/errors';
 import { SettingsError } from '../../src/settings';
 import type { ErrorNode, GroupNode, NotebookNode, Node } from '../../src/tree/nodes';
-import { callCount, child, children, emulator, emulatorUrl, labels, nodeAt, resetSettings, setSetting, tooltipText, usePrompter, visit, waitFor } from './helpers';
+import { callCount, child, children, emulator, emulatorUrl, hovered, labels, nodeAt, resetSettings, setSetting, tooltipText, usePrompter, visit, waitFor } from './helpers';
 import { closedPort } from '../harness/ports';
 
 /**
@@ -101,8 +101,9 @@ describe('reliability matrix: a fault in one list is an error row under it; the 
       const sentence = `Could not list Studio domains: ${r.label.charAt(0).toLowerCase()}${r.label.slice(1)}. `;
       assert.equal(item.accessibilityInformation?.label.startsWith(sentence), true, item.accessibilityInformation?.label);
       assert.match((err).message, r.message);
-      assert.match(tooltipText(item), /Reason/);
-      assert.ok(tooltipText(item).includes((err).message), 'the whole message is in the tooltip');
+      const hover = await hovered(api(), err);
+      assert.match(tooltipText(hover), /Reason/);
+      assert.ok(tooltipText(hover).includes((err).message), 'the whole message is in the tooltip');
       assert.equal(item.command?.command, 'sagemaker.retry');
       assert.equal(api().services.tree.viewState, 'ready', 'the view keeps its tree');
       assert.equal((await children(api(), await nodeAt(api(), 'Notebook Instances'))).length, 5, 'the sibling list works');

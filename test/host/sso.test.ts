@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DomainNode } from '../../src/tree/nodes';
-import { callCount, children, emulator, emulatorUrl, item, nodeAt, resetSettings, setSetting, tooltipText, usePrompter, visit, waitFor } from './helpers';
+import { callCount, children, emulator, emulatorUrl, hovered, item, nodeAt, resetSettings, setSetting, tooltipText, usePrompter, visit, waitFor } from './helpers';
 
 /** The demo's IAM Identity Center domain (eu-west-1): it has a Url and refuses presigned URLs. */
 const SSO_DOMAIN = 'd-4hn6xw8qrt2v';
@@ -40,18 +40,18 @@ describe('an IAM Identity Center (SSO) domain: said so, opened at its own URL, n
 
   it('the domain row says IAM Identity Center once described (alongside its profiles), an IAM domain does not', async () => {
     const d = await expandDomain();
-    const row = await item(api(), d);
+    const row = await hovered(api(), d);
     assert.equal(row.description, `InService · IAM Identity Center · ${SSO_DOMAIN}`);
     assert.match(tooltipText(row), /Sign-in: IAM Identity Center \(AuthMode SSO\): opens at the domain's URL, never a presigned URL/);
     assert.match(tooltipText(row), new RegExp(`URL: ${ssoUrl().replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}`));
-    const kenji = await item(api(), await nodeAt(api(), 'Studio Domains', 'identity-center-lab', 'kenji'));
+    const kenji = await hovered(api(), await nodeAt(api(), 'Studio Domains', 'identity-center-lab', 'kenji'));
     assert.match(tooltipText(kenji), /Opens: at the domain's IAM Identity Center sign-in/);
-    const lab = await item(api(), await nodeAt(api(), 'Studio Domains', 'identity-center-lab', 'kenji', 'Kenji Lab'));
+    const lab = await hovered(api(), await nodeAt(api(), 'Studio Domains', 'identity-center-lab', 'kenji', 'Kenji Lab'));
     assert.match(tooltipText(lab), /Opens: at the domain's IAM Identity Center sign-in/);
 
     const iam = await nodeAt(api(), 'Studio Domains', 'eu-analytics');
     await children(api(), iam);
-    await waitFor(async () => /Sign-in: IAM \(presigned URLs\)/.test(tooltipText(await item(api(), iam))), 'the IAM domain was described');
+    await waitFor(async () => /Sign-in: IAM \(presigned URLs\)/.test(tooltipText(await hovered(api(), iam))), 'the IAM domain was described');
     assert.equal((await item(api(), iam)).description, 'InService · d-9fj4rt2lwx6e');
     prompter.assertDone();
   });

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { callCount, callsStill, children, emulator, item, labels, nodeAt, resetSettings, setSetting, tooltipText, usePrompter, waitFor } from './helpers';
+import { callCount, callsStill, children, emulator, hovered, item, labels, nodeAt, resetSettings, setSetting, tooltipText, usePrompter, waitFor } from './helpers';
 
 describe('the Resources tree (against the demo data)', () => {
   const { api } = usePrompter();
@@ -128,15 +128,18 @@ describe('the Resources tree (against the demo data)', () => {
     assert.equal(failed.color?.id, 'charts.red');
   });
 
-  it('puts details in untrusted markdown tooltips, with resource text escaped', async () => {
-    const nb = await item(api(), await nodeAt(api(), 'Notebook Instances', 'fraud-detection-dev'));
+  it('puts details in untrusted markdown tooltips, given on hover, with resource text escaped', async () => {
+    const fraud = await nodeAt(api(), 'Notebook Instances', 'fraud-detection-dev');
+    // Not with the row: VS Code would parse every row's markdown before drawing the first one.
+    assert.equal((await item(api(), fraud)).tooltip, undefined);
+    const nb = await hovered(api(), fraud);
     const tip = nb.tooltip as vscode.MarkdownString;
     assert.ok(tip instanceof vscode.MarkdownString);
     assert.equal(tip.isTrusted, false);
     const text = tip.value.replace(/&nbsp;/g, ' ').replace(/\\(.)/g, '$1');
     assert.match(text, /ARN: arn:aws:sagemaker:us-east-1:\d+:notebook-instance\/fraud-detection-dev/);
     assert.match(text, /Instance type: ml\.t3\.medium/);
-    const space = await item(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice', 'Alice JupyterLab'));
+    const space = await hovered(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice', 'Alice JupyterLab'));
     const spaceTip = space.tooltip as vscode.MarkdownString;
     assert.equal(spaceTip.isTrusted, false);
     // The hyphens of names are escaped as markdown text, not left to render.
@@ -246,7 +249,7 @@ describe('the Resources tree (against the demo data)', () => {
     assert.equal(err.description, 'could not list notebook instances');
     assert.equal(err.contextValue, 'sagemaker.error');
     assert.equal(err.command?.command, 'sagemaker.retry');
-    assert.match((err.tooltip as vscode.MarkdownString).value, /Access(&nbsp;| )denied/);
+    assert.match(((await hovered(api(), notebooks[0])).tooltip as vscode.MarkdownString).value, /Access(&nbsp;| )denied/);
     // The sibling list is unaffected.
     assert.deepEqual(await labels(api(), await children(api(), roots[0])), ['ml-platform', 'research-lab', 'sandbox-pending']);
     await emulator.clearFaults();
@@ -272,7 +275,7 @@ describe('the Resources tree (against the demo data)', () => {
     // Unfiltered, the first page of one would be "alice" and a "Load more…".
     assert.deepEqual(await labels(api(), await children(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform'))), ['carol']);
     assert.equal((await callCount('ListUserProfiles')) - before, 1);
-    assert.match(tooltipText(await item(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform'))), /Filtered: user profiles whose name contains "car"/);
+    assert.match(tooltipText(await hovered(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform'))), /Filtered: user profiles whose name contains "car"/);
     // Spaces are not in this filter's scope: carol's all show.
     assert.ok((await children(api(), await nodeAt(api(), 'Studio Domains', 'ml-platform', 'carol'))).length > 0);
   });
