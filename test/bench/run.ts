@@ -312,8 +312,10 @@ async function main(): Promise<void> {
         const minimal = await measureMinimalExtension(browser, server, log);
         const suite = await runHostSuite(browser, server, log);
         const spacesPlain = await measureSpacesInPlainNode(fixtures.env, LARGE_REGION, LARGE_DOMAIN, BENCH_PROFILE);
-        const spacesRow = suite.figures.findIndex((f) => f.id === 'tree.spaces') + 1;
-        suite.figures.splice(spacesRow, 0, ...spacesPlain);
+        // After the extension host's spaces row: the plain Node listings, then the request start in both.
+        const plainRequestStart = spacesPlain.filter((f) => f.id === 'tree.spaces.plainNodeRequestStart');
+        suite.figures.splice(suite.figures.findIndex((f) => f.id === 'tree.spaces') + 1, 0, ...spacesPlain.filter((f) => !plainRequestStart.includes(f)));
+        suite.figures.splice(suite.figures.findIndex((f) => f.id === 'tree.spaces.hostRequestStart') + 1, 0, ...plainRequestStart);
         // The Playwright figures go with the other activation figures.
         const lastActivation = suite.figures.map((f) => f.section).lastIndexOf('Activation') + 1;
         const coldFigures = cold.figures.flatMap((f) => (f.id === 'noLastKnown.viewToActive' ? [f, minimal] : [f]));

@@ -6,6 +6,7 @@
 import { ListSpacesCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { createSageMakerAccess } from '../../src/aws/index';
 import { EMULATOR_URL_ENV } from '../harness/fixtures';
+import { requestStartMs } from './request-start';
 
 /** `runs` timings of `action` after one warm-up run (connections, the SDK's first pass); `after` runs untimed after each. */
 async function timed<T>(runs: number, action: () => Promise<T>, after: (result: T) => Promise<unknown> = () => Promise.resolve()): Promise<number[]> {
@@ -39,7 +40,8 @@ async function main(): Promise<void> {
   );
   client.destroy();
   access.dispose();
-  process.stdout.write(JSON.stringify({ bare, ours }));
+  const requestStart = requestStartMs(endpoint ?? '');
+  process.stdout.write(JSON.stringify({ bare, ours, requestStart }));
 }
 
 main().catch((e: unknown) => {

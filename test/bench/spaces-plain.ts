@@ -17,20 +17,21 @@ export async function measureSpacesInPlainNode(env: Record<string, string>, regi
     encoding: 'utf8',
     timeout: 120_000,
   });
-  const { bare, ours } = JSON.parse(stdout) as { bare: number[]; ours: number[] };
-  const figure = (id: string, label: string, ms: number[], calls: number, note: string): HostFigure => ({
+  const { bare, ours, requestStart } = JSON.parse(stdout) as { bare: number[]; ours: number[]; requestStart: number[] };
+  const figure = (id: string, label: string, ms: number[], calls: number | undefined, note: string): HostFigure => ({
     id,
     section: 'Actions (large data set)',
     label,
     unit: 'ms',
     value: median(ms),
     calls,
-    floorRoundTrips: 1,
-    runs,
+    ...(calls === undefined ? {} : { floorRoundTrips: 1 }),
+    runs: ms.length,
     note,
   });
   return [
     figure('tree.spaces.plainNodeBareSdk', '… one ListSpaces call there with the bare SDK, in plain Node (no extension, no VS Code)', bare, 1, 'the endpoint\'s own time and the SDK\'s (signing, sending, parsing 100 spaces) above the round trip'),
     figure('tree.spaces.plainNodeOurs', '… the extension\'s AWS layer listing them, in plain Node (no VS Code)', ours, 2, 'ListSpaces and the first ListApps page side by side, as in the tree'),
+    figure('tree.spaces.plainNodeRequestStart', '… the same in plain Node (median of 20)', requestStart, undefined, 'after the listings above: Node\'s own http.request'),
   ];
 }

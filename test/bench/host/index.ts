@@ -5,9 +5,10 @@ import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { SageMakerExtensionApi } from '../../../src/extension';
 import type { Node } from '../../../src/tree/nodes';
-import { EXTENSION_ID, emulator } from '../../host/helpers';
+import { EXTENSION_ID, emulator, emulatorUrl } from '../../host/helpers';
 import { BENCH_PROFILE, LARGE_DOMAIN, LARGE_REGION, OTHER_REGIONS } from '../data';
 import { FIGURES_MARKER, LATENCY_ENV, median, type HostFigure } from '../figures';
+import { requestStartMs } from '../request-start';
 import { BenchPrompter, CLOSE_WHEN_SHOWN, type Chooser } from './prompter';
 
 /**
@@ -424,6 +425,15 @@ async function bench(coldOnly: boolean): Promise<void> {
       await time(() => kids(api, profile), { prepare: () => tree.refreshNode(profile) }),
       'floor 1: ListSpaces and the first ListApps page go out side by side; spaces that page does not show say "checking…"',
     );
+    figures.push({
+      id: 'tree.spaces.hostRequestStart',
+      section: ACTIONS,
+      label: '… the extension host starting one HTTP request (synchronous part, VS Code\'s proxy support included; median of 20)',
+      unit: 'ms',
+      value: median(requestStartMs(emulatorUrl())),
+      runs: 20,
+      note: 'VS Code\'s proxy support wraps every request of every extension: it reads the whole configuration (http.proxySupport) and makes an agent; the first such reads in a window cost far more (31 ms for the five lists of a cold open, in a CPU profile that slows everything down)',
+    });
     const statesKnown = async (): Promise<void> => {
       for (;;) {
         const rows = await kids(api, profile);
