@@ -7,7 +7,7 @@ function amount(unit: Figure['unit'], v: number | undefined): string {
   switch (unit) {
     case 'ms':
       // Below 10 ms the tenths tell figures apart (a request's start: 0.2 against 0.4 ms).
-      return `${v.toFixed(v < 10 ? 1 : 0)} ms`;
+      return `${v.toFixed(v < 10 && !Number.isInteger(v) ? 1 : 0)} ms`;
     case 'bytes':
       return v >= 1024 * 1024 ? `${(v / 1024 / 1024).toFixed(1)} MiB` : `${(v / 1024).toFixed(1)} KiB`;
     case 'yes/no':
