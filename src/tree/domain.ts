@@ -92,7 +92,6 @@ export class DomainNode implements ListNodeBase, Transitional {
     return item;
   }
 
-  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
   tooltip(): vscode.MarkdownString {
     const d = this.domain;
     return tooltip(`Domain ${d.domainName}`, [

@@ -48,7 +48,6 @@ export class ErrorNode implements BaseNode {
     return item;
   }
 
-  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
   tooltip(): vscode.MarkdownString {
     return tooltip(`Could not list ${this.parent.listName}`, [['Region', this.parent.region], ['Reason', this.message], ['Retry', 'click to try again']]);
   }

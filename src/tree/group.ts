@@ -63,7 +63,6 @@ export class GroupNode implements ListNodeBase {
     return item;
   }
 
-  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
   tooltip(): vscode.MarkdownString {
     return tooltip(this.label, [['Region', this.region]]);
   }

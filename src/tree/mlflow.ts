@@ -151,7 +151,6 @@ export class MlflowAppNode implements BaseNode {
     return item;
   }
 
-  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
   tooltip(): vscode.MarkdownString {
     const a = this.app;
     return tooltip(`MLflow app ${a.name}`, [

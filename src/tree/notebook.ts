@@ -79,7 +79,6 @@ export class NotebookNode implements BaseNode, Transitional {
     return item;
   }
 
-  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
   tooltip(): vscode.MarkdownString {
     const n = this.notebook;
     return tooltip(`Notebook instance ${n.notebookInstanceName}`, [

@@ -75,7 +75,6 @@ export class PartnerAppNode implements BaseNode {
     return item;
   }
 
-  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
   tooltip(): vscode.MarkdownString {
     const a = this.app;
     return tooltip(`Partner AI app ${a.name}`, [

@@ -25,7 +25,6 @@ export class RegionNode implements BaseNode {
     return item;
   }
 
-  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
   tooltip(): vscode.MarkdownString {
     return tooltip(`Region ${this.region}`, []);
   }

@@ -68,7 +68,6 @@ export class SpaceNode implements BaseNode, Transitional {
     return item;
   }
 
-  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
   tooltip(): vscode.MarkdownString {
     const s = this.space;
     const appType = s.app?.appType ?? s.appType;

@@ -66,7 +66,6 @@ export class UserProfileNode implements ListNodeBase, Transitional {
     return item;
   }
 
-  /** Details for the hover, given by the provider's resolveTreeItem (not with the row). */
   tooltip(): vscode.MarkdownString {
     const u = this.profile;
     return tooltip(`User profile ${u.userProfileName}`, [
