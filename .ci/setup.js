@@ -11,8 +11,8 @@ const path = require('node:path');
 
 const root = path.join(__dirname, '..');
 const purpose = process.argv[2] === 'test' ? 'test' : 'start';
-/** Keep in step with CODE_SERVER_VERSION in test/harness/code-server-install.ts. */
-const CODE_SERVER_VERSION = '4.100.3';
+/** The one place it is written: .ci/code-server.json (the harness reads it too). */
+const CODE_SERVER_VERSION = readJson('.ci/code-server.json').version;
 
 function say(line) {
   console.log(`[setup] ${line}`);

@@ -7,7 +7,7 @@
 import type { AwsSettings, DomainUrlRequest, NotebookUrlRequest } from './types';
 import { LIMITS } from './validation';
 import { effectiveUserProfile } from './ownership';
-import { formatCommandLine, posixQuote, type ShellKind } from './cliShell';
+import { formatCommandLine, type ShellKind } from './cliShell';
 import type { UrlLifetimes } from './mlflow';
 
 /** One API call: the operation and its input members, in the order the command line lists them. */
@@ -107,19 +107,4 @@ export function mlflowAppUrlInvocation(r: { arn: string } & UrlLifetimes): CliIn
 /** CreatePartnerAppPresignedUrl (its answer's field is `Url`). */
 export function partnerAppUrlInvocation(r: { arn: string } & UrlLifetimes): CliInvocation {
   return withLifetimes('CreatePartnerAppPresignedUrl', ['Arn', r.arn], r);
-}
-
-/** Quotes one word for a POSIX shell (kept for callers of the first version). */
-export const shellQuote = posixQuote;
-
-/** The POSIX line for a domain or notebook instance request (the first version's entry point). */
-export function toCliCommand(
-  kind: 'domain' | 'notebook',
-  region: string,
-  request: DomainUrlRequest | NotebookUrlRequest,
-  settings: AwsSettings,
-  shell: ShellKind = 'posix',
-): string {
-  const invocation = kind === 'domain' ? domainUrlInvocation(request as DomainUrlRequest) : notebookUrlInvocation(request as NotebookUrlRequest);
-  return toCommandLine(invocation, region, settings, shell);
 }

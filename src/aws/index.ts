@@ -52,8 +52,6 @@ export {
   mlflowTrackingServerUrlInvocation,
   notebookUrlInvocation,
   partnerAppUrlInvocation,
-  shellQuote,
-  toCliCommand,
   toCommandLine,
   type CliInvocation,
 } from './cli';

@@ -3,7 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { execFileSync } from 'node:child_process';
 import { registerCleanup } from './cleanup';
-import { cacheRoot } from './paths';
+import { cacheRoot, repoRoot } from './paths';
 import { npmCommand, runGroup, type CommandLine } from './processes';
 
 /**
@@ -11,7 +11,7 @@ import { npmCommand, runGroup, type CommandLine } from './processes';
  * project: its postinstall builds native modules, which would make every `npm install` slow and
  * fragile. Each setting below works around a failure seen when installing it offline.
  */
-export const CODE_SERVER_VERSION = '4.100.3';
+export const CODE_SERVER_VERSION: string = (JSON.parse(fs.readFileSync(path.join(repoRoot, '.ci', 'code-server.json'), 'utf8')) as { version: string }).version;
 /** The ripgrep package code-server 4.100.3 pulls in, and the archive its postinstall looks for. */
 const RIPGREP_VERSION = '1.15.11';
 const RIPGREP_ARCHIVE = 'ripgrep-v13.0.0-10-x86_64-unknown-linux-musl.tar.gz';

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { redactUrl, shellQuote, toCliCommand } from '../../../src/aws/index';
+import { domainUrlInvocation, notebookUrlInvocation, quoteFor, redactUrl, toCommandLine } from '../../../src/aws/index';
 
 describe('aws/redactUrl', () => {
   it('redacts token and authToken (any case) in a URL, keeping the rest', () => {
@@ -17,12 +17,11 @@ describe('aws/redactUrl', () => {
   });
 });
 
-describe('aws/toCliCommand', () => {
+describe('aws/toCommandLine (Copy as AWS CLI Command)', () => {
   it('renders a domain URL command with every option', () => {
-    const line = toCliCommand(
-      'domain',
+    const line = toCommandLine(
+      domainUrlInvocation({ domainId: 'd-abc123', userProfileName: 'alice', spaceName: 'team-space', landingUri: 'app:JupyterLab:/lab', expiresInSeconds: 60, sessionExpirationDurationInSeconds: 1800 }),
       'eu-west-1',
-      { domainId: 'd-abc123', userProfileName: 'alice', spaceName: 'team-space', landingUri: 'app:JupyterLab:/lab', expiresInSeconds: 60, sessionExpirationDurationInSeconds: 1800 },
       { profile: 'dev', endpointUrl: 'http://127.0.0.1:4566' },
     );
     assert.equal(
@@ -32,22 +31,22 @@ describe('aws/toCliCommand', () => {
   });
 
   it('uses defaults, omits unset options, and applies the private-space owner rule', () => {
-    const line = toCliCommand('domain', 'us-east-1', { domainId: 'd-abc123', userProfileName: 'bob', spaceName: 'alice-space', spaceInfo: { sharingType: 'Private', ownerUserProfileName: 'alice' } }, {});
+    const line = toCommandLine(domainUrlInvocation({ domainId: 'd-abc123', userProfileName: 'bob', spaceName: 'alice-space', spaceInfo: { sharingType: 'Private', ownerUserProfileName: 'alice' } }), 'us-east-1', {});
     assert.equal(line, 'aws sagemaker create-presigned-domain-url --domain-id d-abc123 --user-profile-name alice --space-name alice-space --expires-in-seconds 300 --session-expiration-duration-in-seconds 43200 --region us-east-1');
   });
 
   it('renders a notebook URL command', () => {
     assert.equal(
-      toCliCommand('notebook', 'us-west-2', { notebookInstanceName: 'nb-1', ui: 'JupyterLab', sessionExpirationDurationInSeconds: 3600 }, { profile: 'my profile' }),
+      toCommandLine(notebookUrlInvocation({ notebookInstanceName: 'nb-1', ui: 'JupyterLab', sessionExpirationDurationInSeconds: 3600 }), 'us-west-2', { profile: 'my profile' }),
       "aws sagemaker create-presigned-notebook-instance-url --notebook-instance-name nb-1 --session-expiration-duration-in-seconds 3600 --profile 'my profile' --region us-west-2",
     );
   });
 
   it('quotes for a POSIX shell', () => {
-    assert.equal(shellQuote('plain-word_1.2/x:y'), 'plain-word_1.2/x:y');
-    assert.equal(shellQuote(''), "''");
-    assert.equal(shellQuote("it's"), "'it'\\''s'");
-    assert.equal(shellQuote('$(rm -rf ~)'), "'$(rm -rf ~)'");
-    assert.equal(shellQuote('a;b|c&d`e`'), "'a;b|c&d`e`'");
+    assert.equal(quoteFor('posix', 'plain-word_1.2/x:y'), 'plain-word_1.2/x:y');
+    assert.equal(quoteFor('posix', ''), "''");
+    assert.equal(quoteFor('posix', "it's"), "'it'\\''s'");
+    assert.equal(quoteFor('posix', '$(rm -rf ~)'), "'$(rm -rf ~)'");
+    assert.equal(quoteFor('posix', 'a;b|c&d`e`'), "'a;b|c&d`e`'");
   });
 });
