@@ -26,6 +26,11 @@ export interface SageMakerExtensionApi {
   readonly services: ExtensionServices;
   /** Milliseconds `activate()` took. */
   readonly activationMs: number;
+  /**
+   * The extension host's performance.now() when this file had loaded and when `activate()` was
+   * called: VS Code calls it only once the extension's stored state has come from the window.
+   */
+  readonly startTimes: { readonly fileLoaded: number; readonly activateCalled: number };
   /** How the AWS SDK was loaded (time, code cache); undefined until the first AWS call. */
   sdkLoad(): SdkLoadInfo | undefined;
   /** The last-known tree's keeper (its store's file, writing it now). */
@@ -42,6 +47,9 @@ export interface SageMakerExtensionApi {
 export function exportedApi(mode: vscode.ExtensionMode, api: SageMakerExtensionApi): SageMakerExtensionApi | undefined {
   return mode === vscode.ExtensionMode.Test ? api : undefined;
 }
+
+/** When this file had loaded (its modules evaluated): see SageMakerExtensionApi.startTimes. */
+const fileLoaded = performance.now();
 
 /** What deactivate() needs of the running extension. */
 let running: { clipboard: ClipboardExpiry; lastKnown: LastKnownKeeper } | undefined;
@@ -152,6 +160,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     resources: tree,
     services,
     activationMs,
+    startTimes: { fileLoaded, activateCalled: started },
     sdkLoad: sdkLoadInfo,
     lastKnown,
     setPrompter(p: Prompter): Prompter {
