@@ -14,6 +14,11 @@ export type SageMakerSdk = typeof import('./sdk');
 
 /** Where the SDK code cache lives and when it is written. */
 export interface SdkCodeCacheOptions {
+  /**
+   * The SDK file, when not the one beside this code (see sdkFile()): the benchmark loads the
+   * production dist/sdk.js from tsc's compiled modules in plain Node, as the extension does.
+   */
+  readonly file?: string;
   /** Folder of the cache file (the extension's global storage); none: no cache. */
   readonly dir?: string;
   /** Time after the first successful API call before the cache is written, when no call is in flight (default 2000 ms). */
@@ -63,12 +68,13 @@ export function configureSdkCodeCache(options: SdkCodeCacheOptions): void {
 }
 
 /**
- * The SDK file: next to this code. In the bundle that is dist/sdk.js beside dist/extension.js;
- * compiled by tsc (unit tests, the AWS benchmark) it is out/src/aws/sdk.js, which require()s the
- * packages from node_modules and the AWS layer's compiled modules.
+ * The SDK file: the one configured, else next to this code. In the bundle that is dist/sdk.js
+ * beside dist/extension.js; compiled by tsc (unit tests, the AWS benchmark) it is
+ * out/src/aws/sdk.js, which require()s the packages from node_modules and the AWS layer's
+ * compiled modules.
  */
 export function sdkFile(): string {
-  return path.join(__dirname, 'sdk.js');
+  return cacheOptions.file ?? path.join(__dirname, 'sdk.js');
 }
 
 /** The SDK module, loaded once, on first use. The single way the SDK is loaded. */

@@ -15,6 +15,7 @@ import { benchData, BENCH_PROFILE, LARGE_DOMAIN, LARGE_REGION } from './data';
 import { FIGURES_MARKER, LATENCY_ENV, median, type Figure, type HostFigure } from './figures';
 import { writeMinimalExtension } from './minimal-extension';
 import { measureSdkLoad } from './sdk-load';
+import { measureFirstListsInPlainNode } from './first-lists-plain';
 import { measureSpacesInPlainNode } from './spaces-plain';
 import { formatTable } from './table';
 import { pageInitScript, TRACE_GLOBAL } from './trace-page';
@@ -318,7 +319,11 @@ async function main(): Promise<void> {
         suite.figures.splice(suite.figures.findIndex((f) => f.id === 'tree.spaces.hostRequestStart') + 1, 0, ...plainRequestStart);
         // The Playwright figures go with the other activation figures.
         const lastActivation = suite.figures.map((f) => f.section).lastIndexOf('Activation') + 1;
-        const coldFigures = cold.figures.flatMap((f) => (f.id === 'noLastKnown.viewToActive' ? [f, minimal] : [f]));
+        // The cold open's lists again without VS Code, beside the extension host's share of them.
+        const firstListsPlain = await measureFirstListsInPlainNode(fixtures.env, LARGE_REGION, suite.host.pageSize ?? 100, options.latencyMs);
+        const coldFigures = cold.figures.flatMap((f) =>
+          f.id === 'noLastKnown.viewToActive' ? [f, minimal] : f.id === 'noLastKnown.activeToFirstData' ? [f, ...firstListsPlain] : [f],
+        );
         hostFigures = [...suite.figures.slice(0, lastActivation), ...coldFigures, ...paint, ...suite.figures.slice(lastActivation)];
         host = suite.host;
       } finally {
