@@ -344,13 +344,17 @@ export class EmulatorServer {
         }
         this.service.clockOffsetMs += advanceMs;
         send(200, { clockOffsetMs: this.service.clockOffsetMs });
+      } else if (sub === '/userProfiles' && method === 'POST') {
+        // A profile that appears or goes between two pages of a list (what another user's console does).
+        const change = JSON.parse(body.toString('utf8') || '{}') as { region?: unknown; domainId?: unknown; userProfileName?: unknown; remove?: unknown };
+        send(200, this.service.changeUserProfile(change));
       } else if (sub === '/reset' && method === 'POST') {
         this.service.reset();
         this.faults.clear();
         this.resetCallCounts();
         send(200, { reset: true });
       } else {
-        send(404, { message: `No admin endpoint ${method} ${ADMIN_PREFIX}${sub}. Try POST|GET|DELETE /faults, GET|DELETE /calls, GET /presigned, POST /clock, POST /reset.` });
+        send(404, { message: `No admin endpoint ${method} ${ADMIN_PREFIX}${sub}. Try POST|GET|DELETE /faults, GET|DELETE /calls, GET /presigned, POST /clock, POST /userProfiles, POST /reset.` });
       }
     } catch (e) {
       send(400, { message: (e as Error).message });

@@ -93,6 +93,26 @@ export class SageMakerService implements ServiceContext {
     }
   }
 
+  /** Adds a user profile to a domain, or removes one (`remove: true`): the admin path's `POST /userProfiles`. */
+  changeUserProfile(change: { region?: unknown; domainId?: unknown; userProfileName?: unknown; remove?: unknown }): { userProfiles: number } {
+    const { region, domainId, userProfileName, remove } = change;
+    if (typeof region !== 'string' || typeof domainId !== 'string' || typeof userProfileName !== 'string' || !userProfileName) {
+      throw new Error('region, domainId and userProfileName must be strings, e.g. {"region": "us-east-1", "domainId": "d-…", "userProfileName": "zoe"}');
+    }
+    const r = this.region(region);
+    if (!r.domains.some((d) => d.domainId === domainId)) {
+      throw new Error(`no domain ${domainId} in ${region}`);
+    }
+    const others = r.userProfiles.filter((u) => !(u.domainId === domainId && u.userProfileName === userProfileName));
+    if (remove === true) {
+      r.userProfiles = others;
+    } else if (others.length === r.userProfiles.length) {
+      const at = new Date(this.now()).toISOString();
+      r.userProfiles.push({ domainId, userProfileName, status: 'InService', creationTime: at, lastModifiedTime: at });
+    }
+    return { userProfiles: r.userProfiles.filter((u) => u.domainId === domainId).length };
+  }
+
   schedule(record: object, to: string): void {
     this.transitions.set(record, { to, at: this.now() + this.transitionDelayMs });
   }

@@ -130,4 +130,19 @@ describe('emulator protocol', () => {
     assert.equal((await post('/clock', { advanceMs: -1 })).status, 400);
     assert.equal((await post('/reset', {})).status, 200);
   });
+
+  it('admin HTTP: a user profile appears in a domain, or goes, as between two pages of a list; bad input is a 400', async () => {
+    const post = (body: unknown) => fetch(`${emu().adminUrl}/userProfiles`, { method: 'POST', body: JSON.stringify(body) });
+    const names = async (): Promise<string[]> =>
+      ((await client(emu()).send(new sm.ListUserProfilesCommand({ DomainIdEquals: EAST_DOMAIN }))).UserProfiles ?? []).map((u) => u.UserProfileName ?? '');
+    const before = await names();
+    assert.equal((await post({ region: 'us-east-1', domainId: EAST_DOMAIN, userProfileName: 'zoe' })).status, 200);
+    assert.deepEqual(await names(), [...before, 'zoe'], 'the new profile is listed last (the newest)');
+    assert.equal((await post({ region: 'us-east-1', domainId: EAST_DOMAIN, userProfileName: 'bob', remove: true })).status, 200);
+    assert.deepEqual(await names(), [...before, 'zoe'].filter((n) => n !== 'bob'));
+    const bad = await post({ region: 'us-east-1', domainId: 'd-000000000000', userProfileName: 'x' });
+    assert.equal(bad.status, 400);
+    assert.match(((await bad.json()) as { message: string }).message, /no domain d-000000000000 in us-east-1/);
+    assert.equal((await post({ region: 'us-east-1' })).status, 400);
+  });
 });
