@@ -37,6 +37,8 @@ export interface SageMakerExtensionApi {
   readonly lastKnown: LastKnownKeeper;
   /** Replaces how commands ask the user (tests answer from a script); returns the previous one. */
   setPrompter(p: Prompter): Prompter;
+  /** This extension's log folder: VS Code's own extension-host log (exthost.log) is beside it. */
+  readonly logUri: vscode.Uri;
 }
 
 /**
@@ -163,6 +165,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     startTimes: { fileLoaded, activateCalled: started },
     sdkLoad: sdkLoadInfo,
     lastKnown,
+    logUri: context.logUri,
     setPrompter(p: Prompter): Prompter {
       const previous = prompter;
       prompter = p;

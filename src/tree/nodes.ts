@@ -7,6 +7,7 @@ import type { EmptyNode } from './empty';
 import type { ErrorNode } from './error';
 import { GroupNode } from './group';
 import type { LoadMoreNode } from './loadMore';
+import type { LoadingNode } from './loading';
 import type { MlflowAppNode, TrackingServerNode } from './mlflow';
 import type { NotebookNode } from './notebook';
 import type { PartnerAppNode } from './partnerApp';
@@ -20,6 +21,7 @@ export { ErrorNode } from './error';
 export { GroupNode, type GroupSpec } from './group';
 export { Listing, type FetchContext } from './listing';
 export { LoadMoreNode } from './loadMore';
+export { LoadingNode } from './loading';
 export { NotebookNode, notebookState } from './notebook';
 export { MlflowAppNode, TrackingServerNode } from './mlflow';
 export { PartnerAppNode } from './partnerApp';
@@ -29,7 +31,7 @@ export { UserProfileNode } from './userProfile';
 
 export type ListNode = GroupNode | DomainNode | UserProfileNode;
 
-export type Node = RegionNode | GroupNode | DomainNode | UserProfileNode | SpaceNode | NotebookNode | TrackingServerNode | MlflowAppNode | PartnerAppNode | LoadMoreNode | ErrorNode | EmptyNode;
+export type Node = RegionNode | GroupNode | DomainNode | UserProfileNode | SpaceNode | NotebookNode | TrackingServerNode | MlflowAppNode | PartnerAppNode | LoadMoreNode | LoadingNode | ErrorNode | EmptyNode;
 
 export function isListNode(n: Node | undefined): n is ListNode {
   return n instanceof GroupNode || n instanceof DomainNode || n instanceof UserProfileNode;

@@ -12,6 +12,7 @@ import {
   ErrorNode,
   GroupNode,
   isListNode,
+  LoadingNode,
   LoadMoreNode,
   MlflowAppNode,
   NotebookNode,
@@ -62,7 +63,10 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   private readonly changed = new vscode.EventEmitter<Node | Node[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  private roots?: Promise<Node[]>;
+  /** The roots VS Code gets (set once they are known for the current tree). */
+  private roots?: Node[];
+  /** While the roots are being worked out (the regions read): VS Code gets none meanwhile. */
+  private rootsBuilding = false;
   private state: ViewState = 'loading';
   private stateMessage?: string;
   private filterState?: FilterState;
@@ -129,6 +133,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     if (!expanded && isListNode(node) && node.listing.lastKnown && !node.listing.loading) {
       node.listing.reset();
+      this.changed.fire(node); // VS Code holds the dropped rows until told
     }
   }
 
@@ -194,6 +199,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     this.endRestore();
     this.lastKnownSince = undefined;
     this.roots = undefined;
+    this.rootsBuilding = false;
     this.rootsNow = [];
     this.setState('loading');
     this.changed.fire(undefined);
@@ -267,6 +273,12 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     return node.parent;
   }
 
+  /**
+   * A list's rows answer at once from what is loaded (a list not loaded yet: "Loading…", and its
+   * page is asked for); the list is redrawn when the page arrives. Never waiting here is what
+   * keeps VS Code's cache whole: a redraw of the list or an ancestor that overtook a waiting
+   * answer made VS Code 1.100 register the answer's rows under a row it had dropped.
+   */
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
       return this.rootChildren();
@@ -288,11 +300,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     // Last-known rows keep no page token: the fresh first page comes first, then the next one.
     const restored = list.listing.lastKnown !== undefined;
     await this.loadPage(list);
-    if (restored && list.listing.nextToken && list.listing.error === undefined) {
+    if (restored && list.listing.nextToken && list.listing.error === undefined && this.inTree(list)) {
       await this.loadPage(list);
     }
-    this.changed.fire(list);
   }
+
 
   /** Clears a list's error and asks again. */
   retry(node: ErrorNode): void {
@@ -362,22 +374,35 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
 
   private rootsNow: Node[] = [];
 
+  /**
+   * The roots, at once: a last-known tree's at once, else none ("Loading…" welcome content) until
+   * the regions are read, then the whole view is redrawn with them. As for a list, VS Code is
+   * never kept waiting: a second request for the roots while one waited registered them twice.
+   */
   private rootChildren(): Promise<Node[]> {
-    if (!this.roots) {
-      this.roots = this.buildRoots();
+    if (!this.roots && !this.rootsBuilding) {
+      const generation = this.generation.current;
+      this.rootsNow = [];
+      this.rootsKey = undefined;
+      const restored = this.restoreNext ? this.restore() : undefined;
+      this.restoreNext = false;
+      if (restored) {
+        this.roots = restored;
+      } else {
+        this.rootsBuilding = true;
+        void this.buildRoots(generation).then((roots) => {
+          if (this.generation.isCurrent(generation)) {
+            this.rootsBuilding = false;
+            this.roots ??= roots;
+            this.changed.fire(undefined);
+          }
+        });
+      }
     }
-    return this.roots;
+    return Promise.resolve(this.roots ?? []);
   }
 
-  private async buildRoots(): Promise<Node[]> {
-    const generation = this.generation.current;
-    this.rootsNow = [];
-    this.rootsKey = undefined;
-    const restored = this.restoreNext ? this.restore() : undefined;
-    this.restoreNext = false;
-    if (restored) {
-      return restored;
-    }
+  private async buildRoots(generation: number): Promise<Node[]> {
     let regions: string[];
     try {
       regions = await this.session.regions();
@@ -398,6 +423,9 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const roots: Node[] = viewRoots(regions);
     this.rootsKey = this.connectionKey();
     this.rootsNow = roots;
+    // Given before the state says ready: whoever the state change wakes gets them.
+    this.roots = roots;
+    this.rootsBuilding = false;
     this.setState('ready');
     // VS Code asks for the open groups' rows in one message, from one group after the other, and
     // shows none until the last is listed: started here, their first pages load side by side.
@@ -500,12 +528,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     for (const n of [...this.loadedNodes()]) {
       if (isListNode(n) && n.listing.lastKnown && !n.listing.loading) {
-        void this.loadPage(n).then(() => {
-          // A row the fresh answer of its own list left out is no longer in the view.
-          if (this.rootsNow === roots && this.inTree(n)) {
-            this.changed.fire(n);
-          }
-        });
+        void this.loadPage(n);
       }
     }
     void (async () => {
@@ -517,7 +540,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         }
       } catch (e) {
         if (this.rootsNow === roots) {
-          this.roots = Promise.resolve([]);
+          this.roots = [];
+          this.rootsBuilding = false;
           this.rootsNow = [];
           this.failView(e);
           this.changed.fire(undefined);
@@ -539,10 +563,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
   }
 
-  private async listChildren(node: ListNode): Promise<Node[]> {
+  private listChildren(node: ListNode): Node[] {
     const listing = node.listing;
     if (!listing.loaded && listing.error === undefined) {
-      await this.loadPage(node);
+      void this.loadPage(node); // redraws the list when it is in
+      return [this.rowsOf(node).loading];
     }
     if (listing.lastKnown) {
       this.servedRestored(node);
@@ -551,16 +576,36 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     // A list the service cannot filter by name: the filter applies to the rows loaded.
     const local = f && !f.serverSide ? f.text : undefined;
     const children: Node[] = local === undefined ? [...listing.items] : listing.items.filter((n) => nameMatches(labelOf(n), local));
+    const rows = this.rowsOf(node);
     if (listing.error !== undefined) {
-      children.push(new ErrorNode(node, listing.error));
+      if (rows.error?.error !== listing.error) {
+        rows.error = new ErrorNode(node, listing.error);
+      }
+      children.push(rows.error);
     } else if (listing.nextToken || listing.lastKnown?.more) {
-      children.push(new LoadMoreNode(node));
+      children.push(rows.loadMore);
     } else if (children.length === 0) {
-      children.push(new EmptyNode(node, f ? (f.serverSide ? 'server' : 'loaded') : false));
+      const filtered = f ? (f.serverSide ? 'server' : 'loaded') : false;
+      if (rows.empty?.filtered !== filtered) {
+        rows.empty = new EmptyNode(node, filtered);
+      }
+      children.push(rows.empty);
       this.checkEmptyAccount();
     }
     return children;
   }
+
+  /** The rows a list shows besides its items, one object each for as long as the list lives: an id names one element. */
+  private rowsOf(node: ListNode): ListRows {
+    let rows = this.listRows.get(node);
+    if (!rows) {
+      rows = { loading: new LoadingNode(node), loadMore: new LoadMoreNode(node) };
+      this.listRows.set(node, rows);
+    }
+    return rows;
+  }
+
+  private readonly listRows = new WeakMap<ListNode, ListRows>();
 
   /** Fetches one page into a list; concurrent callers share the same request. */
   private loadPage(node: ListNode): Promise<void> {
@@ -575,6 +620,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     const tree = this.generation.current;
     const p = (async () => {
       await Promise.resolve(); // so `listing.loading` is set before any outcome below
+      /** The list's rows changed: VS Code is told once the page is no longer on its way. */
+      let redraw = false;
       try {
         const access = this.session.access();
         const f = this.filterFor(node);
@@ -604,7 +651,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         listing.nextToken = page.nextToken;
         listing.loaded = true;
         listing.error = undefined;
-        this.pageListeners.fire(node);
+        redraw = true;
       } catch (e) {
         if (listing.generation !== generation || !this.generation.isCurrent(tree)) {
           return; // this list was reset, or the whole tree started over, while it loaded
@@ -618,17 +665,25 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
         if (isCredentialsError(e) || e instanceof SettingsError) {
           // Every list would fail the same way: the view says it once, with its buttons.
           this.generation.next();
-          this.roots = Promise.resolve([]);
+          this.roots = [];
+          this.rootsBuilding = false;
           this.rootsNow = [];
           this.failView(e);
           this.changed.fire(undefined);
         } else {
           this.log.error(`Listing ${node.listName}`, e);
+          redraw = true;
         }
       } finally {
         if (listing.generation === generation) {
           listing.loading = undefined;
         }
+      }
+      if (redraw) {
+        if (listing.error === undefined) {
+          this.pageListeners.fire(node);
+        }
+        this.changed.fire(node);
       }
     })();
     listing.loading = p;
@@ -646,7 +701,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     }
     if (groups.every((g) => g.listing.loaded && g.listing.items.length === 0 && !g.listing.nextToken && g.listing.error === undefined)) {
       this.generation.next();
-      this.roots = Promise.resolve([]);
+      this.roots = [];
+      this.rootsBuilding = false;
       this.rootsNow = [];
       const names = groups.map((g) => g.listName);
       const list = names.length > 1 ? `${names.slice(0, -1).join(', ')}${names.length > 2 ? ',' : ''} or ${names[names.length - 1]}` : names[0];
@@ -663,6 +719,14 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       this.stateListeners.fire({ state, error });
     }
   }
+}
+
+/** The rows of a list that are not its items. */
+interface ListRows {
+  readonly loading: LoadingNode;
+  readonly loadMore: LoadMoreNode;
+  error?: ErrorNode;
+  empty?: EmptyNode;
 }
 
 /**

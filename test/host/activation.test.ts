@@ -109,7 +109,12 @@ describe('activation', () => {
 
   it('answers for the Resources tree with tree items', async () => {
     const provider = extension.exports.resources;
-    const children = (await provider.getChildren(undefined)) ?? [];
+    // The roots come once the regions are read (the view shows "Loading…" until then).
+    let children = (await provider.getChildren(undefined)) ?? [];
+    for (let tries = 0; children.length === 0 && ['loading', 'ready'].includes(extension.exports.services.tree.viewState) && tries < 2000; tries++) {
+      await new Promise((r) => setTimeout(r, 10));
+      children = (await provider.getChildren(undefined)) ?? [];
+    }
     assert.ok(Array.isArray(children), 'getChildren() of the root did not answer with an array');
     // The harness's settings name the local endpoint's regions: an empty root would check nothing.
     assert.ok(children.length > 0, 'the root of the Resources tree is empty');
@@ -129,6 +134,10 @@ describe('activation', () => {
     // Down to the lists (one region: its two groups are the roots; several: a node per region).
     const seen: string[] = [];
     let level = (await provider.getChildren(undefined)) ?? [];
+    for (let tries = 0; level.length === 0 && ['loading', 'ready'].includes(extension.exports.services.tree.viewState) && tries < 2000; tries++) {
+      await new Promise((r) => setTimeout(r, 10));
+      level = (await provider.getChildren(undefined)) ?? [];
+    }
     for (let depth = 0; depth < 3 && level.length; depth++) {
       const next: typeof level = [];
       for (const n of level) {

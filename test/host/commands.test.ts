@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { Node } from '../../src/tree/nodes';
-import { callCount, copyAndCheckCountdown, emulator, emulatorUrl, item, nodeAt, resetSettings, safe, usePrompter, visit, waitFor } from './helpers';
+import { callCount, children, copyAndCheckCountdown, emulator, emulatorUrl, item, nodeAt, resetSettings, safe, usePrompter, visit, waitFor } from './helpers';
 
 /** Each command runs twice: on a tree node (context menu / inline icon) and from the palette (quick picks). */
 describe('commands, from the tree and from the palette', () => {
@@ -314,14 +314,14 @@ describe('commands, from the tree and from the palette', () => {
       const domains = await nodeAt(api(), 'Studio Domains');
       const before = await callCount('ListDomains');
       await vscode.commands.executeCommand('sagemaker.refreshNode', domains);
-      await api().resources.getChildren(domains);
+      await children(api(), domains);
       assert.equal((await callCount('ListDomains')) - before, 1);
     });
 
     it('refreshes the whole view (sagemaker.refresh)', async () => {
       const before = await callCount('ListNotebookInstances');
       await vscode.commands.executeCommand('sagemaker.refresh');
-      await api().resources.getChildren(await nodeAt(api(), 'Notebook Instances'));
+      await children(api(), await nodeAt(api(), 'Notebook Instances'));
       assert.ok((await callCount('ListNotebookInstances')) > before);
     });
 
@@ -338,7 +338,7 @@ describe('commands, from the tree and from the palette', () => {
       assert.equal(lists.find((i) => i.label === 'Studio domains')?.description, 'only the rows loaded (the API has no name filter)');
       // First time: user profiles and notebook instances are chosen already, domains and spaces are not.
       assert.deepEqual(lists.filter((i) => i.picked).map((i) => i.label).slice(0, 2), ['User profiles', 'Notebook instances']);
-      const kids = await api().resources.getChildren(await nodeAt(api(), 'Notebook Instances'));
+      const kids = await children(api(), await nodeAt(api(), 'Notebook Instances'));
       assert.equal(kids?.length, 1);
       await vscode.commands.executeCommand('sagemaker.clearFilter');
       assert.equal(api().services.tree.filter, undefined);

@@ -84,6 +84,8 @@ export const emulator = {
   }) => admin('POST', '/faults', f),
   clearFaults: () => admin('DELETE', '/faults'),
   reset: () => admin('POST', '/reset'),
+  /** A user profile appears in (or, with remove, goes from) a domain, as between two pages of a list. */
+  changeUserProfile: (c: { region: string; domainId: string; userProfileName: string; remove?: boolean }) => admin('POST', '/userProfiles', c),
   resetCalls: () => admin('DELETE', '/calls'),
   /** SageMaker calls received per operation. */
   calls: async (): Promise<Record<string, number>> => ((await admin('GET', '/calls')) as { byOperation: Record<string, number> }).byOperation,
@@ -443,8 +445,24 @@ export async function labels(api: SageMakerExtensionApi, nodes: readonly Node[])
   return out;
 }
 
+/**
+ * A node's rows as VS Code gets them once its list is in: the tree answers "Loading…" while the
+ * page is on its way and redraws the list when it arrives, and VS Code then asks again.
+ */
 export async function children(api: SageMakerExtensionApi, node?: Node): Promise<Node[]> {
-  return ((await api.resources.getChildren(node)) ?? []);
+  for (;;) {
+    const kids = (await api.resources.getChildren(node)) ?? [];
+    if (!node && kids.length === 0 && (api.services.tree.viewState === 'loading' || api.services.tree.viewState === 'ready')) {
+      // The roots come once the regions are read (the view is redrawn then): a tree that is ready has roots.
+      await new Promise((r) => setTimeout(r, 10));
+      continue;
+    }
+    const loading = node && 'listing' in node && kids.some((k) => k.kind === 'loading') ? node.listing.loading : undefined;
+    if (!loading) {
+      return kids;
+    }
+    await loading;
+  }
 }
 
 /** The child with this label (fails listing the labels there are). */
@@ -452,7 +470,7 @@ export async function child(api: SageMakerExtensionApi, parent: Node | undefined
   const kids = await children(api, parent);
   const names = await labels(api, kids);
   const i = names.indexOf(label);
-  assert.ok(i >= 0, `no "${label}" among ${JSON.stringify(names)}`);
+  assert.ok(i >= 0, `no "${label}" among ${JSON.stringify(names)}${parent ? '' : ` (the view: ${api.services.tree.viewState}${api.services.tree.viewMessage ? `, ${api.services.tree.viewMessage}` : ''})`}`);
   return kids[i];
 }
 

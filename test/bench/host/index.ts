@@ -5,7 +5,7 @@ import * as vm from 'node:vm';
 import * as vscode from 'vscode';
 import type { SageMakerExtensionApi } from '../../../src/extension';
 import type { Node } from '../../../src/tree/nodes';
-import { EXTENSION_ID, emulator, emulatorUrl } from '../../host/helpers';
+import { EXTENSION_ID, children, emulator, emulatorUrl } from '../../host/helpers';
 import { BENCH_PROFILE, LARGE_DOMAIN, LARGE_REGION, OTHER_REGIONS } from '../data';
 import { FIGURES_MARKER, LATENCY_ENV, median, type HostFigure } from '../figures';
 import { requestStartMs } from '../request-start';
@@ -64,7 +64,7 @@ async function contextOf(api: SageMakerExtensionApi, n: Node): Promise<string> {
 }
 
 async function kids(api: SageMakerExtensionApi, n?: Node): Promise<Node[]> {
-  return (await api.resources.getChildren(n)) ?? [];
+  return children(api, n);
 }
 
 async function find(api: SageMakerExtensionApi, nodes: readonly Node[], test: (label: string, context: string) => boolean, what: string): Promise<Node> {

@@ -1,0 +1,121 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { ListNode, Node } from '../../src/tree/nodes';
+import { children, emulator, nodeAt, resetSettings, setSetting, usePrompter, waitFor } from './helpers';
+
+/**
+ * The reported ways the tree lost its rows, each reproduced as a user does it (the keyboard in the
+ * real view, so VS Code itself asks for the rows and redraws them) with the endpoint's timing
+ * that made it happen. After each, VS Code must show and select every row the tree holds there,
+ * handing back that very node. (The property-based test, tree-orders.test.ts, explores the
+ * orders around these.)
+ */
+describe('the tree stays whole: the reported sequences', function () {
+  this.timeout(120_000);
+  const { api } = usePrompter();
+  const tree = () => api().services.tree;
+  const view = () => api().services.treeView;
+
+  beforeEach(async () => {
+    await resetSettings();
+    await setSetting('showLastKnownTree', false);
+    await emulator.reset();
+    await vscode.commands.executeCommand('workbench.view.extension.sagemaker');
+    tree().refresh();
+  });
+  after(async () => {
+    await emulator.reset();
+    await setSetting('showLastKnownTree', false);
+    await resetSettings();
+  });
+
+  /** Puts the keyboard on this row of the view (as VS Code shows it now) and presses → (expand). */
+  async function expandWithKeyboard(node: Node): Promise<void> {
+    await waitFor(async () => {
+      const index = (await visibleOrder()).indexOf(node);
+      if (index < 0) {
+        return false;
+      }
+      await vscode.commands.executeCommand('sagemaker.resources.focus');
+      await vscode.commands.executeCommand('list.focusFirst');
+      for (let i = 0; i < index; i++) {
+        await vscode.commands.executeCommand('list.focusDown');
+      }
+      await vscode.commands.executeCommand('list.select');
+      // VS Code shows the row there (its rows may still be catching up with the tree's).
+      return view().selection[0] === node;
+    }, `the keyboard reaches ${node.id}`);
+    await vscode.commands.executeCommand('list.expand');
+    await waitFor(() => tree().isOpen(node as ListNode), `VS Code expanded ${node.id}`);
+  }
+
+  /** The rows the view shows, top to bottom, as the tree answers them. */
+  async function visibleOrder(): Promise<Node[]> {
+    const out: Node[] = [];
+    const walk = async (kids: Node[]): Promise<void> => {
+      for (const n of kids) {
+        out.push(n);
+        if (n.kind === 'region' ? tree().isOpen(n) : 'listing' in n && tree().isOpen(n)) {
+          await walk((await tree().getChildren(n)) ?? []);
+        }
+      }
+    };
+    await walk(await children(api()));
+    return out;
+  }
+
+  /** VS Code selects each row and hands back that very node (what a context-menu command receives). */
+  async function assertVsCodeShows(rows: readonly Node[]): Promise<void> {
+    for (const n of rows) {
+      await Promise.resolve(view().reveal(n, { select: true, focus: false, expand: false })).catch(() => undefined);
+      await waitFor(() => view().selection.length === 1 && view().selection[0] === n, `VS Code shows and selects ${n.id} (it holds ${view().selection.map((s) => s.id).join(', ') || 'nothing'})`, 5_000);
+    }
+  }
+
+  it('a domain expanded while its profiles are slow and DescribeDomain answers first: the profiles show, and VS Code holds them', async () => {
+    const domain = await nodeAt(api(), 'Studio Domains', 'ml-platform');
+    await emulator.setFault({ operation: 'ListUserProfiles', kind: 'latency', latencyMs: 1_500, times: 1 });
+    await expandWithKeyboard(domain);
+    await waitFor(() => (domain as ListNode).listing.loaded, 'the profiles came');
+    await new Promise((r) => setTimeout(r, 500)); // VS Code's redraws (debounced by 200 ms)
+    const profiles = await children(api(), domain);
+    assert.deepEqual(profiles.map((p) => p.id.split('/').pop()), ['user:alice', 'user:bob', 'user:carol', 'user:dave-data-eng']);
+    await assertVsCodeShows(profiles);
+  });
+
+  it('a profile expanded at once after its domain, its spaces slow, the domain redrawn meanwhile: the spaces show, and VS Code holds them', async () => {
+    const domain = await nodeAt(api(), 'Studio Domains', 'ml-platform');
+    await emulator.setFault({ operation: 'DescribeDomain', kind: 'latency', latencyMs: 700, times: 1 });
+    await emulator.setFault({ operation: 'ListSpaces', kind: 'latency', latencyMs: 1_500, times: 1 });
+    await expandWithKeyboard(domain);
+    const alice = await waitFor(async () => (await tree().getChildren(domain))?.find((n) => n.id.endsWith('/user:alice')), 'alice shows');
+    await expandWithKeyboard(alice);
+    await waitFor(() => (alice as ListNode).listing.loaded, 'alice\'s spaces came');
+    await new Promise((r) => setTimeout(r, 500));
+    const spaces = await children(api(), alice);
+    assert.ok(spaces.length >= 2, `alice shows ${spaces.map((s) => s.id).join(', ')}`);
+    await assertVsCodeShows([alice, ...spaces]);
+  });
+
+  it('"Load more…" on rows from the last-known tree while the fresh first page is on its way: the next page is added, and VS Code holds every row', async () => {
+    await setSetting('showLastKnownTree', true);
+    await setSetting('pageSize', 2);
+    const domain = await nodeAt(api(), 'Studio Domains', 'ml-platform');
+    await expandWithKeyboard(domain);
+    await waitFor(async () => (await children(api(), domain)).some((n) => n.kind === 'loadMore'), 'ml-platform ends in Load more');
+    await api().lastKnown.flush();
+    // A new window: the kept tree shows at once; its fresh lists are slow.
+    await emulator.setFault({ operation: 'ListUserProfiles', kind: 'latency', latencyMs: 1_000, times: 2 });
+    tree().refresh({ lastKnown: true });
+    const restored = await nodeAt(api(), 'Studio Domains', 'ml-platform');
+    assert.ok(tree().isLastKnown((await tree().getChildren(restored))[0]), 'ml-platform shows its last-known rows');
+    const more = (await tree().getChildren(restored)).find((n) => n.kind === 'loadMore');
+    assert.ok(more, 'the restored list ends in Load more');
+    await vscode.commands.executeCommand('sagemaker.loadMore', more);
+    await waitFor(() => (restored as ListNode).listing.loading === undefined && !(restored as ListNode).listing.lastKnown, 'the fresh pages are in');
+    await new Promise((r) => setTimeout(r, 500));
+    const rows = await children(api(), restored);
+    assert.deepEqual(rows.map((p) => p.id.split('/').pop()), ['user:alice', 'user:bob', 'user:carol', 'user:dave-data-eng']);
+    await assertVsCodeShows(rows);
+  });
+});
