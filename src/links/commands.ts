@@ -26,7 +26,7 @@ export function copyLink(s: ExtensionServices) {
     if (!named) {
       throw new UserFacingError('There is no link for this kind of item.');
     }
-    await vscode.env.clipboard.writeText(linkFor(named.ref));
+    await s.clipboard.writeOther(linkFor(named.ref));
     const what = KIND_SPECS[named.ref.kind].describe(named.ref, named.names);
     s.log.info(`Copied a link to ${what} (${named.ref.region})`);
     vscode.window.setStatusBarMessage(`$(link) Copied a link to ${what}`, 4000);
