@@ -135,7 +135,7 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
 
   it('keeps names, IDs and states only: no URL, no endpoint, no credential in the file', async () => {
     await showAndKeep();
-    const text = fs.readFileSync(keeper().store.file, 'utf8');
+    const text = fs.readFileSync(keeper().store.fileFor(usEast()), 'utf8');
     assert.match(text, /d-7kx2hq9mzp4a/);
     assert.match(text, /alice-jupyterlab/);
     assert.doesNotMatch(text, /:\/\//, 'a URL in the last-known tree');
@@ -195,17 +195,17 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
 
   it('turned off: what was kept is removed, nothing is shown from it, nothing is written', async () => {
     await showAndKeep();
-    assert.ok(fs.existsSync(keeper().store.file));
+    assert.ok(fs.existsSync(keeper().store.fileFor(usEast())));
     await setSetting('showLastKnownTree', false);
     try {
-      await waitFor(() => !fs.existsSync(keeper().store.file), 'the last-known tree file is removed');
+      await waitFor(() => !fs.existsSync(keeper().store.folder), 'the last-known trees are removed');
       await leaveAndComeBack();
       const domains = await children(api(), await nodeAt(api(), 'Studio Domains'));
       assert.equal(tree().showingLastKnown, undefined);
       assert.doesNotMatch(tooltipText(await hovered(api(), domains[0])), NOT_REFRESHED);
       await keeper().save();
       await keeper().store.idle();
-      assert.equal(fs.existsSync(keeper().store.file), false, 'written while off');
+      assert.equal(fs.existsSync(keeper().store.folder), false, 'written while off');
     } finally {
       await setSetting('showLastKnownTree', true);
     }
