@@ -1,6 +1,6 @@
 /**
  * The last-known tree as it is kept on disk (setting `sagemaker.showLastKnownTree`): what the
- * Resources tree showed for one connection (profile, regions, endpoint), so a cold open can show
+ * Resources tree showed for one connection (credentials, regions, endpoint in use), so a cold open can show
  * it at once, marked as not yet refreshed, while the fresh lists load. Plain data, no vscode.
  *
  * What is kept is chosen field by field (names, IDs, ARNs, states, dates; what was expanded):
@@ -8,7 +8,7 @@
  * never the profile's name or the endpoint (the connection is known by a hash of them).
  */
 import { createHash } from 'node:crypto';
-import type { Domain, MlflowApp, MlflowTrackingServer, NotebookInstance, PartnerApp, Space, SpaceApp, UserProfile } from '../aws/index';
+import type { ConnectionInUse, Domain, MlflowApp, MlflowTrackingServer, NotebookInstance, PartnerApp, Space, SpaceApp, UserProfile } from '../aws/index';
 
 /** 2: one file per connection (1 was one file for all, written without a lock). */
 export const LAST_KNOWN_VERSION = 2;
@@ -226,12 +226,14 @@ export function restoreRow(stored: unknown): RowData | undefined {
 }
 
 /**
- * The key of one connection: a hash of the profile, the regions setting and the endpoint, so the
- * file names none of them and a tree is only ever shown for the connection it was shown for.
+ * The key of one connection: a hash of the credentials, regions and endpoint really in use
+ * (connectionInUse: `AWS_PROFILE`, the environment's keys and region count, not only the
+ * settings), so the file names none of them and a tree is only ever shown for the connection it
+ * was shown for, never another account's.
  */
-export function connectionKey(c: { readonly profile?: string; readonly regions?: readonly string[]; readonly endpointUrl?: string }): string {
+export function connectionKey(c: ConnectionInUse): string {
   return createHash('sha256')
-    .update(JSON.stringify([c.profile ?? '', c.regions ?? [], c.endpointUrl ?? '']))
+    .update(JSON.stringify([c.credentials, c.regions ?? [], c.environmentRegion ?? '', c.endpointUrl ?? '']))
     .digest('hex')
     .slice(0, 32);
 }

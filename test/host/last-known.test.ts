@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { connectionInUse } from '../../src/aws/inUse';
 import { connectionKey } from '../../src/lastKnown/snapshot';
 import type { ListNode, Node } from '../../src/tree/nodes';
 import { callCount, children, emulator, emulatorUrl, hovered, item, labels, nodeAt, resetSettings, runningModule, setSetting, tooltipText, usePrompter, waitFor } from './helpers';
@@ -15,7 +16,7 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
   const { api, prompter } = usePrompter();
   const tree = () => api().services.tree;
   const keeper = () => api().lastKnown;
-  const usEast = () => connectionKey({ regions: ['us-east-1'], endpointUrl: emulatorUrl() });
+  const usEast = () => connectionKey(connectionInUse({ regions: ['us-east-1'], endpointUrl: emulatorUrl() }));
   const NOT_REFRESHED = /Not refreshed yet: as last shown/;
 
   before(async () => {
@@ -191,6 +192,27 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
     }
     // This profile is in no AWS file: the view says so, as without a last-known tree.
     await waitFor(() => tree().viewState === 'noCredentials' || tree().viewState === 'error', 'the view says the profile cannot be used');
+  });
+
+  it('with the profile setting empty, another AWS_PROFILE (another account) never shows this tree', async () => {
+    await showAndKeep();
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const credentials = process.env.AWS_SHARED_CREDENTIALS_FILE!;
+    fs.writeFileSync(credentials, `[prod]\naws_access_key_id = ${process.env.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${process.env.AWS_SECRET_ACCESS_KEY}\n`);
+    try {
+      // A window started with AWS_PROFILE=prod and the same settings: its tree is built afresh.
+      process.env.AWS_PROFILE = 'prod';
+      tree().refresh({ lastKnown: true });
+      const roots = await children(api());
+      assert.equal(tree().showingLastKnown, undefined, "the default credentials' tree shown as prod's last known");
+      for (const r of roots) {
+        assert.equal(tree().isLastKnown((await children(api(), r))[0] ?? r), false);
+      }
+    } finally {
+      delete process.env.AWS_PROFILE;
+      fs.writeFileSync(credentials, '');
+      tree().refresh();
+    }
   });
 
   it('turned off: what was kept is removed, nothing is shown from it, nothing is written', async () => {

@@ -21,6 +21,13 @@ import {
   type StoredTree,
 } from '../../src/lastKnown/snapshot';
 import { LAST_KNOWN_DIR, LastKnownStore } from '../../src/lastKnown/store';
+import { connectionInUse } from '../../src/aws/inUse';
+import type { AwsSettings } from '../../src/aws/types';
+
+/** The last-known key of these settings in this environment (none of the test process's own). */
+function keyOf(settings: AwsSettings, env: Record<string, string> = {}): string {
+  return connectionKey(connectionInUse(settings, env));
+}
 
 const created = new Date('2026-11-20T10:00:00.000Z');
 
@@ -96,20 +103,42 @@ describe('last-known tree: what is kept of a row', () => {
 describe('last-known tree: the connection key', () => {
   it('is the same for the same profile, regions and endpoint, and differs when any of them does', () => {
     const base = { profile: 'dev', regions: ['us-east-1'], endpointUrl: 'https://vpce-1.api.sagemaker.us-east-1.vpce.amazonaws.com' };
-    assert.equal(connectionKey(base), connectionKey({ ...base, regions: ['us-east-1'] }));
+    assert.equal(keyOf(base), keyOf({ ...base, regions: ['us-east-1'] }));
     const keys = new Set([
-      connectionKey(base),
-      connectionKey({ ...base, profile: 'prod' }),
-      connectionKey({ ...base, profile: undefined }),
-      connectionKey({ ...base, regions: ['us-east-1', 'eu-west-1'] }),
-      connectionKey({ ...base, regions: undefined }),
-      connectionKey({ ...base, endpointUrl: undefined }),
+      keyOf(base),
+      keyOf({ ...base, profile: 'prod' }),
+      keyOf({ ...base, profile: undefined }),
+      keyOf({ ...base, regions: ['us-east-1', 'eu-west-1'] }),
+      keyOf({ ...base, regions: undefined }),
+      keyOf({ ...base, endpointUrl: undefined }),
     ]);
     assert.equal(keys.size, 6);
   });
 
+  it('follows the credentials, region and endpoint really in use, not the settings alone', () => {
+    const settings = { regions: ['us-east-1'] };
+    // The profile setting empty: AWS_PROFILE chooses the profile, and it is that profile's tree.
+    assert.notEqual(keyOf(settings, { AWS_PROFILE: 'prod' }), keyOf(settings, { AWS_PROFILE: 'dev' }));
+    assert.notEqual(keyOf(settings, { AWS_PROFILE: 'prod' }), keyOf(settings), 'AWS_PROFILE=prod is not the default profile');
+    assert.equal(keyOf(settings, { AWS_PROFILE: 'prod' }), keyOf({ ...settings, profile: 'prod' }), 'the same profile, however chosen');
+    // AWS_PROFILE outranks keys in the environment (the SDK ignores them then).
+    assert.equal(keyOf(settings, { AWS_PROFILE: 'prod', AWS_ACCESS_KEY_ID: 'AKIAONE', AWS_SECRET_ACCESS_KEY: 's' }), keyOf(settings, { AWS_PROFILE: 'prod' }));
+    // Keys in the environment: another key is another account's tree.
+    const one = keyOf(settings, { AWS_ACCESS_KEY_ID: 'AKIAONE', AWS_SECRET_ACCESS_KEY: 's' });
+    assert.notEqual(one, keyOf(settings, { AWS_ACCESS_KEY_ID: 'AKIATWO', AWS_SECRET_ACCESS_KEY: 's' }));
+    assert.notEqual(one, keyOf(settings), 'the environment keys are not the default profile');
+    assert.equal(one, keyOf(settings, { AWS_ACCESS_KEY_ID: 'AKIAONE', AWS_SECRET_ACCESS_KEY: 'rotated' }), 'a new secret for the same key id');
+    // No regions setting: the environment's region counts; with the setting, it does not.
+    assert.notEqual(keyOf({}, { AWS_REGION: 'us-east-1' }), keyOf({}, { AWS_REGION: 'eu-west-1' }));
+    assert.notEqual(keyOf({}, { AWS_DEFAULT_REGION: 'us-east-1' }), keyOf({}, { AWS_DEFAULT_REGION: 'eu-west-1' }));
+    assert.equal(keyOf(settings, { AWS_REGION: 'us-east-1' }), keyOf(settings, { AWS_REGION: 'eu-west-1' }));
+    // No endpoint setting: the SDK's environment endpoint counts.
+    assert.notEqual(keyOf(settings, { AWS_ENDPOINT_URL_SAGEMAKER: 'http://127.0.0.1:4566' }), keyOf(settings));
+    assert.notEqual(keyOf(settings, { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }), keyOf(settings));
+  });
+
   it('names neither the profile nor the endpoint', () => {
-    const key = connectionKey({ profile: 'my-admin-profile', endpointUrl: 'http://127.0.0.1:4566' });
+    const key = keyOf({ profile: 'my-admin-profile', endpointUrl: 'http://127.0.0.1:4566' });
     assert.match(key, /^[0-9a-f]{32}$/);
   });
 });
@@ -154,7 +183,7 @@ describe('last-known tree: the store on disk', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('gives back the tree of the connection asked for only, and nothing once cleared', async () => {
-    const [a, b, c] = ['a', 'b', 'c'].map((profile) => connectionKey({ profile }));
+    const [a, b, c] = ['a', 'b', 'c'].map((profile) => keyOf({ profile }));
     const store = new LastKnownStore(path.join(dir, 'globalStorage'), (_w, e) => errors.push(e));
     assert.equal(store.read(a), undefined, 'nothing kept yet (no folder, no file)');
     await store.write(tree(a, { x: { rows: rows(2), more: true } }, 5));
@@ -171,7 +200,7 @@ describe('last-known tree: the store on disk', () => {
   });
 
   it('reads a damaged file as nothing kept and writes over it', async () => {
-    const a = connectionKey({ profile: 'a' });
+    const a = keyOf({ profile: 'a' });
     const store = new LastKnownStore(dir, (_w, e) => errors.push(e));
     fs.mkdirSync(store.folder);
     fs.writeFileSync(store.fileFor(a), '\u0000garbage');
@@ -224,8 +253,8 @@ describe('last-known tree: the store stays small and whole', function () {
       const round = path.join(dir, `run-${run}`);
       fs.mkdirSync(round);
       dir = round;
-      const a = connectionKey({ profile: `a${run}`, regions: ['us-east-1'] });
-      const b = connectionKey({ profile: `b${run}`, regions: ['us-east-1'] });
+      const a = keyOf({ profile: `a${run}`, regions: ['us-east-1'] });
+      const b = keyOf({ profile: `b${run}`, regions: ['us-east-1'] });
       const writers = [writer(a, MAX_ROWS_PER_LIST), writer(b, MAX_ROWS_PER_LIST)];
       await Promise.all(writers.map((w) => w.ready));
       writers.forEach((w) => w.go());
@@ -243,7 +272,7 @@ describe('last-known tree: the store stays small and whole', function () {
   });
 
   it('refuses a file above the size cap quickly, with one log line, and starts with no last-known tree', () => {
-    const key = connectionKey({ profile: 'dev', regions: ['us-east-1'] });
+    const key = keyOf({ profile: 'dev', regions: ['us-east-1'] });
     const lines: string[] = [];
     const store = new LastKnownStore(dir, (what, e) => lines.push(`error ${what}: ${String(e)}`), (line) => lines.push(line));
     // 14 MB: 300,000 expanded ids, as the review found; a well-formed tree otherwise.
@@ -263,7 +292,7 @@ describe('last-known tree: the store stays small and whole', function () {
   });
 
   it('does not read the old single file (it could be 14 MB), and removes it on the next write', async () => {
-    const key = connectionKey({ profile: 'dev', regions: ['us-east-1'] });
+    const key = keyOf({ profile: 'dev', regions: ['us-east-1'] });
     const expanded = Array.from({ length: 300_000 }, (_, i) => `region:us-east-1/group:domains/domain:d-${String(i).padStart(8, '0')}/user:someone-${i}`);
     const legacy = path.join(dir, 'last-known-tree.json');
     fs.writeFileSync(legacy, JSON.stringify({ version: 1, trees: [{ key, savedAt: 1, regions: ['us-east-1'], expanded, lists: {} }] }));
@@ -277,7 +306,7 @@ describe('last-known tree: the store stays small and whole', function () {
   });
 
   it('caps every list on write and on read: rows, lists, expanded ids, regions', async () => {
-    const key = connectionKey({ profile: 'dev', regions: ['us-east-1'] });
+    const key = keyOf({ profile: 'dev', regions: ['us-east-1'] });
     const store = new LastKnownStore(dir, (what, e) => assert.fail(`${what}: ${String(e)}`));
     const lists: Record<string, { rows: StoredRow[]; more: boolean }> = {};
     for (let i = 0; i < MAX_LISTS_PER_TREE + 50; i++) {
@@ -299,7 +328,7 @@ describe('last-known tree: the store stays small and whole', function () {
 
   it('keeps the trees of the MAX_TREES connections written last', async () => {
     const store = new LastKnownStore(dir, (what, e) => assert.fail(`${what}: ${String(e)}`));
-    const keys = Array.from({ length: MAX_TREES + 2 }, (_, i) => connectionKey({ profile: `p${i}` }));
+    const keys = Array.from({ length: MAX_TREES + 2 }, (_, i) => keyOf({ profile: `p${i}` }));
     for (const [i, k] of keys.entries()) {
       await store.write(tree(k, {}, i));
       await new Promise((r) => setTimeout(r, 20));
