@@ -33,6 +33,20 @@ export default tseslint.config(
     },
   },
   {
+    // The status bar's countdown follows the clipboard only if every write goes through ClipboardExpiry.
+    files: ['src/**/*.ts'],
+    ignores: ['src/clipboardExpiry.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector: "MemberExpression[object.property.name='clipboard'][property.name='writeText']",
+          message: 'Write the clipboard through ClipboardExpiry (copy for a presigned URL, writeOther for anything else), so the countdown follows it.',
+        },
+      ],
+    },
+  },
+  {
     files: ['**/*.js', '**/*.mjs'],
     extends: [tseslint.configs.disableTypeChecked],
     languageOptions: {

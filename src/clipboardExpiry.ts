@@ -5,7 +5,8 @@ import { clearClipboardOnExpiry } from './settings';
 /**
  * After a presigned URL is copied: a status bar item counts down to its expiry, and at expiry the
  * clipboard is cleared if it still holds that URL (a bearer credential should not linger there).
- * One countdown at a time: a newer copy replaces the older one.
+ * One countdown at a time: a newer copy replaces the older one. Every clipboard write of the
+ * extension goes through here (a lint rule says so), so the countdown follows the clipboard.
  */
 export class ClipboardExpiry implements vscode.Disposable {
   private readonly item: vscode.StatusBarItem;
@@ -39,8 +40,8 @@ export class ClipboardExpiry implements vscode.Disposable {
   }
 
   /**
-   * Writes something else (an ID, an ARN, a CLI command) to the clipboard: the URL is no longer
-   * there, so its countdown ends.
+   * Writes something else (an ID, an ARN, a CLI command, a link, an IAM Identity Center domain's
+   * own URL) to the clipboard: the URL is no longer there, so its countdown ends.
    */
   async writeOther(text: string): Promise<void> {
     await vscode.env.clipboard.writeText(text);

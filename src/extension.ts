@@ -71,7 +71,11 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const session = new Session(log, () => prompter);
   // The last-known tree: read on the first getChildren (a small file, no AWS code), written once the fresh lists show.
   const lastKnown = new LastKnownKeeper(
-    new LastKnownStore(context.globalStorageUri.fsPath, (what, e) => log.error(what, e)),
+    new LastKnownStore(
+      context.globalStorageUri.fsPath,
+      (what, e) => log.error(what, e),
+      (line) => log.warn(line),
+    ),
     log,
   );
   const tree = new ResourceTreeProvider(session, log, lastKnown.source);

@@ -1,5 +1,5 @@
 import type { AwsSettings, AwsTuning, SageMakerAccess } from './aws/index';
-import { createSageMakerAccess } from './aws/index';
+import { createSageMakerAccess, credentialsInUse, credentialsLabel } from './aws/index';
 import type { Log } from './log';
 import type { Prompter } from './prompter';
 import { readAwsSettings } from './settings';
@@ -74,7 +74,7 @@ export class Session {
 
   private create(settings: AwsSettings): SageMakerAccess {
     this.log.info(
-      `Connecting with profile ${settings.profile ?? '(default chain)'}, regions ${settings.regions?.join(', ') ?? '(from profile)'}, endpoint ${settings.endpointUrl ?? '(AWS)'}`,
+      `Connecting with ${credentialsLabel(credentialsInUse(settings.profile))}, regions ${settings.regions?.join(', ') ?? '(from profile)'}, endpoint ${settings.endpointUrl ?? '(AWS)'}`,
     );
     return createSageMakerAccess(settings, {
       onApiCall: (record) => this.log.apiCall(record),

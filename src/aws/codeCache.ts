@@ -120,10 +120,20 @@ function sha256(data: string | Buffer): string {
 
 type Read = { state: 'missing' | 'stale' | 'corrupt'; problem?: string } | { state: 'ok'; data: Buffer };
 
+/**
+ * Largest cache file read: V8's data for dist/sdk.js (a few hundred KiB of code) is far smaller. A
+ * larger file is not ours; reading and hashing it whole would hold up the first AWS call.
+ */
+export const MAX_CACHE_BYTES = 32 * 1024 * 1024;
+
 /** Reads the cache file: a 4-byte header length, the JSON header, the data. */
 function readCache(cacheFile: string, sourceSha256: string): Read {
   let buf: Buffer;
   try {
+    const size = fs.statSync(cacheFile).size;
+    if (size > MAX_CACHE_BYTES) {
+      return { state: 'corrupt', problem: `${cacheFile} is not read: it is larger than ${MAX_CACHE_BYTES / 1024 / 1024} MiB (${size} bytes)` };
+    }
     buf = fs.readFileSync(cacheFile);
   } catch (e) {
     if ((e as NodeJS.ErrnoException).code === 'ENOENT') {

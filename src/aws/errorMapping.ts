@@ -5,6 +5,7 @@
  */
 import { ssoLoginCommand } from './cliShell';
 import { AwsError, fieldOf, type NextAction } from './errors';
+import { credentialsInUse, quotedName } from './inUse';
 import { redactUrl } from './redact';
 
 /** What was being done when the error happened, to make the message specific. */
@@ -54,8 +55,19 @@ function plain(message: string | undefined): string {
   return redactUrl(first.length > 400 ? `${first.slice(0, 400)}…` : first);
 }
 
+/** The credentials really tried: with no profile named, AWS_PROFILE's or the environment's keys. */
 function profileLabel(ctx: ErrorContext): string {
-  return ctx.profile ? `profile "${ctx.profile}"` : 'the default credential chain';
+  const c = credentialsInUse(ctx.profile);
+  switch (c.origin) {
+    case 'setting':
+      return `profile "${c.profile}"`;
+    case 'AWS_PROFILE':
+      return `profile ${quotedName(c.profile ?? '')} of AWS_PROFILE`;
+    case 'environment keys':
+      return 'the keys in AWS_ACCESS_KEY_ID';
+    default:
+      return 'the default credential chain';
+  }
 }
 
 /** Maps any error (SDK, credential provider, network, abort) to an AwsError. AwsErrors pass through. */

@@ -44,6 +44,7 @@ export {
 } from './validation';
 export { redactUrl, REDACTED } from './redact';
 export { effectiveProfileName } from './profiles';
+export { connectionInUse, credentialsId, credentialsInUse, credentialsLabel, type ConnectionInUse, type CredentialsInUse } from './inUse';
 export {
   cliName,
   cliWords,

@@ -108,7 +108,8 @@ async function deliverDomainUrl(s: ExtensionServices, t: DomainTarget, how: 'ope
     const opened = await s.prompter().openExternal(vscode.Uri.parse(url, true));
     s.log.info(`Opened the ${IDENTITY_CENTER} sign-in of domain ${t.domain.domainName} for ${describeTarget(t)}${opened ? '' : ' (the browser did not confirm)'}`);
   } else {
-    await vscode.env.clipboard.writeText(url);
+    // Not a presigned URL: it replaces one in the clipboard, so that URL's countdown ends.
+    await s.clipboard.writeOther(url);
     s.log.info(`Copied the URL of domain ${t.domain.domainName} (${IDENTITY_CENTER}) for ${describeTarget(t)}`);
   }
   void s.prompter().message('info', `${how === 'open' ? 'Opened' : 'Copied'} the ${IDENTITY_CENTER} sign-in of ${t.domain.domainName}. ${ssoReason(t)}`, []);

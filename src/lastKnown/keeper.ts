@@ -5,6 +5,7 @@
  * Turning the setting off removes what was kept and keeps nothing more.
  */
 import type * as vscode from 'vscode';
+import { connectionInUse } from '../aws/index';
 import type { Log } from '../log';
 import { readAwsSettings, showLastKnownTree } from '../settings';
 import type { LastKnownSource, ResourceTreeProvider } from '../tree/provider';
@@ -27,7 +28,8 @@ export class LastKnownKeeper implements vscode.Disposable {
 
   /** For the tree provider: the key of the current connection and its kept tree (none when the setting is off). */
   readonly source: LastKnownSource = {
-    key: () => connectionKey(readAwsSettings()),
+    // The connection really in use: with the profile setting empty, AWS_PROFILE or the environment's keys.
+    key: () => connectionKey(connectionInUse(readAwsSettings())),
     read: (key) => (showLastKnownTree() ? this.store.read(key) : undefined),
   };
 

@@ -1,6 +1,6 @@
 /**
  * The last-known tree as it is kept on disk (setting `sagemaker.showLastKnownTree`): what the
- * Resources tree showed for one connection (profile, regions, endpoint), so a cold open can show
+ * Resources tree showed for one connection (credentials, regions, endpoint in use), so a cold open can show
  * it at once, marked as not yet refreshed, while the fresh lists load. Plain data, no vscode.
  *
  * What is kept is chosen field by field (names, IDs, ARNs, states, dates; what was expanded):
@@ -8,14 +8,26 @@
  * never the profile's name or the endpoint (the connection is known by a hash of them).
  */
 import { createHash } from 'node:crypto';
-import type { Domain, MlflowApp, MlflowTrackingServer, NotebookInstance, PartnerApp, Space, SpaceApp, UserProfile } from '../aws/index';
+import type { ConnectionInUse, Domain, MlflowApp, MlflowTrackingServer, NotebookInstance, PartnerApp, Space, SpaceApp, UserProfile } from '../aws/index';
 
-export const LAST_KNOWN_VERSION = 1;
+/** 2: one file per connection (1 was one file for all, written without a lock). */
+export const LAST_KNOWN_VERSION = 2;
 /** Rows kept per list: the first page at its largest (MaxResults 100); a longer list keeps "Load more…". */
 export const MAX_ROWS_PER_LIST = 100;
 /** Rows kept per tree, lists in the order they show (so a big tree keeps its top levels). */
 export const MAX_ROWS_PER_TREE = 2000;
-/** Connections kept (most recently shown first): switching between a few profiles keeps each one's tree. */
+/** Lists kept per tree (each is under an expanded node; empty ones cost no rows). */
+export const MAX_LISTS_PER_TREE = 1000;
+/** Expanded node ids kept per tree: a node is expanded to show a list, so no more than the lists. */
+export const MAX_EXPANDED = MAX_LISTS_PER_TREE;
+/** Regions kept per tree: more than AWS has. */
+export const MAX_REGIONS = 64;
+/**
+ * Largest file read or written: a tree at every cap with realistic rows is well under 1 MiB. A
+ * larger file was not written by us; reading it would block the cold open (14 MB: 3.3 s).
+ */
+export const MAX_FILE_BYTES = 2 * 1024 * 1024;
+/** Connections kept (most recently written first): switching between a few profiles keeps each one's tree. */
 export const MAX_TREES = 4;
 /** Longest text kept in a field or node id; anything longer is not a name or an ID. */
 const MAX_TEXT = 2048;
@@ -56,12 +68,6 @@ export interface StoredTree {
   readonly expanded: readonly string[];
   /** By the id of the list node they are under, in the order the tree shows them. */
   readonly lists: Readonly<Record<string, StoredList>>;
-}
-
-export interface StoredFile {
-  readonly version: number;
-  /** Most recently written first, at most MAX_TREES. */
-  readonly trees: readonly StoredTree[];
 }
 
 type FieldType = 'text' | 'date' | 'app' | readonly string[];
@@ -220,32 +226,37 @@ export function restoreRow(stored: unknown): RowData | undefined {
 }
 
 /**
- * The key of one connection: a hash of the profile, the regions setting and the endpoint, so the
- * file names none of them and a tree is only ever shown for the connection it was shown for.
+ * The key of one connection: a hash of the credentials, regions and endpoint really in use
+ * (connectionInUse: `AWS_PROFILE`, the environment's keys and region count, not only the
+ * settings), so the file names none of them and a tree is only ever shown for the connection it
+ * was shown for, never another account's.
  */
-export function connectionKey(c: { readonly profile?: string; readonly regions?: readonly string[]; readonly endpointUrl?: string }): string {
+export function connectionKey(c: ConnectionInUse): string {
   return createHash('sha256')
-    .update(JSON.stringify([c.profile ?? '', c.regions ?? [], c.endpointUrl ?? '']))
+    .update(JSON.stringify([c.credentials, c.regions ?? [], c.environmentRegion ?? '', c.endpointUrl ?? '']))
     .digest('hex')
     .slice(0, 32);
 }
 
 /**
  * Applies the caps: at most MAX_ROWS_PER_LIST rows per list (a cut list says `more`), at most
- * MAX_ROWS_PER_TREE rows in all, lists kept in the order given (the tree's, top levels first).
+ * MAX_ROWS_PER_TREE rows and MAX_LISTS_PER_TREE lists in all, lists kept in the order given (the
+ * tree's, top levels first); at most MAX_EXPANDED expanded ids and MAX_REGIONS regions.
  */
 export function capTree(tree: StoredTree): StoredTree {
   const lists: Record<string, StoredList> = {};
   let budget = MAX_ROWS_PER_TREE;
+  let count = 0;
   for (const [id, list] of Object.entries(tree.lists)) {
-    if (budget <= 0) {
+    if (budget <= 0 || count >= MAX_LISTS_PER_TREE) {
       break;
     }
     const n = Math.min(list.rows.length, MAX_ROWS_PER_LIST, budget);
     lists[id] = { rows: list.rows.slice(0, n), more: list.more || n < list.rows.length };
     budget -= n;
+    count++;
   }
-  return { ...tree, lists };
+  return { ...tree, regions: tree.regions.slice(0, MAX_REGIONS), expanded: tree.expanded.slice(0, MAX_EXPANDED), lists };
 }
 
 function isText(v: unknown): v is string {
@@ -258,48 +269,46 @@ function checkTree(v: unknown): StoredTree | undefined {
     return undefined;
   }
   const t = v as Partial<Record<keyof StoredTree, unknown>>;
-  if (!isText(t.key) || typeof t.savedAt !== 'number' || !Number.isFinite(t.savedAt) || !Array.isArray(t.regions) || !t.regions.every(isText)) {
+  if (!isText(t.key) || typeof t.savedAt !== 'number' || !Number.isFinite(t.savedAt) || !Array.isArray(t.regions) || !t.regions.slice(0, MAX_REGIONS).every(isText)) {
     return undefined;
   }
-  const expanded = Array.isArray(t.expanded) ? t.expanded.filter(isText) : [];
+  // Only as many entries are looked at as can be kept, so a long list costs no more than a short one.
+  const expanded = Array.isArray(t.expanded) ? t.expanded.slice(0, MAX_EXPANDED).filter(isText) : [];
   const lists: Record<string, StoredList> = {};
   if (typeof t.lists === 'object' && t.lists !== null) {
-    for (const [id, raw] of Object.entries(t.lists as Record<string, unknown>)) {
+    for (const [id, raw] of Object.entries(t.lists as Record<string, unknown>).slice(0, MAX_LISTS_PER_TREE)) {
       const l = raw as Partial<Record<keyof StoredList, unknown>> | null;
       if (isText(id) && typeof l === 'object' && l !== null && Array.isArray(l.rows)) {
-        lists[id] = { rows: l.rows.filter((r) => restoreRow(r) !== undefined) as StoredRow[], more: l.more === true };
+        lists[id] = { rows: l.rows.slice(0, MAX_ROWS_PER_LIST).filter((r) => restoreRow(r) !== undefined) as StoredRow[], more: l.more === true || l.rows.length > MAX_ROWS_PER_LIST };
       }
     }
   }
-  return capTree({ key: t.key, savedAt: t.savedAt, regions: t.regions, expanded, lists });
+  return capTree({ key: t.key, savedAt: t.savedAt, regions: t.regions.slice(0, MAX_REGIONS), expanded, lists });
 }
 
-/** The file's text, read tolerantly: anything it cannot use (another version, damage) counts as nothing kept. */
-export function parseFile(text: string | undefined): StoredFile {
-  const empty: StoredFile = { version: LAST_KNOWN_VERSION, trees: [] };
+/** A connection's file: its tree, capped. */
+export function treeFileText(tree: StoredTree): string {
+  return JSON.stringify({ version: LAST_KNOWN_VERSION, tree: capTree(tree) });
+}
+
+/**
+ * A connection's file read back, tolerantly: anything it cannot use (another version, damage,
+ * another connection's tree) counts as nothing kept.
+ */
+export function parseTreeFile(text: string | undefined, key: string): StoredTree | undefined {
   if (!text) {
-    return empty;
+    return undefined;
   }
   let v: unknown;
   try {
     v = JSON.parse(text);
   } catch {
-    return empty;
+    return undefined;
   }
-  const f = v as Partial<StoredFile> | null;
-  if (typeof f !== 'object' || f === null || f.version !== LAST_KNOWN_VERSION || !Array.isArray(f.trees)) {
-    return empty;
+  const f = v as { version?: unknown; tree?: unknown } | null;
+  if (typeof f !== 'object' || f === null || f.version !== LAST_KNOWN_VERSION) {
+    return undefined;
   }
-  const trees = f.trees.map(checkTree).filter((t): t is StoredTree => t !== undefined);
-  return { version: LAST_KNOWN_VERSION, trees: trees.slice(0, MAX_TREES) };
-}
-
-/** The tree kept for this connection, if any. */
-export function findTree(file: StoredFile, key: string): StoredTree | undefined {
-  return file.trees.find((t) => t.key === key);
-}
-
-/** The file with `tree` (capped) first, in place of the same connection's older one, at most MAX_TREES. */
-export function putTree(file: StoredFile, tree: StoredTree): StoredFile {
-  return { version: LAST_KNOWN_VERSION, trees: [capTree(tree), ...file.trees.filter((t) => t.key !== tree.key)].slice(0, MAX_TREES) };
+  const tree = checkTree(f.tree);
+  return tree?.key === key ? tree : undefined;
 }

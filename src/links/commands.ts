@@ -3,6 +3,7 @@
  * In dist/commands.js, loaded on first use; the handler itself is registered by ../commands/index.ts.
  */
 import * as vscode from 'vscode';
+import { credentialsInUse, credentialsLabel } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import { resolveTarget, type TargetKind } from '../commands/targets';
@@ -10,7 +11,7 @@ import { deliver } from '../commands/urls';
 import type { Node } from '../tree/nodes';
 import { KIND_SPECS, type DisplayNames, type EnvRef } from './kinds';
 import { linkFor, parseLink } from './link';
-import { canResolve, isNotFound, profileLabel, refFromTarget, targetFromRef } from './resolve';
+import { canResolve, isNotFound, refFromTarget, targetFromRef } from './resolve';
 
 /** The kinds Copy Link offers from the palette: those with a target today. */
 const LINK_KINDS: readonly TargetKind[] = ['studio', 'space', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'];
@@ -26,7 +27,7 @@ export function copyLink(s: ExtensionServices) {
     if (!named) {
       throw new UserFacingError('There is no link for this kind of item.');
     }
-    await vscode.env.clipboard.writeText(linkFor(named.ref));
+    await s.clipboard.writeOther(linkFor(named.ref));
     const what = KIND_SPECS[named.ref.kind].describe(named.ref, named.names);
     s.log.info(`Copied a link to ${what} (${named.ref.region})`);
     vscode.window.setStatusBarMessage(`$(link) Copied a link to ${what}`, 4000);
@@ -49,7 +50,7 @@ export async function openRef(s: ExtensionServices, ref: EnvRef, names: DisplayN
       throw e;
     }
     s.log.error(`Opening ${what} (${ref.region})`, e);
-    const message = `The ${what} was not found in ${ref.region} with ${profileLabel(s.session.settings.profile)}: it may have been deleted, or belong to another account.`;
+    const message = `The ${what} was not found in ${ref.region} with ${credentialsLabel(credentialsInUse(s.session.settings.profile))}: it may have been deleted, or belong to another account.`;
     if (onGone) {
       await onGone(message);
       return;
@@ -70,7 +71,8 @@ export async function openLink(s: ExtensionServices, uri: vscode.Uri): Promise<v
     throw new UserFacingError(`This version of SageMaker Environments cannot open ${KIND_SPECS[ref.kind].label} links yet.`);
   }
   const what = KIND_SPECS[ref.kind].describe(ref);
-  const profile = profileLabel(s.session.settings.profile);
+  // The credentials really used: with the profile setting empty, AWS_PROFILE's or the environment's keys.
+  const profile = credentialsLabel(credentialsInUse(s.session.settings.profile));
   const choice = await s
     .prompter()
     .message('warning', `A link asks to open the ${what} in ${ref.region}, with ${profile}. Open it only if you trust where the link came from.`, [OPEN], true);

@@ -92,8 +92,3 @@ export async function targetFromRef(s: ExtensionServices, ref: EnvRef, names: Di
 export function isNotFound(e: unknown): boolean {
   return e instanceof Error && e.name === 'AwsError' && (e as Partial<AwsError>).kind === 'not-found';
 }
-
-/** The AWS profile in words, as prompts name it. */
-export function profileLabel(profile: string | undefined): string {
-  return profile ? `AWS profile "${profile}"` : 'the default AWS credentials';
-}

@@ -3,11 +3,11 @@ import * as vscode from 'vscode';
 import type { ExtensionServices } from '../context';
 import { openRef } from '../links/commands';
 import { KIND_SPECS } from '../links/kinds';
-import { profileLabel } from '../links/resolve';
+import { credentialsId, credentialsInUse, credentialsLabel } from '../aws/index';
 import type { PickItem } from '../prompter';
 import { updateSetting, SETTING } from '../settings';
 import { icon, joinDescription } from '../tree/presentation';
-import type { RecentEntry } from './store';
+import { entryCredentials, type RecentEntry } from './store';
 
 const KIND_ICON: Record<RecentEntry['ref']['kind'], string> = {
   studio: 'account',
@@ -39,6 +39,11 @@ function descriptionOf(e: RecentEntry): string {
 
 type Choice = { entry: RecentEntry; how: 'open' | 'copy' };
 
+/** The credentials an entry was opened with, in words. */
+function entryCredentialsLabel(e: RecentEntry): string {
+  return e.awsKeys !== undefined ? 'other AWS keys from the environment (AWS_ACCESS_KEY_ID)' : credentialsLabel({ origin: 'setting', profile: e.awsProfile ?? 'default' });
+}
+
 const SWITCH = 'Switch Profile and Open';
 const REMOVE = 'Remove from Recent';
 
@@ -50,11 +55,13 @@ export function openRecent(s: ExtensionServices) {
       await s.prompter().message('info', 'Nothing opened yet: environments you open or copy a URL for appear here.', []);
       return;
     }
-    const current = s.session.settings.profile;
+    // The credentials really in use: with the profile setting empty, AWS_PROFILE's or the environment's keys.
+    const current = credentialsInUse(s.session.settings.profile);
+    const isCurrent = (entry: RecentEntry): boolean => entryCredentials(entry) === credentialsId(current);
     const items: PickItem<Choice>[] = entries.map((entry) => ({
       label: labelOf(entry),
       description: descriptionOf(entry),
-      detail: (entry.awsProfile ?? undefined) !== current ? `Opened with ${profileLabel(entry.awsProfile)}, not the current one` : undefined,
+      detail: isCurrent(entry) ? undefined : `Opened with ${entryCredentialsLabel(entry)}, not the current one`,
       iconPath: icon(KIND_ICON[entry.ref.kind]),
       value: { entry, how: 'open' },
       buttons: [{ iconPath: icon('copy'), tooltip: 'Copy URL', value: { entry, how: 'copy' } }],
@@ -65,20 +72,20 @@ export function openRecent(s: ExtensionServices) {
     }
     const { entry, how } = choice;
     const what = KIND_SPECS[entry.ref.kind].describe(entry.ref, entry.names);
-    if ((entry.awsProfile ?? undefined) !== s.session.settings.profile) {
-      const answer = await s
-        .prompter()
-        .message(
-          'warning',
-          `The ${what} was opened with ${profileLabel(entry.awsProfile)}; the current one is ${profileLabel(s.session.settings.profile)}. Switch to ${profileLabel(entry.awsProfile)} and ${how} it?`,
-          [SWITCH],
-          true,
-        );
+    if (!isCurrent(entry)) {
+      const was = `The ${what} was opened with ${entryCredentialsLabel(entry)}; the current credentials are ${credentialsLabel(current)}.`;
+      if (entry.awsKeys !== undefined) {
+        // Keys in the environment cannot be chosen from here: say so rather than open with others.
+        await s.prompter().message('warning', `${was} Open it from the tree, or start VS Code with those keys.`, []);
+        return;
+      }
+      const profile = entry.awsProfile ?? 'default';
+      const answer = await s.prompter().message('warning', `${was} Switch to ${entryCredentialsLabel(entry)} and ${how} it?`, [SWITCH], true);
       if (answer !== SWITCH) {
         return;
       }
-      await updateSetting(SETTING.profile, entry.awsProfile ?? '');
-      s.log.info(`Switched to ${profileLabel(entry.awsProfile)} to open a recent environment`);
+      await updateSetting(SETTING.profile, profile);
+      s.log.info(`Switched to ${entryCredentialsLabel(entry)} to open a recent environment`);
     }
     await openRef(s, entry.ref, entry.names, how, async (message) => {
       const answer = await s.prompter().message('warning', `${message} Remove it from Open Recent?`, [REMOVE]);

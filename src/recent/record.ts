@@ -1,3 +1,4 @@
+import { credentialsInUse } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import type { UrlTarget } from '../commands/targets';
 import { refFromTarget } from '../links/resolve';
@@ -12,7 +13,8 @@ export async function recordRecent(s: ExtensionServices, t: UrlTarget): Promise<
     return;
   }
   try {
-    await s.recent.record(named.ref, named.names, s.session.settings.profile);
+    // The credentials really used: with the profile setting empty, AWS_PROFILE's or the environment's keys.
+    await s.recent.record(named.ref, named.names, credentialsInUse(s.session.settings.profile));
   } catch (e) {
     s.log.error('Open Recent: could not remember the environment', e);
   }

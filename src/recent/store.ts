@@ -1,9 +1,11 @@
 /**
  * Open Recent's list, in the extension's global state: the environments last opened or copied,
  * most recent first, at most MAX_RECENT. Names and IDs only (never a URL, never a credential), and
- * the AWS profile they were opened with, so an entry of another profile can say so.
+ * the AWS credentials they were opened with (the profile really used, or which keys), so an entry
+ * of other credentials can say so.
  */
 import type * as vscode from 'vscode';
+import { credentialsId, type CredentialsInUse } from '../aws/index';
 import { checkRef, cleanRef, refKey, type DisplayNames, type EnvRef } from '../links/kinds';
 
 export const RECENT_STATE_KEY = 'sagemaker.recent';
@@ -12,8 +14,13 @@ export const MAX_RECENT = 20;
 export interface RecentEntry {
   readonly ref: EnvRef;
   readonly names: DisplayNames;
-  /** The `sagemaker.profile` it was opened with; undefined = the default credential chain. */
+  /**
+   * The AWS profile it was opened with: the setting's, else AWS_PROFILE's, else "default"
+   * (entries of earlier builds: undefined, the default chain, taken as "default").
+   */
   readonly awsProfile?: string;
+  /** Opened with the environment's keys: credentialsInUse().keys, a hash of AWS_ACCESS_KEY_ID (no profile then). */
+  readonly awsKeys?: string;
   /** When it was last opened or copied (ms since the epoch). */
   readonly at: number;
 }
@@ -30,6 +37,7 @@ function isEntry(v: unknown): v is RecentEntry {
     checkRef(e.ref) === undefined &&
     typeof e.at === 'number' &&
     (e.awsProfile === undefined || typeof e.awsProfile === 'string') &&
+    (e.awsKeys === undefined || typeof e.awsKeys === 'string') &&
     (e.names === undefined || typeof e.names === 'object')
   );
 }
@@ -45,7 +53,12 @@ function cleanNames(n: DisplayNames | undefined): DisplayNames {
   return out;
 }
 
-const entryKey = (e: Pick<RecentEntry, 'ref' | 'awsProfile'>): string => JSON.stringify([refKey(e.ref), e.awsProfile ?? null]);
+/** The credentials of an entry, as credentialsId() names them. */
+export function entryCredentials(e: Pick<RecentEntry, 'awsProfile' | 'awsKeys'>): string {
+  return credentialsId({ profile: e.awsProfile, keys: e.awsKeys });
+}
+
+const entryKey = (e: Pick<RecentEntry, 'ref' | 'awsProfile' | 'awsKeys'>): string => JSON.stringify([refKey(e.ref), entryCredentials(e)]);
 
 export class RecentList {
   constructor(private readonly state: vscode.Memento) {}
@@ -56,9 +69,9 @@ export class RecentList {
     return Array.isArray(raw) ? raw.filter(isEntry).map((e) => ({ ...e, names: cleanNames(e.names) })) : [];
   }
 
-  /** Puts the environment first (once per environment and AWS profile) and keeps the newest MAX_RECENT. */
-  async record(ref: EnvRef, names: DisplayNames, awsProfile: string | undefined, at = Date.now()): Promise<void> {
-    const fresh = { ref: cleanRef(ref), awsProfile: awsProfile || undefined };
+  /** Puts the environment first (once per environment and credentials) and keeps the newest MAX_RECENT. */
+  async record(ref: EnvRef, names: DisplayNames, credentials: CredentialsInUse, at = Date.now()): Promise<void> {
+    const fresh = credentials.keys !== undefined ? { ref: cleanRef(ref), awsKeys: credentials.keys } : { ref: cleanRef(ref), awsProfile: credentials.profile ?? 'default' };
     const key = entryKey(fresh);
     const all = this.entries();
     // A link knows IDs only: keep the names an earlier open from the tree learnt.
@@ -68,7 +81,7 @@ export class RecentList {
     await this.state.update(RECENT_STATE_KEY, [entry, ...rest].slice(0, MAX_RECENT));
   }
 
-  async remove(entry: Pick<RecentEntry, 'ref' | 'awsProfile'>): Promise<void> {
+  async remove(entry: Pick<RecentEntry, 'ref' | 'awsProfile' | 'awsKeys'>): Promise<void> {
     const key = entryKey(entry);
     await this.state.update(RECENT_STATE_KEY, this.entries().filter((e) => entryKey(e) !== key));
   }

@@ -9,7 +9,7 @@ import { prepareEnvironment, type PreparedEnvironment } from '../harness/fixture
 import { repoRoot, resultsDir } from '../harness/paths';
 import { resourcesView } from '../ui/workbench';
 import { SDK_CODE_CACHE_FILE } from '../../src/aws/clients';
-import { LAST_KNOWN_FILE } from '../../src/lastKnown/store';
+import { LAST_KNOWN_DIR } from '../../src/lastKnown/store';
 import { measureBundle } from './bundle';
 import { benchData, BENCH_PROFILE, LARGE_DOMAIN, LARGE_REGION } from './data';
 import { FIGURES_MARKER, LATENCY_ENV, median, type Figure, type HostFigure } from './figures';
@@ -67,9 +67,9 @@ function codeCacheFile(server: RunningCodeServer): string {
   return path.join(server.userDataDir, 'User', 'globalStorage', 'sagemaker-environments.sagemaker-environments', SDK_CODE_CACHE_FILE);
 }
 
-/** Where the extension keeps its last-known tree in this code-server's user data. */
+/** Where the extension keeps its last-known trees (one file per connection) in this code-server's user data. */
 function lastKnownFile(server: RunningCodeServer): string {
-  return path.join(path.dirname(codeCacheFile(server)), LAST_KNOWN_FILE);
+  return path.join(path.dirname(codeCacheFile(server)), LAST_KNOWN_DIR);
 }
 
 async function waitForFile(file: string, timeoutMs = 30_000): Promise<boolean> {
@@ -104,7 +104,7 @@ async function measurePaint(browser: Browser, server: RunningCodeServer, fixture
     throw new Error(`the SDK code cache or the last-known tree exists before the first start in fresh user data: ${cacheFile}`);
   }
   if (start === 'noLastKnown') {
-    fs.rmSync(treeFile, { force: true });
+    fs.rmSync(treeFile, { recursive: true, force: true });
   }
   const withTree = fs.existsSync(treeFile);
   if (start === 'lastKnown' && !withTree) {
@@ -149,7 +149,8 @@ async function measurePaint(browser: Browser, server: RunningCodeServer, fixture
     if (start !== 'lastKnown') {
       // The extension writes its last-known tree once the fresh lists have been on screen a moment.
       const written = await waitForFile(treeFile);
-      log(`last-known tree ${written ? `written (${fs.statSync(treeFile).size} bytes)` : 'NOT written within 30 s'}`);
+      const bytes = (): number => fs.readdirSync(treeFile).filter((n) => n.endsWith('.json')).reduce((n, f) => n + fs.statSync(path.join(treeFile, f)).size, 0);
+      log(`last-known tree ${written ? `written (${bytes()} bytes)` : 'NOT written within 30 s'}`);
     }
     const figures: HostFigure[] = [
       {
@@ -305,7 +306,7 @@ async function main(): Promise<void> {
         ];
         // The extension host's cold open without a last-known tree (it writes one again before it ends).
         const treeFile = lastKnownFile(server);
-        fs.rmSync(treeFile, { force: true });
+        fs.rmSync(treeFile, { recursive: true, force: true });
         const cold = await runHostSuite(browser, server, log, 'cold.js');
         if (!fs.existsSync(treeFile)) {
           log(`the cold open without a last-known tree wrote none (${treeFile}): the suite's cold open below has none either`);

@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { connectionInUse } from '../../src/aws/inUse';
 import { connectionKey } from '../../src/lastKnown/snapshot';
 import type { ListNode, Node } from '../../src/tree/nodes';
 import { callCount, children, emulator, emulatorUrl, hovered, item, labels, nodeAt, resetSettings, runningModule, setSetting, tooltipText, usePrompter, waitFor } from './helpers';
@@ -15,7 +16,7 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
   const { api, prompter } = usePrompter();
   const tree = () => api().services.tree;
   const keeper = () => api().lastKnown;
-  const usEast = () => connectionKey({ regions: ['us-east-1'], endpointUrl: emulatorUrl() });
+  const usEast = () => connectionKey(connectionInUse({ regions: ['us-east-1'], endpointUrl: emulatorUrl() }));
   const NOT_REFRESHED = /Not refreshed yet: as last shown/;
 
   before(async () => {
@@ -135,7 +136,7 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
 
   it('keeps names, IDs and states only: no URL, no endpoint, no credential in the file', async () => {
     await showAndKeep();
-    const text = fs.readFileSync(keeper().store.file, 'utf8');
+    const text = fs.readFileSync(keeper().store.fileFor(usEast()), 'utf8');
     assert.match(text, /d-7kx2hq9mzp4a/);
     assert.match(text, /alice-jupyterlab/);
     assert.doesNotMatch(text, /:\/\//, 'a URL in the last-known tree');
@@ -193,19 +194,40 @@ describe('the last-known tree (sagemaker.showLastKnownTree)', () => {
     await waitFor(() => tree().viewState === 'noCredentials' || tree().viewState === 'error', 'the view says the profile cannot be used');
   });
 
+  it('with the profile setting empty, another AWS_PROFILE (another account) never shows this tree', async () => {
+    await showAndKeep();
+    await vscode.commands.executeCommand('workbench.action.closeSidebar');
+    const credentials = process.env.AWS_SHARED_CREDENTIALS_FILE!;
+    fs.writeFileSync(credentials, `[prod]\naws_access_key_id = ${process.env.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${process.env.AWS_SECRET_ACCESS_KEY}\n`);
+    try {
+      // A window started with AWS_PROFILE=prod and the same settings: its tree is built afresh.
+      process.env.AWS_PROFILE = 'prod';
+      tree().refresh({ lastKnown: true });
+      const roots = await children(api());
+      assert.equal(tree().showingLastKnown, undefined, "the default credentials' tree shown as prod's last known");
+      for (const r of roots) {
+        assert.equal(tree().isLastKnown((await children(api(), r))[0] ?? r), false);
+      }
+    } finally {
+      delete process.env.AWS_PROFILE;
+      fs.writeFileSync(credentials, '');
+      tree().refresh();
+    }
+  });
+
   it('turned off: what was kept is removed, nothing is shown from it, nothing is written', async () => {
     await showAndKeep();
-    assert.ok(fs.existsSync(keeper().store.file));
+    assert.ok(fs.existsSync(keeper().store.fileFor(usEast())));
     await setSetting('showLastKnownTree', false);
     try {
-      await waitFor(() => !fs.existsSync(keeper().store.file), 'the last-known tree file is removed');
+      await waitFor(() => !fs.existsSync(keeper().store.folder), 'the last-known trees are removed');
       await leaveAndComeBack();
       const domains = await children(api(), await nodeAt(api(), 'Studio Domains'));
       assert.equal(tree().showingLastKnown, undefined);
       assert.doesNotMatch(tooltipText(await hovered(api(), domains[0])), NOT_REFRESHED);
       await keeper().save();
       await keeper().store.idle();
-      assert.equal(fs.existsSync(keeper().store.file), false, 'written while off');
+      assert.equal(fs.existsSync(keeper().store.folder), false, 'written while off');
     } finally {
       await setSetting('showLastKnownTree', true);
     }

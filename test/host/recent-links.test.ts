@@ -1,6 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
+import { credentialsInUse } from '../../src/aws/inUse';
 import { openLink } from '../../src/links/commands';
 import type { Node } from '../../src/tree/nodes';
 import { callCount, emulator, emulatorUrl, nodeAt, resetSettings, safe, setSetting, usePrompter, visit, waitFor } from './helpers';
@@ -86,7 +87,7 @@ describe('Open Recent, Copy Link and links to an environment', () => {
 
     it('keeps at most 20, newest first', async () => {
       for (let i = 0; i < 25; i++) {
-        await api().services.recent.record({ kind: 'notebook', region: 'us-east-1', name: `nb-${i}` }, {}, undefined, 1000 + i);
+        await api().services.recent.record({ kind: 'notebook', region: 'us-east-1', name: `nb-${i}` }, {}, credentialsInUse(undefined), 1000 + i);
       }
       const names = api().services.recent.entries().map((e) => e.ref.name);
       assert.equal(names.length, 20);
@@ -98,11 +99,11 @@ describe('Open Recent, Copy Link and links to an environment', () => {
       const credentials = process.env.AWS_SHARED_CREDENTIALS_FILE!;
       fs.writeFileSync(credentials, `[team]\naws_access_key_id = ${process.env.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${process.env.AWS_SECRET_ACCESS_KEY}\n`);
       try {
-        await api().services.recent.record({ kind: 'notebook', region: 'us-east-1', name: 'fraud-detection-dev' }, {}, 'team');
+        await api().services.recent.record({ kind: 'notebook', region: 'us-east-1', name: 'fraud-detection-dev' }, {}, { origin: 'setting', profile: 'team' });
         prompter.script({ pick: 'fraud-detection-dev' });
         await vscode.commands.executeCommand('sagemaker.openRecent');
         assert.equal(prompter.picks[0]?.items[0]?.detail, 'Opened with AWS profile "team", not the current one');
-        assert.match(prompter.messages[0]?.text ?? '', /opened with AWS profile "team"; the current one is the default AWS credentials/);
+        assert.match(prompter.messages[0]?.text ?? '', /opened with AWS profile "team"; the current credentials are the AWS keys in the environment \(AWS_ACCESS_KEY_ID\)/);
         assert.equal(prompter.opened.length, 0, 'declined: nothing opened');
         assert.equal(vscode.workspace.getConfiguration('sagemaker').get('profile'), '');
 
@@ -119,8 +120,44 @@ describe('Open Recent, Copy Link and links to an environment', () => {
       }
     });
 
+    it('with the profile setting empty, the AWS_PROFILE really used is remembered, and an entry of another one asks before it opens', async () => {
+      const credentials = process.env.AWS_SHARED_CREDENTIALS_FILE!;
+      const keys = `aws_access_key_id = ${process.env.AWS_ACCESS_KEY_ID}\naws_secret_access_key = ${process.env.AWS_SECRET_ACCESS_KEY}\n`;
+      fs.writeFileSync(credentials, `[dev]\n${keys}[prod]\n${keys}`);
+      try {
+        process.env.AWS_PROFILE = 'dev';
+        await vscode.env.clipboard.writeText('');
+        await vscode.commands.executeCommand('sagemaker.copyNotebookUrl', await fraud());
+        assert.ok((await vscode.env.clipboard.readText()).startsWith('http'), 'the URL was copied');
+        assert.equal(api().services.recent.entries()[0]?.awsProfile, 'dev', 'remembered with the profile really used');
+
+        // Another window, started with AWS_PROFILE=prod: the entry is not opened silently with prod.
+        process.env.AWS_PROFILE = 'prod';
+        prompter.clear();
+        prompter.script({ pick: 'fraud-detection-dev' });
+        await vscode.commands.executeCommand('sagemaker.openRecent');
+        assert.equal(prompter.picks[0]?.items[0]?.detail, 'Opened with AWS profile "dev", not the current one');
+        assert.equal(
+          prompter.messages[0]?.text,
+          'The notebook instance fraud-detection-dev was opened with AWS profile "dev"; the current credentials are AWS profile "prod" (from AWS_PROFILE). Switch to AWS profile "dev" and open it?',
+        );
+        assert.equal(prompter.opened.length, 0, 'declined: nothing opened');
+
+        // Under dev again, however chosen (here the setting), it is the current one: no question.
+        prompter.clear();
+        await setSetting('profile', 'dev');
+        prompter.script({ cancel: true });
+        await vscode.commands.executeCommand('sagemaker.openRecent');
+        assert.equal(prompter.picks[0]?.items[0]?.detail, undefined);
+      } finally {
+        delete process.env.AWS_PROFILE;
+        await setSetting('profile', undefined);
+        fs.writeFileSync(credentials, '');
+      }
+    });
+
     it('an entry whose resource is gone says so after one lookup and offers to remove it', async () => {
-      await api().services.recent.record({ kind: 'notebook', region: 'us-east-1', name: 'deleted-notebook' }, {}, undefined);
+      await api().services.recent.record({ kind: 'notebook', region: 'us-east-1', name: 'deleted-notebook' }, {}, credentialsInUse(undefined));
       // The view hidden: the poller, which describes the tree's passing notebook instances while
       // the view shows, makes no call to be counted as this lookup.
       await vscode.commands.executeCommand('workbench.view.explorer');
@@ -130,7 +167,7 @@ describe('Open Recent, Copy Link and links to an environment', () => {
         prompter.script({ pick: 'deleted-notebook' }, { button: 'Remove from Recent' });
         await vscode.commands.executeCommand('sagemaker.openRecent');
         const warning = prompter.messages.find((m) => m.level === 'warning');
-        assert.match(warning?.text ?? '', /notebook instance deleted-notebook was not found in us-east-1 with the default AWS credentials.*Remove it from Open Recent\?/);
+        assert.match(warning?.text ?? '', /notebook instance deleted-notebook was not found in us-east-1 with the AWS keys in the environment \(AWS_ACCESS_KEY_ID\).*Remove it from Open Recent\?/);
         // One lookup; the tree's own listings aside.
         const lookups = Object.entries(await emulator.calls()).filter(([op]) => !op.startsWith('List'));
         assert.deepEqual(Object.fromEntries(lookups), { DescribeNotebookInstance: 1 });
@@ -205,7 +242,7 @@ describe('Open Recent, Copy Link and links to an environment', () => {
       assert.equal(question?.modal, true);
       assert.equal(
         question.text,
-        'A link asks to open the space alice-jupyterlab of user profile alice in domain d-7kx2hq9mzp4a in us-east-1, with the default AWS credentials. Open it only if you trust where the link came from.',
+        'A link asks to open the space alice-jupyterlab of user profile alice in domain d-7kx2hq9mzp4a in us-east-1, with the AWS keys in the environment (AWS_ACCESS_KEY_ID). Open it only if you trust where the link came from.',
       );
       assert.match(await page(lastOpened()), /alice-jupyterlab/);
       // Recent now, still with the names the tree knew (a link carries IDs only).
@@ -223,6 +260,22 @@ describe('Open Recent, Copy Link and links to an environment', () => {
       assert.equal(prompter.messages.length, 1);
       assert.equal(prompter.opened.length, 0);
       assert.deepEqual(await emulator.calls(), {});
+    });
+
+    it('a link names the AWS profile really used: AWS_PROFILE when the profile setting is empty', async () => {
+      await quietTree();
+      process.env.AWS_PROFILE = 'prod';
+      try {
+        await emulator.resetCalls();
+        await openLinkDismissed(`${LINK}?kind=notebook&region=us-east-1&name=fraud-detection-dev`);
+        assert.equal(
+          prompter.messages[0]?.text,
+          'A link asks to open the notebook instance fraud-detection-dev in us-east-1, with AWS profile "prod" (from AWS_PROFILE). Open it only if you trust where the link came from.',
+        );
+        assert.deepEqual(await emulator.calls(), {});
+      } finally {
+        delete process.env.AWS_PROFILE;
+      }
     });
 
     async function openLinkDismissed(link: string): Promise<void> {
@@ -263,7 +316,7 @@ describe('Open Recent, Copy Link and links to an environment', () => {
       prompter.script({ button: 'Open' });
       await assert.rejects(
         openLink(api().services, vscode.Uri.parse(`${LINK}?kind=studio&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=nobody`)),
-        /Studio for user profile nobody in domain d-7kx2hq9mzp4a was not found in us-east-1 with the default AWS credentials/,
+        /Studio for user profile nobody in domain d-7kx2hq9mzp4a was not found in us-east-1 with the AWS keys in the environment \(AWS_ACCESS_KEY_ID\)/,
       );
       assert.deepEqual(await emulator.calls(), { CreatePresignedDomainUrl: 1 });
       assert.equal(prompter.opened.length, 0);

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { LAST_KNOWN_FILE } from '../../src/lastKnown/store';
+import { LAST_KNOWN_DIR } from '../../src/lastKnown/store';
 import { repoRoot } from '../harness/paths';
 import { expandRow, openSageMakerView, openWorkbench, readmeScreenshot, resourcesView, screenshot, treeRow, until, type Workbench } from './workbench';
 
@@ -39,10 +39,14 @@ describe('the last-known tree in VS Code (code-server)', function () {
     await expandRow(page, 'ml-platform');
     await expandRow(page, 'alice');
     await treeRow(page, 'Alice JupyterLab').waitFor({ timeout: 60_000 });
-    const file = path.join(wb.server.userDataDir, 'User', 'globalStorage', 'sagemaker-environments.sagemaker-environments', LAST_KNOWN_FILE);
+    const folder = path.join(wb.server.userDataDir, 'User', 'globalStorage', 'sagemaker-environments.sagemaker-environments', LAST_KNOWN_DIR);
     // Kept once the tree has been still a moment: wait for the write that holds alice's spaces,
     // not an earlier one made between the two expansions.
-    await until(async () => (await fs.promises.readFile(file, 'utf8').catch(() => '')).includes('"alice-jupyterlab"'), 'the extension kept the tree down to alice\'s spaces');
+    const kept = async (): Promise<string> => {
+      const names = await fs.promises.readdir(folder).catch(() => [] as string[]);
+      return (await Promise.all(names.filter((n) => n.endsWith('.json')).map((n) => fs.promises.readFile(path.join(folder, n), 'utf8').catch(() => '')))).join('\n');
+    };
+    await until(async () => (await kept()).includes('"alice-jupyterlab"'), 'the extension kept the tree down to alice\'s spaces');
     await page.close();
 
     // The next window's lists answer slowly (30 s), so the last-known rows can be looked at.

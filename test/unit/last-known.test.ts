@@ -1,23 +1,33 @@
 import * as assert from 'node:assert/strict';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   capTree,
   connectionKey,
-  findTree,
   LAST_KNOWN_VERSION,
+  MAX_EXPANDED,
+  MAX_FILE_BYTES,
+  MAX_LISTS_PER_TREE,
+  MAX_REGIONS,
   MAX_ROWS_PER_LIST,
   MAX_ROWS_PER_TREE,
   MAX_TREES,
-  parseFile,
-  putTree,
+  parseTreeFile,
   restoreRow,
   storeRow,
   type StoredRow,
   type StoredTree,
 } from '../../src/lastKnown/snapshot';
-import { LAST_KNOWN_FILE, LastKnownStore } from '../../src/lastKnown/store';
+import { LAST_KNOWN_DIR, LastKnownStore } from '../../src/lastKnown/store';
+import { connectionInUse } from '../../src/aws/inUse';
+import type { AwsSettings } from '../../src/aws/types';
+
+/** The last-known key of these settings in this environment (none of the test process's own). */
+function keyOf(settings: AwsSettings, env: Record<string, string> = {}): string {
+  return connectionKey(connectionInUse(settings, env));
+}
 
 const created = new Date('2026-11-20T10:00:00.000Z');
 
@@ -93,20 +103,42 @@ describe('last-known tree: what is kept of a row', () => {
 describe('last-known tree: the connection key', () => {
   it('is the same for the same profile, regions and endpoint, and differs when any of them does', () => {
     const base = { profile: 'dev', regions: ['us-east-1'], endpointUrl: 'https://vpce-1.api.sagemaker.us-east-1.vpce.amazonaws.com' };
-    assert.equal(connectionKey(base), connectionKey({ ...base, regions: ['us-east-1'] }));
+    assert.equal(keyOf(base), keyOf({ ...base, regions: ['us-east-1'] }));
     const keys = new Set([
-      connectionKey(base),
-      connectionKey({ ...base, profile: 'prod' }),
-      connectionKey({ ...base, profile: undefined }),
-      connectionKey({ ...base, regions: ['us-east-1', 'eu-west-1'] }),
-      connectionKey({ ...base, regions: undefined }),
-      connectionKey({ ...base, endpointUrl: undefined }),
+      keyOf(base),
+      keyOf({ ...base, profile: 'prod' }),
+      keyOf({ ...base, profile: undefined }),
+      keyOf({ ...base, regions: ['us-east-1', 'eu-west-1'] }),
+      keyOf({ ...base, regions: undefined }),
+      keyOf({ ...base, endpointUrl: undefined }),
     ]);
     assert.equal(keys.size, 6);
   });
 
+  it('follows the credentials, region and endpoint really in use, not the settings alone', () => {
+    const settings = { regions: ['us-east-1'] };
+    // The profile setting empty: AWS_PROFILE chooses the profile, and it is that profile's tree.
+    assert.notEqual(keyOf(settings, { AWS_PROFILE: 'prod' }), keyOf(settings, { AWS_PROFILE: 'dev' }));
+    assert.notEqual(keyOf(settings, { AWS_PROFILE: 'prod' }), keyOf(settings), 'AWS_PROFILE=prod is not the default profile');
+    assert.equal(keyOf(settings, { AWS_PROFILE: 'prod' }), keyOf({ ...settings, profile: 'prod' }), 'the same profile, however chosen');
+    // AWS_PROFILE outranks keys in the environment (the SDK ignores them then).
+    assert.equal(keyOf(settings, { AWS_PROFILE: 'prod', AWS_ACCESS_KEY_ID: 'AKIAONE', AWS_SECRET_ACCESS_KEY: 's' }), keyOf(settings, { AWS_PROFILE: 'prod' }));
+    // Keys in the environment: another key is another account's tree.
+    const one = keyOf(settings, { AWS_ACCESS_KEY_ID: 'AKIAONE', AWS_SECRET_ACCESS_KEY: 's' });
+    assert.notEqual(one, keyOf(settings, { AWS_ACCESS_KEY_ID: 'AKIATWO', AWS_SECRET_ACCESS_KEY: 's' }));
+    assert.notEqual(one, keyOf(settings), 'the environment keys are not the default profile');
+    assert.equal(one, keyOf(settings, { AWS_ACCESS_KEY_ID: 'AKIAONE', AWS_SECRET_ACCESS_KEY: 'rotated' }), 'a new secret for the same key id');
+    // No regions setting: the environment's region counts; with the setting, it does not.
+    assert.notEqual(keyOf({}, { AWS_REGION: 'us-east-1' }), keyOf({}, { AWS_REGION: 'eu-west-1' }));
+    assert.notEqual(keyOf({}, { AWS_DEFAULT_REGION: 'us-east-1' }), keyOf({}, { AWS_DEFAULT_REGION: 'eu-west-1' }));
+    assert.equal(keyOf(settings, { AWS_REGION: 'us-east-1' }), keyOf(settings, { AWS_REGION: 'eu-west-1' }));
+    // No endpoint setting: the SDK's environment endpoint counts.
+    assert.notEqual(keyOf(settings, { AWS_ENDPOINT_URL_SAGEMAKER: 'http://127.0.0.1:4566' }), keyOf(settings));
+    assert.notEqual(keyOf(settings, { AWS_ENDPOINT_URL: 'http://127.0.0.1:4566' }), keyOf(settings));
+  });
+
   it('names neither the profile nor the endpoint', () => {
-    const key = connectionKey({ profile: 'my-admin-profile', endpointUrl: 'http://127.0.0.1:4566' });
+    const key = keyOf({ profile: 'my-admin-profile', endpointUrl: 'http://127.0.0.1:4566' });
     assert.match(key, /^[0-9a-f]{32}$/);
   });
 });
@@ -131,34 +163,13 @@ describe('last-known tree: caps and the file', () => {
   });
 
   it('reads a damaged, foreign or other-version file as nothing kept, and drops rows it cannot use', () => {
-    assert.deepEqual(parseFile(undefined).trees, []);
-    assert.deepEqual(parseFile('{not json').trees, []);
-    assert.deepEqual(parseFile(JSON.stringify({ version: LAST_KNOWN_VERSION + 1, trees: [tree('k', {})] })).trees, []);
-    const file = parseFile(
-      JSON.stringify({
-        version: LAST_KNOWN_VERSION,
-        trees: [{ ...tree('k', { a: { rows: [...rows(2), { kind: 'domain' }, 7] as StoredRow[], more: false } }) }, { key: 'no-date' }],
-      }),
-    );
-    assert.equal(file.trees.length, 1);
-    assert.equal(file.trees[0].lists.a.rows.length, 2);
-  });
-
-  it('keeps one tree per connection, the newest first, at most MAX_TREES', () => {
-    let file = parseFile(undefined);
-    for (let i = 0; i < MAX_TREES + 2; i++) {
-      file = putTree(file, tree(`k${i}`, {}, i));
-    }
-    file = putTree(file, tree('k3', { a: { rows: rows(1), more: false } }, 99));
-    assert.equal(file.trees.length, MAX_TREES);
-    // k3 moves to the front; the others keep their order; the oldest fall off.
-    const before = Array.from({ length: MAX_TREES }, (_, i) => `k${MAX_TREES + 1 - i}`);
-    assert.deepEqual(
-      file.trees.map((t) => t.key),
-      ['k3', ...before.filter((k) => k !== 'k3')].slice(0, MAX_TREES),
-    );
-    assert.equal(findTree(file, 'k3')?.savedAt, 99);
-    assert.equal(findTree(file, 'k0'), undefined);
+    assert.equal(parseTreeFile(undefined, 'k'), undefined);
+    assert.equal(parseTreeFile('{not json', 'k'), undefined);
+    assert.equal(parseTreeFile(JSON.stringify({ version: LAST_KNOWN_VERSION + 1, tree: tree('k', {}) }), 'k'), undefined);
+    assert.equal(parseTreeFile(JSON.stringify({ version: LAST_KNOWN_VERSION, tree: { key: 'k' } }), 'k'), undefined, 'no date');
+    assert.equal(parseTreeFile(JSON.stringify({ version: LAST_KNOWN_VERSION, tree: tree('other', {}) }), 'k'), undefined, "another connection's tree");
+    const kept = parseTreeFile(JSON.stringify({ version: LAST_KNOWN_VERSION, tree: tree('k', { a: { rows: [...rows(2), { kind: 'domain' }, 7] as StoredRow[], more: false } }) }), 'k');
+    assert.equal(kept?.lists.a.rows.length, 2);
   });
 });
 
@@ -172,27 +183,159 @@ describe('last-known tree: the store on disk', () => {
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('gives back the tree of the connection asked for only, and nothing once cleared', async () => {
+    const [a, b, c] = ['a', 'b', 'c'].map((profile) => keyOf({ profile }));
     const store = new LastKnownStore(path.join(dir, 'globalStorage'), (_w, e) => errors.push(e));
-    assert.equal(store.read('a'), undefined, 'nothing kept yet (no folder, no file)');
-    await store.write(tree('a', { x: { rows: rows(2), more: true } }, 5));
-    await store.write(tree('b', { y: { rows: rows(1), more: false } }, 6));
-    assert.deepEqual(store.read('a')?.lists.x, { rows: rows(2), more: true });
-    assert.equal(store.read('b')?.savedAt, 6);
-    assert.equal(store.read('c'), undefined);
-    assert.ok(fs.existsSync(path.join(dir, 'globalStorage', LAST_KNOWN_FILE)));
+    assert.equal(store.read(a), undefined, 'nothing kept yet (no folder, no file)');
+    await store.write(tree(a, { x: { rows: rows(2), more: true } }, 5));
+    await store.write(tree(b, { y: { rows: rows(1), more: false } }, 6));
+    assert.deepEqual(store.read(a)?.lists.x, { rows: rows(2), more: true });
+    assert.equal(store.read(b)?.savedAt, 6);
+    assert.equal(store.read(c), undefined);
+    assert.ok(fs.existsSync(path.join(dir, 'globalStorage', LAST_KNOWN_DIR, `${a}.json`)));
     await store.clear();
-    assert.equal(fs.existsSync(path.join(dir, 'globalStorage', LAST_KNOWN_FILE)), false);
-    assert.equal(store.read('a'), undefined);
+    assert.equal(fs.existsSync(path.join(dir, 'globalStorage', LAST_KNOWN_DIR)), false);
+    assert.equal(store.read(a), undefined);
     await store.clear(); // nothing to remove is not an error
     assert.deepEqual(errors, []);
   });
 
   it('reads a damaged file as nothing kept and writes over it', async () => {
+    const a = keyOf({ profile: 'a' });
     const store = new LastKnownStore(dir, (_w, e) => errors.push(e));
-    fs.writeFileSync(path.join(dir, LAST_KNOWN_FILE), '\u0000garbage');
-    assert.equal(store.read('a'), undefined);
-    await store.write(tree('a', {}, 3));
-    assert.equal(store.read('a')?.savedAt, 3);
+    fs.mkdirSync(store.folder);
+    fs.writeFileSync(store.fileFor(a), '\u0000garbage');
+    assert.equal(store.read(a), undefined);
+    await store.write(tree(a, {}, 3));
+    assert.equal(store.read(a)?.savedAt, 3);
     assert.deepEqual(errors, []);
+  });
+});
+
+describe('last-known tree: the store stays small and whole', function () {
+  this.timeout(60_000);
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'last-known-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  /** A child process (another window's extension host) that writes `key`'s tree when told "go" on stdin. */
+  function writer(key: string, nRows: number): { ready: Promise<void>; go: () => void; done: Promise<string> } {
+    const storeModule = path.join(__dirname, '..', '..', 'src', 'lastKnown', 'store.js');
+    const script = `
+      const { LastKnownStore } = require(${JSON.stringify(storeModule)});
+      const errors = [];
+      const store = new LastKnownStore(${JSON.stringify(dir)}, (what, e) => errors.push(what + ': ' + e), (line) => errors.push(line));
+      const rows = Array.from({ length: ${nRows} }, (_, i) => ({ kind: 'userProfile', region: 'us-east-1', domainId: 'd-abc123', userProfileName: 'user-' + i }));
+      const tree = { key: ${JSON.stringify(key)}, savedAt: Date.now(), regions: ['us-east-1'], expanded: ['d'], lists: { d: { rows, more: false } } };
+      process.stdin.once('data', () => store.write(tree).then(() => { process.stdout.write(errors.join('\\n')); process.exit(errors.length ? 1 : 0); }));
+      process.stdout.write('ready\\n');
+    `;
+    const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
+    let out = '';
+    let readyResolve: () => void = () => undefined;
+    const ready = new Promise<void>((resolve) => (readyResolve = resolve));
+    child.stdout.on('data', (d: Buffer) => {
+      out += d.toString();
+      if (out.startsWith('ready\n')) {
+        readyResolve();
+      }
+    });
+    const done = new Promise<string>((resolve, reject) =>
+      child.on('exit', (code) => (code === 0 ? resolve(out) : reject(new Error(`the writer of ${key} failed (${code}): ${out}`)))),
+    );
+    return { ready, go: () => child.stdin.write('go\n'), done };
+  }
+
+  it('two windows writing at the same moment both keep their tree (20 times, real files, two processes)', async () => {
+    const lost: string[] = [];
+    for (let run = 0; run < 20; run++) {
+      const round = path.join(dir, `run-${run}`);
+      fs.mkdirSync(round);
+      dir = round;
+      const a = keyOf({ profile: `a${run}`, regions: ['us-east-1'] });
+      const b = keyOf({ profile: `b${run}`, regions: ['us-east-1'] });
+      const writers = [writer(a, MAX_ROWS_PER_LIST), writer(b, MAX_ROWS_PER_LIST)];
+      await Promise.all(writers.map((w) => w.ready));
+      writers.forEach((w) => w.go());
+      await Promise.all(writers.map((w) => w.done));
+      const store = new LastKnownStore(round, (what, e) => assert.fail(`${what}: ${String(e)}`));
+      for (const [name, key] of [['a', a], ['b', b]]) {
+        const kept = store.read(key);
+        if (kept?.lists.d?.rows.length !== MAX_ROWS_PER_LIST) {
+          lost.push(`run ${run}: ${name}`);
+        }
+      }
+      dir = path.dirname(round);
+    }
+    assert.deepEqual(lost, [], 'trees lost to a concurrent write');
+  });
+
+  it('refuses a file above the size cap quickly, with one log line, and starts with no last-known tree', () => {
+    const key = keyOf({ profile: 'dev', regions: ['us-east-1'] });
+    const lines: string[] = [];
+    const store = new LastKnownStore(dir, (what, e) => lines.push(`error ${what}: ${String(e)}`), (line) => lines.push(line));
+    // 14 MB: 300,000 expanded ids, as the review found; a well-formed tree otherwise.
+    const expanded = Array.from({ length: 300_000 }, (_, i) => `region:us-east-1/group:domains/domain:d-${String(i).padStart(8, '0')}/user:someone-${i}`);
+    const big = JSON.stringify({ version: LAST_KNOWN_VERSION, tree: { key, savedAt: 1, regions: ['us-east-1'], expanded, lists: {} } });
+    assert.ok(big.length > MAX_FILE_BYTES, `the file is above the cap (${big.length} bytes)`);
+    fs.mkdirSync(path.dirname(store.fileFor(key)), { recursive: true });
+    fs.writeFileSync(store.fileFor(key), big);
+    const started = performance.now();
+    const kept = store.read(key);
+    const ms = performance.now() - started;
+    assert.equal(kept, undefined, 'an oversized file gives no last-known tree');
+    assert.ok(ms < 50, `refused in ${ms.toFixed(1)} ms, without reading it`);
+    assert.equal(lines.length, 1, lines.join('\n'));
+    assert.match(lines[0], /last-known tree.*larger than .*MiB.*not read/i);
+    assert.ok(!lines[0].includes('\n'), 'one line');
+  });
+
+  it('does not read the old single file (it could be 14 MB), and removes it on the next write', async () => {
+    const key = keyOf({ profile: 'dev', regions: ['us-east-1'] });
+    const expanded = Array.from({ length: 300_000 }, (_, i) => `region:us-east-1/group:domains/domain:d-${String(i).padStart(8, '0')}/user:someone-${i}`);
+    const legacy = path.join(dir, 'last-known-tree.json');
+    fs.writeFileSync(legacy, JSON.stringify({ version: 1, trees: [{ key, savedAt: 1, regions: ['us-east-1'], expanded, lists: {} }] }));
+    const store = new LastKnownStore(dir, (what, e) => assert.fail(`${what}: ${String(e)}`));
+    const started = performance.now();
+    assert.ok(store.read(key) === undefined, 'the old file gives no last-known tree');
+    assert.ok(performance.now() - started < 50, 'the old file was not read');
+    await store.write(tree(key, { x: { rows: rows(1), more: false } }, 2));
+    assert.equal(fs.existsSync(legacy), false, 'the old file is removed');
+    assert.equal(store.read(key)?.savedAt, 2);
+  });
+
+  it('caps every list on write and on read: rows, lists, expanded ids, regions', async () => {
+    const key = keyOf({ profile: 'dev', regions: ['us-east-1'] });
+    const store = new LastKnownStore(dir, (what, e) => assert.fail(`${what}: ${String(e)}`));
+    const lists: Record<string, { rows: StoredRow[]; more: boolean }> = {};
+    for (let i = 0; i < MAX_LISTS_PER_TREE + 50; i++) {
+      lists[`l${i}`] = { rows: [], more: false };
+    }
+    const expanded = Array.from({ length: MAX_EXPANDED + 500 }, (_, i) => `n${i}`);
+    const regions = Array.from({ length: MAX_REGIONS + 10 }, (_, i) => `r${i}`);
+    await store.write({ key, savedAt: 1, regions, expanded, lists });
+    const onDisk = JSON.parse(fs.readFileSync(store.fileFor(key), 'utf8')) as { tree: StoredTree };
+    assert.equal(Object.keys(onDisk.tree.lists).length, MAX_LISTS_PER_TREE);
+    assert.equal(onDisk.tree.expanded.length, MAX_EXPANDED);
+    assert.equal(onDisk.tree.regions.length, MAX_REGIONS);
+    // A file written by something else, under the size cap but with every list too long, is capped as read.
+    const small = Array.from({ length: 200_000 }, (_, i) => String(i));
+    fs.writeFileSync(store.fileFor(key), JSON.stringify({ version: LAST_KNOWN_VERSION, tree: { key, savedAt: 1, regions: ['us-east-1'], expanded: small, lists: {} } }));
+    assert.ok(fs.statSync(store.fileFor(key)).size < MAX_FILE_BYTES);
+    assert.equal(store.read(key)?.expanded.length, MAX_EXPANDED);
+  });
+
+  it('keeps the trees of the MAX_TREES connections written last', async () => {
+    const store = new LastKnownStore(dir, (what, e) => assert.fail(`${what}: ${String(e)}`));
+    const keys = Array.from({ length: MAX_TREES + 2 }, (_, i) => keyOf({ profile: `p${i}` }));
+    for (const [i, k] of keys.entries()) {
+      await store.write(tree(k, {}, i));
+      await new Promise((r) => setTimeout(r, 20));
+    }
+    await store.write(tree(keys[0], {}, 99));
+    const kept = keys.filter((k) => store.read(k) !== undefined);
+    assert.deepEqual(kept, [keys[0], ...keys.slice(3)]);
+    assert.equal(store.read(keys[0])?.savedAt, 99);
   });
 });

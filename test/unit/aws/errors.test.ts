@@ -104,7 +104,7 @@ describe('aws/errors from injected faults (local SageMaker endpoint)', function 
     const e = await awsError(fx.access().listDomains('ap-east-1'), 'region-rejected');
     assert.equal(
       e.userMessage,
-      'SageMaker in ap-east-1 did not accept the credentials from the default credential chain (UnrecognizedClientException). The region may not be enabled for your AWS account (opt-in regions such as af-south-1 must be enabled first), or the endpoint is for another region; otherwise the keys are wrong.',
+      'SageMaker in ap-east-1 did not accept the credentials from the keys in AWS_ACCESS_KEY_ID (UnrecognizedClientException). The region may not be enabled for your AWS account (opt-in regions such as af-south-1 must be enabled first), or the endpoint is for another region; otherwise the keys are wrong.',
     );
     assert.equal(e.action?.kind, 'select-regions');
     assert.equal(e.region, 'ap-east-1');
@@ -135,7 +135,7 @@ describe('aws/errors from injected faults (local SageMaker endpoint)', function 
   it('an expired token (injected): invalid credentials, select another profile', async () => {
     fx.emu.setFault({ operation: 'ListDomains', kind: 'error', errorType: 'ExpiredTokenException', message: 'The security token included in the request is expired' });
     const e = await awsError(fx.access().listDomains('us-east-1'), 'invalid-credentials');
-    assert.equal(e.userMessage, 'The AWS credentials from the default credential chain have expired (ExpiredTokenException). Refresh them or choose another profile.');
+    assert.equal(e.userMessage, 'The AWS credentials from the keys in AWS_ACCESS_KEY_ID have expired (ExpiredTokenException). Refresh them or choose another profile.');
     assert.equal(e.action?.kind, 'select-profile');
   });
 
@@ -151,7 +151,7 @@ describe('aws/errors from injected faults (local SageMaker endpoint)', function 
     it('a wrong secret (bad signature): rejected in that region (AWS answers a disabled region alike)', async () => {
       withEnvKeys(fx.emu.accessKeyId, 'not-the-right-secret');
       const e = await awsError(fx.access().listDomains('us-east-1'), 'region-rejected');
-      assert.match(e.userMessage, /^SageMaker in us-east-1 did not accept the credentials from the default credential chain \((InvalidSignatureException|SignatureDoesNotMatch)\)\./);
+      assert.match(e.userMessage, /^SageMaker in us-east-1 did not accept the credentials from the keys in AWS_ACCESS_KEY_ID \((InvalidSignatureException|SignatureDoesNotMatch)\)\./);
       assert.equal(fx.emu.callCount('ListDomains'), 1, 'not retried');
     });
 

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { runtimeKey } from '../../../src/aws/codeCache';
+import { MAX_CACHE_BYTES, runtimeKey } from '../../../src/aws/codeCache';
 import { SDK_CODE_CACHE_FILE } from '../../../src/aws/clients';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { repoRoot } from '../../harness/paths';
@@ -173,6 +173,17 @@ describe('aws/codeCache: the SDK file loads from a V8 code cache', function () {
       await rewrittenAndAccepted();
     });
   }
+
+  it('a file above the size cap is not read: loads as usual, says why in one line, and is rewritten', async () => {
+    fs.mkdirSync(path.dirname(cacheFile), { recursive: true });
+    fs.writeFileSync(cacheFile, Buffer.alloc(MAX_CACHE_BYTES + 1));
+    const loaded = await load(file, cacheFile, true);
+    assert.equal(loaded.cache, 'corrupt');
+    assert.match(loaded.cacheProblem ?? '', /module\.cache is not read: it is larger than 32 MiB \(33554433 bytes\)$/);
+    assert.equal(loaded.value, expected(1));
+    assert.equal(loaded.write?.written, true);
+    await rewrittenAndAccepted();
+  });
 
   it('never throws over the cache: a folder where the file should be, and a place it cannot be written', async () => {
     fs.mkdirSync(cacheFile, { recursive: true });
