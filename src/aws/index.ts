@@ -43,6 +43,7 @@ export {
   validateSessionExpiration,
 } from './validation';
 export { redactUrl, REDACTED } from './redact';
+export { ECHO_MAX, quoteValue } from './quoteValue';
 export { effectiveProfileName } from './profiles';
 export {
   cliName,

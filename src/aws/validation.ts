@@ -1,3 +1,5 @@
+import { quoteValue } from './quoteValue';
+
 /**
  * Checks that run before any call, so bad input gets a specific message and costs nothing.
  * Limits and name patterns are those of SageMaker's API model (test/reference/sagemaker-api-model.json);
@@ -95,7 +97,7 @@ export function validateLandingUri(v: unknown): string | undefined {
   }
   const m = landingUriShape.exec(v);
   if (!m) {
-    return `The landing URI must be ${grammar}; got "${v}".`;
+    return `The landing URI must be ${grammar}; got ${quoteValue(v)}.`;
   }
   const appType = m[2];
   if (appType !== undefined && !(LANDING_APP_TYPES as readonly string[]).includes(appType)) {
@@ -103,7 +105,7 @@ export function validateLandingUri(v: unknown): string | undefined {
   }
   const problem = landingPathProblem(m[3] ?? '');
   if (problem !== undefined) {
-    return `The landing URI's path must be ${LANDING_PATH_RULE}, but ${problem}; got "${v}".`;
+    return `The landing URI's path must be ${LANDING_PATH_RULE}, but ${problem}; got ${quoteValue(v)}.`;
   }
   return undefined;
 }
@@ -115,7 +117,7 @@ const profileNamePattern = /^[A-Za-z0-9_+=,.@:/-]{1,128}$/;
 /** A profile name we may pass on, e.g. to `aws sso login --profile`, or undefined when it is valid. */
 export function validateProfileName(v: unknown): string | undefined {
   if (typeof v !== 'string' || !profileNamePattern.test(v)) {
-    return `${JSON.stringify(v) ?? String(v)} is not a profile name: a profile name has ${PROFILE_NAME_RULE}.`;
+    return `${quoteValue(v)} is not a profile name: a profile name has ${PROFILE_NAME_RULE}.`;
   }
   return undefined;
 }
@@ -128,7 +130,7 @@ export function validateRegion(v: unknown): string | undefined {
     return 'A region must be a name such as us-east-1.';
   }
   if (!REGION_PATTERN.test(v)) {
-    return `"${v}" is not an AWS region name; expected a name such as us-east-1 or eu-west-2.`;
+    return `${quoteValue(v)} is not an AWS region name; expected a name such as us-east-1 or eu-west-2.`;
   }
   return undefined;
 }
@@ -142,7 +144,7 @@ export function validateEndpointUrl(v: unknown): string | undefined {
   try {
     url = new URL(v);
   } catch {
-    return `The endpoint URL "${v}" is not a valid absolute URL; expected e.g. https://api.sagemaker.us-east-1.amazonaws.com.`;
+    return `The endpoint URL ${quoteValue(v)} is not a valid absolute URL; expected e.g. https://api.sagemaker.us-east-1.amazonaws.com.`;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return `The endpoint URL must use https: (or http:); got ${url.protocol}.`;
@@ -169,12 +171,12 @@ export function validateName(field: NamedField, v: unknown): string | undefined 
     return `${field} is required.`;
   }
   if (v.length > max) {
-    return `${field} may be at most ${max} characters long; "${v.slice(0, 20)}…" has ${v.length}.`;
+    return `${field} may be at most ${max} characters long; ${quoteValue(v, 20)} is longer.`;
   }
   if (!compiledNamePatterns.get(field)!.test(v)) {
     return field === 'DomainId'
-      ? `DomainId "${v}" is not a domain id; expected d- followed by lowercase letters and digits, e.g. d-abc123def456.`
-      : `${field} "${v}" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).`;
+      ? `DomainId ${quoteValue(v)} is not a domain id; expected d- followed by lowercase letters and digits, e.g. d-abc123def456.`
+      : `${field} ${quoteValue(v)} is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).`;
   }
   return undefined;
 }

