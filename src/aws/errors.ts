@@ -25,8 +25,11 @@ export type AwsErrorKind =
 
 export interface NextAction {
   label: string;
-  /** A shell command to run in a terminal, e.g. aws sso login --profile X. */
-  terminalCommand?: string;
+  /**
+   * The words of a command to run in a terminal, e.g. aws sso login --profile X: quoted there, for
+   * the terminal's own shell.
+   */
+  terminalCommand?: readonly string[];
   /** Or a hint the UI maps to a command. */
   kind?: 'select-profile' | 'select-regions' | 'open-settings' | 'retry';
 }

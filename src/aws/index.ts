@@ -27,6 +27,10 @@ export { AwsError, errorLogText, isSsoDomainRefusal, type AwsErrorKind, type Nex
 export { toAwsError } from './errorMapping';
 export {
   checkOpenableUrl,
+  openableUrl,
+  rfc3986Authority,
+  isAuthorityOf,
+  type OpenableUrl,
   LANDING_PATH_RULE,
   PROFILE_NAME_RULE,
   SAGEMAKER_URL_HOST_SUFFIXES,
@@ -56,7 +60,7 @@ export {
   toCommandLine,
   type CliInvocation,
 } from './cli';
-export { formatCommandLine, quoteFor, shellKindFor, ssoLoginCommand, type ShellKind, type TerminalProfileInfo } from './cliShell';
+export { CommandLineError, formatCommandLine, quoteFor, shellKindFor, ssoLoginCommand, ssoLoginWords, unsafeFor, type ShellKind, type TerminalProfileInfo } from './cliShell';
 export { withJupyterLabView } from './notebooks';
 export { createSageMakerAccess, listProfileNames } from './lazyAccess';
 export { configureSdkCodeCache, sdkLoadInfo, writeSdkCodeCache, type SdkCodeCacheOptions, type SdkLoadInfo } from './clients';

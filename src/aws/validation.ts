@@ -50,7 +50,7 @@ export function validateSessionExpiration(v: unknown): string | undefined {
 const landingUriShape = /^(studio:|app:([A-Za-z]+)):(.*)$/s;
 
 /** What a landing path may be, said in every message that refuses one. */
-export const LANDING_PATH_RULE = 'a relative path (no scheme, no "//", no "..", no "?" or "#", no spaces)';
+export const LANDING_PATH_RULE = 'a relative path (no scheme, no "//", no "..", no "?" or "#", no spaces or double quotes)';
 
 /**
  * Why a landing path is not a plain relative path, or undefined. Checked on the path as written and
@@ -66,6 +66,10 @@ function landingPathProblem(path: string): string | undefined {
   for (const p of [path, decoded]) {
     if (/[\s\p{Cc}]/u.test(p)) {
       return 'it contains spaces or control characters';
+    }
+    // No shell's quoting carries a double quote everywhere (Command Prompt ends its quotes at any).
+    if (p.includes('"')) {
+      return 'it contains a double quote';
     }
     if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(p)) {
       return 'it starts with a scheme';
@@ -208,36 +212,69 @@ function isSageMakerHost(host: string): boolean {
 }
 
 /**
- * Whether a presigned URL may be opened in a browser. Without a custom endpoint: https on
- * SageMaker's own hosts only. With `sagemaker.endpointUrl` set (a VPC endpoint, an emulator):
- * https on any host, and plain http on this computer when the endpoint is on this computer too.
- * Returns a message naming the host and the reason (never the URL's query: its token), or undefined.
+ * The authority of a URI as RFC 3986's regular expression splits it: the way VS Code's `Uri.parse`
+ * reads a URL, which (unlike WHATWG `URL`) takes `\` for an ordinary character of the authority.
  */
-export function checkOpenableUrl(url: string, endpointUrl?: string): string | undefined {
+export function rfc3986Authority(uri: string): string | undefined {
+  return /^(?:[^:/?#]+:)?(?:\/\/([^/?#]*))?/.exec(uri)?.[1];
+}
+
+const DEFAULT_PORTS: Record<string, string> = { 'https:': '443', 'http:': '80' };
+
+/**
+ * Whether another parser's authority of a URL names the host WHATWG `URL` found (case aside, the
+ * default port written or not), with no `\\` or `@` in it.
+ */
+export function isAuthorityOf(authority: string, u: URL): boolean {
+  const a = authority.toLowerCase();
+  return !/[\\@]/.test(a) && (a === u.host || a === `${u.hostname}:${DEFAULT_PORTS[u.protocol]}`);
+}
+
+/** What may be opened or copied: the URL as WHATWG `URL` normalised it, or why it may not. */
+export type OpenableUrl = { readonly url: string; readonly host: string; readonly problem?: undefined } | { readonly url?: undefined; readonly problem: string };
+
+/**
+ * Whether a presigned URL (or an IAM Identity Center domain's Url) may be opened in a browser or
+ * copied, and the string to use: the normalised one that was checked, never the one received.
+ * Without a custom endpoint: https on SageMaker's own hosts only. With `sagemaker.endpointUrl` set
+ * (a VPC endpoint, an emulator): https on any host, and plain http on this computer when the
+ * endpoint is on this computer too. A URL whose host reads differently to another parser (a `\`
+ * or `@` before the path, spaces, control characters) is refused: the check would not hold for
+ * what opens it. A refusal names the host and the reason, never the URL's query (its token).
+ */
+export function openableUrl(url: string, endpointUrl?: string): OpenableUrl {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return 'SageMaker returned a URL that is not valid; it was not opened.';
+    return { problem: 'SageMaker returned a URL that is not valid; it was not opened.' };
   }
   const where = u.host ? ` on ${u.host}` : '';
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    return `Refusing to open a ${u.protocol} URL${where}: only https: URLs are opened.`;
+    return { problem: `Refusing to open a ${u.protocol} URL${where}: only https: URLs are opened.` };
   }
   if (u.username || u.password) {
-    return `Refusing to open a URL${where} that carries a user name or password.`;
+    return { problem: `Refusing to open a URL${where} that carries a user name or password.` };
   }
+  const authority = rfc3986Authority(url) ?? '';
+  if (/[\s\p{Cc}]/u.test(url)) {
+    return { problem: `Refusing to open a URL${where} that contains spaces or control characters.` };
+  }
+  if (!isAuthorityOf(authority, u)) {
+    return { problem: `Refusing to open a URL whose host is ambiguous: ${u.host} to one reading, ${quoteValue(authority)} to another (a "\\" or "@" before its path).` };
+  }
+  const checked = { url: u.href, host: u.host };
   if (!endpointUrl) {
     if (u.protocol !== 'https:') {
-      return `Refusing to open a ${u.protocol} URL${where}: only https: URLs on SageMaker's own hosts are opened (plain http only from a local sagemaker.endpointUrl).`;
+      return { problem: `Refusing to open a ${u.protocol} URL${where}: only https: URLs on SageMaker's own hosts are opened (plain http only from a local sagemaker.endpointUrl).` };
     }
     if (!isSageMakerHost(u.hostname)) {
-      return `Refusing to open a URL on ${u.host}: it is not a SageMaker host (*.sagemaker.aws, *.sagemaker.com.cn); without sagemaker.endpointUrl only SageMaker's own hosts are opened.`;
+      return { problem: `Refusing to open a URL on ${u.host}: it is not a SageMaker host (*.sagemaker.aws, *.sagemaker.com.cn); without sagemaker.endpointUrl only SageMaker's own hosts are opened.` };
     }
-    return undefined;
+    return checked;
   }
   if (u.protocol === 'https:') {
-    return undefined;
+    return checked;
   }
   let endpointHost = '';
   try {
@@ -246,7 +283,12 @@ export function checkOpenableUrl(url: string, endpointUrl?: string): string | un
     // An unparsable endpoint is no loopback one.
   }
   if (isLoopback(u.hostname) && isLoopback(endpointHost)) {
-    return undefined;
+    return checked;
   }
-  return `Refusing to open an http: URL${where}: plain http is opened only on this computer, when sagemaker.endpointUrl is a local endpoint too.`;
+  return { problem: `Refusing to open an http: URL${where}: plain http is opened only on this computer, when sagemaker.endpointUrl is a local endpoint too.` };
+}
+
+/** Why a URL may not be opened (see openableUrl), or undefined. */
+export function checkOpenableUrl(url: string, endpointUrl?: string): string | undefined {
+  return openableUrl(url, endpointUrl).problem;
 }

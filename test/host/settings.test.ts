@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { checkOpenable } from '../../src/commands/urls';
+import { checkedUrl } from '../../src/commands/urls';
 import { callCount, children, emulator, labels, nodeAt, resetSettings, setSetting, usePrompter, workspaceEndpoint, workspaceEndpointUrl } from './helpers';
 
 describe('settings validation: a bad value gets a message naming it and its range, and no call is made', () => {
@@ -126,7 +126,7 @@ describe('opening URLs: https only, plain http only from a local endpoint', () =
   // The same function the open commands call before vscode.env.openExternal.
   const refused = (url: string, endpoint: string | undefined): boolean => {
     try {
-      checkOpenable(url, endpoint);
+      checkedUrl(url, endpoint);
       return false;
     } catch {
       return true;
