@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { AwsError, formatCommandLine, redactUrl } from './aws/index';
+import { AwsError, EXPECTED, formatCommandLine, redactUrl } from './aws/index';
 import { currentShell } from './commands/shell';
 import type { Log } from './log';
 import type { Prompter } from './prompter';
@@ -7,6 +7,7 @@ import { SettingsError, openSettings } from './settings';
 
 /** An error of ours whose message is already written for the user. */
 export class UserFacingError extends Error {
+  readonly expected = EXPECTED;
   /** `cause`: what went wrong underneath, for the log only. */
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);

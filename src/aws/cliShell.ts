@@ -2,6 +2,7 @@
  * Quoting a command line for the shell the user pastes it into. Plain Node (no vscode): the VS Code
  * layer tells which shell from the platform and the default terminal profile.
  */
+import { EXPECTED } from './errors';
 import { quoteValue } from './quoteValue';
 import { validateProfileName } from './validation';
 
@@ -52,6 +53,7 @@ export function shellKindFor(platform: NodeJS.Platform, profileName?: string, pr
 /** A value the shell cannot be given safely; the message names it (short) and why. */
 export class CommandLineError extends Error {
   override readonly name = 'CommandLineError';
+  readonly expected = EXPECTED;
 }
 
 // zsh expands a word that starts with "=" (=cmd is the program's path): such a word is quoted.

@@ -23,7 +23,7 @@ export type { MlflowAccess, MlflowApp, MlflowAppUrlRequest, MlflowTrackingServer
 export type { PartnerApp, PartnerAppAccess, PartnerAppUrlRequest } from './partnerApps';
 export { KIND_PATTERNS, PRESIGN_LIMITS, validateKindField, validateLifetime, type PresignOperation } from './urlLimits';
 export type { Domain, DomainAuthMode, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
-export { AwsError, errorLogText, isSsoDomainRefusal, type AwsErrorKind, type NextAction } from './errors';
+export { AwsError, EXPECTED, errorLogText, isExpectedFailure, isSsoDomainRefusal, type AwsErrorKind, type NextAction } from './errors';
 export { toAwsError } from './errorMapping';
 export {
   checkOpenableUrl,

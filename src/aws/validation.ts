@@ -219,15 +219,42 @@ export function rfc3986Authority(uri: string): string | undefined {
   return /^(?:[^:/?#]+:)?(?:\/\/([^/?#]*))?/.exec(uri)?.[1];
 }
 
-const DEFAULT_PORTS: Record<string, string> = { 'https:': '443', 'http:': '80' };
-
 /**
- * Whether another parser's authority of a URL names the host WHATWG `URL` found (case aside, the
- * default port written or not), with no `\\` or `@` in it.
+ * Whether another parser's authority of a URL names the host WHATWG `URL` found, written alike or
+ * not (case, the default port, `127.1` for 127.0.0.1), with no `\\`, `@` or space in it.
  */
 export function isAuthorityOf(authority: string, u: URL): boolean {
-  const a = authority.toLowerCase();
-  return !/[\\@]/.test(a) && (a === u.host || a === `${u.hostname}:${DEFAULT_PORTS[u.protocol]}`);
+  if (authority === '' || /[\\@\s\p{Cc}]/u.test(authority)) {
+    return false;
+  }
+  try {
+    return new URL(`${u.protocol}//${authority}/`).host === u.host;
+  } catch {
+    return false;
+  }
+}
+
+const DEFAULT_PORT: Record<string, string> = { 'https:': ':443', 'http:': ':80' };
+
+/**
+ * The URL to open and copy: WHATWG's normalised form, with a plain ASCII host as the URL wrote it
+ * (already found equal; lower case, no default port): code-server rewrites a URL on 127.0.0.1 to
+ * its port proxy, not one on 127.1. Only when that string parses back to exactly what was checked;
+ * else the normalised form as it is.
+ */
+function normalised(u: URL, authority: string): string {
+  const written = authority.toLowerCase();
+  if (!/^[a-z0-9.:-]+$/.test(written)) {
+    return u.href;
+  }
+  const port = DEFAULT_PORT[u.protocol] ?? '';
+  const host = port && written.endsWith(port) ? written.slice(0, -port.length) : written;
+  const asWritten = `${u.protocol}//${host}${u.pathname}${u.search}${u.hash}`;
+  try {
+    return new URL(asWritten).href === u.href && rfc3986Authority(asWritten) === host ? asWritten : u.href;
+  } catch {
+    return u.href;
+  }
 }
 
 /** What may be opened or copied: the URL as WHATWG `URL` normalised it, or why it may not. */
@@ -263,7 +290,7 @@ export function openableUrl(url: string, endpointUrl?: string): OpenableUrl {
   if (!isAuthorityOf(authority, u)) {
     return { problem: `Refusing to open a URL whose host is ambiguous: ${u.host} to one reading, ${quoteValue(authority)} to another (a "\\" or "@" before its path).` };
   }
-  const checked = { url: u.href, host: u.host };
+  const checked = { url: normalised(u, authority), host: u.host };
   if (!endpointUrl) {
     if (u.protocol !== 'https:') {
       return { problem: `Refusing to open a ${u.protocol} URL${where}: only https: URLs on SageMaker's own hosts are opened (plain http only from a local sagemaker.endpointUrl).` };

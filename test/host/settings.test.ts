@@ -31,6 +31,29 @@ describe('settings validation: a bad value gets a message naming it and its rang
     });
   }
 
+  it('a URL lifetime out of range is one log line, with no stack (an expected failure, not a bug)', async () => {
+    const space = await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice', 'Alice JupyterLab');
+    await setSetting('presignedUrl.expiresInSeconds', 301);
+    const channel = api().services.log.channel;
+    const logged: string[] = [];
+    const error = channel.error.bind(channel);
+    channel.error = (message: string | Error, ...args: unknown[]) => {
+      logged.push(String(message));
+      error(message, ...args);
+    };
+    try {
+      prompter.clear();
+      await vscode.commands.executeCommand('sagemaker.copySpaceUrl', space);
+    } finally {
+      channel.error = error;
+    }
+    assert.equal(prompter.errors.length, 1);
+    prompter.clear();
+    assert.deepEqual(logged, [
+      'sagemaker.copySpaceUrl: SettingsError: The setting "sagemaker.presignedUrl.expiresInSeconds" is 301; it must be a whole number of seconds from 5 to 300.',
+    ]);
+  });
+
   it('a bad region in sagemaker.regions shows in the view, names the setting, and lists nothing', async () => {
     await emulator.resetCalls();
     prompter.clear();
