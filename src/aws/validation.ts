@@ -1,10 +1,9 @@
-import { quoteValue } from './quoteValue';
-
 /**
  * Checks that run before any call, so bad input gets a specific message and costs nothing.
  * Limits and name patterns are those of SageMaker's API model (test/reference/sagemaker-api-model.json);
  * a unit test compares them with the model so they cannot drift.
  */
+import { quoteValue } from './quoteValue';
 
 export const LIMITS = {
   expiresInSeconds: { min: 5, max: 300 },
@@ -221,7 +220,7 @@ export function rfc3986Authority(uri: string): string | undefined {
 
 /**
  * Whether another parser's authority of a URL names the host WHATWG `URL` found, written alike or
- * not (case, the default port, `127.1` for 127.0.0.1), with no `\\`, `@` or space in it.
+ * not (case, the default port, `127.1` for 127.0.0.1), with no `\`, `@` or space in it.
  */
 export function isAuthorityOf(authority: string, u: URL): boolean {
   if (authority === '' || /[\\@\s\p{Cc}]/u.test(authority)) {
