@@ -1,11 +1,13 @@
 import * as vscode from 'vscode';
-import { AwsError, redactUrl } from './aws/index';
+import { AwsError, EXPECTED, formatCommandLine, redactUrl } from './aws/index';
+import { currentShell } from './commands/shell';
 import type { Log } from './log';
 import type { Prompter } from './prompter';
 import { SettingsError, openSettings } from './settings';
 
 /** An error of ours whose message is already written for the user. */
 export class UserFacingError extends Error {
+  readonly expected = EXPECTED;
   /** `cause`: what went wrong underneath, for the log only. */
   constructor(message: string, options?: { cause?: unknown }) {
     super(message, options);
@@ -156,11 +158,14 @@ const SIGN_IN_TERMINAL = 'AWS sign-in';
 /**
  * Runs one command, e.g. `aws sso login --profile NAME`, in the "AWS sign-in" terminal: the one
  * already open if there is one (signing in twice does not leave two terminals), else a new one.
+ * The words are quoted for the default terminal profile's shell, the shell that terminal runs
+ * (`@dev` is splatting in PowerShell). Returns the line sent.
  */
-export function runInTerminal(command: string): vscode.Terminal {
+export function runInTerminal(words: readonly string[]): string {
+  const line = formatCommandLine(words, currentShell());
   const open = vscode.window.terminals.find((t) => t.name === SIGN_IN_TERMINAL && t.exitStatus === undefined);
   const terminal = open ?? vscode.window.createTerminal({ name: SIGN_IN_TERMINAL });
   terminal.show();
-  terminal.sendText(command, true);
-  return terminal;
+  terminal.sendText(line, true);
+  return line;
 }

@@ -1,6 +1,7 @@
 import * as vscode from 'vscode';
 import type { AwsSettings } from './aws/index';
 import {
+  EXPECTED,
   LANDING_PATH_RULE,
   LIMITS,
   PROFILE_NAME_RULE,
@@ -32,6 +33,7 @@ export const CONNECTION_SETTINGS: readonly SettingKey[] = [SETTING.profile, SETT
 
 /** A setting holds a value we refuse to use. Shown with an "Open Settings" button; no call is made. */
 export class SettingsError extends Error {
+  readonly expected = EXPECTED;
   constructor(
     readonly setting: string,
     message: string,

@@ -3,7 +3,7 @@
  * (./errors.ts) with a specific message and the next action. Used by the access layer only, so it
  * is in dist/sdk.js, loaded with the calls.
  */
-import { ssoLoginCommand } from './cliShell';
+import { ssoLoginCommand, ssoLoginWords } from './cliShell';
 import { AwsError, fieldOf, type NextAction } from './errors';
 import { credentialsInUse, quotedName } from './inUse';
 import { redactUrl } from './redact';
@@ -91,7 +91,9 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
   if (ssoLike && /expired|refresh|invalid|sso login/i.test(message)) {
     const profile = ctx.profile || process.env.AWS_PROFILE || 'default';
     let command: string;
+    let words: string[];
     try {
+      words = ssoLoginWords(profile);
       command = ssoLoginCommand(profile);
     } catch (e) {
       // AWS_PROFILE comes from the environment unchecked: never put it into a terminal as it is.
@@ -99,7 +101,7 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
     }
     return new AwsError('sso-expired', `The AWS SSO session for profile "${profile}" has expired. Sign in again with: ${command}`, {
       ...opts,
-      action: { label: 'Sign in with AWS SSO', terminalCommand: command },
+      action: { label: 'Sign in with AWS SSO', terminalCommand: words },
     });
   }
   if (name === 'CredentialsProviderError' || name === 'ProviderError' || /could not load credentials|credential/i.test(name)) {

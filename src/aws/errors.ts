@@ -25,8 +25,11 @@ export type AwsErrorKind =
 
 export interface NextAction {
   label: string;
-  /** A shell command to run in a terminal, e.g. aws sso login --profile X. */
-  terminalCommand?: string;
+  /**
+   * The words of a command to run in a terminal, e.g. aws sso login --profile X: quoted there, for
+   * the terminal's own shell.
+   */
+  terminalCommand?: readonly string[];
   /** Or a hint the UI maps to a command. */
   kind?: 'select-profile' | 'select-regions' | 'open-settings' | 'retry';
 }
@@ -97,13 +100,33 @@ export function errorLogLine(e: AwsError): string {
 }
 
 /**
- * Everything worth logging about an error, for the log channel. An expected AWS failure is one
- * line (errorLogLine); anything else gets kind, message and the name, message and stack of each
+ * Marks an error class of ours whose errors are expected (a setting out of range, a refused value,
+ * a message already written for the user): `readonly expected = EXPECTED`. Its message says it all,
+ * so it is logged in one line. A registered symbol: the bundles' copies of a class agree on it.
+ */
+export const EXPECTED = Symbol.for('sagemaker-environments.expected-failure');
+
+/** An expected failure: one AWS answered or refused (isExpectedAwsFailure), or one of ours marked EXPECTED. */
+export function isExpectedFailure(e: unknown): e is Error {
+  return isExpectedAwsFailure(e) || (e instanceof Error && fieldOf(e, 'expected') === EXPECTED);
+}
+
+/**
+ * Everything worth logging about an error, for the log channel. An expected failure is one line
+ * (errorLogLine for AWS's; name and message for ours, with its cause's line when that is expected
+ * too); anything else, a bug of ours, gets kind, message and the name, message and stack of each
  * cause, with every URL token redacted.
  */
 export function errorLogText(err: unknown): string {
   if (isExpectedAwsFailure(err)) {
     return errorLogLine(err);
+  }
+  if (isExpectedFailure(err)) {
+    const cause = fieldOf(err, 'cause');
+    if (cause === undefined || isExpectedFailure(cause)) {
+      const line = `${err.name}: ${err.message}${cause === undefined ? '' : ` (cause: ${errorLogText(cause)})`}`;
+      return redactUrl(line.replace(/[\r\n]+/g, ' '));
+    }
   }
   const parts: string[] = [];
   let e: unknown = err;

@@ -23,10 +23,14 @@ export type { MlflowAccess, MlflowApp, MlflowAppUrlRequest, MlflowTrackingServer
 export type { PartnerApp, PartnerAppAccess, PartnerAppUrlRequest } from './partnerApps';
 export { KIND_PATTERNS, PRESIGN_LIMITS, validateKindField, validateLifetime, type PresignOperation } from './urlLimits';
 export type { Domain, DomainAuthMode, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
-export { AwsError, errorLogText, isSsoDomainRefusal, type AwsErrorKind, type NextAction } from './errors';
+export { AwsError, EXPECTED, errorLogText, isExpectedFailure, isSsoDomainRefusal, type AwsErrorKind, type NextAction } from './errors';
 export { toAwsError } from './errorMapping';
 export {
   checkOpenableUrl,
+  openableUrl,
+  rfc3986Authority,
+  isAuthorityOf,
+  type OpenableUrl,
   LANDING_PATH_RULE,
   PROFILE_NAME_RULE,
   SAGEMAKER_URL_HOST_SUFFIXES,
@@ -43,6 +47,7 @@ export {
   validateSessionExpiration,
 } from './validation';
 export { redactUrl, REDACTED } from './redact';
+export { ECHO_MAX, quoteValue } from './quoteValue';
 export { effectiveProfileName } from './profiles';
 export { connectionInUse, credentialsId, credentialsInUse, credentialsLabel, type ConnectionInUse, type CredentialsInUse } from './inUse';
 export {
@@ -56,7 +61,7 @@ export {
   toCommandLine,
   type CliInvocation,
 } from './cli';
-export { formatCommandLine, quoteFor, shellKindFor, ssoLoginCommand, type ShellKind, type TerminalProfileInfo } from './cliShell';
+export { CommandLineError, formatCommandLine, quoteFor, shellKindFor, ssoLoginCommand, ssoLoginWords, unsafeFor, type ShellKind, type TerminalProfileInfo } from './cliShell';
 export { withJupyterLabView } from './notebooks';
 export { createSageMakerAccess, listProfileNames } from './lazyAccess';
 export { configureSdkCodeCache, sdkLoadInfo, writeSdkCodeCache, type SdkCodeCacheOptions, type SdkLoadInfo } from './clients';

@@ -4,6 +4,7 @@
  * (test/reference/sagemaker-api-model.json; a unit test holds these against it).
  */
 import { check } from './checks';
+import { quoteValue } from './quoteValue';
 
 export interface Range {
   readonly min: number;
@@ -39,12 +40,12 @@ export function validateKindField(field: KindField, v: unknown): string | undefi
     return `${field} is required.`;
   }
   if (v.length < min || v.length > max) {
-    return `${field} must be ${min} to ${max} characters long; "${v.slice(0, 40)}…" has ${v.length}.`;
+    return `${field} must be ${min} to ${max} characters long; ${quoteValue(v)} is not.`;
   }
   if (!compiled.get(field)!.test(v)) {
     return field === 'TrackingServerName'
-      ? `TrackingServerName "${v}" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).`
-      : `${field} "${v}" is not the ARN of ${field === 'MlflowAppArn' ? 'an MLflow app (…:mlflow-app/…)' : 'a partner AI app (…:partner-app/app-XXXXXXXXXXXX)'}.`;
+      ? `TrackingServerName ${quoteValue(v)} is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).`
+      : `${field} ${quoteValue(v)} is not the ARN of ${field === 'MlflowAppArn' ? 'an MLflow app (…:mlflow-app/…)' : 'a partner AI app (…:partner-app/app-XXXXXXXXXXXX)'}.`;
   }
   return undefined;
 }

@@ -3,6 +3,7 @@
  * Limits and name patterns are those of SageMaker's API model (test/reference/sagemaker-api-model.json);
  * a unit test compares them with the model so they cannot drift.
  */
+import { quoteValue } from './quoteValue';
 
 export const LIMITS = {
   expiresInSeconds: { min: 5, max: 300 },
@@ -48,7 +49,7 @@ export function validateSessionExpiration(v: unknown): string | undefined {
 const landingUriShape = /^(studio:|app:([A-Za-z]+)):(.*)$/s;
 
 /** What a landing path may be, said in every message that refuses one. */
-export const LANDING_PATH_RULE = 'a relative path (no scheme, no "//", no "..", no "?" or "#", no spaces)';
+export const LANDING_PATH_RULE = 'a relative path (no scheme, no "//", no "..", no "?" or "#", no spaces or double quotes)';
 
 /**
  * Why a landing path is not a plain relative path, or undefined. Checked on the path as written and
@@ -64,6 +65,10 @@ function landingPathProblem(path: string): string | undefined {
   for (const p of [path, decoded]) {
     if (/[\s\p{Cc}]/u.test(p)) {
       return 'it contains spaces or control characters';
+    }
+    // No shell's quoting carries a double quote everywhere (Command Prompt ends its quotes at any).
+    if (p.includes('"')) {
+      return 'it contains a double quote';
     }
     if (/^[A-Za-z][A-Za-z0-9+.-]*:/.test(p)) {
       return 'it starts with a scheme';
@@ -95,7 +100,7 @@ export function validateLandingUri(v: unknown): string | undefined {
   }
   const m = landingUriShape.exec(v);
   if (!m) {
-    return `The landing URI must be ${grammar}; got "${v}".`;
+    return `The landing URI must be ${grammar}; got ${quoteValue(v)}.`;
   }
   const appType = m[2];
   if (appType !== undefined && !(LANDING_APP_TYPES as readonly string[]).includes(appType)) {
@@ -103,7 +108,7 @@ export function validateLandingUri(v: unknown): string | undefined {
   }
   const problem = landingPathProblem(m[3] ?? '');
   if (problem !== undefined) {
-    return `The landing URI's path must be ${LANDING_PATH_RULE}, but ${problem}; got "${v}".`;
+    return `The landing URI's path must be ${LANDING_PATH_RULE}, but ${problem}; got ${quoteValue(v)}.`;
   }
   return undefined;
 }
@@ -115,7 +120,7 @@ const profileNamePattern = /^[A-Za-z0-9_+=,.@:/-]{1,128}$/;
 /** A profile name we may pass on, e.g. to `aws sso login --profile`, or undefined when it is valid. */
 export function validateProfileName(v: unknown): string | undefined {
   if (typeof v !== 'string' || !profileNamePattern.test(v)) {
-    return `${JSON.stringify(v) ?? String(v)} is not a profile name: a profile name has ${PROFILE_NAME_RULE}.`;
+    return `${quoteValue(v)} is not a profile name: a profile name has ${PROFILE_NAME_RULE}.`;
   }
   return undefined;
 }
@@ -128,7 +133,7 @@ export function validateRegion(v: unknown): string | undefined {
     return 'A region must be a name such as us-east-1.';
   }
   if (!REGION_PATTERN.test(v)) {
-    return `"${v}" is not an AWS region name; expected a name such as us-east-1 or eu-west-2.`;
+    return `${quoteValue(v)} is not an AWS region name; expected a name such as us-east-1 or eu-west-2.`;
   }
   return undefined;
 }
@@ -142,7 +147,7 @@ export function validateEndpointUrl(v: unknown): string | undefined {
   try {
     url = new URL(v);
   } catch {
-    return `The endpoint URL "${v}" is not a valid absolute URL; expected e.g. https://api.sagemaker.us-east-1.amazonaws.com.`;
+    return `The endpoint URL ${quoteValue(v)} is not a valid absolute URL; expected e.g. https://api.sagemaker.us-east-1.amazonaws.com.`;
   }
   if (url.protocol !== 'https:' && url.protocol !== 'http:') {
     return `The endpoint URL must use https: (or http:); got ${url.protocol}.`;
@@ -169,12 +174,12 @@ export function validateName(field: NamedField, v: unknown): string | undefined 
     return `${field} is required.`;
   }
   if (v.length > max) {
-    return `${field} may be at most ${max} characters long; "${v.slice(0, 20)}…" has ${v.length}.`;
+    return `${field} may be at most ${max} characters long; ${quoteValue(v, 20)} is longer.`;
   }
   if (!compiledNamePatterns.get(field)!.test(v)) {
     return field === 'DomainId'
-      ? `DomainId "${v}" is not a domain id; expected d- followed by lowercase letters and digits, e.g. d-abc123def456.`
-      : `${field} "${v}" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).`;
+      ? `DomainId ${quoteValue(v)} is not a domain id; expected d- followed by lowercase letters and digits, e.g. d-abc123def456.`
+      : `${field} ${quoteValue(v)} is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).`;
   }
   return undefined;
 }
@@ -206,36 +211,96 @@ function isSageMakerHost(host: string): boolean {
 }
 
 /**
- * Whether a presigned URL may be opened in a browser. Without a custom endpoint: https on
- * SageMaker's own hosts only. With `sagemaker.endpointUrl` set (a VPC endpoint, an emulator):
- * https on any host, and plain http on this computer when the endpoint is on this computer too.
- * Returns a message naming the host and the reason (never the URL's query: its token), or undefined.
+ * The authority of a URI as RFC 3986's regular expression splits it: the way VS Code's `Uri.parse`
+ * reads a URL, which (unlike WHATWG `URL`) takes `\` for an ordinary character of the authority.
  */
-export function checkOpenableUrl(url: string, endpointUrl?: string): string | undefined {
+export function rfc3986Authority(uri: string): string | undefined {
+  return /^(?:[^:/?#]+:)?(?:\/\/([^/?#]*))?/.exec(uri)?.[1];
+}
+
+/**
+ * Whether another parser's authority of a URL names the host WHATWG `URL` found, written alike or
+ * not (case, the default port, `127.1` for 127.0.0.1), with no `\`, `@` or space in it.
+ */
+export function isAuthorityOf(authority: string, u: URL): boolean {
+  if (authority === '' || /[\\@\s\p{Cc}]/u.test(authority)) {
+    return false;
+  }
+  try {
+    return new URL(`${u.protocol}//${authority}/`).host === u.host;
+  } catch {
+    return false;
+  }
+}
+
+const DEFAULT_PORT: Record<string, string> = { 'https:': ':443', 'http:': ':80' };
+
+/**
+ * The URL to open and copy: WHATWG's normalised form, with a plain ASCII host as the URL wrote it
+ * (already found equal; lower case, no default port): code-server rewrites a URL on 127.0.0.1 to
+ * its port proxy, not one on 127.1. Only when that string parses back to exactly what was checked;
+ * else the normalised form as it is.
+ */
+function normalised(u: URL, authority: string): string {
+  const written = authority.toLowerCase();
+  if (!/^[a-z0-9.:-]+$/.test(written)) {
+    return u.href;
+  }
+  const port = DEFAULT_PORT[u.protocol] ?? '';
+  const host = port && written.endsWith(port) ? written.slice(0, -port.length) : written;
+  const asWritten = `${u.protocol}//${host}${u.pathname}${u.search}${u.hash}`;
+  try {
+    return new URL(asWritten).href === u.href && rfc3986Authority(asWritten) === host ? asWritten : u.href;
+  } catch {
+    return u.href;
+  }
+}
+
+/** What may be opened or copied: the URL as WHATWG `URL` normalised it, or why it may not. */
+export type OpenableUrl = { readonly url: string; readonly host: string; readonly problem?: undefined } | { readonly url?: undefined; readonly problem: string };
+
+/**
+ * Whether a presigned URL (or an IAM Identity Center domain's Url) may be opened in a browser or
+ * copied, and the string to use: the normalised one that was checked, never the one received.
+ * Without a custom endpoint: https on SageMaker's own hosts only. With `sagemaker.endpointUrl` set
+ * (a VPC endpoint, an emulator): https on any host, and plain http on this computer when the
+ * endpoint is on this computer too. A URL whose host reads differently to another parser (a `\`
+ * or `@` before the path, spaces, control characters) is refused: the check would not hold for
+ * what opens it. A refusal names the host and the reason, never the URL's query (its token).
+ */
+export function openableUrl(url: string, endpointUrl?: string): OpenableUrl {
   let u: URL;
   try {
     u = new URL(url);
   } catch {
-    return 'SageMaker returned a URL that is not valid; it was not opened.';
+    return { problem: 'SageMaker returned a URL that is not valid; it was not opened.' };
   }
   const where = u.host ? ` on ${u.host}` : '';
   if (u.protocol !== 'https:' && u.protocol !== 'http:') {
-    return `Refusing to open a ${u.protocol} URL${where}: only https: URLs are opened.`;
+    return { problem: `Refusing to open a ${u.protocol} URL${where}: only https: URLs are opened.` };
   }
   if (u.username || u.password) {
-    return `Refusing to open a URL${where} that carries a user name or password.`;
+    return { problem: `Refusing to open a URL${where} that carries a user name or password.` };
   }
+  const authority = rfc3986Authority(url) ?? '';
+  if (/[\s\p{Cc}]/u.test(url)) {
+    return { problem: `Refusing to open a URL${where} that contains spaces or control characters.` };
+  }
+  if (!isAuthorityOf(authority, u)) {
+    return { problem: `Refusing to open a URL whose host is ambiguous: ${u.host} to one reading, ${quoteValue(authority)} to another (a "\\" or "@" before its path).` };
+  }
+  const checked = { url: normalised(u, authority), host: u.host };
   if (!endpointUrl) {
     if (u.protocol !== 'https:') {
-      return `Refusing to open a ${u.protocol} URL${where}: only https: URLs on SageMaker's own hosts are opened (plain http only from a local sagemaker.endpointUrl).`;
+      return { problem: `Refusing to open a ${u.protocol} URL${where}: only https: URLs on SageMaker's own hosts are opened (plain http only from a local sagemaker.endpointUrl).` };
     }
     if (!isSageMakerHost(u.hostname)) {
-      return `Refusing to open a URL on ${u.host}: it is not a SageMaker host (*.sagemaker.aws, *.sagemaker.com.cn); without sagemaker.endpointUrl only SageMaker's own hosts are opened.`;
+      return { problem: `Refusing to open a URL on ${u.host}: it is not a SageMaker host (*.sagemaker.aws, *.sagemaker.com.cn); without sagemaker.endpointUrl only SageMaker's own hosts are opened.` };
     }
-    return undefined;
+    return checked;
   }
   if (u.protocol === 'https:') {
-    return undefined;
+    return checked;
   }
   let endpointHost = '';
   try {
@@ -244,7 +309,12 @@ export function checkOpenableUrl(url: string, endpointUrl?: string): string | un
     // An unparsable endpoint is no loopback one.
   }
   if (isLoopback(u.hostname) && isLoopback(endpointHost)) {
-    return undefined;
+    return checked;
   }
-  return `Refusing to open an http: URL${where}: plain http is opened only on this computer, when sagemaker.endpointUrl is a local endpoint too.`;
+  return { problem: `Refusing to open an http: URL${where}: plain http is opened only on this computer, when sagemaker.endpointUrl is a local endpoint too.` };
+}
+
+/** Why a URL may not be opened (see openableUrl), or undefined. */
+export function checkOpenableUrl(url: string, endpointUrl?: string): string | undefined {
+  return openableUrl(url, endpointUrl).problem;
 }

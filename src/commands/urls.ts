@@ -1,16 +1,19 @@
 import * as vscode from 'vscode';
 import type { CliInvocation, DomainUrlRequest, NotebookUi, NotebookUrlRequest, PresignedUrl } from '../aws/index';
 import {
+  CommandLineError,
   LANDING_PATH_RULE,
   LIMITS,
-  checkOpenableUrl,
+  isAuthorityOf,
   isSsoDomainRefusal,
+  openableUrl,
   domainUrlInvocation,
   mlflowAppUrlInvocation,
   mlflowTrackingServerUrlInvocation,
   notebookUrlInvocation,
   partnerAppUrlInvocation,
   toCommandLine,
+  quoteValue,
   validateLandingUri,
 } from '../aws/index';
 import type { ExtensionServices } from '../context';
@@ -67,14 +70,24 @@ async function presign(s: ExtensionServices, t: DomainOrNotebookTarget, request:
 }
 
 /**
- * Whether a presigned URL may be opened (see checkOpenableUrl): without sagemaker.endpointUrl only
- * https on SageMaker's own hosts; with it, https anywhere and plain http on this computer.
+ * The URL to open or copy, checked (see openableUrl): without sagemaker.endpointUrl only https on
+ * SageMaker's own hosts; with it, https anywhere and plain http on this computer. It is the
+ * normalised string that was checked, and VS Code's own parser must read the same host in it and
+ * in the URL received; else nothing is opened or copied.
  */
-export function checkOpenable(url: string, endpointUrl: string | undefined): void {
-  const problem = checkOpenableUrl(url, endpointUrl);
-  if (problem !== undefined) {
-    throw new UserFacingError(problem);
+export function checkedUrl(url: string, endpointUrl: string | undefined): { readonly url: string; readonly uri: vscode.Uri } {
+  const checked = openableUrl(url, endpointUrl);
+  if (checked.problem !== undefined) {
+    throw new UserFacingError(checked.problem);
   }
+  const uri = vscode.Uri.parse(checked.url, true);
+  const u = new URL(checked.url);
+  for (const authority of [uri.authority, vscode.Uri.parse(url).authority]) {
+    if (!isAuthorityOf(authority, u)) {
+      throw new UserFacingError(`Refusing to open a URL whose host is ambiguous: ${u.host} to one reading, ${quoteValue(authority)} to VS Code.`);
+    }
+  }
+  return { url: checked.url, uri };
 }
 
 type DomainTarget = Extract<UrlTarget, { kind: 'studio' | 'space' }>;
@@ -103,13 +116,13 @@ async function deliverDomainUrl(s: ExtensionServices, t: DomainTarget, how: 'ope
   if (!url) {
     throw new UserFacingError(`${ssoReason(t)} SageMaker did not report that URL; your AWS access portal lists the domain's Studio.`);
   }
+  const checked = checkedUrl(url, s.session.settings.endpointUrl);
   if (how === 'open') {
-    checkOpenable(url, s.session.settings.endpointUrl);
-    const opened = await s.prompter().openExternal(vscode.Uri.parse(url, true));
+    const opened = await s.prompter().openExternal(checked.uri);
     s.log.info(`Opened the ${IDENTITY_CENTER} sign-in of domain ${t.domain.domainName} for ${describeTarget(t)}${opened ? '' : ' (the browser did not confirm)'}`);
   } else {
     // Not a presigned URL: it replaces one in the clipboard, so that URL's countdown ends.
-    await s.clipboard.writeOther(url);
+    await s.clipboard.writeOther(checked.url);
     s.log.info(`Copied the URL of domain ${t.domain.domainName} (${IDENTITY_CENTER}) for ${describeTarget(t)}`);
   }
   void s.prompter().message('info', `${how === 'open' ? 'Opened' : 'Copied'} the ${IDENTITY_CENTER} sign-in of ${t.domain.domainName}. ${ssoReason(t)}`, []);
@@ -146,13 +159,13 @@ export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 
     }
     throw e;
   }
+  const checked = checkedUrl(presigned.url, s.session.settings.endpointUrl);
   if (how === 'open') {
-    checkOpenable(presigned.url, s.session.settings.endpointUrl);
-    const opened = await s.prompter().openExternal(vscode.Uri.parse(presigned.url, true));
+    const opened = await s.prompter().openExternal(checked.uri);
     s.log.info(`Opened ${what}${opened ? '' : ' (the browser did not confirm)'}`);
     vscode.window.setStatusBarMessage(`$(link-external) Opened ${what}`, 4000);
   } else {
-    await s.clipboard.copy(presigned.url, what, presigned.expiresAt);
+    await s.clipboard.copy(checked.url, what, presigned.expiresAt);
     s.log.info(`Copied the URL for ${what}; it expires at ${presigned.expiresAt.toISOString()}`);
   }
   await recordRecent(s, target);
@@ -175,13 +188,13 @@ async function deliverKind(s: ExtensionServices, t: KindTarget, how: 'open' | 'c
   const what = describeTarget(kt);
   const presigned = await presignKind(s, kt, lifetimes);
   const once = isSingleUse(kt.kind);
+  const checked = checkedUrl(presigned.url, s.session.settings.endpointUrl);
   if (how === 'open') {
-    checkOpenable(presigned.url, s.session.settings.endpointUrl);
-    const opened = await s.prompter().openExternal(vscode.Uri.parse(presigned.url, true));
+    const opened = await s.prompter().openExternal(checked.uri);
     s.log.info(`Opened ${what}${opened ? '' : ' (the browser did not confirm)'}`);
     vscode.window.setStatusBarMessage(`$(link-external) Opened ${what}`, 4000);
   } else {
-    await s.clipboard.copy(presigned.url, what, presigned.expiresAt, { singleUse: once });
+    await s.clipboard.copy(checked.url, what, presigned.expiresAt, { singleUse: once });
     const until = presigned.expiresAt.toLocaleTimeString();
     vscode.window.setStatusBarMessage(`$(copy) Copied the URL for ${what}: ${once ? 'it works once, ' : ''}until ${until}`, 5000);
     s.log.info(`Copied the URL for ${what}${once ? ' (single use)' : ''}; it expires at ${presigned.expiresAt.toISOString()}`);
@@ -349,7 +362,15 @@ export function copyCliCommand(s: ExtensionServices) {
       throw new UserFacingError(`${ssoReason(sso)} So there is no AWS CLI command for it; "Copy Studio URL" copies that URL.`);
     }
     const shell = currentShell();
-    const line = toCommandLine(cliInvocation(t), t.region, s.session.settings, shell);
+    let line: string;
+    try {
+      line = toCommandLine(cliInvocation(t), t.region, s.session.settings, shell);
+    } catch (e) {
+      if (e instanceof CommandLineError) {
+        throw new UserFacingError(e.message);
+      }
+      throw e;
+    }
     await s.clipboard.writeOther(line);
     s.log.info(`Copied the AWS CLI command for ${describeTarget(t)} (quoted for ${SHELL_NAMES[shell]})`);
     vscode.window.setStatusBarMessage(`$(terminal) Copied the AWS CLI command for ${describeTarget(t)} (${SHELL_NAMES[shell]})`, 4000);

@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { listProfileNames, ssoLoginCommand } from '../aws/index';
+import { listProfileNames, ssoLoginWords } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError, runInTerminal } from '../errors';
 import { SETTING, openSettings, readAwsSettings, updateSetting } from '../settings';
@@ -142,13 +142,13 @@ export function openSettingsCommand() {
 export function signIn(s: ExtensionServices) {
   return (): Promise<void> => {
     const profile = readAwsSettings().profile ?? process.env.AWS_PROFILE ?? 'default';
-    let command: string;
+    let words: string[];
     try {
-      command = ssoLoginCommand(profile);
+      words = ssoLoginWords(profile);
     } catch (e) {
       throw new UserFacingError((e as Error).message);
     }
-    runInTerminal(command);
+    const command = runInTerminal(words);
     s.log.info(`Opened a terminal running ${command}`);
     return Promise.resolve();
   };

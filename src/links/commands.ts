@@ -3,10 +3,10 @@
  * In dist/commands.js, loaded on first use; the handler itself is registered by ../commands/index.ts.
  */
 import * as vscode from 'vscode';
-import { credentialsInUse, credentialsLabel } from '../aws/index';
+import { credentialsInUse, credentialsLabel, validateName } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
-import { resolveTarget, type TargetKind } from '../commands/targets';
+import { resolveTarget, type TargetKind, type UrlTarget } from '../commands/targets';
 import { deliver } from '../commands/urls';
 import type { Node } from '../tree/nodes';
 import { KIND_SPECS, type DisplayNames, type EnvRef } from './kinds';
@@ -39,11 +39,22 @@ const OPEN = 'Open';
 /**
  * Opens a resolved reference (a link's, or an Open Recent entry's): the lookup it needs, then the
  * URL. A resource that is not there says so in words naming it and the AWS profile used.
+ * `proceed`, when given, sees the target after the lookup and may still stop it.
  */
-export async function openRef(s: ExtensionServices, ref: EnvRef, names: DisplayNames, how: 'open' | 'copy', onGone?: (message: string) => Promise<void>): Promise<void> {
+export async function openRef(
+  s: ExtensionServices,
+  ref: EnvRef,
+  names: DisplayNames,
+  how: 'open' | 'copy',
+  onGone?: (message: string) => Promise<void>,
+  proceed?: (target: UrlTarget) => Promise<boolean>,
+): Promise<void> {
   const what = KIND_SPECS[ref.kind].describe(ref, names);
   try {
     const target = await targetFromRef(s, ref, names);
+    if (proceed && !(await proceed(target))) {
+      return;
+    }
     await deliver(s, target, how);
   } catch (e) {
     if (!isNotFound(e)) {
@@ -80,5 +91,35 @@ export async function openLink(s: ExtensionServices, uri: vscode.Uri): Promise<v
     s.log.info(`Did not open a link to the ${what}: not confirmed`);
     return;
   }
-  await openRef(s, ref, {}, 'open');
+  await openRef(s, ref, {}, 'open', undefined, (target) => confirmOwner(s, ref, target));
+}
+
+/**
+ * A private space opens as its owner, whatever user profile the link names: when they differ, the
+ * user is asked again, naming the user profile it will really open as.
+ */
+async function confirmOwner(s: ExtensionServices, ref: EnvRef, target: UrlTarget): Promise<boolean> {
+  if (target.kind !== 'space' || target.userProfileName === ref.profile) {
+    return true;
+  }
+  const owner = target.userProfileName;
+  // The owner is the endpoint's word: checked before it is shown (or used).
+  const problem = validateName('UserProfileName', owner);
+  if (problem !== undefined) {
+    throw new UserFacingError(`SageMaker reports an owner of the space ${ref.space} that is not a user profile name: ${problem}`);
+  }
+  const button = `Open as ${owner}`;
+  const choice = await s
+    .prompter()
+    .message(
+      'warning',
+      `The space ${ref.space} is private to user profile ${owner}, not ${ref.profile} as the link says: it would open as ${owner}. Open it as ${owner}?`,
+      [button],
+      true,
+    );
+  if (choice !== button) {
+    s.log.info(`Did not open a link to the space ${ref.space}: opening as its owner ${owner} (not ${ref.profile}) not confirmed`);
+    return false;
+  }
+  return true;
 }

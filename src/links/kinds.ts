@@ -3,6 +3,7 @@
  * identify one. Plain data and checks (no vscode), so the link format is tested in plain Node.
  * A new kind is one entry in KIND_SPECS (and, in the VS Code layer, one in the resolvers).
  */
+import { quoteValue } from '../aws/quoteValue';
 import { validateRegion } from '../aws/validation';
 
 /** Kind names of DESIGN.md (a contract: links carry them). */
@@ -111,7 +112,7 @@ export function checkKey(key: RefKey, rule: FieldRule, v: string | undefined): s
     return `its "${key}" is ${v.length} characters long; a ${rule.field} has ${rule.min} to ${rule.max}.`;
   }
   if (!matches(rule, v)) {
-    return `its "${key}" "${v}" is not a valid ${rule.field} (it must match ${rule.pattern}).`;
+    return `its "${key}" ${quoteValue(v)} is not a valid ${rule.field} (it must match ${rule.pattern}).`;
   }
   return undefined;
 }
@@ -122,7 +123,7 @@ export function checkRef(ref: { kind?: unknown; region?: unknown } & { [K in Ref
     return `it names no kind; expected kind=${ENV_KINDS.join('|')}.`;
   }
   if (!isEnvKind(ref.kind)) {
-    return `it names an unknown kind ${JSON.stringify(ref.kind)}; known kinds: ${ENV_KINDS.join(', ')}.`;
+    return `it names an unknown kind ${quoteValue(ref.kind)}; known kinds: ${ENV_KINDS.join(', ')}.`;
   }
   const regionProblem = validateRegion(ref.region);
   if (regionProblem !== undefined) {
@@ -149,7 +150,7 @@ export function checkRef(ref: { kind?: unknown; region?: unknown } & { [K in Ref
   if (typeof ref.arn === 'string') {
     const arnRegion = ref.arn.split(':')[3];
     if (arnRegion !== ref.region) {
-      return `its arn is in region "${arnRegion ?? ''}" but the link says region ${String(ref.region)}.`;
+      return `its arn is in region ${quoteValue(arnRegion ?? '')} but the link says region ${String(ref.region)}.`;
     }
   }
   return undefined;

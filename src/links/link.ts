@@ -3,6 +3,7 @@
  * names and IDs only. Parsing is strict (a link comes from outside): one message for the first
  * problem, and nothing is called for a link that fails it.
  */
+import { quoteValue } from '../aws/quoteValue';
 import { checkRef, cleanRef, REF_KEYS, type EnvRef } from './kinds';
 
 /** The extension's id (`publisher.name` in package.json), the authority of its links. */
@@ -28,7 +29,7 @@ const ALLOWED = new Set<string>(['kind', 'region', ...REF_KEYS]);
  */
 export function parseLink(path: string, query: string): ParsedLink {
   if (path !== LINK_PATH) {
-    return { ok: false, problem: `its path is "${path}"; a SageMaker link's path is ${LINK_PATH}.` };
+    return { ok: false, problem: `its path is ${quoteValue(path)}; a SageMaker link's path is ${LINK_PATH}.` };
   }
   let params: URLSearchParams;
   try {
@@ -39,7 +40,8 @@ export function parseLink(path: string, query: string): ParsedLink {
   const fields: Record<string, string> = {};
   for (const [key, value] of params) {
     if (!ALLOWED.has(key)) {
-      return { ok: false, problem: `it has an unknown parameter "${key}"; a SageMaker link has kind, region and ${REF_KEYS.join(', ')}.` };
+      // Not named: an unknown key is the link's text, not ours.
+      return { ok: false, problem: `it has a parameter other than kind, region and ${REF_KEYS.join(', ')}.` };
     }
     if (key in fields) {
       return { ok: false, problem: `it gives "${key}" more than once.` };

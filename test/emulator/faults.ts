@@ -20,7 +20,10 @@ export type FaultKind =
   // AccessDeniedException naming the caller, the action and the resource (narrow it with `match`).
   | 'accessDenied'
   // UnrecognizedClientException, as for an opt-in region the account has not enabled.
-  | 'regionDisabled';
+  | 'regionDisabled'
+  // The usual answer, with the members named in `set` replaced wherever they occur (an endpoint that
+  // answers with crafted values, e.g. a domain's Url).
+  | 'rewrite';
 
 /** Request member values a fault is narrowed to. */
 export type FaultMatch = Record<string, string | number | boolean>;
@@ -40,9 +43,11 @@ export type Fault = {
    * covers a domain's lists, describes and presigned URLs.
    */
   match?: FaultMatch;
+  /** For kind 'rewrite': answer members (at any depth) and the strings that replace their values. */
+  set?: Record<string, string>;
 };
 
-const KINDS: readonly FaultKind[] = ['latency', 'throttle', 'http5xx', 'drop', 'malformed', 'error', 'hang', 'expiredToken', 'badSignature', 'accessDenied', 'regionDisabled'];
+const KINDS: readonly FaultKind[] = ['latency', 'throttle', 'http5xx', 'drop', 'malformed', 'error', 'hang', 'expiredToken', 'badSignature', 'accessDenied', 'regionDisabled', 'rewrite'];
 
 /** Checks a fault given over HTTP or in-process; throws a message naming the bad field. */
 export function checkFault(value: unknown): Fault {
@@ -85,7 +90,24 @@ export function checkFault(value: unknown): Fault {
       }
     }
   }
-  return { ...f, ...(f.match ? { match: { ...f.match } } : {}) } as Fault;
+  if (f.kind === 'rewrite') {
+    const set = f.set as unknown;
+    if (typeof set !== 'object' || set === null || Array.isArray(set) || Object.keys(set).length === 0 || !Object.values(set).every((v) => typeof v === 'string')) {
+      throw new Error('fault.set is required for kind "rewrite": an object of answer members and strings, e.g. {"Url": "https://…"}');
+    }
+  }
+  return { ...f, ...(f.match ? { match: { ...f.match } } : {}), ...(f.set ? { set: { ...f.set } } : {}) } as Fault;
+}
+
+/** The answer with every member named in `set` (at any depth) given its new value. */
+export function rewriteAnswer(value: unknown, set: Record<string, string>): unknown {
+  if (Array.isArray(value)) {
+    return value.map((v) => rewriteAnswer(v, set));
+  }
+  if (typeof value === 'object' && value !== null) {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, Object.hasOwn(set, k) ? set[k] : rewriteAnswer(v, set)]));
+  }
+  return value;
 }
 
 export class FaultTable {

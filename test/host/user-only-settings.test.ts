@@ -95,7 +95,7 @@ describe('sagemaker.presignedUrl.landingUri accepts only a relative path', () =>
   before(resetSettings);
   afterEach(resetSettings);
 
-  for (const bad of ['studio:://evil.com', 'app:JupyterLab:https://evil.com/x', 'app:JupyterLab:javascript:alert(1)']) {
+  for (const bad of ['studio:://evil.com', 'app:JupyterLab:https://evil.com/x', 'app:JupyterLab:javascript:alert(1)', 'app:JupyterLab:lab/tree/x"&calc&"']) {
     it(`refuses ${bad}, naming the setting and what is allowed, and makes no call`, async () => {
       const alice = await nodeAt(api(), 'Studio Domains', 'ml-platform', 'alice');
       await setSetting('presignedUrl.landingUri', bad);
@@ -122,6 +122,8 @@ describe('"Open with Options…" accepts only a relative landing path', () => {
     ['JupyterLab', 'javascript:alert(1)'],
     ['Code Editor', '/lab/../../x'],
     ['JupyterLab', '/lab?next=https://evil.com'],
+    // A double quote ends Command Prompt's quotes in Copy as AWS CLI Command: & calc & would run.
+    ['JupyterLab', 'lab/tree/x"&calc&"'],
   ];
   for (const [page, input] of cases) {
     it(`refuses ${page} + "${input}" and makes no call`, async () => {

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../harness/paths';
+import { validateLandingUri } from '../../src/aws/validation';
 
 interface Property {
   scope?: string;
@@ -45,8 +46,9 @@ describe('package.json: settings a workspace must not choose', () => {
 
   it("the landing URI's schema pattern refuses what validateLandingUri refuses", () => {
     const pattern = new RegExp(props['sagemaker.presignedUrl.landingUri'].pattern ?? '', 'u');
-    for (const bad of ['studio:://evil.com', 'app:JupyterLab:https://evil.com/x', 'app:JupyterLab:javascript:alert(1)', 'studio::/a/../b', 'studio::/a?b', 'studio::/a#b']) {
+    for (const bad of ['studio:://evil.com', 'app:JupyterLab:https://evil.com/x', 'app:JupyterLab:javascript:alert(1)', 'studio::/a/../b', 'studio::/a?b', 'studio::/a#b', 'app:JupyterLab:lab/tree/x"&calc&"', 'studio::a\nb']) {
       assert.equal(pattern.test(bad), false, bad);
+      assert.notEqual(validateLandingUri(bad), undefined, bad);
     }
     for (const ok of ['studio::', 'app:JupyterLab:/lab/tree/work', 'studio::relative/path']) {
       assert.equal(pattern.test(ok), true, ok);

@@ -148,13 +148,15 @@ describe('aws/cliShell: quoting for the user\'s shell', () => {
     assert.equal(quoteFor('powershell', '@splat'), "'@splat'");
     assert.equal(quoteFor('powershell', 'a,b'), "'a,b'");
     assert.equal(quoteFor('powershell', 'x`y'), "'x`y'");
-    assert.equal(quoteFor('powershell', ''), "''");
+    // Windows PowerShell 5.1 drops an empty argument on its way to a program.
+    assert.throws(() => quoteFor('powershell', ''), /"" cannot be written safely for PowerShell: Windows PowerShell drops an empty argument/);
   });
 
   it('Command Prompt: double quotes with the program\'s backslash rule', () => {
     assert.equal(quoteFor('cmd', 'd-abc123'), 'd-abc123');
     assert.equal(quoteFor('cmd', 'a&b'), '"a&b"');
-    assert.equal(quoteFor('cmd', 'say "hi"'), '"say \\"hi\\""');
+    // cmd ends its quotes at any ", a backslash before it or not: refused, naming the value.
+    assert.throws(() => quoteFor('cmd', 'say "hi"'), /"say \\"hi\\"" cannot be written safely for Command Prompt/);
     assert.equal(quoteFor('cmd', 'dir\\'), '"dir\\\\"');
   });
 

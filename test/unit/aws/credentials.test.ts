@@ -156,7 +156,7 @@ sso_registration_scopes = sso:account:access
     process.env.HOME = files.dir;
     try {
       const e = await awsError(access('corp-sso').listDomains('us-east-1'), 'sso-expired');
-      assert.equal(e.action?.terminalCommand, 'aws sso login --profile corp-sso');
+      assert.deepEqual(e.action?.terminalCommand, ['aws', 'sso', 'login', '--profile', 'corp-sso']);
       assert.equal(e.userMessage, 'The AWS SSO session for profile "corp-sso" has expired. Sign in again with: aws sso login --profile corp-sso');
 
       // A cached token past its expiry, with nothing to refresh it: the same.
@@ -168,7 +168,7 @@ sso_registration_scopes = sso:account:access
         JSON.stringify({ accessToken: 'expired-sso-token', expiresAt: new Date(Date.now() - 3600_000).toISOString(), region: 'us-east-1', startUrl: 'https://example.awsapps.com/start' }),
       );
       const expired = await awsError(access('corp-sso').listDomains('us-east-1'), 'sso-expired');
-      assert.equal(expired.action?.terminalCommand, 'aws sso login --profile corp-sso');
+      assert.deepEqual(expired.action?.terminalCommand, ['aws', 'sso', 'login', '--profile', 'corp-sso']);
       assert.ok(!expired.userMessage.includes('expired-sso-token'));
     } finally {
       process.env.HOME = savedHome;

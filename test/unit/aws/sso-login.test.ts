@@ -34,14 +34,14 @@ describe('aws/ssoLoginCommand', () => {
 
     it('names the profile from AWS_PROFILE only when it is a valid name', () => {
       process.env.AWS_PROFILE = 'sso-dev';
-      assert.equal(toAwsError(expired).action?.terminalCommand, 'aws sso login --profile sso-dev');
+      assert.deepEqual(toAwsError(expired).action?.terminalCommand, ['aws', 'sso', 'login', '--profile', 'sso-dev']);
     });
 
     it('never puts an AWS_PROFILE with shell characters into the terminal command', () => {
       process.env.AWS_PROFILE = 'x; touch /tmp/pwned';
       const e = toAwsError(expired);
       assert.equal(e.kind, 'sso-expired');
-      assert.equal(e.action?.terminalCommand, undefined, `terminal command: ${e.action?.terminalCommand}`);
+      assert.equal(e.action?.terminalCommand, undefined, `terminal command: ${JSON.stringify(e.action?.terminalCommand)}`);
       assert.match(e.userMessage, /cannot be passed to aws sso login/);
     });
   });

@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import {
   checkOpenableUrl,
+  openableUrl,
+  rfc3986Authority,
   LIMITS,
   NAME_PATTERNS,
   validateEndpointUrl,
@@ -82,7 +84,7 @@ describe('aws/validation', () => {
     assert.equal(validateLandingUri('app:Jupyter:/x'), 'The landing URI names an unknown app "Jupyter"; allowed: JupyterServer, JupyterLab, RStudioServerPro, CodeEditor, Canvas.');
     assert.equal(
       validateLandingUri('app:JupyterLab:/a b'),
-      'The landing URI\'s path must be a relative path (no scheme, no "//", no "..", no "?" or "#", no spaces), but it contains spaces or control characters; got "app:JupyterLab:/a b".',
+      'The landing URI\'s path must be a relative path (no scheme, no "//", no "..", no "?" or "#", no spaces or double quotes), but it contains spaces or control characters; got "app:JupyterLab:/a b".',
     );
     assert.equal(validateLandingUri(`studio::/${'x'.repeat(1100)}`), 'The landing URI may be at most 1023 characters long; it has 1109.');
   });
@@ -112,7 +114,7 @@ describe('aws/validation', () => {
     assert.equal(validateName('UserProfileName', 'alice-1'), undefined);
     assert.equal(validateName('UserProfileName', '-alice'), 'UserProfileName "-alice" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).');
     assert.equal(validateName('SpaceName', 'a_b'), 'SpaceName "a_b" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).');
-    assert.equal(validateName('SpaceName', 'x'.repeat(64)), `SpaceName may be at most 63 characters long; "${'x'.repeat(20)}…" has 64.`);
+    assert.equal(validateName('SpaceName', 'x'.repeat(64)), `SpaceName may be at most 63 characters long; "${'x'.repeat(20)}…" (64 characters) is longer.`);
     assert.equal(validateName('NotebookInstanceName', ''), 'NotebookInstanceName is required.');
     assert.equal(validateName('NotebookInstanceName', 'nb--1'), undefined);
   });
@@ -182,6 +184,33 @@ describe('aws/validation', () => {
         assert.ok(!problem.includes('secret'), `the message shows the token: ${problem}`);
       }
       assert.equal(refused('nonsense'), 'SageMaker returned a URL that is not valid; it was not opened.');
+    });
+
+    it('refuses a URL whose host another parser reads differently ("\\" or "@" before the path), with or without an endpoint', () => {
+      for (const [url, endpoint] of [
+        ['https://d-abc.studio.us-east-1.sagemaker.aws\\@evil.example/auth?token=secret', undefined],
+        ['https://evil.example\\.d-abc.studio.us-east-1.sagemaker.aws/auth?token=secret', undefined],
+        ['http://127.0.0.1:4566\\@evil.example/auth?token=secret', 'http://127.0.0.1:4566'],
+        ['https://studio.internal.example\\@evil.example/?token=secret', 'https://vpce-1.api.sagemaker.us-east-1.vpce.amazonaws.com'],
+        ['https://d-abc.studio.us-east-1.sagemaker.aws/auth?token=secret\n', undefined],
+        ['https://d-abc.studio.us-east-1.sagemaker.aws/a b?token=secret', undefined],
+      ] as const) {
+        const problem = refused(url, endpoint);
+        assert.ok(problem, `${url} was accepted`);
+        assert.ok(!problem.includes('secret'), problem);
+        assert.match(problem, /ambiguous|spaces or control/, url);
+      }
+      // VS Code's Uri.parse splits an authority by RFC 3986: the backslash stays in it.
+      assert.equal(rfc3986Authority('http://127.0.0.1:4566\\@evil.example/x'), '127.0.0.1:4566\\@evil.example');
+    });
+
+    it('gives the normalised URL that was checked, to open and copy', () => {
+      assert.deepEqual(openableUrl('HTTPS://D-ABC.Studio.US-EAST-1.sagemaker.aws:443/auth?token=x'), {
+        url: 'https://d-abc.studio.us-east-1.sagemaker.aws/auth?token=x',
+        host: 'd-abc.studio.us-east-1.sagemaker.aws',
+      });
+      assert.equal(openableUrl('https://nb-1.notebook.eu-west-1.sagemaker.aws?authToken=x').url, 'https://nb-1.notebook.eu-west-1.sagemaker.aws/?authToken=x');
+      assert.equal(openableUrl('https://evil.example/').url, undefined);
     });
 
     it('with sagemaker.endpointUrl set: https anywhere, plain http only on this computer from a local endpoint', () => {

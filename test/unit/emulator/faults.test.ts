@@ -90,6 +90,15 @@ describe('emulator faults', () => {
     assert.ok((await client(emu()).send(list())).Spaces);
   });
 
+  it('rewrite answers as usual with the named members replaced, at any depth (a crafted answer)', async () => {
+    emu().setFault({ operation: 'ListSpaces', kind: 'rewrite', set: { SpaceDisplayName: 'x\\@evil.example' }, times: 1 });
+    const out = await client(emu()).send(list());
+    assert.ok(out.Spaces?.length);
+    assert.ok(out.Spaces.every((s) => s.SpaceDisplayName === 'x\\@evil.example'));
+    assert.ok((await client(emu()).send(list())).Spaces?.some((s) => s.SpaceDisplayName !== 'x\\@evil.example'), 'only `times` calls');
+    assert.throws(() => emu().setFault({ operation: 'ListSpaces', kind: 'rewrite' }), /fault\.set is required/);
+  });
+
   it('a bad fault is refused with a message naming the field', () => {
     assert.throws(() => emu().setFault({ operation: 'ListSpaces', kind: 'error' }), /errorType is required/);
     assert.throws(() => emu().setFault({ operation: 'ListSpaces', kind: 'throttle', times: 0 }), /times must be a positive integer/);

