@@ -3,8 +3,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import { LAST_KNOWN_DIR } from '../../src/lastKnown/store';
-import { repoRoot } from '../harness/paths';
-import { expandRow, openSageMakerView, openWorkbench, readmeScreenshot, resourcesView, screenshot, treeRow, until, type Workbench } from './workbench';
+import { expandRow, openSageMakerView, openWorkbench, readmeScreenshot, resourcesView, screenshot, screenshotFailures, treeRow, until, type Workbench } from './workbench';
 
 /** The view's message above its rows ("Last known (14:02): refreshing…"), or '' when it has none. */
 async function viewMessage(page: Page): Promise<string> {
@@ -22,12 +21,7 @@ describe('the last-known tree in VS Code (code-server)', function () {
     page = wb.page;
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const file = await screenshot(page, `failed-${this.currentTest.fullTitle()}`);
-      console.log(`    screenshot of the failure: ${path.relative(repoRoot, file)}`);
-    }
-  });
+  screenshotFailures(() => page);
 
   after(async () => {
     await wb?.close();

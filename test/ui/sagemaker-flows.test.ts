@@ -1,7 +1,5 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import type { Page } from 'playwright-core';
-import { repoRoot } from '../harness/paths';
 import {
   answerQuickPick,
   chooseMenuItem,
@@ -11,7 +9,7 @@ import {
   openWorkbench,
   readmeScreenshot,
   runPaletteCommand,
-  screenshot,
+  screenshotFailures,
   treeRow,
   until,
   type Workbench,
@@ -47,11 +45,9 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
     }
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      const file = await screenshot(wb.page, `failed-${this.currentTest.fullTitle()}`);
-      console.log(`    screenshot of the failure: ${path.relative(repoRoot, file)}`);
-    }
+  screenshotFailures(() => wb?.page);
+
+  afterEach(async () => {
     await wb.page.keyboard.press('Escape');
   });
 

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../harness/paths';
-import { expandRow, openSageMakerView, openWorkbench, readmeScreenshot, resourcesView, runPaletteCommand, screenshot, treeRow, until, type Workbench } from './workbench';
+import { expandRow, openSageMakerView, openWorkbench, readmeScreenshot, resourcesView, runPaletteCommand, screenshot, screenshotFailures, treeRow, until, type Workbench } from './workbench';
 
 const { version } = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { version: string };
 
@@ -14,12 +14,7 @@ describe('the packaged extension in VS Code (code-server)', function () {
     wb = await openWorkbench();
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && wb) {
-      const file = await screenshot(wb.page, `failed-${this.currentTest.fullTitle()}`);
-      console.log(`    screenshot of the failure: ${path.relative(repoRoot, file)}`);
-    }
-  });
+  screenshotFailures(() => wb?.page);
 
   after(async () => {
     await wb?.close();

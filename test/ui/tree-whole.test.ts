@@ -1,9 +1,7 @@
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
-import { repoRoot } from '../harness/paths';
-import { expandRow, openSageMakerView, openWorkbench, resourcesView, runPaletteCommand, screenshot, treeRow, until, type Workbench } from './workbench';
+import { expandRow, openSageMakerView, openWorkbench, resourcesView, runPaletteCommand, screenshotFailures, treeRow, until, type Workbench } from './workbench';
 
 /**
  * The tree stays whole in the real VS Code: the steps of the report that emptied a list
@@ -65,12 +63,7 @@ describe('the tree stays whole in VS Code (code-server)', function () {
     page = wb.page;
   });
 
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed' && page) {
-      const file = await screenshot(page, `failed-${this.currentTest.fullTitle()}`);
-      console.log(`    screenshot of the failure: ${path.relative(repoRoot, file)}`);
-    }
-  });
+  screenshotFailures(() => page);
 
   after(async () => {
     await wb?.close();

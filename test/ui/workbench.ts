@@ -5,7 +5,7 @@ import { launchChromium } from '../harness/chromium';
 import { startCodeServer, type RunningCodeServer } from '../harness/code-server';
 import { prepareEnvironment, presignedOrigin, type EnvironmentOptions, type PreparedEnvironment } from '../harness/fixtures';
 import type { RunningEmulator } from '../emulator/index';
-import { resultsDir, vsixPath } from '../harness/paths';
+import { repoRoot, resultsDir, vsixPath } from '../harness/paths';
 
 /**
  * Reusable steps for UI tests: a code-server with the packaged extension installed, driven by
@@ -96,6 +96,17 @@ export async function runPaletteCommand(page: Page, title: string): Promise<void
   await row.waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
   await page.locator('.quick-input-widget').waitFor({ state: 'hidden', timeout: 30_000 });
+}
+
+/** After each failed test of the suite, a screenshot of the window it failed in (test-results/failed-<title>.png). */
+export function screenshotFailures(page: () => Page | undefined): void {
+  afterEach(async function () {
+    const p = page();
+    if (this.currentTest?.state === 'failed' && p) {
+      const file = await screenshot(p, `failed-${this.currentTest.fullTitle()}`);
+      console.log(`    screenshot of the failure: ${path.relative(repoRoot, file)}`);
+    }
+  });
 }
 
 /** Saves a screenshot of the whole window as test-results/<name>.png; returns its path. */

@@ -297,7 +297,7 @@ async function bench(coldOnly: boolean): Promise<void> {
       section: 'Activation',
       label: lastKnown
         ? 'cold: open the view → fresh lists answered (in place of the last-known rows)'
-        : 'cold: open the view → first getChildren answers (root + its lists, no last-known tree)',
+        : 'cold: open the view → first lists in (the root and its lists\' rows, no last-known tree)',
       unit: 'ms',
       value: paintMs,
       calls: total(paintCalls),
