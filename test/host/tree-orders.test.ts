@@ -326,11 +326,15 @@ function checkList(tree: ResourceTreeProvider, list: ListNode, children: readonl
 async function checkVsCodeResolves(view: vscode.TreeView<Node>, rows: readonly Row[], where: () => string): Promise<void> {
   for (const { node } of rows.slice(0, 30)) {
     let refused = '';
-    await Promise.resolve(view.reveal(node, { select: true, focus: false, expand: false })).catch((e: unknown) => {
-      noteTreeError(e);
-      refused = ` (reveal: ${e instanceof Error ? e.message : String(e)})`;
-    });
-    await waitFor(() => view.selection.length === 1 && view.selection[0] === node, `VS Code to select ${node.id} and hand back that node${refused}`, 5_000).catch((e: Error) => {
+    // Asked again while VS Code may still be drawing the last redraws (a loaded machine): a row
+    // it has lost never comes.
+    await waitFor(async () => {
+      await Promise.resolve(view.reveal(node, { select: true, focus: false, expand: false })).catch((e: unknown) => {
+        noteTreeError(e);
+        refused = ` (reveal: ${e instanceof Error ? e.message : String(e)})`;
+      });
+      return view.selection.length === 1 && view.selection[0] === node;
+    }, `VS Code to select ${node.id} and hand back that node${refused}`, 10_000).catch((e: Error) => {
       const held = view.selection.map((s) => `${s.id}${s === rows.find((r) => r.node.id === s.id)?.node ? '' : ' (another object)'}`).join(', ') || 'nothing';
       throw new Error(`${e.message}; it holds ${held}; VS Code's log: ${vsCodeLogTail()} (${where()})`);
     });

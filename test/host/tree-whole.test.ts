@@ -67,8 +67,11 @@ describe('the tree stays whole: the reported sequences', function () {
   /** VS Code selects each row and hands back that very node (what a context-menu command receives). */
   async function assertVsCodeShows(rows: readonly Node[]): Promise<void> {
     for (const n of rows) {
-      await Promise.resolve(view().reveal(n, { select: true, focus: false, expand: false })).catch(() => undefined);
-      await waitFor(() => view().selection.length === 1 && view().selection[0] === n, `VS Code shows and selects ${n.id} (it holds ${view().selection.map((s) => s.id).join(', ') || 'nothing'})`, 5_000);
+      // Asked again while VS Code may still be drawing the last redraws: a row it lost never comes.
+      await waitFor(async () => {
+        await Promise.resolve(view().reveal(n, { select: true, focus: false, expand: false })).catch(() => undefined);
+        return view().selection.length === 1 && view().selection[0] === n;
+      }, `VS Code shows and selects ${n.id} (it holds ${view().selection.map((s) => s.id).join(', ') || 'nothing'})`, 10_000);
     }
   }
 
