@@ -86,10 +86,16 @@ export class DomainNode implements ListNodeBase, Transitional {
     const d = this.domain;
     const item = new vscode.TreeItem(d.domainName || d.domainId, this.expanded ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
     item.id = this.id;
-    item.description = joinDescription([d.status, isSsoDomain(d) ? IDENTITY_CENTER : undefined, d.domainId]);
+    item.description = this.description();
     item.iconPath = icon('organization', toneOf(d.status));
     item.contextValue = 'sagemaker.domain';
     return item;
+  }
+
+  /** What the row says after its name: status, sign-in when it is IAM Identity Center, id. */
+  private description(): string {
+    const d = this.domain;
+    return joinDescription([d.status, isSsoDomain(d) ? IDENTITY_CENTER : undefined, d.domainId]);
   }
 
   tooltip(): vscode.MarkdownString {
@@ -112,8 +118,13 @@ export class DomainNode implements ListNodeBase, Transitional {
       // first page of profiles, not before it, so the profiles show as soon as they arrive.
       ctx.access.describeDomain(this.region, this.domain.domainId).then(
         (described) => {
+          const shown = this.description();
           this.domain = { ...this.domain, ...described };
-          ctx.redraw(this);
+          // Redrawn only when the row says something else (e.g. IAM Identity Center): a redraw
+          // of a list draws its rows again too, and a click on one of them then can be lost.
+          if (this.description() !== shown) {
+            ctx.redraw(this);
+          }
         },
         (e: unknown) => ctx.logError(`Describing domain ${this.domain.domainName} (its sign-in mode stays unknown)`, e),
       );

@@ -90,6 +90,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
    * the view keeps a node open by its id when the tree is drawn again (a fresh node starts closed).
    */
   private readonly openIds = new Set<string>();
+  /**
+   * The groups of a one-region view open by themselves, unless the view closed one: VS Code keeps
+   * it closed when the tree is drawn again, so the next tree's group starts closed too.
+   */
+  private readonly closedRootGroups = new Set<string>();
   /** A restored tree waits for the view to ask for these open lists before the fresh lists are asked for. */
   private restoredAsks?: { readonly ids: Set<string>; readonly timer: NodeJS.Timeout };
 
@@ -127,8 +132,12 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       node.expanded = expanded;
       if (expanded) {
         this.openIds.add(node.id);
+        this.closedRootGroups.delete(node.id);
       } else {
         this.openIds.delete(node.id);
+        if (node instanceof GroupNode && !node.parent) {
+          this.closedRootGroups.add(node.id);
+        }
       }
     }
     if (!expanded && isListNode(node) && node.listing.lastKnown && !node.listing.loading) {
@@ -421,6 +430,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       return [];
     }
     const roots: Node[] = viewRoots(regions);
+    for (const r of roots) {
+      if (r instanceof GroupNode && this.closedRootGroups.has(r.id)) {
+        r.expanded = false;
+      }
+    }
     this.rootsKey = this.connectionKey();
     this.rootsNow = roots;
     // Given before the state says ready: whoever the state change wakes gets them.

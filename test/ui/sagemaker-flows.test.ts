@@ -262,7 +262,7 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
     // Then the extension's: what it opens, and with which AWS profile.
     const ours = dialog.filter({ hasText: 'A link asks to open the space alice-jupyterlab' });
     await ours.waitFor({ timeout: 30_000 });
-    assert.match(await ours.innerText(), /with the default AWS credentials/);
+    assert.match(await ours.innerText(), /with the AWS keys in the environment \(AWS_ACCESS_KEY_ID\)/);
     await readmeScreenshot(page, 'link-confirmation');
     const opened = context.waitForEvent('page', { timeout: 60_000 });
     await ours.getByRole('button', { name: 'Open', exact: true }).click();
