@@ -6,7 +6,7 @@
 import { quoteValue } from '../aws/quoteValue';
 import { validateRegion } from '../aws/validation';
 
-/** Kind names of DESIGN.md (a contract: links carry them). */
+/** Kind names, a contract: links carry them (docs/architecture.md, "Names"). */
 export const ENV_KINDS = ['studio', 'space', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'] as const;
 export type EnvKind = (typeof ENV_KINDS)[number];
 

@@ -33,7 +33,7 @@ function calls(f: Figure): string {
 }
 
 /**
- * The figures as a Markdown table (it reads well in a terminal and pastes into the README),
+ * The figures as a Markdown table (it reads well in a terminal and pastes into docs/performance.md),
  * section by section, then the notes that say why a figure is above its floor.
  */
 export function formatTable(figures: readonly Figure[]): string {

@@ -1,6 +1,6 @@
 /**
  * The local SageMaker endpoint ("emulator"): start it in-process for tests, the harness,
- * `npm start` and benchmarks. The public API here is a contract (see the emulator brief).
+ * `npm start` and benchmarks. The public API here is a contract (docs/local-endpoint.md, "Its contract").
  */
 import type { AddressInfo } from 'node:net';
 import { loadApiModel } from './api-model';
@@ -36,8 +36,8 @@ export type { PresignedGrant } from './presigned';
 export type { CallRecord } from './server';
 
 /**
- * The fixed, documented key pair every emulator accepts (README: "Local SageMaker endpoint").
- * The secret has hyphens so that secret scanners (vsce runs secretlint over the README) do not
+ * The fixed, documented key pair every emulator accepts (docs/local-endpoint.md, "Keys and regions").
+ * The secret has hyphens so that secret scanners (vsce runs secretlint over the packaged README) do not
  * take it for a real AWS secret access key.
  */
 export const DEFAULT_ACCESS_KEY_ID = 'AKIAEMULATORLOCAL001';

@@ -615,7 +615,7 @@ export class SageMakerService implements ServiceContext {
       const spaceName = str(input.SpaceName);
       if (spaceName !== undefined) {
         const s = this.space(r, region, domainId, spaceName);
-        // A private space opens only through its owner (see README: we answer ValidationException).
+        // A private space opens only through its owner (see docs/local-endpoint.md: we answer ValidationException).
         if (s.sharingType === 'Private' && s.ownerUserProfileName !== userProfileName) {
           throw validation(`Space ${spaceName} is a private space; only its owner can open it. User profile ${userProfileName} is not its owner.`);
         }

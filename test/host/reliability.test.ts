@@ -13,7 +13,7 @@ import { closedPort } from '../harness/ports';
 /**
  * The matrix: one row per fault and per bad input, each asserting what the user sees (the row,
  * its message and its action) and that the rest of the tree keeps working; for bad input, that
- * no call was made. The README's "Reliability" section lists these rows.
+ * no call was made. docs/reliability.md lists these rows.
  */
 
 type Fault = Parameters<typeof emulator.setFault>[0];

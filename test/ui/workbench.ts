@@ -9,7 +9,7 @@ import { repoRoot, resultsDir, vsixPath } from '../harness/paths';
 
 /**
  * Reusable steps for UI tests: a code-server with the packaged extension installed, driven by
- * headless Chromium. Selectors follow what was measured in code-server 4.100.3 (see README, Developing).
+ * headless Chromium. Selectors follow what was measured in code-server 4.100.3 (see CONTRIBUTING.md, "Tests").
  */
 export interface Workbench {
   readonly page: Page;
@@ -158,7 +158,7 @@ export async function openContextMenu(page: Page, label: string): Promise<void> 
   await until(async () => (await page.locator('.context-view .monaco-hover:visible').count()) === 0, 'no tooltip covers the view');
   await row.click({ button: 'right' });
   await page.getByRole('menuitem').first().waitFor({ timeout: 30_000 });
-  // A click right after the menu appears can be lost (see the testing notes).
+  // A click right after the menu appears can be lost (CONTRIBUTING.md, "Tests").
   await page.waitForTimeout(300);
 }
 

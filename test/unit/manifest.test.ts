@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { COMMAND_IDS } from '../../src/commands/ids';
 import { repoRoot } from '../harness/paths';
 
-/** The names DESIGN.md fixes as a contract, checked against what the manifest declares. */
+/** The names docs/architecture.md fixes as a contract, checked against what the manifest declares. */
 interface Manifest {
   name: string;
   displayName: string;
@@ -22,7 +22,7 @@ interface Manifest {
 
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as Manifest;
 
-describe('package.json follows the names DESIGN.md fixes', () => {
+describe('package.json follows the names docs/architecture.md fixes', () => {
   it('is the extension "sagemaker-environments", shown as "SageMaker Environments"', () => {
     assert.equal(manifest.name, 'sagemaker-environments');
     assert.equal(manifest.displayName, 'SageMaker Environments');

@@ -10,7 +10,7 @@ class RefusedError extends Error {
   }
 }
 
-/** The README's promise: an expected failure is one log line; a stack only for a bug of ours. */
+/** docs/reliability.md's promise: an expected failure is one log line; a stack only for a bug of ours. */
 describe('aws/errorLogText: an expected failure is one line', () => {
   it('an error of ours marked expected is its name and message, on one line', () => {
     assert.equal(

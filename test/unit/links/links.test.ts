@@ -23,7 +23,7 @@ const problem = (query: string): string => {
 };
 
 describe('links: vscode:// links to an environment', () => {
-  it('names the extension as package.json does (publisher.name) and the kinds DESIGN.md lists', () => {
+  it('names the extension as package.json does (publisher.name) and the kinds docs/architecture.md lists', () => {
     const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { publisher: string; name: string };
     assert.equal(EXTENSION_ID, `${manifest.publisher}.${manifest.name}`);
     assert.deepEqual([...ENV_KINDS], ['studio', 'space', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp']);
