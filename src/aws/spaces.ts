@@ -9,9 +9,9 @@ import type { AwsCore } from './core';
 import { AwsError } from './errors';
 import { describedSpaceToDetails, toSpace } from './mapping';
 import type { Page, PresignedUrl, Space } from './model';
-import { effectiveUserProfile } from './ownership';
+import { effectiveUserProfile, type SpaceOwnership } from './ownership';
 import { presign, sessionLifetime, urlLifetime } from './presign';
-import type { ListOptions, WaitOptions } from './types';
+import type { ListOptions, WaitOptions } from './options';
 import { validateLandingUri, validateRegion } from './validation';
 import { waitUntil } from './waiting';
 
@@ -22,11 +22,7 @@ const SPACES_ASKED_ONE_BY_ONE = 4;
 /** How long a complete read of a domain's apps serves the "Load more" pages of a space listing. */
 const APPS_REUSE_FOR_LOAD_MORE_MS = 60_000;
 
-/** What the caller already knows about a space's ownership, so no DescribeSpace is needed. */
-export interface SpaceOwnership {
-  sharingType?: 'Private' | 'Shared';
-  ownerUserProfileName?: string;
-}
+export type { SpaceOwnership } from './ownership';
 
 export interface DomainUrlRequest {
   domainId: string;

@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import type { Domain, SageMakerAccess } from '../aws/index';
 import type { NameFilter } from './filter';
 import type { GroupNode, GroupSpec } from './group';
-import { Listing, map, type FetchContext, type ListNodeBase, type Transitional } from './listing';
-import type { Node } from './nodes';
+import { Listing, map, type FetchContext, type ListNodeBase, type Transitional, type Node } from './listing';
 import { icon, isPassing, joinDescription, toneOf, tooltip } from './presentation';
 import { SPACES_FILTER, UserProfileNode } from './userProfile';
 
@@ -125,5 +124,14 @@ export class DomainNode implements ListNodeBase, Transitional {
       signal: ctx.signal,
     });
     return map(page, (u) => new UserProfileNode(u, this));
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    domain: DomainNode;
+  }
+  interface ListNodeKinds {
+    domain: DomainNode;
   }
 }

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import type { NameFilter } from './filter';
-import { Listing, type FetchContext, type ListNodeBase } from './listing';
-import type { Node } from './nodes';
+import { Listing, type FetchContext, type ListNodeBase, type TreeNodeKinds, type Node } from './listing';
 import { icon, tooltip } from './presentation';
-import type { RegionNode } from './region';
 
 /** What makes one root group (a kind of top-level resource): its words, icon and listing. */
 export interface GroupSpec {
@@ -37,7 +35,7 @@ export class GroupNode implements ListNodeBase {
   constructor(
     readonly region: string,
     readonly spec: GroupSpec,
-    readonly parent: RegionNode | undefined,
+    readonly parent: TreeNodeKinds['region'] | undefined,
   ) {
     this.id = `${parent ? parent.id : `root:${region}`}/${spec.group}`;
     this.listName = spec.listName;
@@ -69,5 +67,14 @@ export class GroupNode implements ListNodeBase {
 
   fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }> {
     return this.spec.fetchPage(ctx, this);
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    group: GroupNode;
+  }
+  interface ListNodeKinds {
+    group: GroupNode;
   }
 }

@@ -2,8 +2,24 @@
 import type * as vscode from 'vscode';
 import type { Page, SageMakerAccess } from '../aws/index';
 import type { NameFilter } from './filter';
-import type { ListNode, Node } from './nodes';
-import type { RegionNode } from './region';
+
+/**
+ * Every kind of node, by its `kind`: each node module adds its class here (declaration merging, at
+ * the end of the module), so the tree's `Node` union is named here without this module importing
+ * the node modules, and no node module imports the others for their types (no import cycle).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the node modules
+export interface TreeNodeKinds {}
+
+/** Any node of the tree. */
+export type Node = TreeNodeKinds[keyof TreeNodeKinds];
+
+/** The kinds of node whose children are a paged list (a group, a domain, a user profile): added to as TreeNodeKinds is. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the node modules
+export interface ListNodeKinds {}
+
+/** A node whose children are a paged list. */
+export type ListNode = ListNodeKinds[keyof ListNodeKinds];
 
 /** What a list node has fetched so far: items of the pages loaded, the next token, or the error. */
 export class Listing {
@@ -97,7 +113,7 @@ export function isTransitional(n: unknown): n is Transitional {
 
 export interface BaseNode {
   readonly id: string;
-  readonly parent?: ListNode | RegionNode;
+  readonly parent?: ListNode | TreeNodeKinds['region'];
   treeItem(): vscode.TreeItem;
   /**
    * Details for the hover, given by the provider's resolveTreeItem rather than with the row:

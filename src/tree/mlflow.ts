@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import type { MlflowApp, MlflowTrackingServer, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
 import { isTransitional, kindCodicon, kindTone, trackingServerState } from './kindStatus';
-import type { BaseNode } from './listing';
-import type { Node } from './nodes';
+import type { BaseNode, Node } from './listing';
 import { icon, joinDescription, tooltip } from './presentation';
 
 /**
@@ -163,5 +162,12 @@ export class MlflowAppNode implements BaseNode {
       ['Last modified', a.lastModifiedTime],
       ['Opening', 'a presigned URL that works once'],
     ]);
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    mlflowTrackingServer: TrackingServerNode;
+    mlflowApp: MlflowAppNode;
   }
 }

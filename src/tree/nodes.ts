@@ -1,18 +1,10 @@
 /**
- * The tree's nodes, one kind per file; this module names them all (the `Node` union) for the
- * provider and the commands.
+ * The tree's nodes, one kind per file, named together for the provider and the commands (the
+ * `Node` union itself is in ./listing.ts, which every node module adds its class to).
  */
 import { DomainNode } from './domain';
-import type { EmptyNode } from './empty';
-import type { ErrorNode } from './error';
 import { GroupNode } from './group';
-import type { LoadMoreNode } from './loadMore';
-import type { LoadingNode } from './loading';
-import type { MlflowAppNode, TrackingServerNode } from './mlflow';
-import type { NotebookNode } from './notebook';
-import type { PartnerAppNode } from './partnerApp';
-import type { RegionNode } from './region';
-import type { SpaceNode } from './space';
+import type { ListNode, Node } from './listing';
 import { UserProfileNode } from './userProfile';
 
 export { DomainNode } from './domain';
@@ -29,9 +21,7 @@ export { RegionNode } from './region';
 export { SpaceNode } from './space';
 export { UserProfileNode } from './userProfile';
 
-export type ListNode = GroupNode | DomainNode | UserProfileNode;
-
-export type Node = RegionNode | GroupNode | DomainNode | UserProfileNode | SpaceNode | NotebookNode | TrackingServerNode | MlflowAppNode | PartnerAppNode | LoadMoreNode | LoadingNode | ErrorNode | EmptyNode;
+export type { ListNode, Node } from './listing';
 
 export function isListNode(n: Node | undefined): n is ListNode {
   return n instanceof GroupNode || n instanceof DomainNode || n instanceof UserProfileNode;

@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import type { NotebookInstance, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
-import { map, type BaseNode, type Transitional } from './listing';
-import type { Node } from './nodes';
+import { map, type BaseNode, type Transitional, type Node } from './listing';
 import { icon, isPassing, joinDescription, notebookCodicon, toneOf, tooltip } from './presentation';
 
 /** The "Notebook Instances" root group. */
@@ -89,5 +88,11 @@ export class NotebookNode implements BaseNode, Transitional {
       ['Created', n.creationTime],
       ['Last modified', n.lastModifiedTime],
     ]);
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    notebook: NotebookNode;
   }
 }

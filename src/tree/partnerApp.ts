@@ -2,8 +2,7 @@ import * as vscode from 'vscode';
 import type { PartnerApp, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
 import { isTransitional, kindCodicon, kindTone } from './kindStatus';
-import { map, type BaseNode } from './listing';
-import type { Node } from './nodes';
+import { map, type BaseNode, type Node } from './listing';
 import { icon, joinDescription, tooltip } from './presentation';
 
 /** Partner app types as people know them. */
@@ -88,5 +87,11 @@ export class PartnerAppNode implements BaseNode {
       ['Created', a.creationTime],
       ['Last modified', a.lastModifiedTime],
     ]);
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    partnerApp: PartnerAppNode;
   }
 }

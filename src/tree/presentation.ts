@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { Domain } from '../aws/index';
 
 /** Colours for status icons: theme colours, so they follow the user's theme. */
 const COLOR = {
@@ -96,4 +97,9 @@ export function tooltip(title: string, rows: readonly (readonly [string, string 
 
 export function joinDescription(parts: readonly (string | undefined)[]): string {
   return parts.filter((p): p is string => !!p).join(' · ');
+}
+
+/** The tooltip line of a profile or space in an IAM Identity Center domain: how it opens. */
+export function opensRow(d: Domain): readonly [string, string | undefined] {
+  return ['Opens', d.authMode === 'SSO' ? 'at the domain\'s IAM Identity Center sign-in (no presigned URL for this domain)' : undefined];
 }

@@ -1,9 +1,7 @@
 import * as vscode from 'vscode';
 import type { Domain, SageMakerAccess, Space } from '../aws/index';
-import type { BaseNode, Transitional } from './listing';
-import type { Node } from './nodes';
-import { icon, isPassing, joinDescription, spaceCodicon, toneOf, tooltip } from './presentation';
-import { opensRow, type UserProfileNode } from './userProfile';
+import type { BaseNode, Node, Transitional, TreeNodeKinds } from './listing';
+import { icon, isPassing, joinDescription, opensRow, spaceCodicon, toneOf, tooltip } from './presentation';
 
 /** The key every row of one space shares (a shared space shows under each profile). */
 export function spaceStateKey(s: Space): string {
@@ -16,7 +14,7 @@ export class SpaceNode implements BaseNode, Transitional {
 
   constructor(
     public space: Space,
-    readonly parent: UserProfileNode,
+    readonly parent: TreeNodeKinds['userProfile'],
   ) {
     this.id = `${parent.id}/space:${space.spaceName}`;
   }
@@ -85,5 +83,11 @@ export class SpaceNode implements BaseNode, Transitional {
       ['Created', s.creationTime],
       ['Last modified', s.lastModifiedTime],
     ]);
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    space: SpaceNode;
   }
 }

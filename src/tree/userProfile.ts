@@ -1,19 +1,12 @@
 import * as vscode from 'vscode';
 import type { Domain, SageMakerAccess, Space, UserProfile } from '../aws/index';
-import type { DomainNode } from './domain';
 import type { NameFilter } from './filter';
-import { Listing, map, type FetchContext, type ListNodeBase, type Transitional } from './listing';
-import type { Node } from './nodes';
-import { icon, isPassing, toneOf, tooltip } from './presentation';
+import { Listing, map, type FetchContext, type ListNodeBase, type Transitional, type Node, type TreeNodeKinds } from './listing';
+import { icon, isPassing, opensRow, toneOf, tooltip } from './presentation';
 import { SpaceNode } from './space';
 
 /** The spaces of a profile: ListSpaces filters by name itself. */
 export const SPACES_FILTER: NameFilter = { key: 'spaces', label: 'Spaces', serverParam: 'SpaceNameContains', byDefault: false };
-
-/** The tooltip line of a profile or space in an IAM Identity Center domain: how it opens. */
-export function opensRow(d: Domain): readonly [string, string | undefined] {
-  return ['Opens', d.authMode === 'SSO' ? 'at the domain\'s IAM Identity Center sign-in (no presigned URL for this domain)' : undefined];
-}
 
 export class UserProfileNode implements ListNodeBase, Transitional {
   readonly kind = 'userProfile';
@@ -26,7 +19,7 @@ export class UserProfileNode implements ListNodeBase, Transitional {
 
   constructor(
     public profile: UserProfile,
-    readonly parent: DomainNode,
+    readonly parent: TreeNodeKinds['domain'],
   ) {
     this.id = `${parent.id}/user:${profile.userProfileName}`;
   }
@@ -111,5 +104,14 @@ export class UserProfileNode implements ListNodeBase, Transitional {
       nodes.set(s.spaceName, n);
       return n;
     });
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    userProfile: UserProfileNode;
+  }
+  interface ListNodeKinds {
+    userProfile: UserProfileNode;
   }
 }
