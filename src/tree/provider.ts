@@ -27,20 +27,15 @@ import {
 import { activeFilter, nameMatches, type ActiveFilter, type FilterState } from './filter';
 import { defaultFilterScope, nameFilters } from './groups';
 import { TreeGeneration } from './generation';
+import type { LastKnownSource } from '../lastKnown/keeper';
 import type { StoredTree } from '../lastKnown/snapshot';
+
+export type { LastKnownSource } from '../lastKnown/keeper';
 import { restoreTree, snapshotTree } from './lastKnownTree';
 import { viewRoots } from './region';
 
 /** What the view shows when it has no tree: drives `viewsWelcome` through the `sagemaker.viewState` context key. */
 export type ViewState = 'loading' | 'ready' | 'noCredentials' | 'ssoExpired' | 'invalidSettings' | 'error' | 'empty';
-
-/** Where the last-known tree comes from (src/lastKnown/): the extension wires the store and the setting. */
-export interface LastKnownSource {
-  /** The key of the connection the settings name now (throws SettingsError for a bad setting). */
-  key(): string;
-  /** The tree kept for that connection; undefined when none is kept or the setting is off. */
-  read(key: string): StoredTree | undefined;
-}
 
 /**
  * How long a restored tree waits for the view to ask for its open lists before the fresh lists
