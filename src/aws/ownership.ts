@@ -13,11 +13,13 @@ export interface OwnedRequest {
   readonly spaceInfo?: SpaceOwnership;
 }
 
+/** The user profile a space opens through: its owner's when it is private (and the owner is known), else `profile`. */
+export function openingProfile(space: SpaceOwnership, profile: string): string {
+  return space.sharingType === 'Private' && space.ownerUserProfileName ? space.ownerUserProfileName : profile;
+}
+
 /** The user profile a domain URL must be made for, given what is known about the space. */
 export function effectiveUserProfile(r: OwnedRequest, known?: SpaceOwnership): string {
   const info = known ?? r.spaceInfo;
-  if (r.spaceName && info?.sharingType === 'Private' && info.ownerUserProfileName) {
-    return info.ownerUserProfileName;
-  }
-  return r.userProfileName;
+  return r.spaceName && info ? openingProfile(info, r.userProfileName) : r.userProfileName;
 }

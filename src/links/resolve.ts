@@ -4,7 +4,7 @@
  * an Open Recent entry is opened, with the one lookup each kind needs.
  * A new kind adds one entry to RESOLVERS (and one to TO_REF in src/commands/refs.ts).
  */
-import { AwsError, type Domain } from '../aws/index';
+import { AwsError, openingProfile, type Domain } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { UrlTarget } from '../commands/targets';
@@ -23,8 +23,7 @@ const RESOLVERS: Partial<Record<EnvKind, Resolver>> = {
   // DescribeSpace (with its app's state): whether it runs, and who owns a private space.
   space: async (s, ref, names) => {
     const space = await s.session.access().describeSpace(ref.region, ref.domain!, ref.space!);
-    const owner = space.sharingType === 'Private' && space.ownerUserProfileName ? space.ownerUserProfileName : ref.profile!;
-    return { kind: 'space', region: ref.region, domain: domainOf(ref, names), space, userProfileName: owner };
+    return { kind: 'space', region: ref.region, domain: domainOf(ref, names), space, userProfileName: openingProfile(space, ref.profile!) };
   },
   // DescribeNotebookInstance: whether it is in service.
   notebook: async (s, ref) => ({ kind: 'notebook', region: ref.region, notebook: await s.session.access().describeNotebookInstance(ref.region, ref.name!) }),

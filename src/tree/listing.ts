@@ -1,7 +1,9 @@
 /** What every node shares: the paged listing of a list node and what fetching a page needs. */
 import type * as vscode from 'vscode';
 import type { Page, SageMakerAccess } from '../aws/index';
+import type { RowData } from '../lastKnown/snapshot';
 import type { NameFilter } from './filter';
+import type { CopyFields, UrlTarget } from './target';
 
 /**
  * Every kind of node, by its `kind`: each node module adds its class here (declaration merging, at
@@ -105,6 +107,40 @@ export interface Transitional {
    * one space...), and returns how to bring any row with this stateKey up to date.
    */
   readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void>;
+}
+
+/** What is newly known of one resource, for every row showing it (a shared space shows under each profile). */
+export interface RowUpdate {
+  /** The rows' `stateKey`. */
+  readonly key: string;
+  apply(row: Node): void;
+}
+
+/** A row of a resource: what the last-known tree keeps of it and what Copy ID / Copy ARN copies. */
+export interface ResourceRow {
+  stored(): RowData;
+  copyFields(): CopyFields;
+}
+
+/** A row a presigned URL is made for (Open, Copy URL, links, Open Recent). */
+export interface OpenableRow {
+  target(): UrlTarget;
+}
+
+/** A list whose rows the last-known tree keeps: the node a kept row becomes under it (undefined: not one of its rows). */
+export interface RestoringList {
+  keptChild(row: RowData): Node | undefined;
+}
+
+/** A row that Refresh on it reads again (rather than a list it heads). */
+export interface Rereadable {
+  /** Reads the resource again (one call) and says what changed. */
+  reread(access: SageMakerAccess): Promise<RowUpdate>;
+}
+
+/** A row whose hover needs a call first (asked once, when the pointer rests on it). */
+export interface HoverDetails {
+  hoverDetails(access: SageMakerAccess, logError: (context: string, e: unknown) => void): Promise<void>;
 }
 
 export function isTransitional(n: unknown): n is Transitional {

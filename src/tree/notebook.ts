@@ -1,7 +1,9 @@
 import * as vscode from 'vscode';
+import type { RowData } from '../lastKnown/snapshot';
+import type { CopyFields, UrlTarget } from './target';
 import type { NotebookInstance, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
-import { map, type BaseNode, type Transitional, type Node } from './listing';
+import { map, type BaseNode, type Node, type OpenableRow, type ResourceRow, type Rereadable, type RowUpdate, type Transitional } from './listing';
 import { icon, isPassing, joinDescription, notebookCodicon, toneOf, tooltip } from './presentation';
 
 /** The "Notebook Instances" root group. */
@@ -11,6 +13,7 @@ export const notebooksGroup: GroupSpec = {
   listName: 'notebook instances',
   icon: 'notebook',
   nameFilter: { key: 'notebooks', label: 'Notebook instances', serverParam: 'NameContains' },
+  keptChild: (row, group) => (row.kind === 'notebook' ? new NotebookNode(row.data, group) : undefined),
   async fetchPage(ctx, group) {
     const page = await ctx.access.listNotebookInstances(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter, signal: ctx.signal });
     return map(page, (n) => new NotebookNode(n, group));
@@ -36,7 +39,19 @@ export function notebookStateKey(n: NotebookInstance): string {
   return JSON.stringify(['notebook', n.region, n.notebookInstanceName]);
 }
 
-export class NotebookNode implements BaseNode, Transitional {
+/** A fresh copy of a notebook instance, for its row. */
+export function notebookUpdate(notebook: NotebookInstance): RowUpdate {
+  return {
+    key: notebookStateKey(notebook),
+    apply: (row) => {
+      if (row instanceof NotebookNode) {
+        row.notebook = notebook;
+      }
+    },
+  };
+}
+
+export class NotebookNode implements BaseNode, Transitional, Rereadable, ResourceRow, OpenableRow {
   readonly kind = 'notebook';
   readonly id: string;
 
@@ -45,6 +60,19 @@ export class NotebookNode implements BaseNode, Transitional {
     readonly parent: GroupNode,
   ) {
     this.id = `${parent.id}/notebook:${notebook.notebookInstanceName}`;
+  }
+
+  stored(): RowData {
+    return { kind: 'notebook', data: this.notebook };
+  }
+
+  copyFields(): CopyFields {
+    const n = this.notebook;
+    return { id: n.notebookInstanceName, arn: n.notebookInstanceArn, what: `notebook instance ${n.notebookInstanceName}` };
+  }
+
+  target(): UrlTarget {
+    return { kind: 'notebook', region: this.region, notebook: this.notebook };
   }
 
   get region(): string {
@@ -57,6 +85,11 @@ export class NotebookNode implements BaseNode, Transitional {
 
   get stateKey(): string {
     return notebookStateKey(this.notebook);
+  }
+
+  /** Refresh on the row: DescribeNotebookInstance. */
+  async reread(access: SageMakerAccess): Promise<RowUpdate> {
+    return notebookUpdate(await access.describeNotebookInstance(this.region, this.notebook.notebookInstanceName));
   }
 
   async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {

@@ -1,8 +1,10 @@
 import * as vscode from 'vscode';
+import type { RowData } from '../lastKnown/snapshot';
+import type { CopyFields, UrlTarget } from './target';
 import type { PartnerApp, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
-import { isTransitional, kindCodicon, kindTone } from './kindStatus';
-import { map, type BaseNode, type Node } from './listing';
+import { isPassing, kindCodicon, kindTone } from './status';
+import { map, type BaseNode, type Node, type OpenableRow, type ResourceRow, type Rereadable, type RowUpdate } from './listing';
 import { icon, joinDescription, tooltip } from './presentation';
 
 /** Partner app types as people know them. */
@@ -25,13 +27,14 @@ export const partnerAppsGroup: GroupSpec = {
   icon: 'plug',
   // ListPartnerApps has no name filter: the loaded rows are filtered.
   nameFilter: { key: 'partnerApps', label: 'Partner AI apps' },
+  keptChild: (row, group) => (row.kind === 'partnerApp' ? new PartnerAppNode(row.data, group) : undefined),
   async fetchPage(ctx, group) {
     const page = await ctx.access.listPartnerApps(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter, signal: ctx.signal });
     return map(page, (a) => new PartnerAppNode(a, group));
   },
 };
 
-export class PartnerAppNode implements BaseNode {
+export class PartnerAppNode implements BaseNode, Rereadable, ResourceRow, OpenableRow {
   readonly kind = 'partnerApp';
   readonly id: string;
 
@@ -42,17 +45,35 @@ export class PartnerAppNode implements BaseNode {
     this.id = `${parent.id}/partnerApp:${app.arn}`;
   }
 
+  stored(): RowData {
+    return { kind: 'partnerApp', data: this.app };
+  }
+
+  /** Named by ARN in the API: its "ID" is the ARN too. */
+  copyFields(): CopyFields {
+    return { id: this.app.arn, arn: this.app.arn, what: `partner AI app ${this.app.name}` };
+  }
+
+  target(): UrlTarget {
+    return { kind: 'partnerApp', region: this.region, app: this.app };
+  }
+
   get region(): string {
     return this.app.region;
   }
 
   /** In a passing state (Creating, Updating, Deleting): a poller should refresh the row. */
   get transitional(): boolean {
-    return isTransitional(this.app.status);
+    return isPassing(this.app.status);
   }
 
   get stateKey(): string {
     return `partnerApp/${this.app.arn}`;
+  }
+
+  /** Refresh on the row: the state, as the poller reads it. */
+  async reread(access: SageMakerAccess): Promise<RowUpdate> {
+    return { key: this.stateKey, apply: await this.readState(access, new AbortController().signal) };
   }
 
   async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {

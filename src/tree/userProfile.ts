@@ -1,14 +1,16 @@
 import * as vscode from 'vscode';
+import type { RowData } from '../lastKnown/snapshot';
+import type { CopyFields, UrlTarget } from './target';
 import type { Domain, SageMakerAccess, Space, UserProfile } from '../aws/index';
 import type { NameFilter } from './filter';
-import { Listing, map, type FetchContext, type ListNodeBase, type Transitional, type Node, type TreeNodeKinds } from './listing';
+import { Listing, map, type FetchContext, type ListNodeBase, type Transitional, type Node, type OpenableRow, type ResourceRow, type RestoringList, type TreeNodeKinds } from './listing';
 import { icon, isPassing, opensRow, toneOf, tooltip } from './presentation';
 import { SpaceNode } from './space';
 
 /** The spaces of a profile: ListSpaces filters by name itself. */
 export const SPACES_FILTER: NameFilter = { key: 'spaces', label: 'Spaces', serverParam: 'SpaceNameContains', byDefault: false };
 
-export class UserProfileNode implements ListNodeBase, Transitional {
+export class UserProfileNode implements ListNodeBase, Transitional, ResourceRow, OpenableRow, RestoringList {
   readonly kind = 'userProfile';
   readonly id: string;
   readonly listing = new Listing();
@@ -24,6 +26,24 @@ export class UserProfileNode implements ListNodeBase, Transitional {
     this.id = `${parent.id}/user:${profile.userProfileName}`;
   }
 
+  stored(): RowData {
+    return { kind: 'userProfile', data: this.profile };
+  }
+
+  copyFields(): CopyFields {
+    return { id: this.profile.userProfileName, what: `user profile ${this.profile.userProfileName}` };
+  }
+
+  /** Studio for this user profile. */
+  target(): UrlTarget {
+    return { kind: 'studio', region: this.region, domain: this.domain, userProfileName: this.profile.userProfileName };
+  }
+
+  /** A kept space of this profile. */
+  keptChild(row: RowData): Node | undefined {
+    return row.kind === 'space' && row.data.domainId === this.profile.domainId ? new SpaceNode(row.data, this) : undefined;
+  }
+
   get region(): string {
     return this.profile.region;
   }
@@ -34,6 +54,15 @@ export class UserProfileNode implements ListNodeBase, Transitional {
 
   get transitional(): boolean {
     return isPassing(this.profile.status);
+  }
+
+  /** Takes a fresh row of the same profile (a last-known row replaced by its list's fresh page); false for another row. */
+  adopt(fresh: Node): boolean {
+    if (!(fresh instanceof UserProfileNode)) {
+      return false;
+    }
+    this.profile = fresh.profile;
+    return true;
   }
 
   get stateKey(): string {
