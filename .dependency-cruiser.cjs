@@ -56,14 +56,14 @@ module.exports = {
       severity: 'error',
       comment: 'src/aws/ is plain Node: it never imports vscode or anything of ours outside src/aws/.',
       from: { path: '^src/aws/' },
-      to: { pathNot: ['^src/aws/', '^node_modules/', '^node:'], dependencyTypesNot: ['core'] },
+      to: { pathNot: ['^src/aws/', '(^|/)node_modules/'], dependencyTypesNot: ['core'] },
     },
     {
       name: 'aws-no-vscode',
       severity: 'error',
       comment: 'src/aws/ never imports vscode (it runs in plain Node: tests, the benchmark).',
       from: { path: '^src/aws/' },
-      to: { path: ['^vscode$', '^node_modules/@types/vscode/'] },
+      to: { path: ['^vscode$', '(^|/)node_modules/@types/vscode/'] },
     },
   ],
   options: {

@@ -8,7 +8,7 @@ import type { CopyFields } from '../tree/target';
 import { filterHow } from '../tree/filter';
 import { nameFilters } from '../tree/groups';
 import { icon } from '../tree/presentation';
-import { askTarget, pickDomain, pickRegion } from './targets';
+import { askTarget, pickDomain, pickRegion, targetFromNode, type UrlTarget } from './targets';
 
 /** Regions where SageMaker Studio and notebook instances are offered (commercial partition). */
 export const KNOWN_REGIONS: readonly string[] = [
@@ -191,6 +191,11 @@ async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kin
   if (!t) {
     return undefined;
   }
+  return copyFieldsOf(t);
+}
+
+/** What Copy ID / Copy ARN copy of what a row or pick opens. */
+function copyFieldsOf(t: UrlTarget): CopyFields {
   switch (t.kind) {
     case 'studio':
       return { id: t.userProfileName, what: `user profile ${t.userProfileName}` };
@@ -200,16 +205,21 @@ async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kin
       return { id: t.notebook.notebookInstanceName, arn: t.notebook.notebookInstanceArn, what: `notebook instance ${t.notebook.notebookInstanceName}` };
     case 'mlflowTrackingServer':
       return { id: t.server.trackingServerName, arn: t.server.trackingServerArn, what: `MLflow tracking server ${t.server.trackingServerName}` };
+    // These are named by ARN in the API: their "ID" is the ARN too.
     case 'mlflowApp':
-      return { id: t.app.name, arn: t.app.arn, what: `MLflow app ${t.app.name}` };
+      return { id: t.app.arn, arn: t.app.arn, what: `MLflow app ${t.app.name}` };
     case 'partnerApp':
-      return { id: t.app.name, arn: t.app.arn, what: `partner AI app ${t.app.name}` };
+      return { id: t.app.arn, arn: t.app.arn, what: `partner AI app ${t.app.name}` };
   }
 }
 
 function idOf(node: Node | CopyFields): CopyFields | undefined {
   if ('copyFields' in node) {
-    return node.copyFields();
+    return node.copyFields(); // a domain
+  }
+  const t = 'treeItem' in node ? targetFromNode(node) : undefined;
+  if (t) {
+    return copyFieldsOf(t);
   }
   if ('what' in node && !('treeItem' in node)) {
     return node;

@@ -4,7 +4,7 @@ import type { CopyFields } from './target';
 import type { Domain, SageMakerAccess } from '../aws/index';
 import type { NameFilter } from './filter';
 import type { GroupNode, GroupSpec } from './group';
-import { Listing, map, type FetchContext, type ListNodeBase, type Node, type ResourceRow, type RestoringList, type RowUpdate, type Transitional } from './listing';
+import { Listing, map, type FetchContext, type ListNodeBase, type CopyableRow, type KeptRow, type Node, type RestoringList, type RowUpdate, type Transitional } from './listing';
 import { icon, isPassing, joinDescription, toneOf, tooltip } from './presentation';
 import { SPACES_FILTER, UserProfileNode } from './userProfile';
 
@@ -63,7 +63,7 @@ export function domainStateKey(d: Pick<Domain, 'region' | 'domainId'>): string {
   return JSON.stringify(['domain', d.region, d.domainId]);
 }
 
-export class DomainNode implements ListNodeBase, Transitional, ResourceRow, RestoringList {
+export class DomainNode implements ListNodeBase, Transitional, KeptRow, CopyableRow, RestoringList {
   readonly kind = 'domain';
   readonly id: string;
   readonly listing = new Listing();

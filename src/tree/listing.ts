@@ -116,9 +116,13 @@ export interface RowUpdate {
   apply(row: Node): void;
 }
 
-/** A row of a resource: what the last-known tree keeps of it and what Copy ID / Copy ARN copies. */
-export interface ResourceRow {
+/** A row of a resource: what the last-known tree keeps of it. */
+export interface KeptRow {
   stored(): RowData;
+}
+
+/** A row that opens nothing (a domain) but has an ID and ARN to copy; other rows' come from their target. */
+export interface CopyableRow {
   copyFields(): CopyFields;
 }
 
@@ -132,7 +136,7 @@ export interface RestoringList {
   keptChild(row: RowData): Node | undefined;
 }
 
-/** A row that Refresh on it reads again (rather than a list it heads). */
+/** A row that Refresh on it reads otherwise than the poller does (else Refresh reads its state as the poller does). */
 export interface Rereadable {
   /** Reads the resource again (one call) and says what changed. */
   reread(access: SageMakerAccess): Promise<RowUpdate>;

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { RowData } from '../lastKnown/snapshot';
-import type { CopyFields, UrlTarget } from './target';
+import type { UrlTarget } from './target';
 import type { MlflowApp, MlflowTrackingServer, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
 import { isPassing, kindCodicon, kindTone, trackingServerState } from './status';
-import type { BaseNode, HoverDetails, Node, OpenableRow, ResourceRow, Rereadable, RowUpdate } from './listing';
+import type { BaseNode, HoverDetails, KeptRow, Node, OpenableRow, RowUpdate } from './listing';
 import { icon, joinDescription, tooltip } from './presentation';
 
 /**
@@ -69,7 +69,7 @@ export function trackingServerUpdate(server: MlflowTrackingServer): RowUpdate {
   };
 }
 
-export class TrackingServerNode implements BaseNode, Rereadable, HoverDetails, ResourceRow, OpenableRow {
+export class TrackingServerNode implements BaseNode, HoverDetails, OpenableRow, KeptRow {
   readonly kind = 'mlflowTrackingServer';
   readonly id: string;
 
@@ -84,10 +84,6 @@ export class TrackingServerNode implements BaseNode, Rereadable, HoverDetails, R
     return { kind: 'mlflowTrackingServer', data: this.server };
   }
 
-  copyFields(): CopyFields {
-    const s = this.server;
-    return { id: s.trackingServerName, arn: s.trackingServerArn, what: `MLflow tracking server ${s.trackingServerName}` };
-  }
 
   target(): UrlTarget {
     return { kind: 'mlflowTrackingServer', region: this.region, server: this.server };
@@ -104,11 +100,6 @@ export class TrackingServerNode implements BaseNode, Rereadable, HoverDetails, R
 
   get stateKey(): string {
     return trackingServerStateKey(this.server);
-  }
-
-  /** Refresh on the row: the state, as the poller reads it. */
-  async reread(access: SageMakerAccess): Promise<RowUpdate> {
-    return { key: this.stateKey, apply: await this.readState(access, new AbortController().signal) };
   }
 
   /** The hover names the size, which only DescribeMlflowTrackingServer gives: asked once. */
@@ -161,7 +152,7 @@ export class TrackingServerNode implements BaseNode, Rereadable, HoverDetails, R
   }
 }
 
-export class MlflowAppNode implements BaseNode, Rereadable, ResourceRow, OpenableRow {
+export class MlflowAppNode implements BaseNode, OpenableRow, KeptRow {
   readonly kind = 'mlflowApp';
   readonly id: string;
 
@@ -176,10 +167,6 @@ export class MlflowAppNode implements BaseNode, Rereadable, ResourceRow, Openabl
     return { kind: 'mlflowApp', data: this.app };
   }
 
-  /** Named by ARN in the API: its "ID" is the ARN too. */
-  copyFields(): CopyFields {
-    return { id: this.app.arn, arn: this.app.arn, what: `MLflow app ${this.app.name}` };
-  }
 
   target(): UrlTarget {
     return { kind: 'mlflowApp', region: this.region, app: this.app };
@@ -195,11 +182,6 @@ export class MlflowAppNode implements BaseNode, Rereadable, ResourceRow, Openabl
 
   get stateKey(): string {
     return `mlflowApp/${this.app.arn}`;
-  }
-
-  /** Refresh on the row: the state, as the poller reads it. */
-  async reread(access: SageMakerAccess): Promise<RowUpdate> {
-    return { key: this.stateKey, apply: await this.readState(access, new AbortController().signal) };
   }
 
   async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {

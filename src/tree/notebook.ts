@@ -1,9 +1,9 @@
 import * as vscode from 'vscode';
 import type { RowData } from '../lastKnown/snapshot';
-import type { CopyFields, UrlTarget } from './target';
+import type { UrlTarget } from './target';
 import type { NotebookInstance, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
-import { map, type BaseNode, type Node, type OpenableRow, type ResourceRow, type Rereadable, type RowUpdate, type Transitional } from './listing';
+import { map, type BaseNode, type KeptRow, type Node, type OpenableRow, type Rereadable, type RowUpdate, type Transitional } from './listing';
 import { icon, isPassing, joinDescription, notebookCodicon, toneOf, tooltip } from './presentation';
 
 /** The "Notebook Instances" root group. */
@@ -51,7 +51,7 @@ export function notebookUpdate(notebook: NotebookInstance): RowUpdate {
   };
 }
 
-export class NotebookNode implements BaseNode, Transitional, Rereadable, ResourceRow, OpenableRow {
+export class NotebookNode implements BaseNode, Transitional, Rereadable, OpenableRow, KeptRow {
   readonly kind = 'notebook';
   readonly id: string;
 
@@ -66,10 +66,6 @@ export class NotebookNode implements BaseNode, Transitional, Rereadable, Resourc
     return { kind: 'notebook', data: this.notebook };
   }
 
-  copyFields(): CopyFields {
-    const n = this.notebook;
-    return { id: n.notebookInstanceName, arn: n.notebookInstanceArn, what: `notebook instance ${n.notebookInstanceName}` };
-  }
 
   target(): UrlTarget {
     return { kind: 'notebook', region: this.region, notebook: this.notebook };

@@ -1,10 +1,10 @@
 import * as vscode from 'vscode';
 import type { RowData } from '../lastKnown/snapshot';
-import type { CopyFields, UrlTarget } from './target';
+import type { UrlTarget } from './target';
 import type { PartnerApp, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
 import { isPassing, kindCodicon, kindTone } from './status';
-import { map, type BaseNode, type Node, type OpenableRow, type ResourceRow, type Rereadable, type RowUpdate } from './listing';
+import { map, type BaseNode, type KeptRow, type Node, type OpenableRow } from './listing';
 import { icon, joinDescription, tooltip } from './presentation';
 
 /** Partner app types as people know them. */
@@ -34,7 +34,7 @@ export const partnerAppsGroup: GroupSpec = {
   },
 };
 
-export class PartnerAppNode implements BaseNode, Rereadable, ResourceRow, OpenableRow {
+export class PartnerAppNode implements BaseNode, OpenableRow, KeptRow {
   readonly kind = 'partnerApp';
   readonly id: string;
 
@@ -49,10 +49,6 @@ export class PartnerAppNode implements BaseNode, Rereadable, ResourceRow, Openab
     return { kind: 'partnerApp', data: this.app };
   }
 
-  /** Named by ARN in the API: its "ID" is the ARN too. */
-  copyFields(): CopyFields {
-    return { id: this.app.arn, arn: this.app.arn, what: `partner AI app ${this.app.name}` };
-  }
 
   target(): UrlTarget {
     return { kind: 'partnerApp', region: this.region, app: this.app };
@@ -69,11 +65,6 @@ export class PartnerAppNode implements BaseNode, Rereadable, ResourceRow, Openab
 
   get stateKey(): string {
     return `partnerApp/${this.app.arn}`;
-  }
-
-  /** Refresh on the row: the state, as the poller reads it. */
-  async reread(access: SageMakerAccess): Promise<RowUpdate> {
-    return { key: this.stateKey, apply: await this.readState(access, new AbortController().signal) };
   }
 
   async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {

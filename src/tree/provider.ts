@@ -183,6 +183,9 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       this.changed.fire(node);
     } else if ('reread' in node) {
       this.update(await node.reread(this.session.access()));
+    } else if (isTransitional(node)) {
+      // As the poller reads it (one Describe call).
+      this.update({ key: node.stateKey, apply: await node.readState(this.session.access(), new AbortController().signal) });
     }
   }
 

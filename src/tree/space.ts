@@ -1,8 +1,8 @@
 import * as vscode from 'vscode';
 import type { RowData } from '../lastKnown/snapshot';
-import type { CopyFields, UrlTarget } from './target';
+import type { UrlTarget } from './target';
 import { openingProfile, type Domain, type SageMakerAccess, type Space } from '../aws/index';
-import type { BaseNode, Node, OpenableRow, ResourceRow, Rereadable, RowUpdate, Transitional, TreeNodeKinds } from './listing';
+import type { BaseNode, KeptRow, Node, OpenableRow, Rereadable, RowUpdate, Transitional, TreeNodeKinds } from './listing';
 import { icon, isPassing, joinDescription, opensRow, spaceCodicon, toneOf, tooltip } from './presentation';
 
 /** The key every row of one space shares (a shared space shows under each profile). */
@@ -22,7 +22,7 @@ export function spaceUpdate(space: Space): RowUpdate {
   };
 }
 
-export class SpaceNode implements BaseNode, Transitional, Rereadable, ResourceRow, OpenableRow {
+export class SpaceNode implements BaseNode, Transitional, Rereadable, OpenableRow, KeptRow {
   readonly kind = 'space';
   readonly id: string;
 
@@ -37,9 +37,6 @@ export class SpaceNode implements BaseNode, Transitional, Rereadable, ResourceRo
     return { kind: 'space', data: this.space };
   }
 
-  copyFields(): CopyFields {
-    return { id: this.space.spaceName, what: `space ${this.space.spaceName}` };
-  }
 
   /** The space's app, through its owner's profile when private (userProfileName). */
   target(): UrlTarget {

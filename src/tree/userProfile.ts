@@ -1,16 +1,16 @@
 import * as vscode from 'vscode';
 import type { RowData } from '../lastKnown/snapshot';
-import type { CopyFields, UrlTarget } from './target';
+import type { UrlTarget } from './target';
 import type { Domain, SageMakerAccess, Space, UserProfile } from '../aws/index';
 import type { NameFilter } from './filter';
-import { Listing, map, type FetchContext, type ListNodeBase, type Transitional, type Node, type OpenableRow, type ResourceRow, type RestoringList, type TreeNodeKinds } from './listing';
+import { Listing, map, type FetchContext, type ListNodeBase, type Transitional, type Node, type KeptRow, type OpenableRow, type RestoringList, type TreeNodeKinds } from './listing';
 import { icon, isPassing, opensRow, toneOf, tooltip } from './presentation';
 import { SpaceNode } from './space';
 
 /** The spaces of a profile: ListSpaces filters by name itself. */
 export const SPACES_FILTER: NameFilter = { key: 'spaces', label: 'Spaces', serverParam: 'SpaceNameContains', byDefault: false };
 
-export class UserProfileNode implements ListNodeBase, Transitional, ResourceRow, OpenableRow, RestoringList {
+export class UserProfileNode implements ListNodeBase, Transitional, OpenableRow, KeptRow, RestoringList {
   readonly kind = 'userProfile';
   readonly id: string;
   readonly listing = new Listing();
@@ -30,9 +30,6 @@ export class UserProfileNode implements ListNodeBase, Transitional, ResourceRow,
     return { kind: 'userProfile', data: this.profile };
   }
 
-  copyFields(): CopyFields {
-    return { id: this.profile.userProfileName, what: `user profile ${this.profile.userProfileName}` };
-  }
 
   /** Studio for this user profile. */
   target(): UrlTarget {
