@@ -1,6 +1,6 @@
 import * as vscode from 'vscode';
 import { AwsError, EXPECTED, formatCommandLine, redactUrl } from './aws/index';
-import { currentShell } from './commands/shell';
+import { currentShell } from './shell';
 import type { Log } from './log';
 import type { Prompter } from './prompter';
 import { SettingsError, openSettings } from './settings';

@@ -11,7 +11,7 @@ import { mlflowAccess } from './mlflow';
 import { notebookAccess } from './notebooks';
 import { partnerAppAccess } from './partnerApps';
 import { checkProfileExists, effectiveProfileName, profileRegion } from './profiles';
-import { settingRegions } from './lazyAccess';
+import { settingRegions } from './awsSettings';
 import { spaceAccess } from './spaces';
 
 export { listProfileNames } from './profiles';

@@ -4,7 +4,7 @@
  * at once) needs them too, without the client code.
  */
 import { AwsError } from './errors';
-import type { ListOptions } from './types';
+import type { ListOptions } from './options';
 import { validateName, type NamedField } from './validation';
 
 export function check(message: string | undefined, operation?: string): void {

@@ -7,7 +7,7 @@ import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { loadSageMakerSdk, noteCallEnded, noteCallStarted } from './clients';
 import { profileEndpointUrl } from './profiles';
-import type { ApiCallRecord, AwsHooks, AwsSettings, AwsTuning } from './types';
+import type { ApiCallRecord, AwsHooks, AwsSettings, AwsTuning } from './options';
 
 export const DEFAULT_TUNING: Required<AwsTuning> = { maxAttempts: 3, connectionTimeoutMs: 5000, requestTimeoutMs: 30000 };
 

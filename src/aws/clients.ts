@@ -9,8 +9,11 @@ import * as path from 'node:path';
 import { AwsError } from './errors';
 import { lazyLoadProblem, loadWithCodeCache, type CodeCacheState, type HostModules, type LoadedModule } from './codeCache';
 
-/** What the AWS layer uses from the SDK (./sdk.ts). */
-export type SageMakerSdk = typeof import('./sdk');
+/**
+ * What dist/sdk.js (./sdk.ts) exports: the SDK (./sdkApi.ts), and the layer's implementation, which
+ * ./lazyAccess.ts asks for and types (naming ./access.ts here would make the loader import the layer).
+ */
+export type SageMakerSdk = typeof import('./sdkApi') & { accessLayer(): unknown };
 
 /** Where the SDK code cache lives and when it is written. */
 export interface SdkCodeCacheOptions {

@@ -7,8 +7,8 @@ import { ClientPool } from './clientPool';
 import { loadSageMakerSdk, type SageMakerSdk } from './clients';
 import { toAwsError } from './errorMapping';
 import { check } from './checks';
-import { normalizeSettings } from './lazyAccess';
-import type { AwsHooks, AwsSettings, AwsTuning } from './types';
+import { normalizeSettings } from './awsSettings';
+import type { AwsHooks, AwsSettings, AwsTuning } from './options';
 import { validateEndpointUrl, validateRegion } from './validation';
 
 /** The settings and clients of one access object; each family's calls go through `call`. */

@@ -4,7 +4,7 @@ import type { AwsCore } from './core';
 import { toDomain, toUserProfile } from './mapping';
 import type { Domain, Page, UserProfile } from './model';
 import { listPage } from './paging';
-import type { ListOptions } from './types';
+import type { ListOptions } from './options';
 
 /** The domain and user profile part of SageMakerAccess. */
 export interface DomainAccess {

@@ -8,7 +8,7 @@
  * last-known tree) is this, not the setting alone: else `AWS_PROFILE=prod` passes for "default".
  */
 import { createHash } from 'node:crypto';
-import type { AwsSettings } from './types';
+import type { AwsSettings } from './options';
 
 type Env = Readonly<Record<string, string | undefined>>;
 

@@ -64,5 +64,6 @@ export {
 export { CommandLineError, formatCommandLine, quoteFor, shellKindFor, ssoLoginCommand, ssoLoginWords, unsafeFor, type ShellKind, type TerminalProfileInfo } from './cliShell';
 export { withJupyterLabView } from './notebooks';
 export { createSageMakerAccess, listProfileNames } from './lazyAccess';
+export { openingProfile } from './ownership';
 export { configureSdkCodeCache, sdkLoadInfo, writeSdkCodeCache, type SdkCodeCacheOptions, type SdkLoadInfo } from './clients';
 export type { CodeCacheState, HostModules } from './codeCache';

@@ -10,35 +10,10 @@ import { loadSageMakerSdk } from './clients';
 import { lazyLoadProblem } from './codeCache';
 import { AwsError } from './errors';
 import type { AwsHooks, AwsSettings, AwsTuning, SageMakerAccess } from './types';
-import { validateRegion } from './validation';
+import { normalizeSettings, settingRegions } from './awsSettings';
 
-/** Blank strings from settings mean "not set". */
-export function normalizeSettings(settings: AwsSettings): AwsSettings {
-  return {
-    profile: settings.profile?.trim() || undefined,
-    regions: settings.regions,
-    endpointUrl: settings.endpointUrl?.trim() || undefined,
-  };
-}
-
-/**
- * The regions of the sagemaker.regions setting, without blanks and duplicates, each validated
- * (an AwsError naming a bad one); undefined when the setting lists none.
- */
-export function settingRegions(settings: AwsSettings): string[] | undefined {
-  const explicit = (settings.regions ?? []).map((r) => r.trim()).filter((r) => r.length > 0);
-  if (explicit.length === 0) {
-    return undefined;
-  }
-  const regions = [...new Set(explicit)];
-  for (const r of regions) {
-    const problem = validateRegion(r);
-    if (problem) {
-      throw new AwsError('validation', `${problem} (from the sagemaker.regions setting)`, { action: { label: 'Open Settings', kind: 'open-settings' } });
-    }
-  }
-  return regions;
-}
+/** The implementation's module (./access.ts), inside dist/sdk.js: a type only, so nothing here loads it. */
+type AccessLayer = typeof import('./access');
 
 type Method = Exclude<keyof SageMakerAccess, 'settings' | 'dispose'>;
 
@@ -91,9 +66,9 @@ export function createSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, t
   const load = (): Promise<SageMakerAccess> => {
     if (!real) {
       const p = loadSageMakerSdk().then((sdk) => {
-        let layer: ReturnType<typeof sdk.accessLayer>;
+        let layer: AccessLayer;
         try {
-          layer = sdk.accessLayer();
+          layer = sdk.accessLayer() as AccessLayer;
         } catch (e) {
           // Its top level failed (e.g. dist/sdk.js and dist/extension.js from different builds): one clear message, the details for the log.
           throw new AwsError('unknown', `SageMaker Environments could not load its AWS code (sdk.js: ${lazyLoadProblem(e)}). Reinstalling the extension should fix this.`, { cause: e });
@@ -136,5 +111,5 @@ export function createSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, t
  * in dist/sdk.js with the SDK whose loader reads the files).
  */
 export async function listProfileNames(): Promise<string[]> {
-  return (await loadSageMakerSdk()).accessLayer().listProfileNames();
+  return ((await loadSageMakerSdk()).accessLayer() as AccessLayer).listProfileNames();
 }

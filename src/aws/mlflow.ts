@@ -12,7 +12,7 @@ import type { AwsCore } from './core';
 import type { Page, PresignedUrl } from './model';
 import { listPage } from './paging';
 import { presignKeyed } from './presign';
-import type { ListOptions, WaitOptions } from './types';
+import type { ListOptions, WaitOptions } from './options';
 import { checkKindField, nameFilter } from './urlLimits';
 import { waitUntil } from './waiting';
 

@@ -6,7 +6,7 @@ import { toNotebookInstance } from './mapping';
 import type { NotebookInstance, Page, PresignedUrl } from './model';
 import { listPage } from './paging';
 import { presign, sessionLifetime } from './presign';
-import type { ListOptions, WaitOptions } from './types';
+import type { ListOptions, WaitOptions } from './options';
 import { validateRegion } from './validation';
 import { waitUntil } from './waiting';
 

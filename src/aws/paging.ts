@@ -4,7 +4,7 @@ import type { SageMakerSdk } from './clients';
 import { checkMaxResults } from './checks';
 import type { AwsCore } from './core';
 import type { Page } from './model';
-import type { ListOptions } from './types';
+import type { ListOptions } from './options';
 
 /**
  * One page of a List* operation: checks maxResults, makes the call (`send` passes `o`'s token,

@@ -5,7 +5,7 @@ import type { UrlLifetimes } from './mlflow';
 import type { Page, PresignedUrl } from './model';
 import { listPage } from './paging';
 import { presignKeyed } from './presign';
-import type { ListOptions } from './types';
+import type { ListOptions } from './options';
 import { checkKindField, nameFilter } from './urlLimits';
 
 export interface PartnerApp {

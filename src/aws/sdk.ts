@@ -7,38 +7,7 @@
  * dist/sdk.js also holds the AWS layer's own implementation (accessLayer()), which nothing needs
  * before the first AWS call either: one file, one code cache.
  */
-export {
-  CreateAppCommand,
-  CreatePartnerAppPresignedUrlCommand,
-  CreatePresignedDomainUrlCommand,
-  CreatePresignedMlflowAppUrlCommand,
-  CreatePresignedMlflowTrackingServerUrlCommand,
-  CreatePresignedNotebookInstanceUrlCommand,
-  DeleteAppCommand,
-  DescribeDomainCommand,
-  DescribeMlflowAppCommand,
-  DescribeMlflowTrackingServerCommand,
-  DescribeNotebookInstanceCommand,
-  DescribePartnerAppCommand,
-  DescribeSpaceCommand,
-  DescribeUserProfileCommand,
-  ListAppsCommand,
-  ListDomainsCommand,
-  ListMlflowAppsCommand,
-  ListMlflowTrackingServersCommand,
-  ListNotebookInstancesCommand,
-  ListPartnerAppsCommand,
-  ListSpacesCommand,
-  ListUserProfilesCommand,
-  SageMakerClient,
-  StartMlflowTrackingServerCommand,
-  StartNotebookInstanceCommand,
-  StopMlflowTrackingServerCommand,
-  StopNotebookInstanceCommand,
-} from '@aws-sdk/client-sagemaker';
-export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
-export { NodeHttpHandler } from '@smithy/node-http-handler';
-export { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';
+export * from './sdkApi';
 
 /**
  * The AWS layer's implementation (./access.ts and what only it uses: the calls, paging, mapping,

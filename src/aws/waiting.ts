@@ -1,6 +1,6 @@
 /** Waiting for a resource to reach a state: polling, progress, timeout and cancellation. */
 import { AwsError } from './errors';
-import type { WaitOptions } from './types';
+import type { WaitOptions } from './options';
 
 function cancelled(operation?: string): AwsError {
   return new AwsError('cancelled', 'The request was cancelled.', { operation });

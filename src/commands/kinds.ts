@@ -9,14 +9,12 @@ import { PRESIGN_LIMITS } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import type { PickItem } from '../prompter';
 import { SettingsError } from '../settings';
-import { kindCodicon, kindTone } from '../tree/kindStatus';
+import { kindCodicon, kindTone } from '../tree/status';
 import { partnerTypeName } from '../tree/partnerApp';
 import { icon, joinDescription } from '../tree/presentation';
 
-export type KindTarget =
-  | { readonly kind: 'mlflowTrackingServer'; readonly region: string; readonly server: MlflowTrackingServer }
-  | { readonly kind: 'mlflowApp'; readonly region: string; readonly app: MlflowApp }
-  | { readonly kind: 'partnerApp'; readonly region: string; readonly app: PartnerApp };
+export type { KindTarget } from '../tree/target';
+import type { KindTarget } from '../tree/target';
 
 export const KIND_OPERATION: Record<KindTarget['kind'], PresignOperation> = {
   mlflowTrackingServer: 'CreatePresignedMlflowTrackingServerUrl',

@@ -2,13 +2,19 @@ import * as vscode from 'vscode';
 import type { MlflowTrackingServer, NotebookInstance, Space, SpaceAppState } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
-import { trackingServerRunning } from '../tree/kindStatus';
-import { NotebookNode, SpaceNode, TrackingServerNode, type Node } from '../tree/nodes';
+import { trackingServerRunning } from '../tree/status';
+import type { Node } from '../tree/nodes';
+import { trackingServerStateKey } from '../tree/mlflow';
 import { notebookStateKey } from '../tree/notebook';
 import { spaceStateKey } from '../tree/space';
-import { askTarget, describeTarget, type UrlTarget } from './targets';
+import { askTarget, describeTarget, targetFromNode, type UrlTarget } from './targets';
 
 export type StartStopTarget = Extract<UrlTarget, { kind: 'space' | 'notebook' | 'mlflowTrackingServer' }>;
+
+/** Whether the target can be started and stopped (a space's app, a notebook instance, a tracking server). */
+function isStartStop(t: UrlTarget): t is StartStopTarget {
+  return t.kind === 'space' || t.kind === 'notebook' || t.kind === 'mlflowTrackingServer';
+}
 
 const SPACE_STATES: readonly string[] = ['Running', 'Starting', 'Stopping', 'Stopped', 'Failed'];
 
@@ -35,14 +41,9 @@ function pollMs(s: ExtensionServices): number | undefined {
 
 /** The node it was run on, or one asked for in the palette (space or notebook instance). */
 export async function resolveStartStopTarget(s: ExtensionServices, node: Node | undefined, verb: string): Promise<StartStopTarget | undefined> {
-  if (node instanceof SpaceNode) {
-    return { kind: 'space', region: node.region, domain: node.domain, space: node.space, userProfileName: node.userProfileName };
-  }
-  if (node instanceof NotebookNode) {
-    return { kind: 'notebook', region: node.region, notebook: node.notebook };
-  }
-  if (node instanceof TrackingServerNode) {
-    return { kind: 'mlflowTrackingServer', region: node.region, server: node.server };
+  const fromRow = targetFromNode(node);
+  if (fromRow && isStartStop(fromRow)) {
+    return fromRow;
   }
   const kind = await s.prompter().pick<'space' | 'notebook' | 'mlflowTrackingServer'>({
     title: `${verb}`,
@@ -84,7 +85,7 @@ function stateKeyOf(t: StartStopTarget): string {
     case 'space':
       return spaceStateKey(t.space);
     case 'mlflowTrackingServer':
-      return `mlflowTrackingServer/${t.region}/${t.server.trackingServerName}`; // as TrackingServerNode.stateKey
+      return trackingServerStateKey(t.server);
   }
 }
 

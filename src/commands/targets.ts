@@ -1,17 +1,13 @@
-import { callLimiter, STATE_CALLS_IN_FLIGHT, type Domain, type NotebookInstance, type Page, type Space, type UserProfile } from '../aws/index';
+import { callLimiter, openingProfile, STATE_CALLS_IN_FLIGHT, type Domain, type NotebookInstance, type Page, type Space, type UserProfile } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem, PickRequest } from '../prompter';
 import { icon, joinDescription, notebookCodicon, spaceCodicon, toneOf } from '../tree/presentation';
-import { MlflowAppNode, NotebookNode, PartnerAppNode, SpaceNode, TrackingServerNode, UserProfileNode, type Node } from '../tree/nodes';
-import { askKindTarget, describeKindTarget, type KindTarget } from './kinds';
+import type { Node } from '../tree/nodes';
+import { askKindTarget, describeKindTarget } from './kinds';
 
-/** Something a presigned URL can be made for, with what the URL request needs. */
-export type UrlTarget =
-  | { readonly kind: 'studio'; readonly region: string; readonly domain: Domain; readonly userProfileName: string }
-  | { readonly kind: 'space'; readonly region: string; readonly domain: Domain; readonly space: Space; readonly userProfileName: string }
-  | { readonly kind: 'notebook'; readonly region: string; readonly notebook: NotebookInstance }
-  | KindTarget;
+export type { UrlTarget } from '../tree/target';
+import type { UrlTarget } from '../tree/target';
 
 export type TargetKind = UrlTarget['kind'];
 
@@ -29,26 +25,9 @@ export function describeTarget(t: UrlTarget): string {
   }
 }
 
+/** What the row opens, as its kind says; undefined for a row that opens nothing. */
 export function targetFromNode(node: Node | undefined): UrlTarget | undefined {
-  if (node instanceof UserProfileNode) {
-    return { kind: 'studio', region: node.region, domain: node.domain, userProfileName: node.profile.userProfileName };
-  }
-  if (node instanceof SpaceNode) {
-    return { kind: 'space', region: node.region, domain: node.domain, space: node.space, userProfileName: node.userProfileName };
-  }
-  if (node instanceof NotebookNode) {
-    return { kind: 'notebook', region: node.region, notebook: node.notebook };
-  }
-  if (node instanceof TrackingServerNode) {
-    return { kind: 'mlflowTrackingServer', region: node.region, server: node.server };
-  }
-  if (node instanceof MlflowAppNode) {
-    return { kind: 'mlflowApp', region: node.region, app: node.app };
-  }
-  if (node instanceof PartnerAppNode) {
-    return { kind: 'partnerApp', region: node.region, app: node.app };
-  }
-  return undefined;
+  return node && 'target' in node ? node.target() : undefined;
 }
 
 /** Every page of a listing, fetched while the quick pick shows busy; stops when the pick closes. */
@@ -262,8 +241,7 @@ export async function askTarget(s: ExtensionServices, kind: TargetKind): Promise
   if (!space) {
     return undefined;
   }
-  const owner = space.sharingType === 'Private' && space.ownerUserProfileName ? space.ownerUserProfileName : profile.userProfileName;
-  return { kind, region, domain, space, userProfileName: owner };
+  return { kind, region, domain, space, userProfileName: openingProfile(space, profile.userProfileName) };
 }
 
 const KIND_ITEMS: readonly PickItem<TargetKind>[] = [

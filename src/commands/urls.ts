@@ -23,10 +23,10 @@ import { readUrlSettings } from '../settings';
 import { IDENTITY_CENTER } from '../tree/domain';
 import type { Node } from '../tree/nodes';
 import { icon } from '../tree/presentation';
-import { recordRecent } from '../recent/record';
+import { recordRecent } from './recordRecent';
 import { KIND_OPERATION, isSingleUse, kindLifetimes, presignKind, type KindTarget } from './kinds';
 import { ensureRunning } from './lifecycle';
-import { currentShell, SHELL_NAMES } from './shell';
+import { currentShell, SHELL_NAMES } from '../shell';
 import { describeTarget, resolveTarget, type TargetKind, type UrlTarget } from './targets';
 
 export interface UrlOptions {

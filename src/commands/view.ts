@@ -3,11 +3,12 @@ import { listProfileNames, ssoLoginWords } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError, runInTerminal } from '../errors';
 import { SETTING, openSettings, readAwsSettings, updateSetting } from '../settings';
-import { DomainNode, ErrorNode, LoadMoreNode, MlflowAppNode, NotebookNode, PartnerAppNode, SpaceNode, TrackingServerNode, UserProfileNode, isListNode, type Node } from '../tree/nodes';
+import { isListNode, type Node } from '../tree/nodes';
+import type { CopyFields } from '../tree/target';
 import { filterHow } from '../tree/filter';
 import { nameFilters } from '../tree/groups';
 import { icon } from '../tree/presentation';
-import { askTarget, pickDomain, pickRegion } from './targets';
+import { askTarget, pickDomain, pickRegion, targetFromNode, type UrlTarget } from './targets';
 
 /** Regions where SageMaker Studio and notebook instances are offered (commercial partition). */
 export const KNOWN_REGIONS: readonly string[] = [
@@ -38,7 +39,7 @@ export function refreshNode(s: ExtensionServices) {
 
 export function loadMore(s: ExtensionServices) {
   return async (node?: Node): Promise<void> => {
-    if (node instanceof LoadMoreNode || isListNode(node)) {
+    if (node?.kind === 'loadMore' || isListNode(node)) {
       await s.tree.loadMore(node);
     }
   };
@@ -46,7 +47,7 @@ export function loadMore(s: ExtensionServices) {
 
 export function retry(s: ExtensionServices) {
   return (node?: Node): Promise<void> => {
-    if (node instanceof ErrorNode) {
+    if (node?.kind === 'error') {
       s.tree.retry(node);
     } else {
       s.tree.refresh();
@@ -190,6 +191,11 @@ async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kin
   if (!t) {
     return undefined;
   }
+  return copyFieldsOf(t);
+}
+
+/** What Copy ID / Copy ARN copy of what a row or pick opens. */
+function copyFieldsOf(t: UrlTarget): CopyFields {
   switch (t.kind) {
     case 'studio':
       return { id: t.userProfileName, what: `user profile ${t.userProfileName}` };
@@ -199,33 +205,21 @@ async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kin
       return { id: t.notebook.notebookInstanceName, arn: t.notebook.notebookInstanceArn, what: `notebook instance ${t.notebook.notebookInstanceName}` };
     case 'mlflowTrackingServer':
       return { id: t.server.trackingServerName, arn: t.server.trackingServerArn, what: `MLflow tracking server ${t.server.trackingServerName}` };
+    // These are named by ARN in the API: their "ID" is the ARN too.
     case 'mlflowApp':
-      return { id: t.app.name, arn: t.app.arn, what: `MLflow app ${t.app.name}` };
+      return { id: t.app.arn, arn: t.app.arn, what: `MLflow app ${t.app.name}` };
     case 'partnerApp':
-      return { id: t.app.name, arn: t.app.arn, what: `partner AI app ${t.app.name}` };
+      return { id: t.app.arn, arn: t.app.arn, what: `partner AI app ${t.app.name}` };
   }
 }
 
-function idOf(node: Node | { id: string; arn?: string; what: string }): { id: string; arn?: string; what: string } | undefined {
-  if (node instanceof DomainNode) {
-    return { id: node.domain.domainId, arn: node.domain.domainArn, what: `domain ${node.domain.domainName}` };
+function idOf(node: Node | CopyFields): CopyFields | undefined {
+  if ('copyFields' in node) {
+    return node.copyFields(); // a domain
   }
-  if (node instanceof UserProfileNode) {
-    return { id: node.profile.userProfileName, what: `user profile ${node.profile.userProfileName}` };
-  }
-  if (node instanceof SpaceNode) {
-    return { id: node.space.spaceName, what: `space ${node.space.spaceName}` };
-  }
-  if (node instanceof NotebookNode) {
-    return { id: node.notebook.notebookInstanceName, arn: node.notebook.notebookInstanceArn, what: `notebook instance ${node.notebook.notebookInstanceName}` };
-  }
-  if (node instanceof TrackingServerNode) {
-    return { id: node.server.trackingServerName, arn: node.server.trackingServerArn, what: `MLflow tracking server ${node.server.trackingServerName}` };
-  }
-  if (node instanceof MlflowAppNode || node instanceof PartnerAppNode) {
-    // These are named by ARN in the API; their "ID" is the ARN too.
-    const what = `${node instanceof MlflowAppNode ? 'MLflow app' : 'partner AI app'} ${node.app.name}`;
-    return { id: node.app.arn, arn: node.app.arn, what };
+  const t = 'treeItem' in node ? targetFromNode(node) : undefined;
+  if (t) {
+    return copyFieldsOf(t);
   }
   if ('what' in node && !('treeItem' in node)) {
     return node;

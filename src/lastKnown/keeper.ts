@@ -8,16 +8,31 @@ import type * as vscode from 'vscode';
 import { connectionInUse } from '../aws/index';
 import type { Log } from '../log';
 import { readAwsSettings, showLastKnownTree } from '../settings';
-import type { LastKnownSource, ResourceTreeProvider } from '../tree/provider';
 import { connectionKey, type StoredTree } from './snapshot';
 import type { LastKnownStore } from './store';
 
 /** Quiet time after the last change before the tree is written (pages, states, expanding). */
 export const SAVE_DELAY_MS = 1500;
 
+/** Where the last-known tree comes from (the tree provider): its snapshot, and when it changes. */
+export interface KeptTree {
+  /** What to keep now; undefined when nothing should be kept now. */
+  lastKnownSnapshot(): StoredTree | undefined;
+  readonly onDidChangeTreeData: vscode.Event<unknown>;
+  readonly onDidLoadPage: vscode.Event<unknown>;
+}
+
+/** What the tree provider reads the last-known tree through (the extension wires the store and the setting). */
+export interface LastKnownSource {
+  /** The key of the connection the settings name now (throws SettingsError for a bad setting). */
+  key(): string;
+  /** The tree kept for that connection; undefined when none is kept or the setting is off. */
+  read(key: string): StoredTree | undefined;
+}
+
 export class LastKnownKeeper implements vscode.Disposable {
   private timer?: NodeJS.Timeout;
-  private tree?: ResourceTreeProvider;
+  private tree?: KeptTree;
   /** The last tree written, without its time: an unchanged tree is not written again. */
   private written?: string;
 
@@ -34,7 +49,7 @@ export class LastKnownKeeper implements vscode.Disposable {
   };
 
   /** Follows the tree's changes; with the setting off, removes anything kept (it may have been turned off while VS Code was closed). */
-  attach(tree: ResourceTreeProvider): vscode.Disposable[] {
+  attach(tree: KeptTree): vscode.Disposable[] {
     this.tree = tree;
     if (!showLastKnownTree()) {
       void this.store.clear();

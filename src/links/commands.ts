@@ -11,7 +11,8 @@ import { deliver } from '../commands/urls';
 import type { Node } from '../tree/nodes';
 import { KIND_SPECS, type DisplayNames, type EnvRef } from './kinds';
 import { linkFor, parseLink } from './link';
-import { canResolve, isNotFound, refFromTarget, targetFromRef } from './resolve';
+import { refFromTarget } from '../commands/refs';
+import { canResolve, isNotFound, targetFromRef } from './resolve';
 
 /** The kinds Copy Link offers from the palette: those with a target today. */
 const LINK_KINDS: readonly TargetKind[] = ['studio', 'space', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'];

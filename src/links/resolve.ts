@@ -2,45 +2,13 @@
  * Between what the tree and the commands work with (UrlTarget) and a reference by names and IDs
  * (EnvRef): a reference from a target when a URL is made, a target from a reference when a link or
  * an Open Recent entry is opened, with the one lookup each kind needs.
- * A new kind adds one entry to TO_REF and one to RESOLVERS.
+ * A new kind adds one entry to RESOLVERS (and one to TO_REF in src/commands/refs.ts).
  */
-import { AwsError, type Domain } from '../aws/index';
+import { AwsError, openingProfile, type Domain } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { UrlTarget } from '../commands/targets';
 import { KIND_SPECS, type DisplayNames, type EnvKind, type EnvRef } from './kinds';
-
-/** A reference and the names to show for it. */
-export interface NamedRef {
-  readonly ref: EnvRef;
-  readonly names: DisplayNames;
-}
-
-type TargetOf<K extends string> = Extract<UrlTarget, { kind: K }>;
-
-/** The domain's name when it is known (a domain opened from a link stands in with its ID). */
-const domainName = (d: Domain): string | undefined => (d.domainName && d.domainName !== d.domainId ? d.domainName : undefined);
-
-const TO_REF: { [K in UrlTarget['kind']]: (t: TargetOf<K>) => NamedRef } = {
-  studio: (t) => ({
-    ref: { kind: 'studio', region: t.region, domain: t.domain.domainId, profile: t.userProfileName },
-    names: { domainName: domainName(t.domain) },
-  }),
-  space: (t) => ({
-    ref: { kind: 'space', region: t.region, domain: t.domain.domainId, profile: t.userProfileName, space: t.space.spaceName },
-    names: { domainName: domainName(t.domain), displayName: t.space.spaceDisplayName },
-  }),
-  notebook: (t) => ({ ref: { kind: 'notebook', region: t.region, name: t.notebook.notebookInstanceName }, names: {} }),
-  mlflowTrackingServer: (t) => ({ ref: { kind: 'mlflowTrackingServer', region: t.region, name: t.server.trackingServerName }, names: {} }),
-  mlflowApp: (t) => ({ ref: { kind: 'mlflowApp', region: t.region, arn: t.app.arn }, names: { displayName: t.app.name } }),
-  partnerApp: (t) => ({ ref: { kind: 'partnerApp', region: t.region, arn: t.app.arn }, names: { displayName: t.app.name } }),
-};
-
-/** The reference for a target, or undefined for a kind that has none yet. */
-export function refFromTarget(t: UrlTarget): NamedRef | undefined {
-  const make = (TO_REF as Record<string, ((t: UrlTarget) => NamedRef) | undefined>)[t.kind];
-  return make?.(t);
-}
 
 type Resolver = (s: ExtensionServices, ref: EnvRef, names: DisplayNames) => Promise<UrlTarget>;
 
@@ -55,8 +23,7 @@ const RESOLVERS: Partial<Record<EnvKind, Resolver>> = {
   // DescribeSpace (with its app's state): whether it runs, and who owns a private space.
   space: async (s, ref, names) => {
     const space = await s.session.access().describeSpace(ref.region, ref.domain!, ref.space!);
-    const owner = space.sharingType === 'Private' && space.ownerUserProfileName ? space.ownerUserProfileName : ref.profile!;
-    return { kind: 'space', region: ref.region, domain: domainOf(ref, names), space, userProfileName: owner };
+    return { kind: 'space', region: ref.region, domain: domainOf(ref, names), space, userProfileName: openingProfile(space, ref.profile!) };
   },
   // DescribeNotebookInstance: whether it is in service.
   notebook: async (s, ref) => ({ kind: 'notebook', region: ref.region, notebook: await s.session.access().describeNotebookInstance(ref.region, ref.name!) }),

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import type { RowData } from '../lastKnown/snapshot';
+import type { CopyFields } from './target';
 import type { Domain, SageMakerAccess } from '../aws/index';
 import type { NameFilter } from './filter';
 import type { GroupNode, GroupSpec } from './group';
-import { Listing, map, type FetchContext, type ListNodeBase, type Transitional } from './listing';
-import type { Node } from './nodes';
+import { Listing, map, type FetchContext, type ListNodeBase, type CopyableRow, type KeptRow, type Node, type RestoringList, type RowUpdate, type Transitional } from './listing';
 import { icon, isPassing, joinDescription, toneOf, tooltip } from './presentation';
 import { SPACES_FILTER, UserProfileNode } from './userProfile';
 
@@ -39,13 +40,30 @@ export const domainsGroup: GroupSpec = {
   // ListDomains has no name filter; a domain is what one looks inside, so it is filtered only on request.
   nameFilter: { key: 'domains', label: 'Studio domains', byDefault: false },
   nestedFilters: [USER_PROFILES_FILTER, SPACES_FILTER],
+  keptChild: (row, group) => (row.kind === 'domain' ? new DomainNode(row.data, group) : undefined),
   async fetchPage(ctx, group) {
     const page = await ctx.access.listDomains(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, signal: ctx.signal });
     return map(page, (d) => new DomainNode(d, group));
   },
 };
 
-export class DomainNode implements ListNodeBase, Transitional {
+/** What is newly known of a domain (e.g. its AuthMode), for its row. */
+export function domainUpdate(domain: Domain): RowUpdate {
+  return {
+    key: domainStateKey(domain),
+    apply: (row) => {
+      if (row instanceof DomainNode) {
+        row.domain = { ...row.domain, ...domain };
+      }
+    },
+  };
+}
+
+export function domainStateKey(d: Pick<Domain, 'region' | 'domainId'>): string {
+  return JSON.stringify(['domain', d.region, d.domainId]);
+}
+
+export class DomainNode implements ListNodeBase, Transitional, KeptRow, CopyableRow, RestoringList {
   readonly kind = 'domain';
   readonly id: string;
   readonly listing = new Listing();
@@ -61,6 +79,19 @@ export class DomainNode implements ListNodeBase, Transitional {
     this.id = `${parent.id}/domain:${domain.domainId}`;
   }
 
+  stored(): RowData {
+    return { kind: 'domain', data: this.domain };
+  }
+
+  copyFields(): CopyFields {
+    return { id: this.domain.domainId, arn: this.domain.domainArn, what: `domain ${this.domain.domainName}` };
+  }
+
+  /** A kept user profile of this domain. */
+  keptChild(row: RowData): Node | undefined {
+    return row.kind === 'userProfile' && row.data.domainId === this.domain.domainId ? new UserProfileNode(row.data, this) : undefined;
+  }
+
   get region(): string {
     return this.domain.region;
   }
@@ -69,8 +100,18 @@ export class DomainNode implements ListNodeBase, Transitional {
     return isPassing(this.domain.status);
   }
 
+  /** Takes a fresh row of the same domain (a last-known row replaced by its list's fresh page); false for another row. */
+  adopt(fresh: Node): boolean {
+    if (!(fresh instanceof DomainNode)) {
+      return false;
+    }
+    // ListDomains says no AuthMode; a domain keeps the one it was created with.
+    this.domain = { ...fresh.domain, authMode: fresh.domain.authMode ?? this.domain.authMode };
+    return true;
+  }
+
   get stateKey(): string {
-    return JSON.stringify(['domain', this.region, this.domain.domainId]);
+    return domainStateKey(this.domain);
   }
 
   async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
@@ -136,5 +177,14 @@ export class DomainNode implements ListNodeBase, Transitional {
       signal: ctx.signal,
     });
     return map(page, (u) => new UserProfileNode(u, this));
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    domain: DomainNode;
+  }
+  interface ListNodeKinds {
+    domain: DomainNode;
   }
 }

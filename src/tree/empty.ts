@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { BaseNode } from './listing';
-import type { ListNode } from './nodes';
+import type { BaseNode, ListNode } from './listing';
 
 /** Says a list is empty (instead of a node that does not expand). */
 export class EmptyNode implements BaseNode {
@@ -24,5 +23,11 @@ export class EmptyNode implements BaseNode {
     item.id = this.id;
     item.contextValue = 'sagemaker.empty';
     return item;
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    empty: EmptyNode;
   }
 }

@@ -1,7 +1,6 @@
 import * as vscode from 'vscode';
 import { shortReason, userMessage } from '../errors';
-import type { BaseNode } from './listing';
-import type { ListNode } from './nodes';
+import type { BaseNode, ListNode } from './listing';
 import { icon, tooltip } from './presentation';
 
 /**
@@ -50,5 +49,11 @@ export class ErrorNode implements BaseNode {
 
   tooltip(): vscode.MarkdownString {
     return tooltip(`Could not list ${this.parent.listName}`, [['Region', this.parent.region], ['Reason', this.message], ['Retry', 'click to try again']]);
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    error: ErrorNode;
   }
 }

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
+import type { RowData } from '../lastKnown/snapshot';
 import type { NameFilter } from './filter';
-import { Listing, type FetchContext, type ListNodeBase } from './listing';
-import type { Node } from './nodes';
+import { Listing, type FetchContext, type ListNodeBase, type RestoringList, type TreeNodeKinds, type Node } from './listing';
 import { icon, tooltip } from './presentation';
-import type { RegionNode } from './region';
 
 /** What makes one root group (a kind of top-level resource): its words, icon and listing. */
 export interface GroupSpec {
@@ -22,10 +21,12 @@ export interface GroupSpec {
   readonly nameFilter?: NameFilter;
   /** Filters of the lists nested under this group's rows (a domain's user profiles, their spaces), for the filter's UI. */
   readonly nestedFilters?: readonly NameFilter[];
+  /** The node a kept row of the last-known tree becomes in this group; undefined: not one of its rows. */
+  keptChild(row: RowData, group: GroupNode): Node | undefined;
   fetchPage(ctx: FetchContext, group: GroupNode): Promise<{ items: Node[]; nextToken?: string }>;
 }
 
-export class GroupNode implements ListNodeBase {
+export class GroupNode implements ListNodeBase, RestoringList {
   readonly kind = 'group';
   readonly id: string;
   readonly listing = new Listing();
@@ -37,7 +38,7 @@ export class GroupNode implements ListNodeBase {
   constructor(
     readonly region: string,
     readonly spec: GroupSpec,
-    readonly parent: RegionNode | undefined,
+    readonly parent: TreeNodeKinds['region'] | undefined,
   ) {
     this.id = `${parent ? parent.id : `root:${region}`}/${spec.group}`;
     this.listName = spec.listName;
@@ -69,5 +70,18 @@ export class GroupNode implements ListNodeBase {
 
   fetchPage(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }> {
     return this.spec.fetchPage(ctx, this);
+  }
+
+  keptChild(row: RowData): Node | undefined {
+    return this.spec.keptChild(row, this);
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    group: GroupNode;
+  }
+  interface ListNodeKinds {
+    group: GroupNode;
   }
 }

@@ -6,7 +6,7 @@ import { GroupNode, type GroupSpec } from './group';
 import { mlflowGroup } from './mlflow';
 import { notebooksGroup } from './notebook';
 import { partnerAppsGroup } from './partnerApp';
-import type { RegionNode } from './region';
+import type { TreeNodeKinds } from './listing';
 
 /** Each kind of `sagemaker.resourceTypes`, with its group, in the tree's order. */
 export const GROUPS_BY_TYPE: readonly (readonly [ResourceType, GroupSpec])[] = [
@@ -25,7 +25,7 @@ export function chosenGroups(): GroupSpec[] {
 }
 
 /** The groups of a region: under its region node, or the view's roots when it shows one region. */
-export function rootGroups(region: string, parent: RegionNode | undefined): GroupNode[] {
+export function rootGroups(region: string, parent: TreeNodeKinds['region'] | undefined): GroupNode[] {
   return chosenGroups().map((spec) => new GroupNode(region, spec, parent));
 }
 

@@ -4,70 +4,17 @@
  * its fresh first page. Reads and writes nothing itself; never touches the AWS layer.
  */
 import { restoreRow, storeRow, type RowData, type StoredList, type StoredRow, type StoredTree } from '../lastKnown/snapshot';
-import {
-  DomainNode,
-  GroupNode,
-  isListNode,
-  MlflowAppNode,
-  NotebookNode,
-  PartnerAppNode,
-  RegionNode,
-  SpaceNode,
-  TrackingServerNode,
-  UserProfileNode,
-  type ListNode,
-  type Node,
-} from './nodes';
+import { isListNode, type ListNode, type Node, type RegionNode } from './nodes';
 import { viewRoots } from './region';
 
-/** A row as data, for the kinds the last-known tree keeps. */
+/** A row as data, as its kind keeps it; undefined for rows that are not a resource. */
 function rowOf(n: Node): RowData | undefined {
-  if (n instanceof DomainNode) {
-    return { kind: 'domain', data: n.domain };
-  } else if (n instanceof UserProfileNode) {
-    return { kind: 'userProfile', data: n.profile };
-  } else if (n instanceof SpaceNode) {
-    return { kind: 'space', data: n.space };
-  } else if (n instanceof NotebookNode) {
-    return { kind: 'notebook', data: n.notebook };
-  } else if (n instanceof TrackingServerNode) {
-    return { kind: 'mlflowTrackingServer', data: n.server };
-  } else if (n instanceof MlflowAppNode) {
-    return { kind: 'mlflowApp', data: n.app };
-  } else if (n instanceof PartnerAppNode) {
-    return { kind: 'partnerApp', data: n.app };
-  }
-  return undefined;
+  return 'stored' in n ? n.stored() : undefined;
 }
 
-/** The node a kept row becomes under `list`; undefined when it does not belong there (kind or region). */
+/** The node a kept row becomes under `list` (its kind says); undefined when it does not belong there (kind or region). */
 function childOf(list: ListNode, row: RowData): Node | undefined {
-  if (row.data.region !== list.region) {
-    return undefined;
-  }
-  if (list instanceof GroupNode) {
-    switch (`${list.group}/${row.kind}`) {
-      case 'domains/domain':
-        return new DomainNode(row.data as DomainNode['domain'], list);
-      case 'notebooks/notebook':
-        return new NotebookNode(row.data as NotebookNode['notebook'], list);
-      case 'mlflow/mlflowTrackingServer':
-        return new TrackingServerNode(row.data as TrackingServerNode['server'], list);
-      case 'mlflow/mlflowApp':
-        return new MlflowAppNode(row.data as MlflowAppNode['app'], list);
-      case 'partnerApps/partnerApp':
-        return new PartnerAppNode(row.data as PartnerAppNode['app'], list);
-      default:
-        return undefined;
-    }
-  }
-  if (list instanceof DomainNode && row.kind === 'userProfile' && row.data.domainId === list.domain.domainId) {
-    return new UserProfileNode(row.data, list);
-  }
-  if (list instanceof UserProfileNode && row.kind === 'space' && row.data.domainId === list.profile.domainId) {
-    return new SpaceNode(row.data, list);
-  }
-  return undefined;
+  return row.data.region === list.region ? list.keptChild(row) : undefined;
 }
 
 /**
@@ -97,7 +44,7 @@ export function restoreTree(stored: StoredTree): Node[] {
     items.filter(isListNode).forEach(fill);
   };
   for (const r of roots) {
-    if (r instanceof RegionNode) {
+    if (r.kind === 'region') {
       r.expanded = expanded.has(r.id);
       if (r.expanded) {
         r.groups.forEach(fill);
@@ -119,13 +66,13 @@ export function snapshotTree(roots: readonly Node[], key: string, savedAt: numbe
   const lists: Record<string, StoredList> = {};
   const queue: ListNode[] = [];
   for (const r of roots) {
-    if (r instanceof RegionNode) {
+    if (r.kind === 'region') {
       regions.push(r.region);
       if (isOpen(r)) {
         expanded.push(r.id);
         queue.push(...r.groups);
       }
-    } else if (r instanceof GroupNode) {
+    } else if (r.kind === 'group') {
       if (!regions.includes(r.region)) {
         regions.push(r.region);
       }

@@ -1,9 +1,27 @@
 /** What every node shares: the paged listing of a list node and what fetching a page needs. */
 import type * as vscode from 'vscode';
 import type { Page, SageMakerAccess } from '../aws/index';
+import type { RowData } from '../lastKnown/snapshot';
 import type { NameFilter } from './filter';
-import type { ListNode, Node } from './nodes';
-import type { RegionNode } from './region';
+import type { CopyFields, UrlTarget } from './target';
+
+/**
+ * Every kind of node, by its `kind`: each node module adds its class here (declaration merging, at
+ * the end of the module), so the tree's `Node` union is named here without this module importing
+ * the node modules, and no node module imports the others for their types (no import cycle).
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the node modules
+export interface TreeNodeKinds {}
+
+/** Any node of the tree. */
+export type Node = TreeNodeKinds[keyof TreeNodeKinds];
+
+/** The kinds of node whose children are a paged list (a group, a domain, a user profile): added to as TreeNodeKinds is. */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type -- filled by the node modules
+export interface ListNodeKinds {}
+
+/** A node whose children are a paged list. */
+export type ListNode = ListNodeKinds[keyof ListNodeKinds];
 
 /** What a list node has fetched so far: items of the pages loaded, the next token, or the error. */
 export class Listing {
@@ -91,13 +109,51 @@ export interface Transitional {
   readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void>;
 }
 
+/** What is newly known of one resource, for every row showing it (a shared space shows under each profile). */
+export interface RowUpdate {
+  /** The rows' `stateKey`. */
+  readonly key: string;
+  apply(row: Node): void;
+}
+
+/** A row of a resource: what the last-known tree keeps of it. */
+export interface KeptRow {
+  stored(): RowData;
+}
+
+/** A row that opens nothing (a domain) but has an ID and ARN to copy; other rows' come from their target. */
+export interface CopyableRow {
+  copyFields(): CopyFields;
+}
+
+/** A row a presigned URL is made for (Open, Copy URL, links, Open Recent). */
+export interface OpenableRow {
+  target(): UrlTarget;
+}
+
+/** A list whose rows the last-known tree keeps: the node a kept row becomes under it (undefined: not one of its rows). */
+export interface RestoringList {
+  keptChild(row: RowData): Node | undefined;
+}
+
+/** A row that Refresh on it reads otherwise than the poller does (else Refresh reads its state as the poller does). */
+export interface Rereadable {
+  /** Reads the resource again (one call) and says what changed. */
+  reread(access: SageMakerAccess): Promise<RowUpdate>;
+}
+
+/** A row whose hover needs a call first (asked once, when the pointer rests on it). */
+export interface HoverDetails {
+  hoverDetails(access: SageMakerAccess, logError: (context: string, e: unknown) => void): Promise<void>;
+}
+
 export function isTransitional(n: unknown): n is Transitional {
   return typeof n === 'object' && n !== null && 'stateKey' in n && typeof (n as Partial<Transitional>).readState === 'function';
 }
 
 export interface BaseNode {
   readonly id: string;
-  readonly parent?: ListNode | RegionNode;
+  readonly parent?: ListNode | TreeNodeKinds['region'];
   treeItem(): vscode.TreeItem;
   /**
    * Details for the hover, given by the provider's resolveTreeItem rather than with the row:

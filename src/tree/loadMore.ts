@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { BaseNode } from './listing';
-import type { ListNode } from './nodes';
+import type { BaseNode, ListNode } from './listing';
 import { icon } from './presentation';
 
 /** The last child of a list that has more pages. */
@@ -20,5 +19,11 @@ export class LoadMoreNode implements BaseNode {
     item.tooltip = `Load the next page of ${this.parent.listName}`;
     item.command = { command: 'sagemaker.loadMore', title: 'Load More', arguments: [this] };
     return item;
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    loadMore: LoadMoreNode;
   }
 }

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import type { BaseNode } from './listing';
-import type { ListNode } from './nodes';
+import type { BaseNode, ListNode } from './listing';
 import { icon } from './presentation';
 
 /**
@@ -24,5 +23,11 @@ export class LoadingNode implements BaseNode {
     item.contextValue = 'sagemaker.loading';
     item.accessibilityInformation = { label: `Loading ${this.parent.listName}` };
     return item;
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    loading: LoadingNode;
   }
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import type { RowData } from '../lastKnown/snapshot';
+import type { UrlTarget } from './target';
 import type { MlflowApp, MlflowTrackingServer, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
-import { isTransitional, kindCodicon, kindTone, trackingServerState } from './kindStatus';
-import type { BaseNode } from './listing';
-import type { Node } from './nodes';
+import { isPassing, kindCodicon, kindTone, trackingServerState } from './status';
+import type { BaseNode, HoverDetails, KeptRow, Node, OpenableRow, RowUpdate } from './listing';
 import { icon, joinDescription, tooltip } from './presentation';
 
 /**
@@ -25,6 +26,8 @@ export const mlflowGroup: GroupSpec = {
   icon: 'beaker',
   // ListMlflowTrackingServers and ListMlflowApps have no name filter: the loaded rows are filtered.
   nameFilter: { key: 'mlflow', label: 'MLflow tracking servers and apps' },
+  keptChild: (row, group) =>
+    row.kind === 'mlflowTrackingServer' ? new TrackingServerNode(row.data, group) : row.kind === 'mlflowApp' ? new MlflowAppNode(row.data, group) : undefined,
   async fetchPage(ctx, group) {
     const { phase, token } = phaseOf(ctx.nextToken);
     const o = { maxResults: ctx.pageSize, nameContains: ctx.filter, signal: ctx.signal };
@@ -48,7 +51,25 @@ export const mlflowGroup: GroupSpec = {
   },
 };
 
-export class TrackingServerNode implements BaseNode {
+/** The poller's key of a tracking server (its row's, and a start or stop waiting on it). */
+export function trackingServerStateKey(s: Pick<MlflowTrackingServer, 'region' | 'trackingServerName'>): string {
+  return `mlflowTrackingServer/${s.region}/${s.trackingServerName}`;
+}
+
+/** A fresh copy of a tracking server (start, stop), for its row. */
+export function trackingServerUpdate(server: MlflowTrackingServer): RowUpdate {
+  return {
+    key: trackingServerStateKey(server),
+    apply: (row) => {
+      if (row instanceof TrackingServerNode) {
+        // A list summary has no size: keep the one already described.
+        row.server = { ...server, trackingServerSize: server.trackingServerSize ?? row.server.trackingServerSize };
+      }
+    },
+  };
+}
+
+export class TrackingServerNode implements BaseNode, HoverDetails, OpenableRow, KeptRow {
   readonly kind = 'mlflowTrackingServer';
   readonly id: string;
 
@@ -59,17 +80,39 @@ export class TrackingServerNode implements BaseNode {
     this.id = `${parent.id}/mlflowTrackingServer:${server.trackingServerName}`;
   }
 
+  stored(): RowData {
+    return { kind: 'mlflowTrackingServer', data: this.server };
+  }
+
+
+  target(): UrlTarget {
+    return { kind: 'mlflowTrackingServer', region: this.region, server: this.server };
+  }
+
   get region(): string {
     return this.server.region;
   }
 
   /** In a passing state (Starting, Stopping, Updating…): a poller should refresh the row. */
   get transitional(): boolean {
-    return isTransitional(this.server.status);
+    return isPassing(this.server.status);
   }
 
   get stateKey(): string {
-    return `mlflowTrackingServer/${this.region}/${this.server.trackingServerName}`;
+    return trackingServerStateKey(this.server);
+  }
+
+  /** The hover names the size, which only DescribeMlflowTrackingServer gives: asked once. */
+  async hoverDetails(access: SageMakerAccess, logError: (context: string, e: unknown) => void): Promise<void> {
+    if (this.server.trackingServerSize !== undefined) {
+      return;
+    }
+    try {
+      const described = await access.describeMlflowTrackingServer(this.region, this.server.trackingServerName);
+      this.server = { ...this.server, trackingServerSize: described.trackingServerSize, artifactStoreUri: described.artifactStoreUri };
+    } catch (e) {
+      logError(`Describing MLflow tracking server ${this.server.trackingServerName}`, e);
+    }
   }
 
   /** Describes the server again (status, and its size, which the list does not give): one call. */
@@ -109,7 +152,7 @@ export class TrackingServerNode implements BaseNode {
   }
 }
 
-export class MlflowAppNode implements BaseNode {
+export class MlflowAppNode implements BaseNode, OpenableRow, KeptRow {
   readonly kind = 'mlflowApp';
   readonly id: string;
 
@@ -120,12 +163,21 @@ export class MlflowAppNode implements BaseNode {
     this.id = `${parent.id}/mlflowApp:${app.arn}`;
   }
 
+  stored(): RowData {
+    return { kind: 'mlflowApp', data: this.app };
+  }
+
+
+  target(): UrlTarget {
+    return { kind: 'mlflowApp', region: this.region, app: this.app };
+  }
+
   get region(): string {
     return this.app.region;
   }
 
   get transitional(): boolean {
-    return isTransitional(this.app.status);
+    return isPassing(this.app.status);
   }
 
   get stateKey(): string {
@@ -163,5 +215,12 @@ export class MlflowAppNode implements BaseNode {
       ['Last modified', a.lastModifiedTime],
       ['Opening', 'a presigned URL that works once'],
     ]);
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    mlflowTrackingServer: TrackingServerNode;
+    mlflowApp: MlflowAppNode;
   }
 }

@@ -1,38 +1,26 @@
 /**
- * The tree's nodes, one kind per file; this module names them all (the `Node` union) for the
- * provider and the commands.
+ * The tree's nodes, one kind per file, named together for the provider and the commands (the
+ * `Node` union itself is in ./listing.ts, which every node module adds its class to).
  */
-import { DomainNode } from './domain';
-import type { EmptyNode } from './empty';
-import type { ErrorNode } from './error';
-import { GroupNode } from './group';
-import type { LoadMoreNode } from './loadMore';
-import type { LoadingNode } from './loading';
-import type { MlflowAppNode, TrackingServerNode } from './mlflow';
-import type { NotebookNode } from './notebook';
-import type { PartnerAppNode } from './partnerApp';
-import type { RegionNode } from './region';
-import type { SpaceNode } from './space';
-import { UserProfileNode } from './userProfile';
+import type { ListNode, Node } from './listing';
 
-export { DomainNode } from './domain';
+export { DomainNode, domainUpdate } from './domain';
 export { EmptyNode } from './empty';
 export { ErrorNode } from './error';
 export { GroupNode, type GroupSpec } from './group';
 export { Listing, type FetchContext } from './listing';
 export { LoadMoreNode } from './loadMore';
 export { LoadingNode } from './loading';
-export { NotebookNode, notebookState } from './notebook';
-export { MlflowAppNode, TrackingServerNode } from './mlflow';
+export { NotebookNode, notebookState, notebookUpdate } from './notebook';
+export { MlflowAppNode, TrackingServerNode, trackingServerStateKey, trackingServerUpdate } from './mlflow';
 export { PartnerAppNode } from './partnerApp';
 export { RegionNode } from './region';
-export { SpaceNode } from './space';
+export { SpaceNode, spaceUpdate } from './space';
 export { UserProfileNode } from './userProfile';
 
-export type ListNode = GroupNode | DomainNode | UserProfileNode;
-
-export type Node = RegionNode | GroupNode | DomainNode | UserProfileNode | SpaceNode | NotebookNode | TrackingServerNode | MlflowAppNode | PartnerAppNode | LoadMoreNode | LoadingNode | ErrorNode | EmptyNode;
+export type { ListNode, Node } from './listing';
 
 export function isListNode(n: Node | undefined): n is ListNode {
-  return n instanceof GroupNode || n instanceof DomainNode || n instanceof UserProfileNode;
+  // Only a list node has a listing.
+  return n !== undefined && 'listing' in n;
 }

@@ -1,8 +1,9 @@
 import * as vscode from 'vscode';
+import type { RowData } from '../lastKnown/snapshot';
+import type { UrlTarget } from './target';
 import type { NotebookInstance, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
-import { map, type BaseNode, type Transitional } from './listing';
-import type { Node } from './nodes';
+import { map, type BaseNode, type KeptRow, type Node, type OpenableRow, type Rereadable, type RowUpdate, type Transitional } from './listing';
 import { icon, isPassing, joinDescription, notebookCodicon, toneOf, tooltip } from './presentation';
 
 /** The "Notebook Instances" root group. */
@@ -12,6 +13,7 @@ export const notebooksGroup: GroupSpec = {
   listName: 'notebook instances',
   icon: 'notebook',
   nameFilter: { key: 'notebooks', label: 'Notebook instances', serverParam: 'NameContains' },
+  keptChild: (row, group) => (row.kind === 'notebook' ? new NotebookNode(row.data, group) : undefined),
   async fetchPage(ctx, group) {
     const page = await ctx.access.listNotebookInstances(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter, signal: ctx.signal });
     return map(page, (n) => new NotebookNode(n, group));
@@ -37,7 +39,19 @@ export function notebookStateKey(n: NotebookInstance): string {
   return JSON.stringify(['notebook', n.region, n.notebookInstanceName]);
 }
 
-export class NotebookNode implements BaseNode, Transitional {
+/** A fresh copy of a notebook instance, for its row. */
+export function notebookUpdate(notebook: NotebookInstance): RowUpdate {
+  return {
+    key: notebookStateKey(notebook),
+    apply: (row) => {
+      if (row instanceof NotebookNode) {
+        row.notebook = notebook;
+      }
+    },
+  };
+}
+
+export class NotebookNode implements BaseNode, Transitional, Rereadable, OpenableRow, KeptRow {
   readonly kind = 'notebook';
   readonly id: string;
 
@@ -46,6 +60,15 @@ export class NotebookNode implements BaseNode, Transitional {
     readonly parent: GroupNode,
   ) {
     this.id = `${parent.id}/notebook:${notebook.notebookInstanceName}`;
+  }
+
+  stored(): RowData {
+    return { kind: 'notebook', data: this.notebook };
+  }
+
+
+  target(): UrlTarget {
+    return { kind: 'notebook', region: this.region, notebook: this.notebook };
   }
 
   get region(): string {
@@ -58,6 +81,11 @@ export class NotebookNode implements BaseNode, Transitional {
 
   get stateKey(): string {
     return notebookStateKey(this.notebook);
+  }
+
+  /** Refresh on the row: DescribeNotebookInstance. */
+  async reread(access: SageMakerAccess): Promise<RowUpdate> {
+    return notebookUpdate(await access.describeNotebookInstance(this.region, this.notebook.notebookInstanceName));
   }
 
   async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
@@ -89,5 +117,11 @@ export class NotebookNode implements BaseNode, Transitional {
       ['Created', n.creationTime],
       ['Last modified', n.lastModifiedTime],
     ]);
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    notebook: NotebookNode;
   }
 }

@@ -1,9 +1,10 @@
 import * as vscode from 'vscode';
+import type { RowData } from '../lastKnown/snapshot';
+import type { UrlTarget } from './target';
 import type { PartnerApp, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
-import { isTransitional, kindCodicon, kindTone } from './kindStatus';
-import { map, type BaseNode } from './listing';
-import type { Node } from './nodes';
+import { isPassing, kindCodicon, kindTone } from './status';
+import { map, type BaseNode, type KeptRow, type Node, type OpenableRow } from './listing';
 import { icon, joinDescription, tooltip } from './presentation';
 
 /** Partner app types as people know them. */
@@ -26,13 +27,14 @@ export const partnerAppsGroup: GroupSpec = {
   icon: 'plug',
   // ListPartnerApps has no name filter: the loaded rows are filtered.
   nameFilter: { key: 'partnerApps', label: 'Partner AI apps' },
+  keptChild: (row, group) => (row.kind === 'partnerApp' ? new PartnerAppNode(row.data, group) : undefined),
   async fetchPage(ctx, group) {
     const page = await ctx.access.listPartnerApps(group.region, { nextToken: ctx.nextToken, maxResults: ctx.pageSize, nameContains: ctx.filter, signal: ctx.signal });
     return map(page, (a) => new PartnerAppNode(a, group));
   },
 };
 
-export class PartnerAppNode implements BaseNode {
+export class PartnerAppNode implements BaseNode, OpenableRow, KeptRow {
   readonly kind = 'partnerApp';
   readonly id: string;
 
@@ -43,13 +45,22 @@ export class PartnerAppNode implements BaseNode {
     this.id = `${parent.id}/partnerApp:${app.arn}`;
   }
 
+  stored(): RowData {
+    return { kind: 'partnerApp', data: this.app };
+  }
+
+
+  target(): UrlTarget {
+    return { kind: 'partnerApp', region: this.region, app: this.app };
+  }
+
   get region(): string {
     return this.app.region;
   }
 
   /** In a passing state (Creating, Updating, Deleting): a poller should refresh the row. */
   get transitional(): boolean {
-    return isTransitional(this.app.status);
+    return isPassing(this.app.status);
   }
 
   get stateKey(): string {
@@ -88,5 +99,11 @@ export class PartnerAppNode implements BaseNode {
       ['Created', a.creationTime],
       ['Last modified', a.lastModifiedTime],
     ]);
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    partnerApp: PartnerAppNode;
   }
 }

@@ -1,42 +1,16 @@
 import * as vscode from 'vscode';
+import type { Domain } from '../aws/index';
+import { toneOf, type Tone } from './status';
+
+export { isPassing, toneOf, type Tone } from './status';
 
 /** Colours for status icons: theme colours, so they follow the user's theme. */
-const COLOR = {
+const COLOR: Record<Tone, vscode.ThemeColor> = {
   ok: new vscode.ThemeColor('charts.green'),
   busy: new vscode.ThemeColor('charts.yellow'),
   bad: new vscode.ThemeColor('charts.red'),
   off: new vscode.ThemeColor('disabledForeground'),
 };
-
-export type Tone = keyof typeof COLOR;
-
-/** How a service status word looks: ok (green), busy (yellow, moving), bad (red), off (grey). */
-export function toneOf(status: string | undefined): Tone {
-  switch (status) {
-    case 'InService':
-    case 'Running':
-      return 'ok';
-    case 'Failed':
-    case 'Delete_Failed':
-    case 'Update_Failed':
-      return 'bad';
-    case 'Stopped':
-    case 'Deleted':
-    case 'Unknown':
-    case undefined:
-      return 'off';
-    default:
-      return 'busy';
-  }
-}
-
-/** Status words of a passing state: the resource is on its way to another one by itself. */
-const PASSING = new Set(['Pending', 'Starting', 'Stopping', 'Updating', 'Deleting', 'Creating', 'Restarting', 'MaintenanceInProgress']);
-
-/** A status the service moves on from by itself (so a row showing it is worth reading again). */
-export function isPassing(status: string | undefined): boolean {
-  return status !== undefined && PASSING.has(status);
-}
 
 export function icon(codicon: string, tone?: Tone): vscode.ThemeIcon {
   return new vscode.ThemeIcon(codicon, tone ? COLOR[tone] : undefined);
@@ -96,4 +70,9 @@ export function tooltip(title: string, rows: readonly (readonly [string, string 
 
 export function joinDescription(parts: readonly (string | undefined)[]): string {
   return parts.filter((p): p is string => !!p).join(' · ');
+}
+
+/** The tooltip line of a profile or space in an IAM Identity Center domain: how it opens. */
+export function opensRow(d: Domain): readonly [string, string | undefined] {
+  return ['Opens', d.authMode === 'SSO' ? 'at the domain\'s IAM Identity Center sign-in (no presigned URL for this domain)' : undefined];
 }

@@ -1,118 +1,97 @@
 import * as vscode from 'vscode';
 import type { Domain, MlflowTrackingServer, NotebookInstance, Space } from '../aws/index';
-import { AwsError } from '../aws/index';
-import { isCredentialsError, userMessage } from '../errors';
+import type { LastKnownSource } from '../lastKnown/keeper';
+import type { StoredTree } from '../lastKnown/snapshot';
 import type { Log } from '../log';
 import type { Session } from '../session';
-import { SettingsError, readPageSize } from '../settings';
-import { readResourceTypes } from '../resourceTypes';
+import type { ActiveFilter } from './filter';
+import { TreeFilter } from './filterState';
+import { TreeGeneration } from './generation';
+import { LastKnownRestore } from './lastKnownRestore';
+import { hoverTooltip } from './hover';
+import { OpenNodes } from './openNodes';
+import { TreeRoots } from './roots';
+import { snapshotTree } from './lastKnownTree';
+import { isTransitional, type RowUpdate } from './listing';
+import { loadPage } from './listPages';
+import { emptyAccountMessage, ListRowsCache, loadedChildren, nodesUnder } from './listRows';
 import {
-  DomainNode,
-  EmptyNode,
-  ErrorNode,
-  GroupNode,
+  domainUpdate,
   isListNode,
-  LoadingNode,
-  LoadMoreNode,
-  MlflowAppNode,
-  NotebookNode,
-  PartnerAppNode,
-  RegionNode,
-  SpaceNode,
-  TrackingServerNode,
-  UserProfileNode,
+  type ErrorNode,
+  type LoadMoreNode,
+  notebookUpdate,
+  spaceUpdate,
+  trackingServerUpdate,
   type ListNode,
   type Node,
+  type RegionNode,
 } from './nodes';
-import { activeFilter, nameMatches, type ActiveFilter, type FilterState } from './filter';
-import { defaultFilterScope, nameFilters } from './groups';
-import { TreeGeneration } from './generation';
-import type { StoredTree } from '../lastKnown/snapshot';
-import { restoreTree, snapshotTree } from './lastKnownTree';
-import { viewRoots } from './region';
+import { ViewStateHolder, type ViewState } from './viewState';
 
-/** What the view shows when it has no tree: drives `viewsWelcome` through the `sagemaker.viewState` context key. */
-export type ViewState = 'loading' | 'ready' | 'noCredentials' | 'ssoExpired' | 'invalidSettings' | 'error' | 'empty';
-
-/** Where the last-known tree comes from (src/lastKnown/): the extension wires the store and the setting. */
-export interface LastKnownSource {
-  /** The key of the connection the settings name now (throws SettingsError for a bad setting). */
-  key(): string;
-  /** The tree kept for that connection; undefined when none is kept or the setting is off. */
-  read(key: string): StoredTree | undefined;
-}
-
-/**
- * How long a restored tree waits for the view to ask for its open lists before the fresh lists
- * are asked for anyway (the view asks for all of them within a few milliseconds when it shows).
- */
-const RESTORED_ASKS_WAIT_MS = 300;
-
-/** A change of the view's state; `error` is what put it there, to be reported once. */
-export interface ViewStateChange {
-  readonly state: ViewState;
-  readonly error?: unknown;
-}
+export type { LastKnownSource } from '../lastKnown/keeper';
+export type { ViewState, ViewStateChange } from './viewState';
 
 /**
  * The tree of SageMaker resources. Lists are fetched when their node is expanded, one page at a
- * time; a failed list becomes an error node under its own parent. One change event serves both a
- * whole-view refresh (undefined) and a single node.
+ * time (./listPages.ts); a failed list becomes an error node under its own parent. One change
+ * event serves both a whole-view refresh (undefined) and a single node. The view's state, its
+ * filter and the last-known restore are modules of their own (./viewState.ts, ./filterState.ts,
+ * ./lastKnownRestore.ts); what a row is and how it is read again is its kind's (the node modules).
  */
 export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<Node | Node[] | undefined>();
   readonly onDidChangeTreeData = this.changed.event;
 
-  /** The roots VS Code gets (set once they are known for the current tree). */
-  private roots?: Node[];
-  /** While the roots are being worked out (the regions read): VS Code gets none meanwhile. */
-  private rootsBuilding = false;
-  private state: ViewState = 'loading';
-  private stateMessage?: string;
-  private filterState?: FilterState;
-  private filterScope: ReadonlySet<string> = new Set(defaultFilterScope());
-  private readonly stateListeners = new vscode.EventEmitter<ViewStateChange>();
-  readonly onDidChangeState = this.stateListeners.event;
+  private readonly roots: TreeRoots;
+  private readonly view = new ViewStateHolder();
+  readonly onDidChangeState = this.view.onDidChange;
+  private readonly treeFilter = new TreeFilter();
   private readonly pageListeners = new vscode.EventEmitter<ListNode>();
   /** A page of a list arrived (its rows are in the tree now): for the poller. */
   readonly onDidLoadPage = this.pageListeners.event;
   /** Checked before anything changes the roots or the view state: an older tree's answers change nothing. */
-  private readonly generation = new TreeGeneration();
+  readonly generation = new TreeGeneration();
+  private readonly lastKnown: LastKnownRestore;
 
-  /** The next roots may come from the last-known tree (a cold open, a change of connection). */
-  private restoreNext = true;
-  /** The connection the roots were built for (its last-known key), when the settings allowed one. */
-  private rootsKey?: string;
-  /** While the view shows last-known rows: when they were written. */
-  private lastKnownSince?: number;
-  /**
-   * Ids of the nodes open in the view, from its expand and collapse events. Kept across reloads:
-   * the view keeps a node open by its id when the tree is drawn again (a fresh node starts closed).
-   */
-  private readonly openIds = new Set<string>();
-  /**
-   * The groups of a one-region view open by themselves, unless the view closed one: VS Code keeps
-   * it closed when the tree is drawn again, so the next tree's group starts closed too.
-   */
-  private readonly closedRootGroups = new Set<string>();
-  /** A restored tree waits for the view to ask for these open lists before the fresh lists are asked for. */
-  private restoredAsks?: { readonly ids: Set<string>; readonly timer: NodeJS.Timeout };
+  private readonly open = new OpenNodes();
+  /** The rows a list shows besides its items, one object each for as long as the list lives: an id names one element. */
+  private readonly listRows = new ListRowsCache();
 
   constructor(
-    private readonly session: Session,
-    private readonly log: Log,
-    private readonly lastKnown?: LastKnownSource,
-  ) {}
+    readonly session: Session,
+    readonly log: Log,
+    lastKnown?: LastKnownSource,
+  ) {
+    this.lastKnown = new LastKnownRestore(
+      {
+        log,
+        rootsNow: () => this.roots.now,
+        loadedNodes: () => this.loadedNodes(),
+        loadPage: (list) => this.loadPage(list),
+        regions: () => this.session.regions(),
+        refresh: () => this.refresh(),
+        failRoots: (e) => this.failRoots(e),
+      },
+      lastKnown,
+    );
+    this.roots = new TreeRoots({
+      session,
+      view: this.view,
+      generation: this.generation,
+      lastKnown: this.lastKnown,
+      open: this.open,
+      redrawAll: () => this.changed.fire(undefined),
+      loadPage: (list) => this.loadPage(list),
+    });
+  }
 
   /**
    * While the view shows rows of the last-known tree (not refreshed yet): when they were written.
    * Undefined once every restored list has its fresh answer (or its error), or was closed.
    */
   get showingLastKnown(): number | undefined {
-    if (this.lastKnownSince !== undefined && ![...this.loadedNodes()].some((n) => isListNode(n) && n.listing.lastKnown)) {
-      this.lastKnownSince = undefined;
-    }
-    return this.lastKnownSince;
+    return this.lastKnown.showingSince;
   }
 
   /** Whether a row is one of the last-known tree's, not refreshed yet. */
@@ -121,25 +100,14 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     return isListNode(p) && p.listing.lastKnown !== undefined;
   }
 
-  /** Whether a node is open in the view: a group of a one-region view opens by itself (no event), others once the view said so. */
+  /** Whether a node is open in the view (./openNodes.ts). */
   isOpen(node: RegionNode | ListNode): boolean {
-    return node instanceof GroupNode && !node.parent ? node.expanded : this.openIds.has(node.id);
+    return this.open.isOpen(node);
   }
 
   /** The view expanded or collapsed a node. A closed list drops last-known rows it still shows (it loads afresh when opened). */
   setExpanded(node: Node, expanded: boolean): void {
-    if (node instanceof RegionNode || isListNode(node)) {
-      node.expanded = expanded;
-      if (expanded) {
-        this.openIds.add(node.id);
-        this.closedRootGroups.delete(node.id);
-      } else {
-        this.openIds.delete(node.id);
-        if (node instanceof GroupNode && !node.parent) {
-          this.closedRootGroups.add(node.id);
-        }
-      }
-    }
+    this.open.set(node, expanded);
     if (!expanded && isListNode(node) && node.listing.lastKnown && !node.listing.loading) {
       node.listing.reset();
       this.changed.fire(node); // VS Code holds the dropped rows until told
@@ -151,45 +119,40 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
    * should not be kept now: not a tree (welcome content), filtered, or still showing last-known rows.
    */
   lastKnownSnapshot(now = Date.now()): StoredTree | undefined {
-    if (this.state !== 'ready' || this.filterState || this.rootsKey === undefined || this.showingLastKnown !== undefined) {
+    if (this.view.state !== 'ready' || this.treeFilter.text !== undefined || this.roots.key === undefined || this.showingLastKnown !== undefined) {
       return undefined;
     }
     // A group of a one-region view opens by itself (no event); other nodes are open once the view said so.
-    return snapshotTree(this.rootsNow, this.rootsKey, now, (n) => this.isOpen(n));
+    return snapshotTree(this.roots.now, this.roots.key, now, (n) => this.isOpen(n));
   }
 
   get viewState(): ViewState {
-    return this.state;
+    return this.view.state;
   }
 
   /** What the view's state is about, in words (the welcome content is generic). */
   get viewMessage(): string | undefined {
-    return this.stateMessage;
+    return this.view.message;
   }
 
   get filter(): string | undefined {
-    return this.filterState?.text;
+    return this.treeFilter.text;
   }
 
   /** The keys of the lists the filter applies to (NameFilter.key), kept between filters. */
   get filterLists(): ReadonlySet<string> {
-    return this.filterScope;
+    return this.treeFilter.lists;
   }
 
   /** Filters by name the lists in `scope` (default: the last scope chosen); empty text shows all. */
   setFilter(text: string | undefined, scope?: readonly string[]): void {
-    if (scope) {
-      const known = new Set(nameFilters().map((f) => f.key));
-      this.filterScope = new Set(scope.filter((k) => known.has(k)));
-    }
-    const t = text?.trim();
-    this.filterState = t ? { text: t, scope: this.filterScope } : undefined;
+    this.treeFilter.set(text, scope);
     this.refresh();
   }
 
   /** How the filter applies to one list, if it does. */
   filterFor(node: ListNode): ActiveFilter {
-    return activeFilter(this.filterState, node.nameFilter);
+    return this.treeFilter.for(node);
   }
 
   /**
@@ -204,60 +167,36 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
       }
     }
     this.generation.next();
-    this.restoreNext = options.lastKnown === true;
-    this.endRestore();
-    this.lastKnownSince = undefined;
-    this.roots = undefined;
-    this.rootsBuilding = false;
-    this.rootsNow = [];
-    this.setState('loading');
+    this.lastKnown.reset();
+    this.roots.reset(options.lastKnown === true);
+    this.view.set('loading');
     this.changed.fire(undefined);
   }
 
-  /** Reloads one node: a list node forgets its pages; a space or notebook instance is described again. */
+  /** Reloads one node: a list node forgets its pages; a row is read again as its kind says. */
   async refreshNode(node: Node): Promise<void> {
     if (isListNode(node)) {
       node.listing.reset();
       this.changed.fire(node);
-    } else if (node instanceof RegionNode) {
+    } else if (node.kind === 'region') {
       node.groups.forEach((g) => g.listing.reset());
       this.changed.fire(node);
-    } else if (node instanceof SpaceNode) {
-      const s = node.space;
-      this.updateSpace(await this.session.access().describeSpace(s.region, s.domainId, s.spaceName));
-    } else if (node instanceof NotebookNode) {
-      const n = node.notebook;
-      this.updateNotebook(await this.session.access().describeNotebookInstance(n.region, n.notebookInstanceName));
-    } else if (node instanceof TrackingServerNode || node instanceof MlflowAppNode || node instanceof PartnerAppNode) {
-      const update = await node.readState(this.session.access(), new AbortController().signal);
-      update(node);
-      this.changed.fire(node);
+    } else if ('reread' in node) {
+      this.update(await node.reread(this.session.access()));
+    } else if (isTransitional(node)) {
+      // As the poller reads it (one Describe call).
+      this.update({ key: node.stateKey, apply: await node.readState(this.session.access(), new AbortController().signal) });
     }
   }
 
-  /**
-   * The hover's details, asked by VS Code when the pointer rests on a row. A tracking server's
-   * names its size, which only DescribeMlflowTrackingServer gives: asked once.
-   */
+  /** The hover's details, asked by VS Code when the pointer rests on a row (a kind may need a call for them first). */
   async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
-    if (node instanceof TrackingServerNode && node.server.trackingServerSize === undefined) {
-      try {
-        const described = await this.session.access().describeMlflowTrackingServer(node.region, node.server.trackingServerName);
-        node.server = { ...node.server, trackingServerSize: described.trackingServerSize, artifactStoreUri: described.artifactStoreUri };
-      } catch (e) {
-        this.log.error(`Describing MLflow tracking server ${node.server.trackingServerName}`, e);
-      }
+    if ('hoverDetails' in node) {
+      await node.hoverDetails(this.session.access(), (context, e) => this.log.error(context, e));
     }
-    const tip = 'tooltip' in node ? node.tooltip() : undefined;
+    const since = this.isLastKnown(node) ? (node.parent as ListNode).listing.lastKnown?.savedAt : undefined;
+    const tip = hoverTooltip(node, since, isListNode(node) ? this.filterFor(node) : undefined);
     if (tip) {
-      const since = this.isLastKnown(node) ? (node.parent as ListNode).listing.lastKnown?.savedAt : undefined;
-      if (since !== undefined) {
-        tip.appendText(`Not refreshed yet: as last shown (${new Date(since).toLocaleString()}); the fresh list is loading`);
-      }
-      const f = isListNode(node) ? this.filterFor(node) : undefined;
-      if (f && isListNode(node)) {
-        tip.appendText(`Filtered: ${node.listName} whose name contains "${f.text}"${f.serverSide ? '' : ', among the rows loaded'}`);
-      }
       item.tooltip = tip;
     }
     return item;
@@ -267,7 +206,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   getTreeItem(node: Node): vscode.TreeItem {
     const item = node.treeItem();
     const f = isListNode(node) ? this.filterFor(node) : undefined;
-    if (f && node instanceof GroupNode) {
+    if (f && node.kind === 'group') {
       item.description = f.serverSide ? `filter: ${f.text}` : `filter: ${f.text} (loaded rows)`;
     }
     return item;
@@ -290,30 +229,29 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
    */
   async getChildren(node?: Node): Promise<Node[]> {
     if (!node) {
-      return this.rootChildren();
+      return this.roots.forView();
     }
-    if (node instanceof RegionNode) {
+    if (node.kind === 'region') {
       return node.groups;
     }
     if (isListNode(node)) {
       // A list a refresh dropped: VS Code can still ask for it, late, from before the refresh.
       // Its rows would never show (VS Code asks the new tree next): no call for them.
-      return this.inTree(node) ? this.listChildren(node) : [];
+      return this.roots.contains(node) ? this.listChildren(node) : [];
     }
     return [];
   }
 
   /** Loads the next page of a list whose last child is "Load more…". */
   async loadMore(node: LoadMoreNode | ListNode): Promise<void> {
-    const list = node instanceof LoadMoreNode ? node.parent : node;
+    const list = node.kind === 'loadMore' ? node.parent : node;
     // Last-known rows keep no page token: the fresh first page comes first, then the next one.
     const restored = list.listing.lastKnown !== undefined;
     await this.loadPage(list);
-    if (restored && list.listing.nextToken && list.listing.error === undefined && this.inTree(list)) {
+    if (restored && list.listing.nextToken && list.listing.error === undefined && this.roots.contains(list)) {
       await this.loadPage(list);
     }
   }
-
 
   /** Clears a list's error and asks again. */
   retry(node: ErrorNode): void {
@@ -322,451 +260,82 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   /** Every node currently in the tree (the loaded part), for finding the nodes of one resource. */
-  *loadedNodes(): Generator<Node> {
-    const stack: Node[] = [...this.rootsNow];
-    while (stack.length) {
-      const n = stack.pop()!;
-      yield n;
-      if (n instanceof RegionNode) {
-        stack.push(...n.groups);
-      } else if (isListNode(n)) {
-        stack.push(...n.listing.items);
-      }
-    }
+  loadedNodes(): Generator<Node> {
+    return nodesUnder(this.roots.now);
   }
 
-  /** Puts a fresh copy of a space into every node showing it (a shared space shows under each profile). */
-  updateSpace(space: Space): void {
+  /** Puts what is newly known of one resource into every row showing it, and redraws them. */
+  update(u: RowUpdate): void {
     for (const n of this.loadedNodes()) {
-      if (n instanceof SpaceNode && n.space.region === space.region && n.space.domainId === space.domainId && n.space.spaceName === space.spaceName) {
-        n.space = space;
+      if (isTransitional(n) && n.stateKey === u.key) {
+        u.apply(n);
         this.changed.fire(n);
       }
     }
   }
 
-  /** Puts what is newly known of a domain (e.g. its AuthMode) into its node. */
-  updateDomain(domain: Domain): void {
-    for (const n of this.loadedNodes()) {
-      if (n instanceof DomainNode && n.domain.region === domain.region && n.domain.domainId === domain.domainId) {
-        n.domain = { ...n.domain, ...domain };
-        this.changed.fire(n);
-      }
-    }
-  }
-
-  updateNotebook(notebook: NotebookInstance): void {
-    for (const n of this.loadedNodes()) {
-      if (n instanceof NotebookNode && n.notebook.region === notebook.region && n.notebook.notebookInstanceName === notebook.notebookInstanceName) {
-        n.notebook = notebook;
-        this.changed.fire(n);
-      }
-    }
-  }
-
-  /** Puts a fresh copy of a tracking server into its node (start, stop). */
-  updateTrackingServer(server: MlflowTrackingServer): void {
-    for (const n of this.loadedNodes()) {
-      if (n instanceof TrackingServerNode && n.server.region === server.region && n.server.trackingServerName === server.trackingServerName) {
-        // A list summary has no size: keep the one already described.
-        n.server = { ...server, trackingServerSize: server.trackingServerSize ?? n.server.trackingServerSize };
-        this.changed.fire(n);
-      }
-    }
-  }
+  // What commands and tests learn of one resource (a start, a stop, a Describe), as its kind puts it in the rows.
+  readonly updateSpace = (space: Space): void => this.update(spaceUpdate(space));
+  readonly updateDomain = (domain: Domain): void => this.update(domainUpdate(domain));
+  readonly updateNotebook = (notebook: NotebookInstance): void => this.update(notebookUpdate(notebook));
+  readonly updateTrackingServer = (server: MlflowTrackingServer): void => this.update(trackingServerUpdate(server));
 
   dispose(): void {
     this.changed.dispose();
-    this.stateListeners.dispose();
+    this.view.dispose();
     this.pageListeners.dispose();
   }
 
-  private rootsNow: Node[] = [];
-
-  /**
-   * The roots, at once: a last-known tree's at once, else none ("Loading…" welcome content) until
-   * the regions are read, then the whole view is redrawn with them. As for a list, VS Code is
-   * never kept waiting: a second request for the roots while one waited registered them twice.
-   */
-  private rootChildren(): Promise<Node[]> {
-    if (!this.roots && !this.rootsBuilding) {
-      const generation = this.generation.current;
-      this.rootsNow = [];
-      this.rootsKey = undefined;
-      const restored = this.restoreNext ? this.restore() : undefined;
-      this.restoreNext = false;
-      if (restored) {
-        this.roots = restored;
-      } else {
-        this.rootsBuilding = true;
-        void this.buildRoots(generation).then((roots) => {
-          if (this.generation.isCurrent(generation)) {
-            this.rootsBuilding = false;
-            this.roots ??= roots;
-            this.changed.fire(undefined);
-          }
-        });
-      }
-    }
-    return Promise.resolve(this.roots ?? []);
-  }
-
-  private async buildRoots(generation: number): Promise<Node[]> {
-    let regions: string[];
-    try {
-      regions = await this.session.regions();
-      readResourceTypes(); // a value that cannot be used says so here, once, with Open Settings
-    } catch (e) {
-      if (this.generation.isCurrent(generation)) {
-        this.failView(e);
-      }
-      return [];
-    }
-    if (!this.generation.isCurrent(generation)) {
-      return []; // a refresh came while the regions were read: the newer tree decides
-    }
-    if (regions.length === 0) {
-      this.setState('error', 'No AWS region is configured. Select regions, or set one in your AWS profile.');
-      return [];
-    }
-    const roots: Node[] = viewRoots(regions);
-    for (const r of roots) {
-      if (r instanceof GroupNode && this.closedRootGroups.has(r.id)) {
-        r.expanded = false;
-      }
-    }
-    this.rootsKey = this.connectionKey();
-    this.rootsNow = roots;
-    // Given before the state says ready: whoever the state change wakes gets them.
-    this.roots = roots;
-    this.rootsBuilding = false;
-    this.setState('ready');
-    // VS Code asks for the open groups' rows in one message, from one group after the other, and
-    // shows none until the last is listed: started here, their first pages load side by side.
-    for (const r of roots) {
-      if (r instanceof GroupNode && r.expanded) {
-        void this.loadPage(r);
-      }
-    }
-    return roots;
-  }
-
-  /** The last-known key of the connection the settings name now; undefined without a store or with a bad setting. */
-  private connectionKey(): string | undefined {
-    try {
-      return this.lastKnown?.key();
-    } catch {
-      return undefined; // a bad setting: the tree says so on its own path
-    }
-  }
-
-  /**
-   * A cold open (or a change of connection) with a last-known tree for it: its roots at once, with
-   * no call and nothing of the AWS layer loaded. The fresh lists are asked for once the view has
-   * taken the restored rows (or after RESTORED_ASKS_WAIT_MS), so loading the SDK never delays them.
-   */
-  private restore(): Node[] | undefined {
-    const key = this.connectionKey();
-    let stored: StoredTree | undefined;
-    try {
-      readResourceTypes(); // a bad value is said on the usual path, with no rows from before
-      stored = key === undefined ? undefined : this.lastKnown?.read(key);
-    } catch (e) {
-      this.log.error('Reading the last-known tree', e);
-    }
-    if (!stored || key === undefined) {
-      return undefined;
-    }
-    const roots = restoreTree(stored);
-    stored.expanded.forEach((id) => this.openIds.add(id));
-    this.rootsKey = key;
-    this.rootsNow = roots;
-    this.lastKnownSince = stored.savedAt;
-    const ids = new Set<string>();
-    for (const n of this.loadedNodes()) {
-      if (isListNode(n) && n.listing.lastKnown) {
-        ids.add(n.id);
-      }
-    }
-    const regions = stored.regions;
-    this.endRestore();
-    this.restoredAsks = { ids, timer: setTimeout(() => this.refreshRestored(roots, regions), ids.size ? RESTORED_ASKS_WAIT_MS : 0) };
-    const rows = [...ids].reduce((sum, id) => sum + (stored.lists[id]?.rows.length ?? 0), 0);
-    this.log.info(`Showing the last-known tree of ${new Date(stored.savedAt).toISOString()} (${rows} rows in ${ids.size} lists) while the lists load`);
-    this.setState('ready');
-    return roots;
-  }
-
-  /** Whether a node is still in the tree (each ancestor's list holds it, up to a root). */
-  private inTree(n: Node): boolean {
-    for (let c: Node = n; ; ) {
-      const p = c.parent;
-      if (!p) {
-        return this.rootsNow.includes(c);
-      }
-      if (isListNode(p) ? !p.listing.items.includes(c) : !p.groups.includes(c as GroupNode)) {
-        return false;
-      }
-      c = p;
-    }
-  }
-
-  /** The view took the restored rows of a list: once it has them all, the fresh lists are asked for. */
-  private servedRestored(node: ListNode): void {
-    const asks = this.restoredAsks;
-    if (asks && asks.ids.delete(node.id) && asks.ids.size === 0) {
-      const roots = this.rootsNow;
-      const regions = roots.map((r) => (r instanceof RegionNode || r instanceof GroupNode ? r.region : '')).filter((r, i, all) => r && all.indexOf(r) === i);
-      clearTimeout(asks.timer);
-      // After this turn, so the rows just given go out to the view before anything else runs.
-      this.restoredAsks = { ids: asks.ids, timer: setTimeout(() => this.refreshRestored(roots, regions), 0) };
-    }
-  }
-
-  private endRestore(): void {
-    if (this.restoredAsks) {
-      clearTimeout(this.restoredAsks.timer);
-      this.restoredAsks = undefined;
-    }
-  }
-
-  /**
-   * Asks for every restored list's first page at once (one round trip for the whole tree) and
-   * checks the regions behind them: another answer (the profile's region changed) starts over,
-   * a failure shows as it would without the last-known tree.
-   */
-  private refreshRestored(roots: readonly Node[], regions: readonly string[]): void {
-    this.restoredAsks = undefined;
-    if (this.rootsNow !== roots) {
-      return; // the view started over meanwhile
-    }
-    for (const n of [...this.loadedNodes()]) {
-      if (isListNode(n) && n.listing.lastKnown && !n.listing.loading) {
-        void this.loadPage(n);
-      }
-    }
-    void (async () => {
-      try {
-        const now = await this.session.regions();
-        if (this.rootsNow === roots && (now.length !== regions.length || now.some((r, i) => r !== regions[i]))) {
-          this.log.info(`The regions are now ${now.join(', ')} (the last-known tree had ${regions.join(', ')}): reloading the tree`);
-          this.refresh();
-        }
-      } catch (e) {
-        if (this.rootsNow === roots) {
-          this.roots = [];
-          this.rootsBuilding = false;
-          this.rootsNow = [];
-          this.failView(e);
-          this.changed.fire(undefined);
-        }
-      }
-    })();
-  }
-
-  /** The whole view cannot show a tree: its welcome content takes over; the error is reported once by the listener. */
-  private failView(e: unknown): void {
-    if (e instanceof SettingsError) {
-      this.setState('invalidSettings', userMessage(e), e);
-    } else if (e instanceof AwsError && e.kind === 'sso-expired') {
-      this.setState('ssoExpired', userMessage(e), e);
-    } else if (isCredentialsError(e)) {
-      this.setState('noCredentials', userMessage(e), e);
-    } else {
-      this.setState('error', userMessage(e), e);
-    }
+  /** No tree can show: no roots, the view's welcome content says why. */
+  private failRoots(e: unknown): void {
+    this.roots.clear();
+    this.view.fail(e);
+    this.changed.fire(undefined);
   }
 
   private listChildren(node: ListNode): Node[] {
     const listing = node.listing;
     if (!listing.loaded && listing.error === undefined) {
       void this.loadPage(node); // redraws the list when it is in
-      return [this.rowsOf(node).loading];
+      return [this.listRows.of(node).loading];
     }
     if (listing.lastKnown) {
-      this.servedRestored(node);
+      this.lastKnown.served(node);
     }
-    const f = this.filterFor(node);
-    // A list the service cannot filter by name: the filter applies to the rows loaded.
-    const local = f && !f.serverSide ? f.text : undefined;
-    const children: Node[] = local === undefined ? [...listing.items] : listing.items.filter((n) => nameMatches(labelOf(n), local));
-    const rows = this.rowsOf(node);
-    if (listing.error !== undefined) {
-      if (rows.error?.error !== listing.error) {
-        rows.error = new ErrorNode(node, listing.error);
-      }
-      children.push(rows.error);
-    } else if (listing.nextToken || listing.lastKnown?.more) {
-      children.push(rows.loadMore);
-    } else if (children.length === 0) {
-      const filtered = f ? (f.serverSide ? 'server' : 'loaded') : false;
-      if (rows.empty?.filtered !== filtered) {
-        rows.empty = new EmptyNode(node, filtered);
-      }
-      children.push(rows.empty);
+    const { children, empty } = loadedChildren(node, this.listRows.of(node), this.filterFor(node));
+    if (empty) {
       this.checkEmptyAccount();
     }
     return children;
   }
 
-  /** The rows a list shows besides its items, one object each for as long as the list lives: an id names one element. */
-  private rowsOf(node: ListNode): ListRows {
-    let rows = this.listRows.get(node);
-    if (!rows) {
-      rows = { loading: new LoadingNode(node), loadMore: new LoadMoreNode(node) };
-      this.listRows.set(node, rows);
-    }
-    return rows;
-  }
-
-  private readonly listRows = new WeakMap<ListNode, ListRows>();
-
-  /** Fetches one page into a list; concurrent callers share the same request. */
+  /** Fetches one page into a list; concurrent callers share the same request (./listPages.ts). */
   private loadPage(node: ListNode): Promise<void> {
-    const listing = node.listing;
-    if (listing.loading) {
-      return listing.loading;
-    }
-    // Last-known rows are replaced by the fresh first page (their ids kept where they match).
-    const replacing = listing.lastKnown !== undefined;
-    const token = listing.loaded && !replacing ? listing.nextToken : undefined;
-    const generation = listing.generation;
-    const tree = this.generation.current;
-    const p = (async () => {
-      await Promise.resolve(); // so `listing.loading` is set before any outcome below
-      /** The list's rows changed: VS Code is told once the page is no longer on its way. */
-      let redraw = false;
-      try {
-        const access = this.session.access();
-        const f = this.filterFor(node);
-        const page = await node.fetchPage({
-          access,
-          signal: listing.signal,
-          nextToken: token,
-          pageSize: readPageSize(),
-          filter: f?.serverSide ? f.text : undefined,
-          changed: (nodes) => {
-            if (listing.generation === generation && nodes.length > 0) {
-              this.changed.fire(nodes);
-            }
-          },
-          redraw: (n) => this.changed.fire(n),
-          logError: (context, e) => this.log.error(context, e),
-        });
-        if (listing.generation !== generation) {
-          return; // reset while loading: drop the stale page
-        }
-        if (replacing) {
-          listing.items = adoptFresh(listing.items, page.items);
-          listing.lastKnown = undefined;
-        } else {
-          listing.append(page.items);
-        }
-        listing.nextToken = page.nextToken;
-        listing.loaded = true;
-        listing.error = undefined;
-        redraw = true;
-      } catch (e) {
-        if (listing.generation !== generation || !this.generation.isCurrent(tree)) {
-          return; // this list was reset, or the whole tree started over, while it loaded
-        }
-        listing.error = e;
-        if (replacing) {
-          // As without the last-known tree: the list shows its error row, not rows from before.
-          listing.items = [];
-          listing.lastKnown = undefined;
-        }
-        if (isCredentialsError(e) || e instanceof SettingsError) {
-          // Every list would fail the same way: the view says it once, with its buttons.
+    return loadPage(
+      {
+        session: this.session,
+        log: this.log,
+        generation: this.generation,
+        filterFor: (n) => this.filterFor(n),
+        fire: (nodes) => this.changed.fire(nodes),
+        pageLoaded: (n) => this.pageListeners.fire(n),
+        failAll: (e) => {
           this.generation.next();
-          this.roots = [];
-          this.rootsBuilding = false;
-          this.rootsNow = [];
-          this.failView(e);
-          this.changed.fire(undefined);
-        } else {
-          this.log.error(`Listing ${node.listName}`, e);
-          redraw = true;
-        }
-      } finally {
-        if (listing.generation === generation) {
-          listing.loading = undefined;
-        }
-      }
-      if (redraw) {
-        if (listing.error === undefined) {
-          this.pageListeners.fire(node);
-        }
-        this.changed.fire(node);
-      }
-    })();
-    listing.loading = p;
-    return p;
+          this.failRoots(e);
+        },
+      },
+      node,
+    );
   }
 
   /** One region, nothing filtered, every group shown loaded and empty: the welcome content says so. */
   private checkEmptyAccount(): void {
-    if (this.filterState || this.rootsNow.length === 0 || !this.rootsNow.every((n) => n instanceof GroupNode)) {
-      return;
-    }
-    const groups = this.rootsNow.filter((n): n is GroupNode => n instanceof GroupNode);
-    if (groups.some((g) => g.listing.lastKnown)) {
-      return; // said when the fresh lists are in
-    }
-    if (groups.every((g) => g.listing.loaded && g.listing.items.length === 0 && !g.listing.nextToken && g.listing.error === undefined)) {
+    const message = this.treeFilter.text === undefined ? emptyAccountMessage(this.roots.now) : undefined;
+    if (message !== undefined) {
       this.generation.next();
-      this.roots = [];
-      this.rootsBuilding = false;
-      this.rootsNow = [];
-      const names = groups.map((g) => g.listName);
-      const list = names.length > 1 ? `${names.slice(0, -1).join(', ')}${names.length > 2 ? ',' : ''} or ${names[names.length - 1]}` : names[0];
-      this.setState('empty', `No SageMaker ${list} in ${groups[0].region}.`);
+      this.roots.clear();
+      this.view.set('empty', message);
       setTimeout(() => this.changed.fire(undefined), 0);
     }
   }
-
-  private setState(state: ViewState, message?: string, error?: unknown): void {
-    const changed = this.state !== state || this.stateMessage !== message;
-    this.state = state;
-    this.stateMessage = message;
-    if (changed) {
-      this.stateListeners.fire({ state, error });
-    }
-  }
-}
-
-/** The rows of a list that are not its items. */
-interface ListRows {
-  readonly loading: LoadingNode;
-  readonly loadMore: LoadMoreNode;
-  error?: ErrorNode;
-  empty?: EmptyNode;
-}
-
-/**
- * A list's fresh first page in place of its last-known rows. A list row (domain, user profile)
- * that was there keeps its node, with the fresh data: its own last-known list (being refreshed
- * at the same time) and its place in the view stay. Other rows are the fresh nodes.
- */
-function adoptFresh(before: readonly Node[], fresh: readonly Node[]): Node[] {
-  const old = new Map(before.map((n) => [n.id, n]));
-  return fresh.map((f) => {
-    const o = old.get(f.id);
-    if (o instanceof DomainNode && f instanceof DomainNode) {
-      // ListDomains says no AuthMode; a domain keeps the one it was created with.
-      o.domain = { ...f.domain, authMode: f.domain.authMode ?? o.domain.authMode };
-      return o;
-    }
-    if (o instanceof UserProfileNode && f instanceof UserProfileNode) {
-      o.profile = f.profile;
-      return o;
-    }
-    return f;
-  });
-}
-
-/** The label a row shows (what a filter of the loaded rows matches). */
-function labelOf(n: Node): string {
-  const label = n.treeItem().label;
-  return typeof label === 'string' ? label : (label?.label ?? '');
 }

@@ -39,3 +39,9 @@ export function viewRoots(regions: readonly string[]): (RegionNode | GroupNode)[
   }
   return regions.map((r) => new RegionNode(r));
 }
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    region: RegionNode;
+  }
+}

@@ -1,24 +1,46 @@
 import * as vscode from 'vscode';
-import type { Domain, SageMakerAccess, Space } from '../aws/index';
-import type { BaseNode, Transitional } from './listing';
-import type { Node } from './nodes';
-import { icon, isPassing, joinDescription, spaceCodicon, toneOf, tooltip } from './presentation';
-import { opensRow, type UserProfileNode } from './userProfile';
+import type { RowData } from '../lastKnown/snapshot';
+import type { UrlTarget } from './target';
+import { openingProfile, type Domain, type SageMakerAccess, type Space } from '../aws/index';
+import type { BaseNode, KeptRow, Node, OpenableRow, Rereadable, RowUpdate, Transitional, TreeNodeKinds } from './listing';
+import { icon, isPassing, joinDescription, opensRow, spaceCodicon, toneOf, tooltip } from './presentation';
 
 /** The key every row of one space shares (a shared space shows under each profile). */
 export function spaceStateKey(s: Space): string {
   return JSON.stringify(['space', s.region, s.domainId, s.spaceName]);
 }
 
-export class SpaceNode implements BaseNode, Transitional {
+/** A fresh copy of a space, for every row showing it. */
+export function spaceUpdate(space: Space): RowUpdate {
+  return {
+    key: spaceStateKey(space),
+    apply: (row) => {
+      if (row instanceof SpaceNode) {
+        row.space = space;
+      }
+    },
+  };
+}
+
+export class SpaceNode implements BaseNode, Transitional, Rereadable, OpenableRow, KeptRow {
   readonly kind = 'space';
   readonly id: string;
 
   constructor(
     public space: Space,
-    readonly parent: UserProfileNode,
+    readonly parent: TreeNodeKinds['userProfile'],
   ) {
     this.id = `${parent.id}/space:${space.spaceName}`;
+  }
+
+  stored(): RowData {
+    return { kind: 'space', data: this.space };
+  }
+
+
+  /** The space's app, through its owner's profile when private (userProfileName). */
+  target(): UrlTarget {
+    return { kind: 'space', region: this.region, domain: this.domain, space: this.space, userProfileName: this.userProfileName };
   }
 
   get region(): string {
@@ -27,9 +49,7 @@ export class SpaceNode implements BaseNode, Transitional {
 
   /** The user profile a URL for this space is made for: the owner of a private space, else the one it is under. */
   get userProfileName(): string {
-    return this.space.sharingType === 'Private' && this.space.ownerUserProfileName
-      ? this.space.ownerUserProfileName
-      : this.parent.profile.userProfileName;
+    return openingProfile(this.space, this.parent.profile.userProfileName);
   }
 
   get domain(): Domain {
@@ -43,6 +63,11 @@ export class SpaceNode implements BaseNode, Transitional {
 
   get stateKey(): string {
     return spaceStateKey(this.space);
+  }
+
+  /** Refresh on the row: DescribeSpace (with its app's state). */
+  async reread(access: SageMakerAccess): Promise<RowUpdate> {
+    return spaceUpdate(await access.describeSpace(this.region, this.space.domainId, this.space.spaceName));
   }
 
   async readState(access: SageMakerAccess, signal: AbortSignal): Promise<(row: Node) => void> {
@@ -85,5 +110,11 @@ export class SpaceNode implements BaseNode, Transitional {
       ['Created', s.creationTime],
       ['Last modified', s.lastModifiedTime],
     ]);
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    space: SpaceNode;
   }
 }

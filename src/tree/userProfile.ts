@@ -1,21 +1,16 @@
 import * as vscode from 'vscode';
+import type { RowData } from '../lastKnown/snapshot';
+import type { UrlTarget } from './target';
 import type { Domain, SageMakerAccess, Space, UserProfile } from '../aws/index';
-import type { DomainNode } from './domain';
 import type { NameFilter } from './filter';
-import { Listing, map, type FetchContext, type ListNodeBase, type Transitional } from './listing';
-import type { Node } from './nodes';
-import { icon, isPassing, toneOf, tooltip } from './presentation';
+import { Listing, map, type FetchContext, type ListNodeBase, type Transitional, type Node, type KeptRow, type OpenableRow, type RestoringList, type TreeNodeKinds } from './listing';
+import { icon, isPassing, opensRow, toneOf, tooltip } from './presentation';
 import { SpaceNode } from './space';
 
 /** The spaces of a profile: ListSpaces filters by name itself. */
 export const SPACES_FILTER: NameFilter = { key: 'spaces', label: 'Spaces', serverParam: 'SpaceNameContains', byDefault: false };
 
-/** The tooltip line of a profile or space in an IAM Identity Center domain: how it opens. */
-export function opensRow(d: Domain): readonly [string, string | undefined] {
-  return ['Opens', d.authMode === 'SSO' ? 'at the domain\'s IAM Identity Center sign-in (no presigned URL for this domain)' : undefined];
-}
-
-export class UserProfileNode implements ListNodeBase, Transitional {
+export class UserProfileNode implements ListNodeBase, Transitional, OpenableRow, KeptRow, RestoringList {
   readonly kind = 'userProfile';
   readonly id: string;
   readonly listing = new Listing();
@@ -26,9 +21,24 @@ export class UserProfileNode implements ListNodeBase, Transitional {
 
   constructor(
     public profile: UserProfile,
-    readonly parent: DomainNode,
+    readonly parent: TreeNodeKinds['domain'],
   ) {
     this.id = `${parent.id}/user:${profile.userProfileName}`;
+  }
+
+  stored(): RowData {
+    return { kind: 'userProfile', data: this.profile };
+  }
+
+
+  /** Studio for this user profile. */
+  target(): UrlTarget {
+    return { kind: 'studio', region: this.region, domain: this.domain, userProfileName: this.profile.userProfileName };
+  }
+
+  /** A kept space of this profile. */
+  keptChild(row: RowData): Node | undefined {
+    return row.kind === 'space' && row.data.domainId === this.profile.domainId ? new SpaceNode(row.data, this) : undefined;
   }
 
   get region(): string {
@@ -41,6 +51,15 @@ export class UserProfileNode implements ListNodeBase, Transitional {
 
   get transitional(): boolean {
     return isPassing(this.profile.status);
+  }
+
+  /** Takes a fresh row of the same profile (a last-known row replaced by its list's fresh page); false for another row. */
+  adopt(fresh: Node): boolean {
+    if (!(fresh instanceof UserProfileNode)) {
+      return false;
+    }
+    this.profile = fresh.profile;
+    return true;
   }
 
   get stateKey(): string {
@@ -111,5 +130,14 @@ export class UserProfileNode implements ListNodeBase, Transitional {
       nodes.set(s.spaceName, n);
       return n;
     });
+  }
+}
+
+declare module './listing' {
+  interface TreeNodeKinds {
+    userProfile: UserProfileNode;
+  }
+  interface ListNodeKinds {
+    userProfile: UserProfileNode;
   }
 }

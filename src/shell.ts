@@ -1,5 +1,5 @@
 import * as vscode from 'vscode';
-import { shellKindFor, type ShellKind, type TerminalProfileInfo } from '../aws/index';
+import { shellKindFor, type ShellKind, type TerminalProfileInfo } from './aws/index';
 
 const OS_KEY: Partial<Record<NodeJS.Platform, string>> = { win32: 'windows', darwin: 'osx', linux: 'linux' };
 

@@ -1,7 +1,7 @@
 import { credentialsInUse } from '../aws/index';
 import type { ExtensionServices } from '../context';
-import type { UrlTarget } from '../commands/targets';
-import { refFromTarget } from '../links/resolve';
+import { refFromTarget } from './refs';
+import type { UrlTarget } from './targets';
 
 /**
  * Remembers an environment whose URL was just opened or copied (called from the one place that
