@@ -9,9 +9,9 @@ import { repoRoot } from '../harness/paths';
 /**
  * What a user's .vsix may hold: the bundle (dist/extension.js, loaded on activation; dist/sdk.js,
  * the AWS SDK and the AWS layer, loaded on the first AWS call; dist/commands.js, the commands,
- * loaded on the first command), the two icons, the manifest, the licence and the docs.
+ * loaded on the first command; dist/connect.js, the connect helper an SSH ProxyCommand runs), the two icons, the manifest, the licence and the docs.
  */
-const BUNDLE = ['dist/commands.js', 'dist/extension.js', 'dist/sdk.js'];
+const BUNDLE = ['dist/commands.js', 'dist/connect.js', 'dist/extension.js', 'dist/sdk.js'];
 const ALLOWED = [/^package\.json$/, /^README\.md$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^media\/sagemaker\.svg$/, /^media\/icon\.png$/, ...BUNDLE.map((f) => new RegExp(`^${f.replace(/\./g, '\\.')}$`))];
 
 /** `vsce ls` lists exactly what `vsce package` would put in, without building anything. */
@@ -33,7 +33,7 @@ describe('the packaged .vsix', () => {
     assert.deepEqual(files.filter((f) => !ALLOWED.some((re) => re.test(f))), [], 'files users do not need');
   });
 
-  it('takes every bundle file (extension.js, sdk.js, commands.js) and leaves out sourcemaps, sources and builds', async function () {
+  it('takes every bundle file (extension.js, sdk.js, commands.js, connect.js) and leaves out sourcemaps, sources and builds', async function () {
     this.timeout(120_000);
     // The repository's manifest and ignore rules over a tree with every kind of file a build
     // leaves, whether or not this clone has built dist/ yet.
