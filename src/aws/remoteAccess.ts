@@ -18,6 +18,8 @@ export interface SpaceRemoteInfo {
   remoteAccess: RemoteAccessStatus;
   /** The instance type the space's app starts on (its app settings' DefaultResourceSpec), when set. */
   defaultInstanceType?: string;
+  /** The instance type of the space's newest app (ListApps' ResourceSpec), when it has one. */
+  appInstanceType?: string;
 }
 
 /** StartSession's answer: what the Session Manager plugin is given. TokenValue is a credential. */
@@ -53,13 +55,20 @@ export function remoteAccessApi(core: AwsCore): RemoteAccessApi {
     async describeSpaceRemoteAccess(region, domainId, spaceName, signal) {
       checkName('DomainId', domainId, 'DescribeSpace');
       checkName('SpaceName', spaceName, 'DescribeSpace');
-      const out = await core.call(region, 'DescribeSpace', (c, sdk) => c.send(new sdk.DescribeSpaceCommand({ DomainId: domainId, SpaceName: spaceName }), { abortSignal: signal }));
+      // The settings, and the newest app's instance type (the one a restart keeps), side by side.
+      const [out, apps] = await Promise.all([
+        core.call(region, 'DescribeSpace', (c, sdk) => c.send(new sdk.DescribeSpaceCommand({ DomainId: domainId, SpaceName: spaceName }), { abortSignal: signal })),
+        core.call(region, 'ListApps', (c, sdk) =>
+          c.send(new sdk.ListAppsCommand({ DomainIdEquals: domainId, SpaceNameEquals: spaceName, SortBy: 'CreationTime', SortOrder: 'Descending', MaxResults: 1 }), { abortSignal: signal }),
+        ),
+      ]);
       const settings = out.SpaceSettings;
       return {
         spaceArn: out.SpaceArn ?? '',
         appType: settings?.AppType,
         remoteAccess: settings?.RemoteAccess === 'ENABLED' ? 'ENABLED' : 'DISABLED',
         defaultInstanceType: settings?.JupyterLabAppSettings?.DefaultResourceSpec?.InstanceType ?? settings?.CodeEditorAppSettings?.DefaultResourceSpec?.InstanceType,
+        appInstanceType: apps.Apps?.[0]?.ResourceSpec?.InstanceType,
       };
     },
 

@@ -18,7 +18,7 @@ describe('aws/remote access: DescribeSpace, UpdateSpace, StartSession (local Sag
 
   it("reads a space's remote access, turns it on once its app is stopped, and starts a session for the app's ARN", async () => {
     const before = await access.describeSpaceRemoteAccess('us-east-1', EAST, 'alice-jupyterlab');
-    assert.deepEqual(before, { spaceArn: `arn:aws:sagemaker:us-east-1:123456789012:space/${EAST}/alice-jupyterlab`, appType: 'JupyterLab', remoteAccess: 'DISABLED', defaultInstanceType: undefined });
+    assert.deepEqual(before, { spaceArn: `arn:aws:sagemaker:us-east-1:123456789012:space/${EAST}/alice-jupyterlab`, appType: 'JupyterLab', remoteAccess: 'DISABLED', defaultInstanceType: undefined, appInstanceType: 'ml.t3.medium' });
     const space = await access.describeSpace('us-east-1', EAST, 'alice-jupyterlab');
     await access.stopSpace('us-east-1', space);
     await access.waitForSpace('us-east-1', EAST, 'alice-jupyterlab', 'Stopped', { pollMs: 30 });

@@ -82,14 +82,14 @@ describe('Remote SSH: the SSH config files', () => {
     addInclude(user, ours);
     // ssh -G prints the configuration it would use, ProxyCommand before its % expansion (the
     // end-to-end test runs it from a folder with a % in its name).
-    const seen = execFileSync('ssh', ['-G', '-F', user, ALIAS]).toString();
+    const seen = execFileSync('ssh', ['-G', '-F', user, ALIAS], { stdio: 'pipe' }).toString();
     assert.match(seen, /^user sagemaker-user$/m);
     const proxy = seen.split('\n').find((l) => l.startsWith('proxycommand '));
     assert.equal(proxy, `proxycommand /bin/sh ${shQuote(path.join(dir, 'connect.sh')).replace(/%/g, '%%')} ${ALIAS}`);
-    assert.match(execFileSync('ssh', ['-G', '-F', user, 'other']).toString(), /^user someone$/m, 'other hosts as before');
+    assert.match(execFileSync('ssh', ['-G', '-F', user, 'other'], { stdio: 'pipe' }).toString(), /^user someone$/m, 'other hosts as before');
     // Our file gone: ssh ignores the Include, the user's own hosts work as before.
     fs.rmSync(dir, { recursive: true });
-    assert.match(execFileSync('ssh', ['-G', '-F', user, 'other']).toString(), /^user someone$/m);
+    assert.match(execFileSync('ssh', ['-G', '-F', user, 'other'], { stdio: 'pipe' }).toString(), /^user someone$/m);
   });
 
   it('a second space adds its entry; the first stays', () => {

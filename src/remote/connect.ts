@@ -1,0 +1,323 @@
+/**
+ * "Connect with Remote SSH" (sagemaker.connectSpace): a JupyterLab or Code Editor space's home
+ * folder in a new window over Remote-SSH. In order, nothing changed before the user agreed:
+ * what this machine needs (ssh, the Session Manager plugin, a Remote-SSH extension, a local
+ * window); how the domain signs in; the space's remote access (off: turned on, the app restarted),
+ * its instance's memory and its state (stopped: started as Start does); the SSH host (the Include
+ * line in the user's SSH config). Each step that fails says which step it was.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { type SpaceRemoteInfo, spaceAppArn } from '../aws/index';
+import { transition, withKnownState } from '../commands/lifecycle';
+import { askTarget, describeTarget, withAuthMode, type UrlTarget } from '../commands/targets';
+import { deliver } from '../commands/urls';
+import type { ExtensionServices } from '../context';
+import { isCancellation, isCredentialsError, UserFacingError, userMessage } from '../errors';
+import { SpaceNode, type Node } from '../tree/nodes';
+import { hostAlias, SSH_CONFIG_FILE, type RemoteHost } from './hostsFile';
+import { installHelper } from './install';
+import { instanceMemoryGiB, RECOMMENDED_MEMORY_GIB } from './instanceMemory';
+import { findPlugin, findSsh, PLUGIN_INSTALL_URL, REMOTE_SSH_EXTENSIONS, SSH_INSTALL_HELP } from './prerequisites';
+import { addInclude, hasInclude, includeLine, setHost } from './sshConfig';
+
+type SpaceTarget = Extract<UrlTarget, { kind: 'space' }>;
+
+export const REMOTE_APP_TYPES = ['JupyterLab', 'CodeEditor'];
+export const PLUGIN_PATH_SETTING = 'remote.sessionManagerPluginPath';
+export const HOME_FOLDER = '/home/sagemaker-user';
+
+export const BUTTONS = {
+  terminal: 'Set Up for Terminal',
+  installRemoteSsh: 'Install Remote-SSH',
+  pluginGuide: 'Installation Guide',
+  openSettings: 'Open Settings',
+  browser: 'Open in Browser',
+  enableRestart: 'Turn On and Restart',
+  enableStart: 'Turn On and Start',
+  start: 'Start and Connect',
+  anyway: 'Connect Anyway',
+  addInclude: 'Add the Line',
+} as const;
+
+/** The remote folder a space opens at: its home folder over Remote-SSH. */
+export function remoteFolderUri(alias: string): vscode.Uri {
+  return vscode.Uri.parse(`vscode-remote://ssh-remote+${alias}${HOME_FOLDER}`);
+}
+
+/** An error of one step, saying which step and what went wrong; credential errors keep their own actions (sign in…). */
+async function step<T>(s: ExtensionServices, name: string, run: () => PromiseLike<T>): Promise<T> {
+  try {
+    return await run();
+  } catch (e) {
+    if (isCancellation(e) || isCredentialsError(e)) {
+      throw e;
+    }
+    s.log.error(`Connect with Remote SSH: ${name}`, e);
+    throw new UserFacingError(`Connect with Remote SSH stopped at "${name}": ${userMessage(e)}`, { cause: e });
+  }
+}
+
+/** The plugin setting from user settings only: it names a program to run, which a workspace must not choose. */
+function pluginSetting(): string | undefined {
+  return vscode.workspace.getConfiguration('sagemaker').inspect<string>(PLUGIN_PATH_SETTING)?.globalValue;
+}
+
+async function resolveSpace(s: ExtensionServices, node: Node | undefined): Promise<SpaceTarget | undefined> {
+  if (node instanceof SpaceNode) {
+    return { kind: 'space', region: node.region, domain: node.domain, space: node.space, userProfileName: node.userProfileName };
+  }
+  return (await askTarget(s, 'space')) as SpaceTarget | undefined;
+}
+
+/** ssh and the plugin, or a message naming what is missing and where to get it (then undefined). */
+async function checkTools(s: ExtensionServices): Promise<{ ssh: string; plugin: string } | undefined> {
+  const ssh = findSsh();
+  const plugin = findPlugin(pluginSetting());
+  if (ssh && 'found' in plugin) {
+    s.log.info(`Connect with Remote SSH: ssh at ${ssh}; session-manager-plugin at ${plugin.found} (from the ${plugin.from})`);
+    return { ssh, plugin: plugin.found };
+  }
+  const problems = [
+    ...(ssh ? [] : [`No ssh client was found on the PATH. ${SSH_INSTALL_HELP[process.platform] ?? SSH_INSTALL_HELP.linux}`]),
+    ...('problem' in plugin ? [plugin.problem] : []),
+  ];
+  s.log.warn(`Connect with Remote SSH: ${problems.join(' ')}`);
+  const buttons = 'problem' in plugin ? [BUTTONS.pluginGuide, BUTTONS.openSettings] : [];
+  const answer = await s.prompter().message('error', `Connect with Remote SSH needs what is missing here. ${problems.join(' ')}`, buttons);
+  if (answer === BUTTONS.pluginGuide) {
+    await s.prompter().openExternal(vscode.Uri.parse(PLUGIN_INSTALL_URL));
+  } else if (answer === BUTTONS.openSettings) {
+    await vscode.commands.executeCommand('workbench.action.openSettings', `sagemaker.${PLUGIN_PATH_SETTING}`);
+  }
+  return undefined;
+}
+
+/** Window or terminal: a window over Remote-SSH needs a local window and a Remote-SSH extension; else the user may set up the host for `ssh <alias>`. */
+async function chooseMode(s: ExtensionServices, alias: string): Promise<'window' | 'terminal' | undefined> {
+  const remoteName = s.remote.remoteName();
+  if (remoteName) {
+    const answer = await s.prompter().message(
+      'info',
+      `This window runs its extensions on another machine (${remoteName}), so a window over Remote-SSH cannot be opened from it: that needs a local VS Code window. Set up the SSH host on that machine instead, so that "ssh ${alias}" works in a terminal there?`,
+      [BUTTONS.terminal],
+      true,
+    );
+    return answer === BUTTONS.terminal ? 'terminal' : undefined;
+  }
+  const extension = s.remote.remoteSshExtension();
+  if (extension) {
+    return 'window';
+  }
+  const answer = await s.prompter().message(
+    'info',
+    `Opening the space in a window needs a Remote-SSH extension (${REMOTE_SSH_EXTENSIONS.join(', ')}; Cursor, VSCodium and Kiro have their own), which is not installed. Install one, or set up the SSH host so that "ssh ${alias}" works in a terminal.`,
+    [BUTTONS.installRemoteSsh, BUTTONS.terminal],
+    true,
+  );
+  if (answer === BUTTONS.installRemoteSsh) {
+    await vscode.commands.executeCommand('workbench.extensions.search', `@id:${REMOTE_SSH_EXTENSIONS[0]}`);
+    return undefined;
+  }
+  return answer === BUTTONS.terminal ? 'terminal' : undefined;
+}
+
+/** What the space needs before it can be reached, each agreed to by the user; undefined when the user declined. */
+async function askReadiness(s: ExtensionServices, t: SpaceTarget, info: SpaceRemoteInfo): Promise<{ enable: boolean; start: boolean } | undefined> {
+  const what = describeTarget(t);
+  const state = t.space.appState;
+  const active = state === 'Running' || state === 'Starting';
+  if (info.remoteAccess !== 'ENABLED') {
+    const text = active
+      ? `Remote access is off for the ${what}. Turn it on? Its app restarts: SageMaker applies the setting when the app starts, so the running app is stopped and started again (what is not saved in it is lost).`
+      : `Remote access is off for the ${what}. Turn it on and start the space?`;
+    const answer = await s.prompter().message('warning', text, [active ? BUTTONS.enableRestart : BUTTONS.enableStart], true);
+    if (answer !== BUTTONS.enableRestart && answer !== BUTTONS.enableStart) {
+      return undefined;
+    }
+  } else if (!active) {
+    const answer = await s.prompter().message('info', `The ${what} is ${state}. Start it and connect when it is ready?`, [BUTTONS.start], true);
+    if (answer !== BUTTONS.start) {
+      return undefined;
+    }
+  }
+  const instanceType = info.appInstanceType ?? info.defaultInstanceType;
+  const gib = instanceMemoryGiB(instanceType);
+  if (gib !== undefined && gib < RECOMMENDED_MEMORY_GIB) {
+    const answer = await s.prompter().message(
+      'warning',
+      `The ${what} runs on ${instanceType}, with ${gib} GiB of memory. VS Code's server and extensions in the space want at least ${RECOMMENDED_MEMORY_GIB} GiB; with less they can be slow or stop. A larger instance type (such as ml.t3.large or ml.m5.large) can be chosen for the space in Studio while it is stopped.`,
+      [BUTTONS.anyway],
+      true,
+    );
+    if (answer !== BUTTONS.anyway) {
+      return undefined;
+    }
+  }
+  return { enable: info.remoteAccess !== 'ENABLED', start: info.remoteAccess !== 'ENABLED' || !active || state === 'Starting' };
+}
+
+/** The Include line in the user's SSH config: there, added after the user agreed, or declined (false). */
+async function ensureInclude(s: ExtensionServices, ourFile: string): Promise<{ configPath: string; add: boolean } | undefined> {
+  const configPath = s.remote.sshConfigPath();
+  let text = '';
+  try {
+    text = fs.readFileSync(configPath, 'utf8');
+  } catch (e) {
+    if ((e as NodeJS.ErrnoException).code !== 'ENOENT') {
+      throw new UserFacingError(`Connect with Remote SSH cannot read your SSH config ${configPath}: ${(e as Error).message}`, { cause: e });
+    }
+  }
+  if (hasInclude(text, ourFile)) {
+    return { configPath, add: false };
+  }
+  const answer = await s.prompter().message(
+    'info',
+    `ssh finds the spaces' hosts in a file of SageMaker Environments. Add one line for it at the top of your SSH config ${configPath}? ${includeLine(ourFile)}. Nothing else in your file changes; deleting that line undoes it.`,
+    [BUTTONS.addInclude],
+    true,
+  );
+  return answer === BUTTONS.addInclude ? { configPath, add: true } : undefined;
+}
+
+/** Turns remote access on: a running app is stopped first (SageMaker applies the setting when the app starts). */
+async function enableRemoteAccess(s: ExtensionServices, t: SpaceTarget): Promise<SpaceTarget | undefined> {
+  let current = t;
+  if (current.space.appState === 'Running' || current.space.appState === 'Starting') {
+    const stopped = await step(s, "Stopping the space's app", () => transition(s, current, 'stop'));
+    if (!stopped) {
+      return undefined;
+    }
+    current = stopped as SpaceTarget;
+  }
+  await step(s, 'Turning on remote access (UpdateSpace)', () =>
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Turning on remote access for ${describeTarget(t)}` }, () =>
+      s.session.access().updateSpaceRemoteAccess(t.region, t.domain.domainId, t.space.spaceName, 'ENABLED'),
+    ),
+  );
+  s.log.info(`Turned on remote access for ${describeTarget(t)}`);
+  return current;
+}
+
+/** Starts the space as Start does (its progress, cancellable); a space already starting is waited for. */
+async function startSpace(s: ExtensionServices, t: SpaceTarget): Promise<SpaceTarget | undefined> {
+  if (t.space.appState === 'Running') {
+    return t;
+  }
+  if (t.space.appState === 'Starting') {
+    const running = await step(s, 'Waiting for the space to start', () =>
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Waiting for ${describeTarget(t)}`, cancellable: true }, async (_p, token) => {
+        const abort = new AbortController();
+        const sub = token.onCancellationRequested(() => abort.abort());
+        try {
+          return await s.session.access().waitForSpace(t.region, t.domain.domainId, t.space.spaceName, 'Running', { signal: abort.signal });
+        } finally {
+          sub.dispose();
+        }
+      }),
+    );
+    s.tree.updateSpace(running);
+    return { ...t, space: running };
+  }
+  return (await step(s, 'Starting the space', () => transition(s, t, 'start'))) as SpaceTarget | undefined;
+}
+
+export function connectSpace(s: ExtensionServices) {
+  return async (node?: Node): Promise<void> => {
+    let t = await resolveSpace(s, node);
+    if (!t) {
+      return;
+    }
+    const appType = t.space.app?.appType ?? t.space.appType;
+    if (!appType || !REMOTE_APP_TYPES.includes(appType)) {
+      throw new UserFacingError(`Connect with Remote SSH works with JupyterLab and Code Editor spaces; the ${describeTarget(t)} is ${appType ? `a ${appType} space` : 'a space without an app type'}.`);
+    }
+    const alias = hostAlias(t.region, t.domain.domainId, t.space.spaceName);
+    // 1. This machine.
+    const tools = await checkTools(s);
+    if (!tools) {
+      return;
+    }
+    const mode = await chooseMode(s, alias);
+    if (!mode) {
+      return;
+    }
+    // 2. The domain: an IAM Identity Center domain's spaces are reached through Studio in the browser.
+    const domain = await withAuthMode(s, t.domain);
+    if (domain.authMode === 'SSO') {
+      await offerBrowser(s, { ...t, domain });
+      return;
+    }
+    // 3. The space, as it is now.
+    const access = s.session.access();
+    const current = t;
+    const [info, known] = await step(s, 'Reading the space', () => Promise.all([access.describeSpaceRemoteAccess(current.region, current.domain.domainId, current.space.spaceName), withKnownState(s, current)]));
+    t = known;
+    const ready = await askReadiness(s, t, info);
+    if (!ready) {
+      return;
+    }
+    const ourFile = path.join(s.remote.storageDir, SSH_CONFIG_FILE);
+    const include = await ensureInclude(s, ourFile);
+    if (!include) {
+      return;
+    }
+    // 4. Changes, each agreed to above.
+    if (ready.enable) {
+      const stopped = await enableRemoteAccess(s, t);
+      if (!stopped) {
+        return;
+      }
+      t = stopped;
+    }
+    if (ready.start) {
+      const started = await startSpace(s, t);
+      if (!started) {
+        return;
+      }
+      t = started;
+    }
+    const host: RemoteHost = {
+      region: t.region,
+      domainId: t.domain.domainId,
+      spaceName: t.space.spaceName,
+      appArn: spaceAppArn(info.spaceArn, appType),
+      profile: s.session.settings.profile,
+      endpointUrl: s.session.settings.endpointUrl,
+      pluginPath: tools.plugin,
+    };
+    await step(s, 'Setting up the SSH host', () => {
+      installHelper(s.remote.storageDir, s.remote.helperSource, s.remote.runtime);
+      setHost(s.remote.storageDir, alias, host);
+      if (include.add) {
+        addInclude(include.configPath, ourFile);
+        s.log.info(`Added the Include line for ${ourFile} to ${include.configPath}`);
+      }
+      return Promise.resolve();
+    });
+    s.log.info(`SSH host ${alias} is set up for ${describeTarget(t)} (${t.region}, domain ${t.domain.domainId})`);
+    // 5. Open.
+    if (mode === 'terminal') {
+      s.remote.runInTerminal(`SageMaker: ${t.space.spaceName}`, `ssh ${alias}`);
+      void s.prompter().message('info', `The SSH host ${alias} is set up: "ssh ${alias}" connects to the ${describeTarget(t)} from a terminal on this machine.`, []);
+      return;
+    }
+    const uri = remoteFolderUri(alias);
+    await step(s, 'Opening the window over Remote-SSH', () => s.remote.openFolder(uri));
+    s.log.info(`Opened ${uri.toString()} in a new window`);
+  };
+}
+
+/** An IAM Identity Center domain: why there is no SSH session from here, and the browser instead. */
+async function offerBrowser(s: ExtensionServices, t: SpaceTarget): Promise<void> {
+  const answer = await s.prompter().message(
+    'info',
+    `The domain ${t.domain.domainName} signs in through IAM Identity Center (AuthMode SSO): SageMaker starts remote sessions to its spaces only for a Studio sign-in, not for AWS credentials such as this profile's. Open the ${describeTarget(t)} in the browser instead?`,
+    [BUTTONS.browser],
+    true,
+  );
+  if (answer === BUTTONS.browser) {
+    await deliver(s, t, 'open');
+  }
+}
