@@ -14,6 +14,7 @@ import { transition, withKnownState } from '../commands/lifecycle';
 import { askTarget, describeTarget, withAuthMode, type UrlTarget } from '../commands/targets';
 import { deliver } from '../commands/urls';
 import type { ExtensionServices } from '../context';
+import { recordRecent } from '../recent/record';
 import { isCancellation, isCredentialsError, UserFacingError, userMessage } from '../errors';
 import { SpaceNode, type Node } from '../tree/nodes';
 import { hostAlias, SSH_CONFIG_FILE, type RemoteHost } from './hostsFile';
@@ -200,8 +201,12 @@ async function enableRemoteAccess(s: ExtensionServices, t: SpaceTarget): Promise
   return current;
 }
 
-/** Starts the space as Start does (its progress, cancellable); a space already starting is waited for. */
-async function startSpace(s: ExtensionServices, t: SpaceTarget): Promise<SpaceTarget | undefined> {
+/**
+ * Starts the space as Start does (its progress, cancellable), on the instance type its last app
+ * ran on (without one, CreateApp takes the space's or domain's default: a restart must not move a
+ * GPU space to a small instance). A space already starting is waited for.
+ */
+async function startSpace(s: ExtensionServices, t: SpaceTarget, instanceType: string | undefined): Promise<SpaceTarget | undefined> {
   if (t.space.appState === 'Running') {
     return t;
   }
@@ -220,93 +225,99 @@ async function startSpace(s: ExtensionServices, t: SpaceTarget): Promise<SpaceTa
     s.tree.updateSpace(running);
     return { ...t, space: running };
   }
-  return (await step(s, 'Starting the space', () => transition(s, t, 'start'))) as SpaceTarget | undefined;
+  return (await step(s, 'Starting the space', () => transition(s, t, 'start', { spaceInstanceType: instanceType }))) as SpaceTarget | undefined;
 }
 
 export function connectSpace(s: ExtensionServices) {
   return async (node?: Node): Promise<void> => {
-    let t = await resolveSpace(s, node);
-    if (!t) {
-      return;
+    const t = await resolveSpace(s, node);
+    if (t) {
+      await connectTarget(s, t);
     }
-    const appType = t.space.app?.appType ?? t.space.appType;
-    if (!appType || !REMOTE_APP_TYPES.includes(appType)) {
-      throw new UserFacingError(`Connect with Remote SSH works with JupyterLab and Code Editor spaces; the ${describeTarget(t)} is ${appType ? `a ${appType} space` : 'a space without an app type'}.`);
-    }
-    const alias = hostAlias(t.region, t.domain.domainId, t.space.spaceName);
-    // 1. This machine.
-    const tools = await checkTools(s);
-    if (!tools) {
-      return;
-    }
-    const mode = await chooseMode(s, alias);
-    if (!mode) {
-      return;
-    }
-    // 2. The domain: an IAM Identity Center domain's spaces are reached through Studio in the browser.
-    const domain = await withAuthMode(s, t.domain);
-    if (domain.authMode === 'SSO') {
-      await offerBrowser(s, { ...t, domain });
-      return;
-    }
-    // 3. The space, as it is now.
-    const access = s.session.access();
-    const current = t;
-    const [info, known] = await step(s, 'Reading the space', () => Promise.all([access.describeSpaceRemoteAccess(current.region, current.domain.domainId, current.space.spaceName), withKnownState(s, current)]));
-    t = known;
-    const ready = await askReadiness(s, t, info);
-    if (!ready) {
-      return;
-    }
-    const ourFile = path.join(s.remote.storageDir, SSH_CONFIG_FILE);
-    const include = await ensureInclude(s, ourFile);
-    if (!include) {
-      return;
-    }
-    // 4. Changes, each agreed to above.
-    if (ready.enable) {
-      const stopped = await enableRemoteAccess(s, t);
-      if (!stopped) {
-        return;
-      }
-      t = stopped;
-    }
-    if (ready.start) {
-      const started = await startSpace(s, t);
-      if (!started) {
-        return;
-      }
-      t = started;
-    }
-    const host: RemoteHost = {
-      region: t.region,
-      domainId: t.domain.domainId,
-      spaceName: t.space.spaceName,
-      appArn: spaceAppArn(info.spaceArn, appType),
-      profile: s.session.settings.profile,
-      endpointUrl: s.session.settings.endpointUrl,
-      pluginPath: tools.plugin,
-    };
-    await step(s, 'Setting up the SSH host', () => {
-      installHelper(s.remote.storageDir, s.remote.helperSource, s.remote.runtime);
-      setHost(s.remote.storageDir, alias, host);
-      if (include.add) {
-        addInclude(include.configPath, ourFile);
-        s.log.info(`Added the Include line for ${ourFile} to ${include.configPath}`);
-      }
-      return Promise.resolve();
-    });
-    s.log.info(`SSH host ${alias} is set up for ${describeTarget(t)} (${t.region}, domain ${t.domain.domainId})`);
-    // 5. Open.
-    if (mode === 'terminal') {
-      s.remote.runInTerminal(`SageMaker: ${t.space.spaceName}`, `ssh ${alias}`);
-      void s.prompter().message('info', `The SSH host ${alias} is set up: "ssh ${alias}" connects to the ${describeTarget(t)} from a terminal on this machine.`, []);
-      return;
-    }
-    const uri = remoteFolderUri(alias);
-    await step(s, 'Opening the window over Remote-SSH', () => s.remote.openFolder(uri));
-    s.log.info(`Opened ${uri.toString()} in a new window`);
   };
+}
+
+/** The command's work for a space (from a row, the palette or Open Recent). */
+export async function connectTarget(s: ExtensionServices, target: SpaceTarget): Promise<void> {
+  let t = target;
+  const appType = t.space.app?.appType ?? t.space.appType;
+  if (!appType || !REMOTE_APP_TYPES.includes(appType)) {
+    throw new UserFacingError(`Connect with Remote SSH works with JupyterLab and Code Editor spaces; the ${describeTarget(t)} is ${appType ? `a ${appType} space` : 'a space without an app type'}.`);
+  }
+  const alias = hostAlias(t.region, t.domain.domainId, t.space.spaceName);
+  // 1. This machine.
+  const tools = await checkTools(s);
+  if (!tools) {
+    return;
+  }
+  const mode = await chooseMode(s, alias);
+  if (!mode) {
+    return;
+  }
+  // 2. The domain: an IAM Identity Center domain's spaces are reached through Studio in the browser.
+  const domain = await withAuthMode(s, t.domain);
+  if (domain.authMode === 'SSO') {
+    await offerBrowser(s, { ...t, domain });
+    return;
+  }
+  // 3. The space, as it is now.
+  const access = s.session.access();
+  const current = t;
+  const [info, known] = await step(s, 'Reading the space', () => Promise.all([access.describeSpaceRemoteAccess(current.region, current.domain.domainId, current.space.spaceName), withKnownState(s, current)]));
+  t = known;
+  const ready = await askReadiness(s, t, info);
+  if (!ready) {
+    return;
+  }
+  const ourFile = path.join(s.remote.storageDir, SSH_CONFIG_FILE);
+  const include = await ensureInclude(s, ourFile);
+  if (!include) {
+    return;
+  }
+  // 4. Changes, each agreed to above.
+  if (ready.enable) {
+    const stopped = await enableRemoteAccess(s, t);
+    if (!stopped) {
+      return;
+    }
+    t = stopped;
+  }
+  if (ready.start) {
+    const started = await startSpace(s, t, info.appInstanceType);
+    if (!started) {
+      return;
+    }
+    t = started;
+  }
+  const host: RemoteHost = {
+    region: t.region,
+    domainId: t.domain.domainId,
+    spaceName: t.space.spaceName,
+    appArn: spaceAppArn(info.spaceArn, appType),
+    profile: s.session.settings.profile,
+    endpointUrl: s.session.settings.endpointUrl,
+    pluginPath: tools.plugin,
+  };
+  await step(s, 'Setting up the SSH host', () => {
+    installHelper(s.remote.storageDir, s.remote.helperSource, s.remote.runtime);
+    setHost(s.remote.storageDir, alias, host);
+    if (include.add) {
+      addInclude(include.configPath, ourFile);
+      s.log.info(`Added the Include line for ${ourFile} to ${include.configPath}`);
+    }
+    return Promise.resolve();
+  });
+  s.log.info(`SSH host ${alias} is set up for ${describeTarget(t)} (${t.region}, domain ${t.domain.domainId})`);
+  // 5. Open.
+  await recordRecent(s, t, 'remoteSsh');
+  if (mode === 'terminal') {
+    s.remote.runInTerminal(`SageMaker: ${t.space.spaceName}`, `ssh ${alias}`);
+    void s.prompter().message('info', `The SSH host ${alias} is set up: "ssh ${alias}" connects to the ${describeTarget(t)} from a terminal on this machine.`, []);
+    return;
+  }
+  const uri = remoteFolderUri(alias);
+  await step(s, 'Opening the window over Remote-SSH', () => s.remote.openFolder(uri));
+  s.log.info(`Opened ${uri.toString()} in a new window`);
 }
 
 /** An IAM Identity Center domain: why there is no SSH session from here, and the browser instead. */

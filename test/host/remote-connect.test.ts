@@ -70,6 +70,10 @@ describe('Connect with Remote SSH: prerequisites, consents, and the host it sets
     return ops.map((o) => c[o] ?? 0);
   };
 
+  /** None of the calls connecting makes (the tree's own reading of rows may go on meanwhile). */
+  const CONNECT_CALLS = ['DescribeSpace', 'UpdateSpace', 'DeleteApp', 'CreateApp', 'StartSession'];
+  const noConnectCalls = async (): Promise<void> => assert.deepEqual(await calls(...CONNECT_CALLS), CONNECT_CALLS.map(() => 0), `none of ${CONNECT_CALLS.join(', ')}`);
+
   before(async () => {
     await resetSettings();
     await emulator.reset();
@@ -123,7 +127,7 @@ describe('Connect with Remote SSH: prerequisites, consents, and the host it sets
     assert.match(shown.text, /No ssh client was found on the PATH\. Install your distribution's OpenSSH client/);
     assert.match(shown.text, /sagemaker\.remote\.sessionManagerPluginPath names ".*no-such-plugin", which is not a file/);
     assert.deepEqual(shown.buttons, ['Installation Guide', 'Open Settings']);
-    assert.deepEqual(await emulator.calls(), {}, 'no SageMaker call');
+    await noConnectCalls();
     assert.equal(fs.existsSync(path.join(hooks().storageDir, 'hosts.json')), false, 'no host set up');
     prompter.messages.length = 0;
   });
@@ -136,7 +140,7 @@ describe('Connect with Remote SSH: prerequisites, consents, and the host it sets
     assert.equal(prompter.messages.length, 1);
     assert.match(prompter.messages[0].text, /runs its extensions on another machine \(ssh-remote\).*needs a local VS Code window.*"ssh sagemaker\.us-east-1\.d-7kx2hq9mzp4a\.team-analytics" works in a terminal there/);
     assert.deepEqual(prompter.messages[0].buttons, ['Set Up for Terminal']);
-    assert.deepEqual(await emulator.calls(), {});
+    await noConnectCalls();
     assert.deepEqual(terminals, []);
   });
 
@@ -189,8 +193,37 @@ describe('Connect with Remote SSH: prerequisites, consents, and the host it sets
     await connect();
     assert.match(prompter.messages.find((m) => m.modal)?.text ?? '', /The space Team Analytics is Stopped\. Start it and connect when it is ready\?/);
     assert.deepEqual(await calls('CreateApp', 'UpdateSpace'), [1, 0]);
+    assert.equal((await api().services.session.access().describeSpaceRemoteAccess('us-east-1', EAST, 'team-analytics')).appInstanceType, 'ml.g5.xlarge', 'started on the instance type it ran on, not the default');
     assert.equal((await item(api(), await space('alice', 'Team Analytics'))).contextValue, 'sagemaker.space.running');
     assert.deepEqual(opened, [`vscode-remote://ssh-remote%2B${alias('team-analytics')}/home/sagemaker-user`]);
+  });
+
+  it('Open Recent lists a connection as its own entry, beside the same space opened in the browser; choosing it connects again', async () => {
+    await vscode.commands.executeCommand('sagemaker.clearRecent');
+    const node = await space('alice', 'Team Analytics');
+    await connect(node);
+    assert.deepEqual([prompter.messages.map((m) => m.text), opened.length], [[], 1], 'connected without a question');
+    await vscode.commands.executeCommand('sagemaker.openSpace', node);
+    assert.equal(prompter.opened.length, 1, 'opened in the browser too');
+    opened.length = 0;
+    prompter.clear();
+    prompter.script({ cancel: true });
+    await vscode.commands.executeCommand('sagemaker.openRecent');
+    assert.deepEqual(prompter.picks[0].items, [
+      { label: 'Team Analytics', description: 'Space · us-east-1 · ml-platform · alice', buttons: ['Copy URL'] },
+      { label: 'Team Analytics', description: 'Space over Remote SSH · us-east-1 · ml-platform · alice' },
+    ]);
+    assert.doesNotMatch(JSON.stringify(api().services.recent.entries()), /https?:|token|AKIA|secret/i);
+    // The connection first again, then chosen from Open Recent: the same steps, the window opens.
+    await connect(node);
+    opened.length = 0;
+    prompter.clear();
+    await emulator.resetCalls();
+    prompter.script({ pick: 'Team Analytics' });
+    await vscode.commands.executeCommand('sagemaker.openRecent');
+    assert.match(prompter.picks[0].items[0].description ?? '', /^Space over Remote SSH/);
+    assert.deepEqual(opened, [`vscode-remote://ssh-remote%2B${alias('team-analytics')}/home/sagemaker-user`]);
+    assert.deepEqual(await calls('CreatePresignedDomainUrl'), [0], 'no URL made');
   });
 
   it('refuses a space that is neither JupyterLab nor Code Editor, naming its type', async () => {
@@ -198,7 +231,7 @@ describe('Connect with Remote SSH: prerequisites, consents, and the host it sets
     await emulator.resetCalls();
     await connect(node);
     assert.match(prompter.errors[0]?.text ?? '', /works with JupyterLab and Code Editor spaces; the space Carol RStudio is a RStudioServerPro space/);
-    assert.deepEqual(await emulator.calls(), {});
+    await noConnectCalls();
     prompter.messages.length = 0;
   });
 

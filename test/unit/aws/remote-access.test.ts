@@ -51,6 +51,17 @@ describe('aws/remote access: DescribeSpace, UpdateSpace, StartSession (local Sag
     assert.match(e.userMessage, /AuthMode SSO/);
   });
 
+  it('startSpace with an instance type starts the app on it (a restart keeps the type); without one, the default', async () => {
+    const space = await access.describeSpace('us-east-1', EAST, 'alice-code-editor');
+    await access.startSpace('us-east-1', space, 'ml.m5.large');
+    await access.waitForSpace('us-east-1', EAST, 'alice-code-editor', 'Running', { pollMs: 30 });
+    assert.equal((await access.describeSpaceRemoteAccess('us-east-1', EAST, 'alice-code-editor')).appInstanceType, 'ml.m5.large');
+    await access.stopSpace('us-east-1', await access.describeSpace('us-east-1', EAST, 'alice-code-editor'));
+    await access.waitForSpace('us-east-1', EAST, 'alice-code-editor', 'Stopped', { pollMs: 30 });
+    await access.startSpace('us-east-1', space);
+    assert.equal((await access.describeSpaceRemoteAccess('us-east-1', EAST, 'alice-code-editor')).appInstanceType, 'ml.t3.medium');
+  });
+
   it('spaceAppArn refuses what is not a space ARN', () => {
     assert.throws(() => spaceAppArn('arn:aws:sagemaker:us-east-1:123456789012:domain/d-1', 'JupyterLab'), /not the ARN of a SageMaker space/);
   });
