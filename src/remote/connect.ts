@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { type SpaceRemoteInfo, spaceAppArn } from '../aws/index';
+import { AwsError, type SpaceRemoteInfo, spaceAppArn } from '../aws/index';
 import { transition, withKnownState } from '../commands/lifecycle';
 import { askTarget, describeTarget, withAuthMode, type UrlTarget } from '../commands/targets';
 import { deliver } from '../commands/urls';
@@ -254,17 +254,22 @@ export async function connectTarget(s: ExtensionServices, target: SpaceTarget): 
   if (!mode) {
     return;
   }
-  // 2. The domain: an IAM Identity Center domain's spaces are reached through Studio in the browser.
-  const domain = await withAuthMode(s, t.domain);
-  if (domain.authMode === 'SSO') {
-    await offerBrowser(s, { ...t, domain });
-    return;
-  }
-  // 3. The space, as it is now.
+  // 2. The space, as it is now, and how its domain signs in.
   const access = s.session.access();
   const current = t;
-  const [info, known] = await step(s, 'Reading the space', () => Promise.all([access.describeSpaceRemoteAccess(current.region, current.domain.domainId, current.space.spaceName), withKnownState(s, current)]));
-  t = known;
+  const [info, known, domain] = await step(s, 'Reading the space', () =>
+    Promise.all([access.describeSpaceRemoteAccess(current.region, current.domain.domainId, current.space.spaceName), withKnownState(s, current), withAuthMode(s, current.domain)]),
+  );
+  t = { ...known, domain };
+  // An IAM Identity Center domain: SageMaker may refuse sessions for AWS credentials there. Asked
+  // once before anything changes; refused, its reason is said and the browser offered.
+  if (domain.authMode === 'SSO') {
+    const refusal = await ssoRefusal(s, t, spaceAppArn(info.spaceArn, appType));
+    if (refusal) {
+      await offerBrowser(s, t, refusal);
+      return;
+    }
+  }
   const ready = await askReadiness(s, t, info);
   if (!ready) {
     return;
@@ -320,11 +325,35 @@ export async function connectTarget(s: ExtensionServices, target: SpaceTarget): 
   s.log.info(`Opened ${uri.toString()} in a new window`);
 }
 
-/** An IAM Identity Center domain: why there is no SSH session from here, and the browser instead. */
-async function offerBrowser(s: ExtensionServices, t: SpaceTarget): Promise<void> {
+/** True for StartSession refused because the domain signs in through IAM Identity Center. */
+export function isSsoSessionRefusal(e: unknown): e is AwsError {
+  return e instanceof AwsError && e.kind === 'validation' && e.operation === 'StartSession' && /AuthMode SSO|authentication mode|Identity Center/i.test(e.userMessage);
+}
+
+/**
+ * For a space of an IAM Identity Center domain: SageMaker's reason if it refuses a session to these
+ * credentials for that reason (one StartSession call, its session never used), else undefined.
+ */
+async function ssoRefusal(s: ExtensionServices, t: SpaceTarget, appArn: string): Promise<string | undefined> {
+  try {
+    await s.session.access().startSession(t.region, appArn);
+    return undefined;
+  } catch (e) {
+    if (isSsoSessionRefusal(e)) {
+      s.log.info(`StartSession refused for ${describeTarget(t)} (IAM Identity Center domain): ${e.userMessage}`);
+      return e.userMessage;
+    }
+    // Refused for another reason (remote access off, the app not running…): the next steps see to it.
+    s.log.info(`Pre-check StartSession for ${describeTarget(t)} (IAM Identity Center domain) answered: ${userMessage(e)}`);
+    return undefined;
+  }
+}
+
+/** An IAM Identity Center domain SageMaker refused a session for: why, and the browser instead. */
+async function offerBrowser(s: ExtensionServices, t: SpaceTarget, reason: string): Promise<void> {
   const answer = await s.prompter().message(
     'info',
-    `The domain ${t.domain.domainName} signs in through IAM Identity Center (AuthMode SSO): SageMaker starts remote sessions to its spaces only for a Studio sign-in, not for AWS credentials such as this profile's. Open the ${describeTarget(t)} in the browser instead?`,
+    `SageMaker refused a remote session to the ${describeTarget(t)}: its domain ${t.domain.domainName} signs in through IAM Identity Center (AuthMode SSO), and SageMaker said: "${reason}" Open the space in the browser instead, through the domain's sign-in?`,
     [BUTTONS.browser],
     true,
   );

@@ -235,17 +235,20 @@ describe('Connect with Remote SSH: prerequisites, consents, and the host it sets
     prompter.messages.length = 0;
   });
 
-  it('an IAM Identity Center (SSO) domain: says why there is no session from here, and offers the browser', async () => {
+  it('an IAM Identity Center (SSO) domain whose session SageMaker refuses: says why (its answer) before anything changes, and offers the browser', async () => {
     await setSetting('regions', ['eu-west-1']);
     try {
       await vscode.commands.executeCommand('sagemaker.refresh');
       const node = await nodeAt(api(), 'Studio Domains', 'identity-center-lab', 'kenji', 'Kenji Lab');
       prompter.script({ button: 'Open in Browser' });
       await connect(node);
-      assert.match(prompter.messages.find((m) => m.modal)?.text ?? '', /signs in through IAM Identity Center \(AuthMode SSO\).*Open the space Kenji Lab in the browser instead\?/);
+      assert.match(
+        prompter.messages.find((m) => m.modal)?.text ?? '',
+        /SageMaker refused a remote session to the space Kenji Lab: its domain identity-center-lab signs in through IAM Identity Center \(AuthMode SSO\), and SageMaker said: "Domain d-4hn6xw8qrt2v has AuthMode SSO\..*" Open the space in the browser instead/,
+      );
       assert.equal(prompter.opened.length, 1);
       assert.match(prompter.opened[0].toString(true), /\/sso\/eu-west-1\/d-4hn6xw8qrt2v$/);
-      assert.deepEqual(await calls('StartSession', 'UpdateSpace'), [0, 0]);
+      assert.deepEqual(await calls('StartSession', 'UpdateSpace', 'DeleteApp', 'CreateApp'), [1, 0, 0, 0], 'one StartSession, refused; nothing changed');
     } finally {
       await setSetting('regions', ['us-east-1']);
     }
