@@ -5,13 +5,11 @@
  * object, so the extension-host tests can answer the window's part from a script (as they do
  * the prompter's) while everything else runs for real.
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { HOSTS_FILE, REMOTE_DIR } from './hostsFile';
-import { installHelper } from './install';
+import { REMOTE_DIR } from './hostsFile';
 import { REMOTE_SSH_EXTENSIONS } from './prerequisites';
-import { rewriteSshConfig, userSshConfigPath } from './sshConfig';
+import { refreshInstall, userSshConfigPath } from './sshConfig';
 
 export interface RemoteHooks {
   /** `<global storage>/remote`: the host file, hosts.json, the helper's copy, its launcher and log. */
@@ -62,10 +60,7 @@ export function remoteHooks(context: vscode.ExtensionContext): RemoteHooks {
 export function refreshInstalledHelper(hooks: RemoteHooks, onError: (e: unknown) => void): void {
   setTimeout(() => {
     try {
-      if (fs.existsSync(path.join(hooks.storageDir, HOSTS_FILE)) && fs.existsSync(hooks.helperSource)) {
-        installHelper(hooks.storageDir, hooks.helperSource, hooks.runtime);
-        rewriteSshConfig(hooks.storageDir);
-      }
+      refreshInstall(hooks.storageDir, hooks.helperSource, hooks.runtime);
     } catch (e) {
       onError(e);
     }

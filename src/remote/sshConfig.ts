@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { HOSTS_FILE, readHosts, SSH_CONFIG_FILE, writeFileAtomic, type RemoteHost } from './hostsFile';
-import { proxyCommand, type Platform } from './install';
+import { installHelper, proxyCommand, type Platform } from './install';
 
 /** The comment line above our Include line: how a reader of the file knows what it is, and how to undo it. */
 export const INCLUDE_COMMENT = '# SageMaker Environments: SSH hosts of its spaces ("Connect with Remote SSH"). Delete this line and the next to undo.';
@@ -125,4 +125,18 @@ export function rewriteSshConfig(dir: string, platform: Platform = process.platf
   const target = path.join(dir, SSH_CONFIG_FILE);
   writeFileAtomic(target, sshConfigText(dir, platform));
   return target;
+}
+
+/**
+ * On activation: when hosts were set up before (hosts.json is there), the helper's copy and the
+ * launcher become this version's (after an update, or when VS Code's runtime moved) and the host
+ * file is rewritten to match. Returns whether there was anything to refresh.
+ */
+export function refreshInstall(dir: string, helperSource: string, runtime: string, platform: Platform = process.platform): boolean {
+  if (!fs.existsSync(path.join(dir, HOSTS_FILE)) || !fs.existsSync(helperSource)) {
+    return false;
+  }
+  installHelper(dir, helperSource, runtime, platform);
+  rewriteSshConfig(dir, platform);
+  return true;
 }

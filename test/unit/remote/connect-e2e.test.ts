@@ -13,7 +13,7 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { hostAlias, type RemoteHost } from '../../../src/remote/hostsFile';
 import { installHelper } from '../../../src/remote/install';
-import { addInclude, setHost } from '../../../src/remote/sshConfig';
+import { addInclude, refreshInstall, setHost } from '../../../src/remote/sshConfig';
 import { startEmulator, type RunningEmulator } from '../../emulator/index';
 import { repoRoot } from '../../harness/paths';
 import { startSshd, type LocalSshd } from '../../remote/sshd';
@@ -124,6 +124,20 @@ describe('Connect with Remote SSH end to end: ssh <alias> through the generated 
     env.PATH = `${path.dirname(process.execPath)}${path.delimiter}${env.PATH ?? ''}`;
     const fallback = await ssh(alias);
     assert.equal(fallback.stdout, 'ok\n', fallback.stderr);
+  });
+
+  it("the activation's refresh: nothing before any host is set up; after an update, the new version's helper and launcher, and ssh works", async () => {
+    const fresh = path.join(tmp, 'fresh storage', 'remote');
+    const v3 = install('0.3.0');
+    assert.equal(refreshInstall(fresh, v3, process.execPath), false);
+    assert.equal(fs.existsSync(fresh), false, 'nothing written');
+    // The copy in storage is an older build (or damaged); the runtime path is one that has moved.
+    fs.writeFileSync(path.join(storage, 'connect.js'), '// an older version\nprocess.exit(3);\n');
+    installHelper(storage, path.join(storage, 'connect.js'), path.join(tmp, 'moved', 'code'));
+    assert.equal(refreshInstall(storage, v3, process.execPath), true);
+    assert.ok(fs.readFileSync(path.join(storage, 'connect.js')).equals(fs.readFileSync(v3)), "the new version's helper");
+    assert.match(fs.readFileSync(path.join(storage, 'connect.sh'), 'utf8'), new RegExp(`runtime='${process.execPath.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}'`));
+    assert.equal((await ssh(alias)).stdout, 'ok\n');
   });
 
   it('a refused StartSession ends the connection with the step and the reason on stderr and in the log; the plugin never runs', async () => {
