@@ -258,7 +258,19 @@ export async function connectTarget(s: ExtensionServices, target: SpaceTarget): 
   const access = s.session.access();
   const current = t;
   const [info, known, domain] = await step(s, 'Reading the space', () =>
-    Promise.all([access.describeSpaceRemoteAccess(current.region, current.domain.domainId, current.space.spaceName), withKnownState(s, current), withAuthMode(s, current.domain)]),
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connect with Remote SSH: reading ${describeTarget(current)}`, cancellable: true }, async (_p, token) => {
+      const abort = new AbortController();
+      const sub = token.onCancellationRequested(() => abort.abort());
+      try {
+        return await Promise.all([
+          access.describeSpaceRemoteAccess(current.region, current.domain.domainId, current.space.spaceName, abort.signal),
+          withKnownState(s, current),
+          withAuthMode(s, current.domain),
+        ]);
+      } finally {
+        sub.dispose();
+      }
+    }),
   );
   t = { ...known, domain };
   // An IAM Identity Center domain: SageMaker may refuse sessions for AWS credentials there. Asked
@@ -279,7 +291,7 @@ export async function connectTarget(s: ExtensionServices, target: SpaceTarget): 
   if (!include) {
     return;
   }
-  // 4. Changes, each agreed to above.
+  // 3. Changes, each agreed to above.
   if (ready.enable) {
     const stopped = await enableRemoteAccess(s, t);
     if (!stopped) {
@@ -299,7 +311,8 @@ export async function connectTarget(s: ExtensionServices, target: SpaceTarget): 
     domainId: t.domain.domainId,
     spaceName: t.space.spaceName,
     appArn: spaceAppArn(info.spaceArn, appType),
-    profile: s.session.settings.profile,
+    // The profile the tree uses: the setting, else AWS_PROFILE as VS Code sees it (ssh may be started with another environment).
+    profile: s.session.settings.profile ?? (process.env.AWS_PROFILE?.trim() || undefined),
     endpointUrl: s.session.settings.endpointUrl,
     pluginPath: tools.plugin,
   };
@@ -313,7 +326,7 @@ export async function connectTarget(s: ExtensionServices, target: SpaceTarget): 
     return Promise.resolve();
   });
   s.log.info(`SSH host ${alias} is set up for ${describeTarget(t)} (${t.region}, domain ${t.domain.domainId})`);
-  // 5. Open.
+  // 4. Open.
   await recordRecent(s, t, 'remoteSsh');
   if (mode === 'terminal') {
     s.remote.runInTerminal(`SageMaker: ${t.space.spaceName}`, `ssh ${alias}`);
