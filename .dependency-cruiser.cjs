@@ -10,10 +10,14 @@
 const LAYERS = [
   { name: 'aws', paths: ['^src/aws/'] },
   { name: 'base', paths: ['^src/(log|settings|errors|prompter|replaceById|session|resourceTypes|clipboardExpiry|shell)\\.ts$'] },
+  // Remote SSH's files and programs: the owned host file, the Include line, the connect helper and its install.
+  { name: 'remote-setup', paths: ['^src/remote/(hostsFile|install|instanceMemory|prerequisites|sshConfig|hooks)\\.ts$', '^src/remote/helper/'] },
   { name: 'records', paths: ['^src/lastKnown/', '^src/links/(kinds|link)\\.ts$', '^src/recent/store\\.ts$'] },
   { name: 'tree', paths: ['^src/tree/'] },
   { name: 'services', paths: ['^src/(connection|context)\\.ts$'] },
   { name: 'commands', paths: ['^src/commands/(?!(table|index)\\.ts$)'] },
+  // Connect with Remote SSH: the command, over the commands it shares (targets, start, deliver).
+  { name: 'remote', paths: ['^src/remote/connect\\.ts$'] },
   { name: 'links', paths: ['^src/links/'] },
   { name: 'recent', paths: ['^src/recent/'] },
   { name: 'top', paths: ['^src/(extension|hostModules)\\.ts$', '^src/commands/(table|index)\\.ts$'] },

@@ -290,6 +290,30 @@ function write(results) {
   }
 }
 
+/**
+ * dist/connect.js: the connect helper that an SSH host entry's ProxyCommand runs (src/remote/helper/
+ * connect.ts), outside VS Code, so self-contained: it bundles the few SDK modules it uses (StartSession
+ * and the credential chain) and shares no module instance with the files above, nor is it checked
+ * with them. It is copied into the extension's global storage at each connect (src/remote/install.ts).
+ */
+const HELPER = { name: 'connect', entry: 'src/remote/helper/connect.ts' };
+
+function helperOptions() {
+  return {
+    absWorkingDir: root,
+    entryPoints: { [HELPER.name]: HELPER.entry },
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    outdir,
+    mainFields: ['module', 'main'],
+    minify: production,
+    sourcemap: false,
+    logLevel: 'warning',
+  };
+}
+
 /** Prints build errors in the `file:line:col: error: text` form that VS Code's problem matcher reads (.vscode/tasks.json). */
 function printErrors(e) {
   for (const { text, location } of e.errors ?? [{ text: e.message, location: null }]) {
@@ -305,6 +329,7 @@ async function main() {
   if (!watch) {
     try {
       write(await buildAll(ctxs));
+      await esbuild.build(helperOptions());
     } finally {
       await Promise.all(ctxs.map((c) => c.dispose()));
     }
@@ -333,6 +358,7 @@ async function main() {
     }
   };
   await run();
+  await (await esbuild.context(helperOptions())).watch();
   let timer;
   fs.watch(path.join(root, 'src'), { recursive: true }, () => {
     clearTimeout(timer);

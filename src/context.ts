@@ -5,6 +5,7 @@ import type { ErrorReporter } from './errors';
 import type { Log } from './log';
 import type { Prompter } from './prompter';
 import type { RecentList } from './recent/store';
+import type { RemoteHooks } from './remote/hooks';
 import type { Session } from './session';
 import type { Node } from './tree/nodes';
 import type { StatePoller } from './tree/poller';
@@ -24,6 +25,8 @@ export interface ExtensionServices {
   readonly recent: RecentList;
   /** Reloads the tree when the effective connection settings differ from those in use. */
   readonly connection: ConnectionWatch;
+  /** Connect with Remote SSH: its files and what it asks of the window (tests may swap the window's part). */
+  readonly remote: RemoteHooks;
   /** The current prompter (tests may swap it). */
   prompter(): Prompter;
 }

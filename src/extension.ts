@@ -11,6 +11,7 @@ import { LastKnownStore } from './lastKnown/store';
 import { Log } from './log';
 import { vscodePrompter, type Prompter } from './prompter';
 import { RecentList } from './recent/store';
+import { refreshInstalledHelper, remoteHooks } from './remote/hooks';
 import { Session } from './session';
 import { SETTING } from './settings';
 import { nameFilters } from './tree/groups';
@@ -85,7 +86,9 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const errors = new ErrorReporter(log, () => prompter);
   const recent = new RecentList(context.globalState);
   const connection = new ConnectionWatch(session, tree, log);
-  const services: ExtensionServices = { log, session, tree, treeView, poller, clipboard, errors, recent, connection, prompter: () => prompter };
+  const remote = remoteHooks(context);
+  const services: ExtensionServices = { log, session, tree, treeView, poller, clipboard, errors, recent, connection, remote, prompter: () => prompter };
+  refreshInstalledHelper(remote, (e) => log.error('Refreshing the Remote SSH connect helper in global storage', e));
 
   let messagePending = false;
   const syncViewState = (): void => {

@@ -12,6 +12,7 @@ import { notebookAccess } from './notebooks';
 import { partnerAppAccess } from './partnerApps';
 import { checkProfileExists, effectiveProfileName, profileRegion } from './profiles';
 import { settingRegions } from './awsSettings';
+import { remoteAccessApi } from './remoteAccess';
 import { spaceAccess } from './spaces';
 
 export { listProfileNames } from './profiles';
@@ -34,6 +35,7 @@ export function buildSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, tu
     ...notebookAccess(core),
     ...mlflowAccess(core),
     ...partnerAppAccess(core),
+    ...remoteAccessApi(core),
     dispose: () => core.dispose(),
   };
 }

@@ -49,6 +49,9 @@ const METHODS = [
   'listPartnerApps',
   'describePartnerApp',
   'presignPartnerAppUrl',
+  'describeSpaceRemoteAccess',
+  'updateSpaceRemoteAccess',
+  'startSession',
 ] as const satisfies readonly Method[];
 
 // A method added to SageMakerAccess but not to METHODS fails to compile here.

@@ -30,8 +30,10 @@ export {
   SageMakerClient,
   StartMlflowTrackingServerCommand,
   StartNotebookInstanceCommand,
+  StartSessionCommand,
   StopMlflowTrackingServerCommand,
   StopNotebookInstanceCommand,
+  UpdateSpaceCommand,
 } from '@aws-sdk/client-sagemaker';
 export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 export { NodeHttpHandler } from '@smithy/node-http-handler';

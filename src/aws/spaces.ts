@@ -89,8 +89,8 @@ export interface SpaceAccess {
    */
   refreshSpaceApp(region: string, space: Space, signal?: AbortSignal): Promise<Space>;
   presignDomainUrl(region: string, r: DomainUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
-  /** CreateApp with the space's app type. */
-  startSpace(region: string, space: Space): Promise<void>;
+  /** CreateApp with the space's app type; `instanceType`: the instance to run on (else the space's or domain's default). */
+  startSpace(region: string, space: Space, instanceType?: string): Promise<void>;
   /** DeleteApp of the space's running app (nothing to do when it has none). */
   stopSpace(region: string, space: Space): Promise<void>;
   waitForSpace(region: string, domainId: string, spaceName: string, target: 'Running' | 'Stopped', o?: WaitOptions): Promise<Space>;
@@ -297,7 +297,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
       );
     },
 
-    async startSpace(region, space) {
+    async startSpace(region, space, instanceType) {
       checkName('DomainId', space.domainId, 'CreateApp');
       checkName('SpaceName', space.spaceName, 'CreateApp');
       forgetApps(region, space.domainId);
@@ -313,6 +313,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
             AppType: appType as never,
             // Spaces run one app, which Studio itself names "default".
             AppName: 'default',
+            ResourceSpec: instanceType ? { InstanceType: instanceType as never } : undefined,
           }),
         ),
       );

@@ -26,6 +26,7 @@ export const COMMAND_IDS = [
   'sagemaker.copyArn',
   'sagemaker.start',
   'sagemaker.stop',
+  'sagemaker.connectSpace',
   'sagemaker.refresh',
   'sagemaker.refreshNode',
   'sagemaker.loadMore',

@@ -109,8 +109,9 @@ async function showRealState(s: ExtensionServices, t: StartStopTarget): Promise<
  * Starts or stops, then waits for the end state behind a cancellable progress notification,
  * the tree's node following each state. Cancelling stops the waiting, not the transition.
  * Returns the target in its new state, or undefined if the user cancelled the wait.
+ * `o.spaceInstanceType`: a space's app is started on that instance type (a restart keeps its own).
  */
-export async function transition(s: ExtensionServices, target: StartStopTarget, action: 'start' | 'stop'): Promise<StartStopTarget | undefined> {
+export async function transition(s: ExtensionServices, target: StartStopTarget, action: 'start' | 'stop', o: { spaceInstanceType?: string } = {}): Promise<StartStopTarget | undefined> {
   const access = s.session.access();
   // Picked before its state came in: whether it runs decides what start and stop may do.
   const t = target.kind === 'space' ? await withKnownState(s, target) : target;
@@ -158,7 +159,7 @@ export async function transition(s: ExtensionServices, target: StartStopTarget, 
           s.tree.updateNotebook(done);
           return { ...t, notebook: done };
         }
-        await (action === 'start' ? access.startSpace(t.region, t.space) : access.stopSpace(t.region, t.space));
+        await (action === 'start' ? access.startSpace(t.region, t.space, o.spaceInstanceType) : access.stopSpace(t.region, t.space));
         current = update(s, t, action === 'start' ? 'Starting' : 'Stopping');
         const done = await access.waitForSpace(t.region, t.domain.domainId, t.space.spaceName, action === 'start' ? 'Running' : 'Stopped', waiting);
         s.tree.updateSpace(done);

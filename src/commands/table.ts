@@ -5,6 +5,7 @@
 import type { ExtensionServices } from '../context';
 import { copyLink } from '../links/commands';
 import { clearRecent, openRecent } from '../recent/commands';
+import { connectSpace } from '../remote/connect';
 import type { Node } from '../tree/nodes';
 import type { CommandId } from './ids';
 import { resolveStartStopTarget, transition } from './lifecycle';
@@ -49,6 +50,7 @@ export function commandTable(s: ExtensionServices): Record<CommandId, Handler> {
     'sagemaker.copyArn': view.copyId(s, 'arn'),
     'sagemaker.start': startStop(s, 'start'),
     'sagemaker.stop': startStop(s, 'stop'),
+    'sagemaker.connectSpace': connectSpace(s),
     'sagemaker.refresh': view.refresh(s),
     'sagemaker.refreshNode': view.refreshNode(s),
     'sagemaker.loadMore': view.loadMore(s),

@@ -7,6 +7,8 @@ import { credentialsId, credentialsInUse, credentialsLabel } from '../aws/index'
 import type { PickItem } from '../prompter';
 import { updateSetting, SETTING } from '../settings';
 import { icon, joinDescription } from '../tree/presentation';
+import { connectTarget } from '../remote/connect';
+import type { UrlTarget } from '../commands/targets';
 import { entryCredentials, type RecentEntry } from './store';
 
 const KIND_ICON: Record<RecentEntry['ref']['kind'], string> = {
@@ -34,7 +36,7 @@ function labelOf(e: RecentEntry): string {
 function descriptionOf(e: RecentEntry): string {
   const r = e.ref;
   const domain = r.domain ? e.names.domainName || r.domain : undefined;
-  return joinDescription([KIND_SPECS[r.kind].label, r.region, domain, r.kind === 'space' ? r.profile : undefined]);
+  return joinDescription([e.via === 'remoteSsh' ? 'Space over Remote SSH' : KIND_SPECS[r.kind].label, r.region, domain, r.kind === 'space' ? r.profile : undefined]);
 }
 
 type Choice = { entry: RecentEntry; how: 'open' | 'copy' };
@@ -62,9 +64,10 @@ export function openRecent(s: ExtensionServices) {
       label: labelOf(entry),
       description: descriptionOf(entry),
       detail: isCurrent(entry) ? undefined : `Opened with ${entryCredentialsLabel(entry)}, not the current one`,
-      iconPath: icon(KIND_ICON[entry.ref.kind]),
+      iconPath: icon(entry.via === 'remoteSsh' ? 'remote' : KIND_ICON[entry.ref.kind]),
       value: { entry, how: 'open' },
-      buttons: [{ iconPath: icon('copy'), tooltip: 'Copy URL', value: { entry, how: 'copy' } }],
+      // A Remote SSH entry has no URL to copy.
+      buttons: entry.via === 'remoteSsh' ? undefined : [{ iconPath: icon('copy'), tooltip: 'Copy URL', value: { entry, how: 'copy' } }],
     }));
     const choice = await s.prompter().pick({ title: 'Open Recent', placeholder: 'Select an environment to open (the copy button copies its URL)', items });
     if (!choice) {
@@ -87,13 +90,28 @@ export function openRecent(s: ExtensionServices) {
       await updateSetting(SETTING.profile, profile);
       s.log.info(`Switched to ${entryCredentialsLabel(entry)} to open a recent environment`);
     }
-    await openRef(s, entry.ref, entry.names, how, async (message) => {
-      const answer = await s.prompter().message('warning', `${message} Remove it from Open Recent?`, [REMOVE]);
-      if (answer === REMOVE) {
-        await s.recent.remove(entry);
-        s.log.info(`Removed the ${what} from Open Recent`);
-      }
-    });
+    // A Remote SSH entry connects again (the same steps as its command) instead of opening a URL.
+    const connect =
+      entry.via === 'remoteSsh'
+        ? async (target: UrlTarget): Promise<boolean> => {
+            await connectTarget(s, target as Extract<UrlTarget, { kind: 'space' }>);
+            return false;
+          }
+        : undefined;
+    await openRef(
+      s,
+      entry.ref,
+      entry.names,
+      how,
+      async (message) => {
+        const answer = await s.prompter().message('warning', `${message} Remove it from Open Recent?`, [REMOVE]);
+        if (answer === REMOVE) {
+          await s.recent.remove(entry);
+          s.log.info(`Removed the ${what} from Open Recent`);
+        }
+      },
+      connect,
+    );
   };
 }
 

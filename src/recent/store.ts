@@ -23,6 +23,8 @@ export interface RecentEntry {
   readonly awsKeys?: string;
   /** When it was last opened or copied (ms since the epoch). */
   readonly at: number;
+  /** 'remoteSsh': connected with Remote SSH (its own entry, beside the space opened in the browser). */
+  readonly via?: 'remoteSsh';
 }
 
 /** Keeps only well-formed entries: the state may come from an older or newer version. */
@@ -38,6 +40,7 @@ function isEntry(v: unknown): v is RecentEntry {
     typeof e.at === 'number' &&
     (e.awsProfile === undefined || typeof e.awsProfile === 'string') &&
     (e.awsKeys === undefined || typeof e.awsKeys === 'string') &&
+    (e.via === undefined || (e.via === 'remoteSsh' && e.ref.kind === 'space')) &&
     (e.names === undefined || typeof e.names === 'object')
   );
 }
@@ -58,7 +61,7 @@ export function entryCredentials(e: Pick<RecentEntry, 'awsProfile' | 'awsKeys'>)
   return credentialsId({ profile: e.awsProfile, keys: e.awsKeys });
 }
 
-const entryKey = (e: Pick<RecentEntry, 'ref' | 'awsProfile' | 'awsKeys'>): string => JSON.stringify([refKey(e.ref), entryCredentials(e)]);
+const entryKey = (e: Pick<RecentEntry, 'ref' | 'awsProfile' | 'awsKeys' | 'via'>): string => JSON.stringify([refKey(e.ref), entryCredentials(e), ...(e.via ? [e.via] : [])]);
 
 export class RecentList {
   constructor(private readonly state: vscode.Memento) {}
@@ -70,8 +73,9 @@ export class RecentList {
   }
 
   /** Puts the environment first (once per environment and credentials) and keeps the newest MAX_RECENT. */
-  async record(ref: EnvRef, names: DisplayNames, credentials: CredentialsInUse, at = Date.now()): Promise<void> {
-    const fresh = credentials.keys !== undefined ? { ref: cleanRef(ref), awsKeys: credentials.keys } : { ref: cleanRef(ref), awsProfile: credentials.profile ?? 'default' };
+  async record(ref: EnvRef, names: DisplayNames, credentials: CredentialsInUse, at = Date.now(), via?: RecentEntry['via']): Promise<void> {
+    const base = credentials.keys !== undefined ? { ref: cleanRef(ref), awsKeys: credentials.keys } : { ref: cleanRef(ref), awsProfile: credentials.profile ?? 'default' };
+    const fresh = via ? { ...base, via } : base;
     const key = entryKey(fresh);
     const all = this.entries();
     // A link knows IDs only: keep the names an earlier open from the tree learnt.
@@ -81,7 +85,7 @@ export class RecentList {
     await this.state.update(RECENT_STATE_KEY, [entry, ...rest].slice(0, MAX_RECENT));
   }
 
-  async remove(entry: Pick<RecentEntry, 'ref' | 'awsProfile' | 'awsKeys'>): Promise<void> {
+  async remove(entry: Pick<RecentEntry, 'ref' | 'awsProfile' | 'awsKeys' | 'via'>): Promise<void> {
     const key = entryKey(entry);
     await this.state.update(RECENT_STATE_KEY, this.entries().filter((e) => entryKey(e) !== key));
   }

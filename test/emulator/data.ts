@@ -63,6 +63,8 @@ export interface SpaceRecord {
   ownerUserProfileName?: string;
   creationTime: string;
   lastModifiedTime: string;
+  /** SpaceSettings.RemoteAccess (DescribeSpace says nothing when unset); UpdateSpace changes it. */
+  remoteAccess?: 'ENABLED' | 'DISABLED';
 }
 
 export interface AppRecord {
@@ -258,7 +260,7 @@ export function demoData(): EmulatorData {
           { domainId: east, spaceName: 'alice-code-editor', spaceDisplayName: 'Alice Code Editor', status: 'InService', appType: 'CodeEditor', sharingType: 'Private', ownerUserProfileName: 'alice', creationTime: iso('2025-04-10T12:00:00Z'), lastModifiedTime: iso('2026-10-11T17:45:00Z') },
           { domainId: east, spaceName: 'bob-jupyterlab', spaceDisplayName: 'Bob JupyterLab', status: 'InService', appType: 'JupyterLab', sharingType: 'Private', ownerUserProfileName: 'bob', creationTime: iso('2025-03-05T11:30:00Z'), lastModifiedTime: iso('2026-11-22T18:20:00Z') },
           { domainId: east, spaceName: 'carol-rstudio', spaceDisplayName: 'Carol RStudio', status: 'InService', appType: 'RStudioServerPro', sharingType: 'Private', ownerUserProfileName: 'carol', creationTime: iso('2025-06-17T09:00:00Z'), lastModifiedTime: iso('2026-07-01T10:00:00Z') },
-          { domainId: east, spaceName: 'team-analytics', spaceDisplayName: 'Team Analytics', status: 'InService', appType: 'JupyterLab', sharingType: 'Shared', creationTime: iso('2025-05-02T14:00:00Z'), lastModifiedTime: iso('2026-11-23T06:30:00Z') },
+          { domainId: east, spaceName: 'team-analytics', spaceDisplayName: 'Team Analytics', status: 'InService', appType: 'JupyterLab', sharingType: 'Shared', creationTime: iso('2025-05-02T14:00:00Z'), lastModifiedTime: iso('2026-11-23T06:30:00Z'), remoteAccess: 'ENABLED' },
           { domainId: east, spaceName: 'shared-code-review', spaceDisplayName: 'Shared Code Review', status: 'InService', appType: 'CodeEditor', sharingType: 'Shared', creationTime: iso('2025-08-19T10:20:00Z'), lastModifiedTime: iso('2026-09-30T12:00:00Z') },
           { domainId: research, spaceName: 'erin-notebooks', spaceDisplayName: 'Erin Notebooks', status: 'InService', appType: 'JupyterLab', sharingType: 'Private', ownerUserProfileName: 'erin', creationTime: iso('2025-11-21T09:10:00Z'), lastModifiedTime: iso('2026-11-21T16:00:00Z') },
           { domainId: research, spaceName: 'paper-reproduction', spaceDisplayName: 'Paper Reproduction', status: 'InService', appType: 'JupyterLab', sharingType: 'Shared', creationTime: iso('2026-02-14T11:11:00Z'), lastModifiedTime: iso('2026-11-23T07:00:00Z') },

@@ -33,6 +33,7 @@ export type {
 } from './data';
 export { demoData, largeData } from './data';
 export type { PresignedGrant } from './presigned';
+export type { RemoteSession } from './remote';
 export type { CallRecord } from './server';
 
 /**
@@ -96,6 +97,8 @@ export interface RunningEmulator {
   advanceClock(ms: number): void;
   /** What each presigned URL granted (lifetimes, session, opens), without the tokens. */
   presignedGrants(): import('./presigned').PresignedGrant[];
+  /** The remote sessions StartSession handed out, without their tokens. */
+  remoteSessions(): import('./remote').RemoteSession[];
   /** When each SageMaker call since the last reset of the counts arrived (ms since the epoch), oldest first. */
   callArrivals(): { operation: string; at: number }[];
 }
@@ -153,6 +156,7 @@ export async function startEmulator(options: EmulatorOptions = {}): Promise<Runn
       server.resetCallCounts();
     },
     presignedGrants: () => service.grants.list(),
+    remoteSessions: () => service.sessions.list(),
     callArrivals: () => server.callArrivals(),
     advanceClock: (ms) => {
       if (!Number.isFinite(ms) || ms < 0) {

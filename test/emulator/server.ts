@@ -338,6 +338,13 @@ export class EmulatorServer {
       } else if (sub === '/calls' && method === 'DELETE') {
         this.resetCallCounts();
         send(200, { total: 0, byOperation: {} });
+      } else if (sub === '/sessions' && method === 'GET') {
+        send(200, { sessions: this.service.sessions.list() });
+      } else if (sub === '/sessions/check' && method === 'POST') {
+        // The Session Manager plugin's stand-in (tests) asks whether a StartSession answer is one this endpoint gave.
+        const { SessionId, TokenValue } = JSON.parse(body.toString('utf8') || '{}') as { SessionId?: unknown; TokenValue?: unknown };
+        const session = this.service.sessions.check(SessionId, TokenValue);
+        send(session ? 200 : 404, session ? { valid: true, session } : { valid: false, message: 'No session with that SessionId and TokenValue was started here.' });
       } else if (sub === '/presigned' && method === 'GET') {
         send(200, { grants: this.service.grants.list() });
       } else if (sub === '/clock' && method === 'POST') {
@@ -357,7 +364,7 @@ export class EmulatorServer {
         this.resetCallCounts();
         send(200, { reset: true });
       } else {
-        send(404, { message: `No admin endpoint ${method} ${ADMIN_PREFIX}${sub}. Try POST|GET|DELETE /faults, GET|DELETE /calls, GET /presigned, POST /clock, POST /userProfiles, POST /reset.` });
+        send(404, { message: `No admin endpoint ${method} ${ADMIN_PREFIX}${sub}. Try POST|GET|DELETE /faults, GET|DELETE /calls, GET /presigned, GET /sessions, POST /sessions/check, POST /clock, POST /userProfiles, POST /reset.` });
       }
     } catch (e) {
       send(400, { message: (e as Error).message });

@@ -14,6 +14,7 @@ import { ssoPath } from './pages';
 import { partnerAppOperations } from './partner-apps';
 import { Paginator, type SortKey } from './pagination';
 import { PresignedGrants } from './presigned';
+import { remoteOperations, RemoteSessions } from './remote';
 import { contains, epoch, num, str } from './values';
 
 export { DEFAULT_EXPIRES_IN_SECONDS, DEFAULT_SESSION_SECONDS } from './context';
@@ -34,6 +35,8 @@ export class SageMakerService implements ServiceContext {
   private readonly transitions = new Map<object, Transition>();
   readonly paginator = new Paginator();
   readonly grants = new PresignedGrants();
+  /** The remote sessions StartSession handed out (./remote.ts). */
+  readonly sessions = new RemoteSessions();
   /** Added to the wall clock for expiries and transitions, so tests can move time forward. */
   clockOffsetMs = 0;
   /** Where presigned URLs point: the emulator's own address, set once it listens. */
@@ -59,6 +62,7 @@ export class SageMakerService implements ServiceContext {
     this.data = structuredClone(this.initialData);
     this.transitions.clear();
     this.grants.clear();
+    this.sessions.clear();
     this.clockOffsetMs = 0;
     this.paginator.generation++;
   }
@@ -216,6 +220,7 @@ export class SageMakerService implements ServiceContext {
   readonly operations: Operations = {
     ...mlflowOperations(this),
     ...partnerAppOperations(this),
+    ...remoteOperations(this),
 
     ListDomains: (region, input) => {
       const r = this.region(region);
@@ -356,7 +361,7 @@ export class SageMakerService implements ServiceContext {
         Status: s.status,
         CreationTime: epoch(s.creationTime),
         LastModifiedTime: epoch(s.lastModifiedTime),
-        SpaceSettings: { AppType: s.appType },
+        SpaceSettings: { AppType: s.appType, RemoteAccess: s.remoteAccess },
         SpaceSharingSettings: { SharingType: s.sharingType },
         OwnershipSettings: s.ownerUserProfileName ? { OwnerUserProfileName: s.ownerUserProfileName } : undefined,
         Url: `${arns.domainUrl(region, s.domainId)}/jupyterlab/default`,

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import type { Page } from 'playwright-core';
-import { expandRow, openSageMakerView, openWorkbench, resourcesView, runPaletteCommand, screenshotFailures, treeRow, until, type Workbench } from './workbench';
+import { expandRow, openSageMakerView, openWorkbench, resourcesView, runPaletteCommand, screenshot, screenshotFailures, treeRow, until, type Workbench } from './workbench';
 
 /**
  * The tree stays whole in the real VS Code: the steps of the report that emptied a list
@@ -100,6 +100,17 @@ describe('the tree stays whole in VS Code (code-server)', function () {
     await assertNoErrorNotification(page, 'after Load more on the restored rows');
   });
 
+  it('a list whose page is slow shows "Loading…" at once, then its rows', async () => {
+    assert.ok(wb && page);
+    wb.emulator.setFault({ operation: 'ListSpaces', kind: 'latency', latencyMs: 3_000, times: 1 });
+    await expandRow(page, 'carol');
+    await until(async () => JSON.stringify(await rowsUnder(page!, 'carol')) === JSON.stringify(['Loading…']), 'carol shows "Loading…"', 10_000);
+    await screenshot(page, 'tree-loading-row');
+    await until(async () => (await rowsUnder(page!, 'carol')).includes('Carol RStudio'), 'carol\'s spaces replace "Loading…"', 60_000);
+    assert.ok(!(await rowsUnder(page, 'carol')).includes('Loading…'));
+    await assertNoErrorNotification(page, 'after a slow list');
+  });
+
   it('a seeded run of expand, collapse, Load more, Refresh and slow or throttled answers leaves no tree error and every open list whole', async () => {
     assert.ok(wb && page);
     console.log(`      tree run in the UI: seed ${SEED} (replay with SAGEMAKER_TREE_SEED=${SEED})`);
@@ -160,5 +171,6 @@ describe('the tree stays whole in VS Code (code-server)', function () {
       assert.ok((await rowsUnder(page, label)).length > 0, `"${label}" is expanded and shows no row (seed ${SEED})`);
     }
     await assertNoErrorNotification(page, `at the end of seed ${SEED}`);
+    await screenshot(page, 'tree-random-run-end');
   });
 });

@@ -44,6 +44,12 @@ describe('package.json: settings a workspace must not choose', () => {
     }
   });
 
+  it('the Session Manager plugin path (a program Connect with Remote SSH runs) is machine-scoped and restricted', () => {
+    const key = 'sagemaker.remote.sessionManagerPluginPath';
+    assert.equal(props[key]?.scope, 'machine', key);
+    assert.ok(manifest.capabilities.untrustedWorkspaces.restrictedConfigurations?.includes(key), key);
+  });
+
   it("the landing URI's schema pattern refuses what validateLandingUri refuses", () => {
     const pattern = new RegExp(props['sagemaker.presignedUrl.landingUri'].pattern ?? '', 'u');
     for (const bad of ['studio:://evil.com', 'app:JupyterLab:https://evil.com/x', 'app:JupyterLab:javascript:alert(1)', 'studio::/a/../b', 'studio::/a?b', 'studio::/a#b', 'app:JupyterLab:lab/tree/x"&calc&"', 'studio::a\nb']) {
