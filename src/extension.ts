@@ -1,7 +1,7 @@
 import * as vscode from 'vscode';
 import { configureSdkCodeCache, sdkLoadInfo, type SdkLoadInfo } from './aws/index';
 import { ClipboardExpiry } from './clipboardExpiry';
-import { registerCommands, registerLinkHandler } from './commands/index';
+import { refreshRemoteInstall, registerCommands, registerLinkHandler } from './commands/index';
 import { ConnectionWatch } from './connection';
 import type { ExtensionServices } from './context';
 import { ErrorReporter } from './errors';
@@ -88,7 +88,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const connection = new ConnectionWatch(session, tree, log);
   const remote = remoteHooks(context);
   const services: ExtensionServices = { log, session, tree, treeView, poller, clipboard, errors, recent, connection, remote, prompter: () => prompter };
-  refreshInstalledHelper(remote, (e) => log.error('Refreshing the Remote SSH connect helper in global storage', e));
+  refreshInstalledHelper(remote, refreshRemoteInstall, (e) => log.error('Refreshing the Remote SSH connect helper in global storage', e));
 
   let messagePending = false;
   const syncViewState = (): void => {

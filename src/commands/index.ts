@@ -55,6 +55,11 @@ export function registerCommands(s: ExtensionServices): vscode.Disposable[] {
 }
 
 /** Registers the handler for the extension's vscode:// links; each one goes through the command error wrapper. */
+/** Brings Remote SSH's installed helper up to this version (src/remote/sshConfig.ts), loading the commands' file for it. */
+export function refreshRemoteInstall(dir: string, helperSource: string, runtime: string): void {
+  loadImplementations().refreshInstall(dir, helperSource, runtime);
+}
+
 export function registerLinkHandler(s: ExtensionServices): vscode.Disposable {
   const handle = s.errors.wrap('SageMaker link', (uri: vscode.Uri) => loadImplementations().openLink(s, uri));
   return vscode.window.registerUriHandler({ handleUri: (uri) => void handle(uri) });

@@ -13,6 +13,7 @@ import { copyCliCommand, openWithOptions, urlCommand } from './urls';
 import * as view from './view';
 
 export { openLink } from '../links/commands';
+export { refreshInstall } from '../remote/sshConfig';
 
 export type Handler = (...args: never[]) => Promise<unknown>;
 

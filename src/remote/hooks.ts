@@ -5,11 +5,10 @@
  * object, so the extension-host tests can answer the window's part from a script (as they do
  * the prompter's) while everything else runs for real.
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { REMOTE_DIR } from './hostsFile';
-import { REMOTE_SSH_EXTENSIONS } from './prerequisites';
-import { refreshInstall, userSshConfigPath } from './sshConfig';
+import { HOSTS_FILE, REMOTE_DIR, REMOTE_SSH_EXTENSIONS, userSshConfigPath } from './names';
 
 export interface RemoteHooks {
   /** `<global storage>/remote`: the host file, hosts.json, the helper's copy, its launcher and log. */
@@ -55,12 +54,15 @@ export function remoteHooks(context: vscode.ExtensionContext): RemoteHooks {
 /**
  * On activation, when hosts were set up before: the helper's copy and the launcher become this
  * version's (an update, or VS Code moved), and the host file is rewritten to match. After the
- * activation's own work; a failure is logged, and the next connect tries again.
+ * activation's own work, and only then is the code that does it loaded (`refresh`: with the
+ * commands, dist/commands.js); a failure is logged, and the next connect tries again.
  */
-export function refreshInstalledHelper(hooks: RemoteHooks, onError: (e: unknown) => void): void {
+export function refreshInstalledHelper(hooks: RemoteHooks, refresh: (dir: string, helperSource: string, runtime: string) => void, onError: (e: unknown) => void): void {
   setTimeout(() => {
     try {
-      refreshInstall(hooks.storageDir, hooks.helperSource, hooks.runtime);
+      if (fs.existsSync(path.join(hooks.storageDir, HOSTS_FILE))) {
+        refresh(hooks.storageDir, hooks.helperSource, hooks.runtime);
+      }
     } catch (e) {
       onError(e);
     }

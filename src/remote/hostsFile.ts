@@ -14,9 +14,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-export const REMOTE_DIR = 'remote';
+export { REMOTE_DIR, HOSTS_FILE } from './names';
 export const SSH_CONFIG_FILE = 'ssh_config';
-export const HOSTS_FILE = 'hosts.json';
 export const HELPER_FILE = 'connect.js';
 export const LOG_FILE = 'connect.log';
 

@@ -7,8 +7,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
-/** Remote-SSH extensions that open `vscode-remote://ssh-remote+<host>` folders: Microsoft's, Cursor's, and the open one (VSCodium and other forks). */
-export const REMOTE_SSH_EXTENSIONS = ['ms-vscode-remote.remote-ssh', 'anysphere.remote-ssh', 'jeanp413.open-remote-ssh'] as const;
+export { REMOTE_SSH_EXTENSIONS } from './names';
 
 export const PLUGIN_INSTALL_URL = 'https://docs.aws.amazon.com/systems-manager/latest/userguide/session-manager-working-with-install-plugin.html';
 export const SSH_INSTALL_HELP: Readonly<Record<string, string>> = {

@@ -7,7 +7,6 @@
  * Plain Node (no vscode).
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { HOSTS_FILE, readHosts, SSH_CONFIG_FILE, writeFileAtomic, type RemoteHost } from './hostsFile';
 import { installHelper, proxyCommand, type Platform } from './install';
@@ -15,14 +14,7 @@ import { installHelper, proxyCommand, type Platform } from './install';
 /** The comment line above our Include line: how a reader of the file knows what it is, and how to undo it. */
 export const INCLUDE_COMMENT = '# SageMaker Environments: SSH hosts of its spaces ("Connect with Remote SSH"). Delete this line and the next to undo.';
 
-/** The user's SSH config: `remote.SSH.configFile` if set (a leading ~ is the home folder), else ~/.ssh/config. */
-export function userSshConfigPath(configured: string | undefined, home = os.homedir()): string {
-  const c = configured?.trim();
-  if (!c) {
-    return path.join(home, '.ssh', 'config');
-  }
-  return c === '~' || c.startsWith('~/') || c.startsWith('~\\') ? path.join(home, c.slice(1)) : path.resolve(c);
-}
+export { userSshConfigPath } from './names';
 
 /** `Include "<file>"`: the absolute path, with forward slashes (ssh reads `\` as an escape), quoted for spaces. */
 export function includeLine(file: string): string {
