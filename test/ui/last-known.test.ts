@@ -43,9 +43,10 @@ describe('the last-known tree in VS Code (code-server)', function () {
     await until(async () => (await kept()).includes('"alice-jupyterlab"'), 'the extension kept the tree down to alice\'s spaces');
     await page.close();
 
-    // The next window's lists answer slowly (30 s), so the last-known rows can be looked at.
+    // The next window's lists answer slowly (30 s), so the last-known rows can be looked at. Twice
+    // each: the closed window's extension host can still make a call before it ends.
     for (const operation of ['ListDomains', 'ListUserProfiles', 'ListSpaces', 'ListNotebookInstances']) {
-      wb.emulator.setFault({ operation, kind: 'latency', latencyMs: 30_000, times: 1 });
+      wb.emulator.setFault({ operation, kind: 'latency', latencyMs: 30_000, times: 2 });
     }
     page = await wb.context.newPage();
     await page.goto(wb.server.workbenchUrl(), { timeout: 120_000 });

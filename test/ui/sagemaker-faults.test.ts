@@ -27,6 +27,9 @@ describe('error rows in VS Code (code-server): short labels, one region failing 
     await until(async () => (await rows.count()) === 2, 'an error row in each group of af-south-1');
     // us-east-1 sits above af-south-1, so its rows come first: it lists as before.
     await expandRow(page, 'us-east-1');
+    // us-east-1's groups drawn above af-south-1's: its "Notebook Instances" is then the first.
+    const notebookGroups = resourcesView(page).getByRole('treeitem', { name: /^Notebook Instances\b/ });
+    await until(async () => (await notebookGroups.count()) === 2, 'the groups of us-east-1 show');
     await expandRow(page, 'Notebook Instances');
     await treeRow(page, 'fraud-detection-dev').waitFor({ timeout: 30_000 });
     await rows.first().hover();
