@@ -9,7 +9,7 @@
  */
 const LAYERS = [
   { name: 'aws', paths: ['^src/aws/'] },
-  { name: 'base', paths: ['^src/(log|settings|errors|prompter|replaceById|session|resourceTypes|clipboardExpiry|shell)\\.ts$'] },
+  { name: 'base', paths: ['^src/(log|settings|urlSettings|errors|prompter|replaceById|session|resourceTypes|clipboardExpiry|shell)\\.ts$'] },
   // Remote SSH's files and programs: the owned host file, the Include line, the connect helper and its install.
   { name: 'remote-setup', paths: ['^src/remote/(names|hostsFile|install|instanceMemory|prerequisites|sshConfig|hooks)\\.ts$', '^src/remote/helper/'] },
   { name: 'records', paths: ['^src/lastKnown/', '^src/links/(kinds|link)\\.ts$', '^src/recent/store\\.ts$'] },

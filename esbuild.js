@@ -4,15 +4,19 @@
 //   dist/sdk.js        the AWS SDK and the AWS layer's implementation (src/aws/sdk.ts), loaded on the
 //                      first AWS call with a V8 code cache (src/aws/clients.ts);
 //   dist/commands.js   the commands' implementations (src/commands/table.ts), loaded on the first
-//                      command or vscode:// link (src/commands/index.ts).
+//                      command or vscode:// link (src/commands/index.ts);
+//   dist/shared.js     the modules both lazy files use that activation does not (URL checks, limits,
+//                      remote access...), loaded with whichever of them comes first (src/aws/codeCache.ts).
 // `--production` minifies for packaging, without sourcemaps; `--watch` rebuilds on change.
 //
 // One instance of every module. A module of ours is in exactly one file: in dist/extension.js if
-// activation needs it or two lazy files both use it, else in the one lazy file that uses it. A lazy
-// file does not bundle a module dist/extension.js holds: it gets a stub,
+// activation needs it, in dist/shared.js if two lazy files both use it, else in the one lazy file
+// that uses it (dist/extension.js once held the shared ones too: 15 KB more on activation). A lazy
+// file does not bundle a module dist/extension.js or dist/shared.js holds: it gets a stub,
 // `module.exports = require(HOST_MODULES_ID)(path)`, and at run time the loader
 // (src/aws/codeCache.ts) answers that require() with the namespaces dist/extension.js exports from
-// src/hostModules.ts, which this script writes with the modules the lazy files take. So one
+// src/hostModules.ts, which this script writes with the modules the lazy files take, or else with
+// dist/shared.js's (which it loads once, beside the file asking). So one
 // AwsError class, one SDK loader, one clipboard countdown, whatever file the code runs from.
 // The namespaces are handed over by the loader rather than by the lazy file require()ing
 // dist/extension.js: that would be a second instance if the extension host ever loaded the main
@@ -48,6 +52,8 @@ const LAZY_FILES = [
 const HOST_MODULES_FILE = 'src/hostModules.ts';
 /** The same string as HOST_MODULES_ID in src/aws/codeCache.ts. */
 const HOST_MODULES_ID = 'sagemaker-environments:host-modules';
+/** The lazy file of the modules two lazy files use: its entry is written by sharedEntryPlugin. */
+const SHARED = { name: 'shared', entry: 'sagemaker-environments:shared-modules' };
 const SDK_PATH = /node_modules\/(@aws-sdk|@smithy|@aws-crypto)\//;
 
 /** A path as the metafile names inputs: from the repository root, with forward slashes. */
@@ -58,8 +64,10 @@ const state = {
   held: new Set(),
   /** The modules dist/extension.js hands over (src/hostModules.ts in the bundle). */
   handedOver: new Set(),
-  /** Per lazy file: the modules of dist/extension.js it took (stubbed) in its last build. */
-  taken: new Map(LAZY_FILES.map((l) => [l.name, new Set()])),
+  /** Per lazy file (dist/shared.js too): the modules of dist/extension.js it took (stubbed) in its last build. */
+  taken: new Map([...LAZY_FILES, SHARED].map((l) => [l.name, new Set()])),
+  /** The src/ modules dist/shared.js holds: used by two lazy files, not by activation. */
+  shared: new Set(),
 };
 
 /**
@@ -118,7 +126,25 @@ const oneVscodeNamespacePlugin = {
   },
 };
 
-/** In a lazy file's build: every import of a module dist/extension.js holds becomes a stub that takes it from there. */
+/** In dist/shared.js's build: its entry exports the namespace of each module it holds, by path (as src/hostModules.ts does). */
+const sharedEntryPlugin = {
+  name: 'shared-entry',
+  setup(build) {
+    build.onResolve({ filter: /^sagemaker-environments:shared-modules$/ }, (args) => ({ path: args.path, namespace: 'shared-entry' }));
+    build.onLoad({ filter: /.*/, namespace: 'shared-entry' }, () => {
+      const modules = [...state.shared].sort();
+      const lines = modules.map((m, i) => `import * as m${i} from ${JSON.stringify(path.join(root, m))};`);
+      lines.push('const esm = (m) => Object.defineProperty(m, "__esModule", { value: true });');
+      lines.push(`export const sharedModules = { ${modules.map((m, i) => `${JSON.stringify(m)}: esm(m${i})`).join(', ')} };`);
+      return { contents: lines.join('\n'), loader: 'js', resolveDir: root };
+    });
+  },
+};
+
+/**
+ * In a lazy file's build: every import of a module dist/extension.js holds becomes a stub that takes
+ * it from there; in dist/sdk.js's and dist/commands.js's, so does every import of a dist/shared.js module.
+ */
 function takeFromHostPlugin(name) {
   return {
     name: 'take-from-host',
@@ -132,26 +158,30 @@ function takeFromHostPlugin(name) {
         if (r.errors.length > 0) {
           return { errors: r.errors };
         }
-        if (r.external || r.namespace !== 'file' || !state.held.has(key(r.path))) {
+        const k = r.external || r.namespace !== 'file' ? undefined : key(r.path);
+        if (k === undefined || !(state.held.has(k) || (name !== SHARED.name && state.shared.has(k)))) {
           return ourModulesArePure(build, r);
         }
-        state.taken.get(name).add(key(r.path));
+        if (!state.held.has(k)) {
+          // The loader answers it from dist/shared.js; the metafile names it apart.
+          return { path: k, namespace: 'shared-module', sideEffects: false };
+        }
+        state.taken.get(name).add(k);
         // No side effects: dist/extension.js ran the module long before. So an import nothing uses
         // (through a barrel such as src/aws/index.ts) is dropped, with the code that only it kept.
-        return { path: key(r.path), namespace: 'host-module', sideEffects: false };
+        return { path: k, namespace: 'host-module', sideEffects: false };
       });
-      build.onLoad({ filter: /.*/, namespace: 'host-module' }, (args) => ({
-        contents: `module.exports = require(${JSON.stringify(HOST_MODULES_ID)})(${JSON.stringify(args.path)});`,
-        loader: 'js',
-      }));
+      const stub = (args) => ({ contents: `module.exports = require(${JSON.stringify(HOST_MODULES_ID)})(${JSON.stringify(args.path)});`, loader: 'js' });
+      build.onLoad({ filter: /.*/, namespace: 'host-module' }, stub);
+      build.onLoad({ filter: /.*/, namespace: 'shared-module' }, stub);
     },
   };
 }
 
-/** The inputs whose code an output holds (bytes in it), stubs, the generated host-modules file and each file's `vscode` namespace left out. */
+/** The inputs whose code an output holds (bytes in it), stubs, the generated host-modules and shared entries and each file's `vscode` namespace left out. */
 function heldInputs(output) {
   return Object.entries(output.inputs)
-    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && !input.startsWith('host-module:') && !input.startsWith('vscode-namespace:') && input !== HOST_MODULES_FILE)
+    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && !/^(host-module|shared-module|vscode-namespace|shared-entry):/.test(input) && input !== HOST_MODULES_FILE)
     .map(([input]) => input);
 }
 
@@ -188,6 +218,7 @@ function contexts() {
   return Promise.all([
     esbuild.context({ ...common, entryPoints: { [HOST.name]: HOST.entry }, plugins: [oneVscodeNamespacePlugin, hostModulesPlugin, pureSrcPlugin] }),
     ...LAZY_FILES.map((l) => esbuild.context({ ...common, entryPoints: { [l.name]: l.entry }, plugins: [oneVscodeNamespacePlugin, takeFromHostPlugin(l.name)] })),
+    esbuild.context({ ...common, entryPoints: { [SHARED.name]: SHARED.entry }, plugins: [sharedEntryPlugin, oneVscodeNamespacePlugin, takeFromHostPlugin(SHARED.name)] }),
   ]);
 }
 
@@ -195,14 +226,18 @@ function contexts() {
 async function buildAll(ctxs) {
   const [hostCtx, ...lazyCtxs] = ctxs;
   state.handedOver = new Set();
+  state.shared = new Set();
   for (let round = 1; ; round++) {
     const host = await hostCtx.rebuild();
     state.held = new Set(heldInputs(outputOf(host).output).filter((i) => i.startsWith('src/')));
+    // A module activation came to hold (handed over whole) is taken from dist/extension.js instead.
+    state.held.forEach((m) => state.shared.delete(m));
     for (const taken of state.taken.values()) {
       taken.clear();
     }
     const lazy = await Promise.all(lazyCtxs.map((c) => c.rebuild()));
-    // What the lazy files take from dist/extension.js, and the src/ modules two of them would both hold.
+    // What the lazy files (dist/shared.js too) take from dist/extension.js, and the src/ modules two
+    // of them would both hold: those go to dist/shared.js.
     const wanted = new Set([...state.taken.values()].flatMap((s) => [...s]));
     const count = new Map();
     for (const r of lazy) {
@@ -210,20 +245,17 @@ async function buildAll(ctxs) {
         count.set(i, (count.get(i) ?? 0) + 1);
       }
     }
-    for (const [i, n] of count) {
-      if (n > 1) {
-        wanted.add(i);
-      }
-    }
+    const toShare = [...count].filter(([i, n]) => n > 1 && !state.shared.has(i)).map(([i]) => i);
     const missing = [...wanted].filter((m) => !state.handedOver.has(m));
-    if (missing.length === 0) {
+    if (missing.length === 0 && toShare.length === 0) {
       check(host, lazy);
       return [host, ...lazy];
     }
-    if (round === 6) {
-      fail([`the bundles did not settle after ${round} rounds; still to hand over: ${missing.join(', ')}`]);
+    if (round === 8) {
+      fail([`the bundles did not settle after ${round} rounds; still to hand over: ${missing.join(', ')}; still to share: ${toShare.join(', ')}`]);
     }
     missing.forEach((m) => state.handedOver.add(m));
+    toShare.forEach((m) => state.shared.add(m));
   }
 }
 

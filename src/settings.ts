@@ -1,17 +1,6 @@
 import * as vscode from 'vscode';
 import type { AwsSettings } from './aws/index';
-import {
-  EXPECTED,
-  LANDING_PATH_RULE,
-  LIMITS,
-  PROFILE_NAME_RULE,
-  validateEndpointUrl,
-  validateExpiresInSeconds,
-  validateLandingUri,
-  validateProfileName,
-  validateRegion,
-  validateSessionExpiration,
-} from './aws/index';
+import { EXPECTED, PROFILE_NAME_RULE, validateEndpointUrl, validateProfileName, validateRegion } from './aws/index';
 
 /** Setting keys (without the `sagemaker.` section). A contract with package.json. */
 export const SETTING = {
@@ -55,7 +44,8 @@ function config(): vscode.WorkspaceConfiguration {
  */
 export const USER_ONLY_SETTINGS: readonly SettingKey[] = [SETTING.expiresInSeconds, SETTING.sessionExpiration, SETTING.landingUri, SETTING.clearClipboardOnExpiry];
 
-function userValue(key: SettingKey, fallback: unknown): unknown {
+/** The user's own value of a setting (never a workspace's), else its default. */
+export function userValue(key: SettingKey, fallback: unknown): unknown {
   const i = config().inspect<unknown>(key);
   return i?.globalValue ?? i?.defaultValue ?? fallback;
 }
@@ -64,15 +54,16 @@ function fullName(key: SettingKey): string {
   return `sagemaker.${key}`;
 }
 
-function fail(key: SettingKey, problem: string): never {
+/** Throws the SettingsError that names the setting and what is wrong with it. */
+export function fail(key: SettingKey, problem: string): never {
   throw new SettingsError(fullName(key), `The setting "${fullName(key)}" ${problem}`);
 }
 
-function describeValue(v: unknown): string {
+export function describeValue(v: unknown): string {
   return JSON.stringify(v) ?? String(v);
 }
 
-function checkRange(key: SettingKey, value: unknown, limits: { min: number; max: number }, unit: string): number {
+export function checkRange(key: SettingKey, value: unknown, limits: { min: number; max: number }, unit: string): number {
   if (typeof value !== 'number' || !Number.isInteger(value) || value < limits.min || value > limits.max) {
     fail(key, `is ${describeValue(value)}; it must be a whole number of ${unit} from ${limits.min} to ${limits.max}.`);
   }
@@ -121,39 +112,6 @@ export function readAwsSettings(): AwsSettings {
     profile: profile || undefined,
     regions: regions.length ? regions : undefined,
     endpointUrl: endpointUrl || undefined,
-  };
-}
-
-export interface UrlSettings {
-  expiresInSeconds: number;
-  sessionExpirationDurationInSeconds: number;
-  landingUri: string;
-}
-
-/** The presigned URL settings, validated before any call. */
-export function readUrlSettings(): UrlSettings {
-  const expires = userValue(SETTING.expiresInSeconds, LIMITS.expiresInSeconds.max);
-  checkRange(SETTING.expiresInSeconds, expires, LIMITS.expiresInSeconds, 'seconds');
-  if (validateExpiresInSeconds(expires) !== undefined) {
-    fail(SETTING.expiresInSeconds, `is ${describeValue(expires)}: ${validateExpiresInSeconds(expires)}`);
-  }
-  const session = userValue(SETTING.sessionExpiration, LIMITS.sessionExpirationDurationInSeconds.max);
-  checkRange(SETTING.sessionExpiration, session, LIMITS.sessionExpirationDurationInSeconds, 'seconds');
-  if (validateSessionExpiration(session) !== undefined) {
-    fail(SETTING.sessionExpiration, `is ${describeValue(session)}: ${validateSessionExpiration(session)}`);
-  }
-  const landing = userValue(SETTING.landingUri, 'studio::');
-  const landingProblem = validateLandingUri(landing);
-  if (typeof landing !== 'string' || landingProblem !== undefined) {
-    fail(
-      SETTING.landingUri,
-      `is ${describeValue(landing)}${landingProblem ? `: ${landingProblem}` : ''}. Allowed: studio::, app:JupyterLab:, app:CodeEditor:, app:RStudioServerPro:, app:Canvas: or app:JupyterServer:, optionally followed by ${LANDING_PATH_RULE}.`,
-    );
-  }
-  return {
-    expiresInSeconds: expires as number,
-    sessionExpirationDurationInSeconds: session as number,
-    landingUri: landing,
   };
 }
 

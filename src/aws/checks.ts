@@ -5,7 +5,7 @@
  */
 import { AwsError } from './errors';
 import type { ListOptions } from './options';
-import { validateName, type NamedField } from './validation';
+import { validateName, type NamedField } from './requestValues';
 
 export function check(message: string | undefined, operation?: string): void {
   if (message !== undefined) {

@@ -5,7 +5,7 @@
  * test can hold every line against the model.
  */
 import type { AwsSettings, DomainUrlRequest, NotebookUrlRequest } from './types';
-import { LIMITS } from './validation';
+import { LIMITS } from './requestValues';
 import { effectiveUserProfile } from './ownership';
 import { formatCommandLine, type ShellKind } from './cliShell';
 import type { UrlLifetimes } from './mlflow';

@@ -13,7 +13,8 @@
  * (ERR_VM_DYNAMIC_IMPORT_CALLBACK_MISSING). esbuild.js turns the SDK's import()s into require().
  *
  * The same loader (without a cache) loads dist/commands.js: it hands each lazily loaded file the
- * modules of dist/extension.js it uses (HOST_MODULES_ID), so there is one instance of each.
+ * modules of dist/extension.js it uses (HOST_MODULES_ID), and those of dist/shared.js (loaded once,
+ * on the first such request), so there is one instance of each.
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -97,8 +98,10 @@ function requireFor(file: string, host: HostModules | undefined): NodeJS.Require
   if (!host) {
     return base;
   }
+  // dist/shared.js itself takes only from dist/extension.js.
+  const shared = path.basename(file) === SHARED_FILE ? undefined : path.join(path.dirname(file), SHARED_FILE);
   const lookup = (key: string): object => {
-    const m = host[key];
+    const m = host[key] ?? (shared ? sharedModules(shared, host)[key] : undefined);
     if (!m) {
       // Only when dist/extension.js and this file come from different builds.
       throw new Error(`${path.basename(file)} needs ${key}, which this dist/extension.js does not hand over: the two files are from different builds.`);
@@ -106,6 +109,21 @@ function requireFor(file: string, host: HostModules | undefined): NodeJS.Require
     return m;
   };
   return Object.assign((id: string): unknown => (id === HOST_MODULES_ID ? lookup : base(id)), base) as NodeJS.Require;
+}
+
+/** The lazy file of the modules that two lazy files use and activation does not (esbuild.js), beside them. */
+export const SHARED_FILE = 'shared.js';
+
+/** dist/shared.js's modules by path, loaded once per file (one instance, whichever lazy file asks first). */
+const sharedLoaded = new Map<string, HostModules>();
+
+function sharedModules(file: string, host: HostModules): HostModules {
+  let modules = sharedLoaded.get(file);
+  if (!modules) {
+    modules = loadWithCodeCache<{ sharedModules: HostModules }>(file, undefined, host).exports.sharedModules;
+    sharedLoaded.set(file, modules);
+  }
+  return modules;
 }
 
 /** The runtime the data is valid for: V8 refuses data from another V8 version, and Electron/Node builds differ in flags. */

@@ -26,27 +26,18 @@ export { KIND_PATTERNS, PRESIGN_LIMITS, validateKindField, validateLifetime, typ
 export type { Domain, DomainAuthMode, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
 export { AwsError, EXPECTED, errorLogText, isExpectedFailure, isSsoDomainRefusal, type AwsErrorKind, type NextAction } from './errors';
 export { toAwsError } from './errorMapping';
+export { checkOpenableUrl, openableUrl, rfc3986Authority, isAuthorityOf, type OpenableUrl, SAGEMAKER_URL_HOST_SUFFIXES } from './openableUrl';
+export { PROFILE_NAME_RULE, REGION_PATTERN, validateEndpointUrl, validateProfileName, validateRegion } from './validation';
 export {
-  checkOpenableUrl,
-  openableUrl,
-  rfc3986Authority,
-  isAuthorityOf,
-  type OpenableUrl,
   LANDING_PATH_RULE,
-  PROFILE_NAME_RULE,
-  SAGEMAKER_URL_HOST_SUFFIXES,
   LIMITS,
   LANDING_APP_TYPES,
   NAME_PATTERNS,
-  REGION_PATTERN,
-  validateEndpointUrl,
   validateExpiresInSeconds,
   validateLandingUri,
   validateName,
-  validateProfileName,
-  validateRegion,
   validateSessionExpiration,
-} from './validation';
+} from './requestValues';
 export { redactUrl, REDACTED } from './redact';
 export { ECHO_MAX, quoteValue } from './quoteValue';
 export { effectiveProfileName } from './profiles';

@@ -6,7 +6,7 @@ import type { AwsCore } from './core';
 import { AwsError } from './errors';
 import type { PresignedUrl } from './model';
 import { checkKindField, lifetimesFor, type KindField, type PresignOperation } from './urlLimits';
-import { LIMITS, validateExpiresInSeconds, validateSessionExpiration } from './validation';
+import { LIMITS, validateExpiresInSeconds, validateSessionExpiration } from './requestValues';
 
 /** ExpiresInSeconds (how long the URL works): the caller's, else the longest allowed; validated. */
 export function urlLifetime(expiresInSeconds: number | undefined, operation: string): number {

@@ -12,7 +12,8 @@ import type { Page, PresignedUrl, Space } from './model';
 import { effectiveUserProfile, type SpaceOwnership } from './ownership';
 import { presign, sessionLifetime, urlLifetime } from './presign';
 import type { ListOptions, WaitOptions } from './options';
-import { validateLandingUri, validateRegion } from './validation';
+import { validateRegion } from './validation';
+import { validateLandingUri } from './requestValues';
 import { spaceApps } from './spaceApps';
 import { waitUntil } from './waiting';
 

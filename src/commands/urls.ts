@@ -19,7 +19,7 @@ import {
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem } from '../prompter';
-import { readUrlSettings } from '../settings';
+import { readUrlSettings } from '../urlSettings';
 import { IDENTITY_CENTER } from '../tree/domain';
 import type { Node } from '../tree/nodes';
 import { icon } from '../tree/presentation';

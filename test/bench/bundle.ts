@@ -52,6 +52,11 @@ const FILES: readonly { file: string; id: string; label: string }[] = [
     id: 'bundle.commandsJs',
     label: 'dist/commands.js (production, minified): the commands, loaded on the first command or vscode:// link',
   },
+  {
+    file: 'dist/shared.js',
+    id: 'bundle.sharedJs',
+    label: 'dist/shared.js (production, minified): what dist/sdk.js and dist/commands.js both use, loaded with the first of them',
+  },
 ];
 
 /**

@@ -5,11 +5,14 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
 import { startEmulator, type RunningEmulator } from '../emulator/index';
+import { HOST_MODULES_ID } from '../../src/aws/codeCache';
 import { repoRoot } from '../harness/paths';
 import { emulatorOnlyEnv } from './aws/helpers';
 
 const run = promisify(execFile);
 const OUT_SRC = path.resolve(__dirname, '../../src');
+/** dist/shared.js's entry as esbuild's metafile names it (esbuild.js writes it). */
+const SHARED_ENTRY = 'shared-entry:sagemaker-environments:shared-modules';
 
 interface Metafile {
   outputs: Record<string, { entryPoint?: string; inputs: Record<string, { bytesInOutput: number }> }>;
@@ -50,7 +53,8 @@ describe('the production bundle: one instance of every module', function () {
 
   it('each src/ module is in one file; what a lazy file takes, dist/extension.js holds', () => {
     const host = modulesOf('src/extension.ts');
-    const lazy = [modulesOf('src/aws/sdk.ts'), modulesOf('src/commands/table.ts')];
+    const shared = modulesOf(SHARED_ENTRY);
+    const lazy = [modulesOf('src/aws/sdk.ts'), modulesOf('src/commands/table.ts'), shared];
     const all = [host, ...lazy].flatMap((f) => f.held);
     assert.deepEqual(all.filter((m, i) => all.indexOf(m) !== i), [], 'in two files');
     for (const f of lazy) {
@@ -63,8 +67,38 @@ describe('the production bundle: one instance of every module', function () {
     assert.ok(lazy[0].taken.includes('src/aws/errors.ts') && lazy[0].taken.includes('src/aws/clients.ts'), `dist/sdk.js takes ${lazy[0].taken.join(', ')}`);
   });
 
+  it('what both lazy files use and activation does not is in dist/shared.js, not in dist/extension.js', () => {
+    const host = modulesOf('src/extension.ts');
+    const shared = modulesOf(SHARED_ENTRY);
+    // Both the AWS layer (presigning) and the commands (the URL settings) check a URL's lifetime limits.
+    assert.ok(shared.held.includes('src/aws/urlLimits.ts'), `dist/shared.js holds ${shared.held.join(', ')}`);
+    assert.deepEqual(shared.held.filter((m) => host.held.includes(m)), []);
+  });
+
+  it("two lazily loaded files get one instance of a dist/shared.js module: the loader loads dist/shared.js once, beside them", async () => {
+    const taken = takenBySdk();
+    // Two stand-ins for dist/sdk.js and dist/commands.js, asking the loader by path as esbuild.js's stubs do.
+    for (const name of ['first.js', 'second.js']) {
+      fs.writeFileSync(path.join(dir, name), `exports.limits = require(${JSON.stringify(HOST_MODULES_ID)})('src/aws/urlLimits.ts');`);
+    }
+    const script = `
+      const path = require('node:path');
+      const outSrc = ${JSON.stringify(OUT_SRC)};
+      const host = {};
+      for (const key of ${JSON.stringify(taken)}) host[key] = require(path.join(outSrc, key.slice('src/'.length).replace(/\\.ts$/, '.js')));
+      const { loadWithCodeCache } = require(path.join(outSrc, 'aws', 'codeCache.js'));
+      const first = loadWithCodeCache(${JSON.stringify(path.join(dir, 'first.js'))}, undefined, host).exports.limits;
+      const second = loadWithCodeCache(${JSON.stringify(path.join(dir, 'second.js'))}, undefined, host).exports.limits;
+      process.stdout.write(JSON.stringify({ same: first === second, hasLimits: typeof first.validateLifetime === 'function', inHost: 'src/aws/urlLimits.ts' in host }));`;
+    const { stdout } = await run(process.execPath, ['-e', script], { encoding: 'utf8' });
+    assert.deepEqual(JSON.parse(stdout), { same: true, hasLimits: true, inHost: false });
+  });
+
+  /** What dist/extension.js hands over to dist/sdk.js, and to the dist/shared.js it loads. */
+  const takenBySdk = (): string[] => [...modulesOf('src/aws/sdk.ts').taken, ...modulesOf(SHARED_ENTRY).taken];
+
   it("dist/sdk.js's AWS layer throws the AwsError class it is handed and uses the SDK loader it is handed (a real call over HTTP)", async () => {
-    const { taken } = modulesOf('src/aws/sdk.ts');
+    const taken = takenBySdk();
     const script = `
       const path = require('node:path');
       const outSrc = ${JSON.stringify(OUT_SRC)};

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { repoRoot } from '../harness/paths';
-import { validateLandingUri } from '../../src/aws/validation';
+import { validateLandingUri } from '../../src/aws/requestValues';
 
 interface Property {
   scope?: string;

@@ -17,10 +17,10 @@ const vsixReadmeTool = require(path.join(repoRoot, '.ci', 'vsix-readme.js')) as 
 /**
  * What a user's .vsix may hold: the bundle (dist/extension.js, loaded on activation; dist/sdk.js,
  * the AWS SDK and the AWS layer, loaded on the first AWS call; dist/commands.js, the commands,
- * loaded on the first command; dist/connect.js, the connect helper an SSH ProxyCommand runs), the two icons, the manifest, the licence, the changelog and the
+ * loaded on the first command; dist/shared.js, what both of those use; dist/connect.js, the connect helper an SSH ProxyCommand runs), the two icons, the manifest, the licence, the changelog and the
  * README made for the extension's page (its pictures inlined).
  */
-const BUNDLE = ['dist/commands.js', 'dist/connect.js', 'dist/extension.js', 'dist/sdk.js'];
+const BUNDLE = ['dist/commands.js', 'dist/connect.js', 'dist/extension.js', 'dist/sdk.js', 'dist/shared.js'];
 const exact = (f: string) => new RegExp(`^${f.replace(/\./g, '\\.')}$`);
 const ALLOWED = [/^package\.json$/, /^CHANGELOG\.md$/, /^LICENSE$/, /^media\/sagemaker\.svg$/, /^media\/icon\.png$/, exact(vsixReadmeTool.OUT), ...BUNDLE.map(exact)];
 /** What the README's pictures may add to the .vsix, all together (they are inlined, base64). */
@@ -45,7 +45,7 @@ describe('the packaged .vsix', () => {
     assert.deepEqual(files.filter((f) => !ALLOWED.some((re) => re.test(f))), [], 'files users do not need');
   });
 
-  it('takes every bundle file (extension.js, sdk.js, commands.js, connect.js) and leaves out sourcemaps, sources and builds', async function () {
+  it('takes every bundle file (extension.js, sdk.js, commands.js, shared.js, connect.js) and leaves out sourcemaps, sources and builds', async function () {
     this.timeout(120_000);
     // The repository's manifest and ignore rules over a tree with every kind of file a build
     // leaves, whether or not this clone has built dist/ yet.
