@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../harness/paths';
-import { validateLandingUri } from '../../src/aws/validation';
+import { repoRoot } from '../../harness/paths';
+import { validateLandingUri } from '../../../src/aws/validation';
 
 interface Property {
   scope?: string;

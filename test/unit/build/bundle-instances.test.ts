@@ -4,12 +4,12 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { startEmulator, type RunningEmulator } from '../emulator/index';
-import { repoRoot } from '../harness/paths';
-import { emulatorOnlyEnv } from './aws/helpers';
+import { startEmulator, type RunningEmulator } from '../../emulator/index';
+import { repoRoot } from '../../harness/paths';
+import { emulatorOnlyEnv } from '../aws/helpers';
 
 const run = promisify(execFile);
-const OUT_SRC = path.resolve(__dirname, '../../src');
+const OUT_SRC = path.resolve(__dirname, '../../../src');
 
 interface Metafile {
   outputs: Record<string, { entryPoint?: string; inputs: Record<string, { bytesInOutput: number }> }>;
