@@ -1,6 +1,6 @@
 /**
  * Every command id of the extension, registered at activation (a contract with package.json's
- * `contributes.commands`; test/unit/manifest.test.ts holds them to it). The handlers are in
+ * `contributes.commands`; test/unit/build/manifest.test.ts holds them to it). The handlers are in
  * ./table.ts, loaded on first use.
  */
 export const COMMAND_IDS = [

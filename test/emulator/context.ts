@@ -18,6 +18,8 @@ export interface ServiceContext {
   readonly baseUrl: string;
   /** Moves `record` to status `to` after the transition delay. */
   schedule(record: object, to: string): void;
+  /** Drops `record`'s pending transition (an app replaced by a new one of the same name). */
+  unschedule(record: object): void;
 }
 
 /** Defaults of the presign operations' ExpiresInSeconds / SessionExpirationDurationInSeconds. */

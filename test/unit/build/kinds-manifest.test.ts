@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../harness/paths';
+import { repoRoot } from '../../harness/paths';
 
 interface MenuEntry { command: string; when?: string; group?: string }
 const manifest = JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as {

@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../harness/paths';
-import { validateLandingUri } from '../../src/aws/requestValues';
+import { repoRoot } from '../../harness/paths';
+import { validateLandingUri } from '../../../src/aws/requestValues';
 
 interface Property {
   scope?: string;

@@ -4,13 +4,13 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { startEmulator, type RunningEmulator } from '../emulator/index';
-import { HOST_MODULES_ID } from '../../src/aws/codeCache';
-import { repoRoot } from '../harness/paths';
-import { emulatorOnlyEnv } from './aws/helpers';
+import { startEmulator, type RunningEmulator } from '../../emulator/index';
+import { HOST_MODULES_ID } from '../../../src/aws/codeCache';
+import { repoRoot } from '../../harness/paths';
+import { emulatorOnlyEnv } from '../aws/helpers';
 
 const run = promisify(execFile);
-const OUT_SRC = path.resolve(__dirname, '../../src');
+const OUT_SRC = path.resolve(__dirname, '../../../src');
 /** dist/shared.js's entry as esbuild's metafile names it (esbuild.js writes it). */
 const SHARED_ENTRY = 'shared-entry:sagemaker-environments:shared-modules';
 

@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { parseCounts, type TestCounts } from '../harness/results';
+import { parseCounts, type TestCounts } from '../../harness/results';
 
 /**
  * How the harness counts a mocha run (test/harness/mocha-files.ts), the numbers behind the
@@ -20,7 +20,7 @@ describe('the harness counts every test', () => {
   function run(source: string): TestCounts {
     const file = path.join(dir, `case-${Math.random().toString(36).slice(2)}.test.js`);
     fs.writeFileSync(file, source);
-    const harness = path.join(__dirname, '..', 'harness');
+    const harness = path.join(__dirname, '..', '..', 'harness');
     const script = `
       const { runMochaFiles } = require(${JSON.stringify(path.join(harness, 'mocha-files.js'))});
       const { formatCounts } = require(${JSON.stringify(path.join(harness, 'results.js'))});
@@ -72,7 +72,7 @@ describe('the harness counts every test', () => {
 
   it('lists skipped tests with their reason', () => {
     const counts = run(`
-      const { skipBecause } = require(${JSON.stringify(path.join(__dirname, '..', 'harness', 'results.js'))});
+      const { skipBecause } = require(${JSON.stringify(path.join(__dirname, '..', '..', 'harness', 'results.js'))});
       describe('a', () => {
         it('runs', () => {});
         it('needs something', function () { skipBecause(this, 'no desktop VS Code here'); });

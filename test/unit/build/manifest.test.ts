@@ -1,8 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMMAND_IDS } from '../../src/commands/ids';
-import { repoRoot } from '../harness/paths';
+import { COMMAND_IDS } from '../../../src/commands/ids';
+import { repoRoot } from '../../harness/paths';
 
 /** The names docs/architecture.md fixes as a contract, checked against what the manifest declares. */
 interface Manifest {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { AWS_POLL_TIMING, LOCAL_POLL_TIMING, PollSchedule, pollDelay, pollTimingFor, type PollTiming } from '../../src/tree/pollSchedule';
+import { AWS_POLL_TIMING, LOCAL_POLL_TIMING, PollSchedule, pollDelay, pollTimingFor, type PollTiming } from '../../../src/tree/pollSchedule';
 
 const T: PollTiming = { firstMs: 1000, factor: 2, maxMs: 5000 };
 

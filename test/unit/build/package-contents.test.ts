@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { promisify } from 'node:util';
-import { repoRoot } from '../harness/paths';
+import { repoRoot } from '../../harness/paths';
 
 /** The README that goes into the .vsix, made by `npm run package` (.ci/vsix-readme.js). */
 // eslint-disable-next-line @typescript-eslint/no-require-imports

@@ -19,10 +19,10 @@ import {
   storeRow,
   type StoredRow,
   type StoredTree,
-} from '../../src/lastKnown/snapshot';
-import { LAST_KNOWN_DIR, LastKnownStore } from '../../src/lastKnown/store';
-import { connectionInUse } from '../../src/aws/inUse';
-import type { AwsSettings } from '../../src/aws/types';
+} from '../../../src/lastKnown/snapshot';
+import { LAST_KNOWN_DIR, LastKnownStore } from '../../../src/lastKnown/store';
+import { connectionInUse } from '../../../src/aws/inUse';
+import type { AwsSettings } from '../../../src/aws/types';
 
 /** The last-known key of these settings in this environment (none of the test process's own). */
 function keyOf(settings: AwsSettings, env: Record<string, string> = {}): string {
@@ -221,7 +221,7 @@ describe('last-known tree: the store stays small and whole', function () {
 
   /** A child process (another window's extension host) that writes `key`'s tree when told "go" on stdin. */
   function writer(key: string, nRows: number): { ready: Promise<void>; go: () => void; done: Promise<string> } {
-    const storeModule = path.join(__dirname, '..', '..', 'src', 'lastKnown', 'store.js');
+    const storeModule = path.join(__dirname, '..', '..', '..', 'src', 'lastKnown', 'store.js');
     const script = `
       const { LastKnownStore } = require(${JSON.stringify(storeModule)});
       const errors = [];

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { repoRoot } from '../harness/paths';
+import { repoRoot } from '../../harness/paths';
 
 /**
  * The documentation a reader follows: README.md (what users read on the extension's page),
