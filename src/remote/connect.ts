@@ -21,11 +21,11 @@ import { hostAlias, SSH_CONFIG_FILE, type RemoteHost } from './hostsFile';
 import { installHelper } from './install';
 import { instanceMemoryGiB, RECOMMENDED_MEMORY_GIB } from './instanceMemory';
 import { findPlugin, findSsh, PLUGIN_INSTALL_URL, REMOTE_SSH_EXTENSIONS, SSH_INSTALL_HELP } from './prerequisites';
+import { REMOTE_APP_TYPES } from './names';
 import { addInclude, hasInclude, includeLine, setHost } from './sshConfig';
 
 type SpaceTarget = Extract<UrlTarget, { kind: 'space' }>;
 
-export const REMOTE_APP_TYPES = ['JupyterLab', 'CodeEditor'];
 export const PLUGIN_PATH_SETTING = 'remote.sessionManagerPluginPath';
 export const HOME_FOLDER = '/home/sagemaker-user';
 

@@ -226,7 +226,20 @@ describe('Connect with Remote SSH: prerequisites, consents, and the host it sets
     assert.deepEqual(await calls('CreatePresignedDomainUrl'), [0], 'no URL made');
   });
 
-  it('refuses a space that is neither JupyterLab nor Code Editor, naming its type', async () => {
+  it('offers itself in the menus of JupyterLab and Code Editor space rows only (their contextValue), whatever their state', async () => {
+    const contextOf = async (profile: string, name: string): Promise<string | undefined> => (await item(api(), await space(profile, name))).contextValue;
+    assert.equal(await contextOf('alice', 'Alice JupyterLab'), 'sagemaker.space.running');
+    assert.equal(await contextOf('alice', 'Alice Code Editor'), 'sagemaker.space.stopped');
+    assert.equal(await contextOf('carol', 'Carol RStudio'), 'sagemaker.space.running.noRemote', 'RStudio: no Connect with Remote SSH');
+    const menu = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { menus: { 'view/item/context': { command: string; when: string }[] } } })
+      .contributes.menus['view/item/context'].filter((e) => e.command === 'sagemaker.connectSpace');
+    const shown = (context: string | undefined): boolean[] => menu.map((e) => new RegExp(/viewItem =~ \/(.*)\/$/.exec(e.when)?.[1] ?? '^$').test(context ?? ''));
+    assert.deepEqual(shown(await contextOf('alice', 'Alice JupyterLab')), [true, true], 'inline and in the context menu');
+    assert.deepEqual(shown(await contextOf('alice', 'Alice Code Editor')), [true, true]);
+    assert.deepEqual(shown(await contextOf('carol', 'Carol RStudio')), [false, false]);
+  });
+
+  it('refuses a space that is neither JupyterLab nor Code Editor (asked for in the palette), naming its type', async () => {
     const node = await space('carol', 'Carol RStudio');
     await emulator.resetCalls();
     await connect(node);
