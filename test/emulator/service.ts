@@ -14,7 +14,7 @@ import { ssoPath } from './pages';
 import { partnerAppOperations } from './partner-apps';
 import { Paginator, type SortKey } from './pagination';
 import { PresignedGrants } from './presigned';
-import { remoteOperations, RemoteSessions } from './remote';
+import { appSettings, remoteOperations, RemoteSessions } from './remote';
 import { contains, epoch, num, str } from './values';
 
 export { DEFAULT_EXPIRES_IN_SECONDS, DEFAULT_SESSION_SECONDS } from './context';
@@ -361,7 +361,7 @@ export class SageMakerService implements ServiceContext {
         Status: s.status,
         CreationTime: epoch(s.creationTime),
         LastModifiedTime: epoch(s.lastModifiedTime),
-        SpaceSettings: { AppType: s.appType, RemoteAccess: s.remoteAccess },
+        SpaceSettings: { AppType: s.appType, RemoteAccess: s.remoteAccess, ...appSettings(s) },
         SpaceSharingSettings: { SharingType: s.sharingType },
         OwnershipSettings: s.ownerUserProfileName ? { OwnerUserProfileName: s.ownerUserProfileName } : undefined,
         Url: `${arns.domainUrl(region, s.domainId)}/jupyterlab/default`,
@@ -465,7 +465,7 @@ export class SageMakerService implements ServiceContext {
         appName: String(input.AppName),
         ...(spaceName !== undefined ? { spaceName } : { userProfileName }),
         status: 'Pending',
-        instanceType: spec?.InstanceType ?? (appType === 'JupyterServer' || appType === 'RStudioServerPro' ? 'system' : 'ml.t3.medium'),
+        instanceType: spec?.InstanceType ?? (spaceName !== undefined ? this.space(r, region, domainId, spaceName).defaultResourceSpec?.InstanceType : undefined) ?? (appType === 'JupyterServer' || appType === 'RStudioServerPro' ? 'system' : 'ml.t3.medium'),
         creationTime: new Date(this.now()).toISOString(),
       };
       if (existing) {
