@@ -21,7 +21,7 @@ export { callLimiter, STATE_CALLS_IN_FLIGHT, type CallLimiter } from './callLimi
 export type { NotebookAccess } from './notebooks';
 export type { MlflowAccess, MlflowApp, MlflowAppUrlRequest, MlflowTrackingServer, MlflowTrackingServerUrlRequest, UrlLifetimes } from './mlflow';
 export type { PartnerApp, PartnerAppAccess, PartnerAppUrlRequest } from './partnerApps';
-export { spaceAppArn, type RemoteAccessApi, type RemoteAccessStatus, type RemoteSession, type SpaceRemoteInfo } from './remoteAccess';
+export { spaceAppArn, type RemoteAccessApi, type RemoteAccessStatus, type RemoteSession, type SpaceRemoteChange, type SpaceRemoteInfo } from './remoteAccess';
 export { KIND_PATTERNS, PRESIGN_LIMITS, validateKindField, validateLifetime, type PresignOperation } from './urlLimits';
 export type { Domain, DomainAuthMode, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
 export { AwsError, EXPECTED, errorLogText, isExpectedFailure, isSsoDomainRefusal, type AwsErrorKind, type NextAction } from './errors';

@@ -50,7 +50,7 @@ const METHODS = [
   'describePartnerApp',
   'presignPartnerAppUrl',
   'describeSpaceRemoteAccess',
-  'updateSpaceRemoteAccess',
+  'updateSpaceForRemote',
   'startSession',
 ] as const satisfies readonly Method[];
 

@@ -4,6 +4,7 @@
  * space's app. The connect helper (src/remote/helper/connect.ts) makes its own StartSession call
  * with fresh credentials each time; this one is the VS Code layer's (a check before it opens a window).
  */
+import type { AppInstanceType, ResourceSpec, SpaceSettings } from '@aws-sdk/client-sagemaker';
 import { checkName } from './checks';
 import type { AwsCore } from './core';
 import { AwsError } from './errors';
@@ -18,6 +19,8 @@ export interface SpaceRemoteInfo {
   remoteAccess: RemoteAccessStatus;
   /** The instance type the space's app starts on (its app settings' DefaultResourceSpec), when set. */
   defaultInstanceType?: string;
+  /** That whole DefaultResourceSpec (image, lifecycle configuration…), kept when the instance type changes. */
+  defaultResourceSpec?: ResourceSpec;
   /** The instance type of the space's newest app (ListApps' ResourceSpec), when it has one. */
   appInstanceType?: string;
 }
@@ -29,11 +32,24 @@ export interface RemoteSession {
   tokenValue: string;
 }
 
+/** What UpdateSpace changes for a connection: remote access, and the instance type the app starts on. */
+export interface SpaceRemoteChange {
+  remoteAccess?: RemoteAccessStatus;
+  /** A new DefaultResourceSpec.InstanceType in the space's app settings (`appType`'s), the rest of `keep` (its current spec) unchanged. */
+  instanceType?: { appType: string; instanceType: string; keep?: ResourceSpec };
+}
+
+/** The SpaceSettings member that holds each remote app type's DefaultResourceSpec. */
+const APP_SETTINGS: Readonly<Record<string, 'JupyterLabAppSettings' | 'CodeEditorAppSettings'>> = { JupyterLab: 'JupyterLabAppSettings', CodeEditor: 'CodeEditorAppSettings' };
+
 /** The remote-access part of SageMakerAccess. */
 export interface RemoteAccessApi {
   describeSpaceRemoteAccess(region: string, domainId: string, spaceName: string, signal?: AbortSignal): Promise<SpaceRemoteInfo>;
-  /** UpdateSpace with SpaceSettings.RemoteAccess; the space's app must not be running (SageMaker applies it when the app starts). */
-  updateSpaceRemoteAccess(region: string, domainId: string, spaceName: string, status: RemoteAccessStatus): Promise<void>;
+  /**
+   * One UpdateSpace call with SpaceSettings.RemoteAccess and/or the app settings' instance type; the
+   * space's app must not be running (SageMaker applies both when the app starts).
+   */
+  updateSpaceForRemote(region: string, domainId: string, spaceName: string, change: SpaceRemoteChange): Promise<void>;
   /** StartSession for the app ARN (see spaceAppArn). */
   startSession(region: string, appArn: string, signal?: AbortSignal): Promise<RemoteSession>;
 }
@@ -63,22 +79,43 @@ export function remoteAccessApi(core: AwsCore): RemoteAccessApi {
         ),
       ]);
       const settings = out.SpaceSettings;
+      const defaultSpec = settings?.JupyterLabAppSettings?.DefaultResourceSpec ?? settings?.CodeEditorAppSettings?.DefaultResourceSpec;
       return {
         spaceArn: out.SpaceArn ?? '',
         appType: settings?.AppType,
         remoteAccess: settings?.RemoteAccess === 'ENABLED' ? 'ENABLED' : 'DISABLED',
-        defaultInstanceType: settings?.JupyterLabAppSettings?.DefaultResourceSpec?.InstanceType ?? settings?.CodeEditorAppSettings?.DefaultResourceSpec?.InstanceType,
+        defaultInstanceType: defaultSpec?.InstanceType,
+        defaultResourceSpec: defaultSpec,
         appInstanceType: apps.Apps?.[0]?.ResourceSpec?.InstanceType,
       };
     },
 
-    async updateSpaceRemoteAccess(region, domainId, spaceName, status) {
+    async updateSpaceForRemote(region, domainId, spaceName, change) {
       checkName('DomainId', domainId, 'UpdateSpace');
       checkName('SpaceName', spaceName, 'UpdateSpace');
-      if (status !== 'ENABLED' && status !== 'DISABLED') {
-        throw new AwsError('validation', `RemoteAccess must be ENABLED or DISABLED, not "${String(status)}".`, { operation: 'UpdateSpace' });
+      const { remoteAccess, instanceType } = change;
+      if (remoteAccess !== undefined && remoteAccess !== 'ENABLED' && remoteAccess !== 'DISABLED') {
+        throw new AwsError('validation', `RemoteAccess must be ENABLED or DISABLED, not "${String(remoteAccess)}".`, { operation: 'UpdateSpace' });
       }
-      await core.call(region, 'UpdateSpace', (c, sdk) => c.send(new sdk.UpdateSpaceCommand({ DomainId: domainId, SpaceName: spaceName, SpaceSettings: { RemoteAccess: status } })));
+      const member = instanceType && APP_SETTINGS[instanceType.appType];
+      if (instanceType && !member) {
+        throw new AwsError('validation', `The instance type of a ${instanceType.appType} space cannot be changed here: only JupyterLab and Code Editor spaces.`, { operation: 'UpdateSpace' });
+      }
+      if (instanceType && !/^ml\.[a-z0-9-]+\.[a-z0-9]+$/.test(instanceType.instanceType)) {
+        throw new AwsError('validation', `"${instanceType.instanceType}" is not an instance type (ml.<family>.<size>).`, { operation: 'UpdateSpace' });
+      }
+      if (remoteAccess === undefined && !instanceType) {
+        return;
+      }
+      const settings: SpaceSettings = {};
+      if (remoteAccess !== undefined) {
+        settings.RemoteAccess = remoteAccess;
+      }
+      if (instanceType && member) {
+        // The whole spec is sent (UpdateSpace replaces it): the image and lifecycle configuration stay.
+        settings[member] = { DefaultResourceSpec: { ...instanceType.keep, InstanceType: instanceType.instanceType as AppInstanceType } };
+      }
+      await core.call(region, 'UpdateSpace', (c, sdk) => c.send(new sdk.UpdateSpaceCommand({ DomainId: domainId, SpaceName: spaceName, SpaceSettings: settings })));
     },
 
     async startSession(region, appArn, signal) {

@@ -9,7 +9,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AwsError, type SpaceRemoteInfo, spaceAppArn } from '../aws/index';
+import { AwsError, type SpaceRemoteChange, type SpaceRemoteInfo, spaceAppArn } from '../aws/index';
 import { transition, withKnownState } from '../commands/lifecycle';
 import { askTarget, describeTarget, withAuthMode, type UrlTarget } from '../commands/targets';
 import { deliver } from '../commands/urls';
@@ -19,13 +19,13 @@ import { isCancellation, isCredentialsError, UserFacingError, userMessage } from
 import type { Node } from '../tree/nodes';
 import { hostAlias, SSH_CONFIG_FILE, type RemoteHost } from './hostsFile';
 import { installHelper } from './install';
-import { instanceMemoryGiB, RECOMMENDED_MEMORY_GIB } from './instanceMemory';
+import { instanceMemoryGiB, largerInstanceTypes, RECOMMENDED_MEMORY_GIB } from './instanceMemory';
 import { findPlugin, findSsh, PLUGIN_INSTALL_URL, REMOTE_SSH_EXTENSIONS, SSH_INSTALL_HELP } from './prerequisites';
+import { REMOTE_APP_TYPES } from './names';
 import { addInclude, hasInclude, includeLine, setHost } from './sshConfig';
 
 type SpaceTarget = Extract<UrlTarget, { kind: 'space' }>;
 
-export const REMOTE_APP_TYPES = ['JupyterLab', 'CodeEditor'];
 export const PLUGIN_PATH_SETTING = 'remote.sessionManagerPluginPath';
 export const HOME_FOLDER = '/home/sagemaker-user';
 
@@ -38,7 +38,6 @@ export const BUTTONS = {
   enableRestart: 'Turn On and Restart',
   enableStart: 'Turn On and Start',
   start: 'Start and Connect',
-  anyway: 'Connect Anyway',
   addInclude: 'Add the Line',
 } as const;
 
@@ -126,8 +125,16 @@ async function chooseMode(s: ExtensionServices, alias: string): Promise<'window'
   return answer === BUTTONS.terminal ? 'terminal' : undefined;
 }
 
+/** What the user agreed to change before connecting: remote access turned on, a larger instance type, the space started. */
+interface Readiness {
+  enable: boolean;
+  /** A larger instance type chosen for the space (its app starts on it). */
+  instanceType?: string;
+  start: boolean;
+}
+
 /** What the space needs before it can be reached, each agreed to by the user; undefined when the user declined. */
-async function askReadiness(s: ExtensionServices, t: SpaceTarget, info: SpaceRemoteInfo): Promise<{ enable: boolean; start: boolean } | undefined> {
+async function askReadiness(s: ExtensionServices, t: SpaceTarget, info: SpaceRemoteInfo): Promise<Readiness | undefined> {
   const what = describeTarget(t);
   const state = t.space.appState;
   const active = state === 'Running' || state === 'Starting';
@@ -145,20 +152,34 @@ async function askReadiness(s: ExtensionServices, t: SpaceTarget, info: SpaceRem
       return undefined;
     }
   }
-  const instanceType = info.appInstanceType ?? info.defaultInstanceType;
-  const gib = instanceMemoryGiB(instanceType);
-  if (gib !== undefined && gib < RECOMMENDED_MEMORY_GIB) {
-    const answer = await s.prompter().message(
-      'warning',
-      `The ${what} runs on ${instanceType}, with ${gib} GiB of memory. VS Code's server and extensions in the space want at least ${RECOMMENDED_MEMORY_GIB} GiB; with less they can be slow or stop. A larger instance type (such as ml.t3.large or ml.m5.large) can be chosen for the space in Studio while it is stopped.`,
-      [BUTTONS.anyway],
-      true,
-    );
-    if (answer !== BUTTONS.anyway) {
-      return undefined;
-    }
+  const enable = info.remoteAccess !== 'ENABLED';
+  const size = await askInstanceType(s, t, info, active && !enable);
+  if (!size) {
+    return undefined;
   }
-  return { enable: info.remoteAccess !== 'ENABLED', start: info.remoteAccess !== 'ENABLED' || !active || state === 'Starting' };
+  return { enable, instanceType: size.instanceType, start: enable || size.instanceType !== undefined || !active || state === 'Starting' };
+}
+
+/**
+ * Under 8 GiB of memory: a pick of larger instance types for the space, or keep its own; Escape
+ * cancels (undefined). `restarts`: the app runs and nothing else restarts it, so the pick says a
+ * larger type restarts it. Enough memory (or an unknown type): keep, without asking.
+ */
+async function askInstanceType(s: ExtensionServices, t: SpaceTarget, info: SpaceRemoteInfo, restarts: boolean): Promise<{ instanceType?: string } | undefined> {
+  const current = info.appInstanceType ?? info.defaultInstanceType;
+  const gib = instanceMemoryGiB(current);
+  if (current === undefined || gib === undefined || gib >= RECOMMENDED_MEMORY_GIB) {
+    return {};
+  }
+  const then = restarts ? 'its app is stopped and started again on it (what is not saved in it is lost)' : 'it starts on it';
+  return s.prompter().pick<{ instanceType?: string }>({
+    title: `${t.space.spaceDisplayName || t.space.spaceName} runs on ${current}, with ${gib} GiB of memory: VS Code in the space wants at least ${RECOMMENDED_MEMORY_GIB} GiB`,
+    placeholder: `Choose a larger instance type for the space (${then}), or keep ${current}; Escape cancels`,
+    items: [
+      ...largerInstanceTypes(current).map((c) => ({ label: c.instanceType, description: `${c.gib} GiB`, value: { instanceType: c.instanceType } })),
+      { label: `Keep ${current}`, description: `${gib} GiB: VS Code may be slow or stop`, value: {} },
+    ],
+  });
 }
 
 /** The Include line in the user's SSH config: there, added after the user agreed, or declined (false). */
@@ -184,8 +205,11 @@ async function ensureInclude(s: ExtensionServices, ourFile: string): Promise<{ c
   return answer === BUTTONS.addInclude ? { configPath, add: true } : undefined;
 }
 
-/** Turns remote access on: a running app is stopped first (SageMaker applies the setting when the app starts). */
-async function enableRemoteAccess(s: ExtensionServices, t: SpaceTarget): Promise<SpaceTarget | undefined> {
+/**
+ * Turns remote access on and/or sets the larger instance type, in one UpdateSpace call: a running
+ * app is stopped first (SageMaker applies both when the app starts).
+ */
+async function updateSpace(s: ExtensionServices, t: SpaceTarget, info: SpaceRemoteInfo, ready: Readiness): Promise<SpaceTarget | undefined> {
   let current = t;
   if (current.space.appState === 'Running' || current.space.appState === 'Starting') {
     const stopped = await step(s, "Stopping the space's app", () => transition(s, current, 'stop'));
@@ -194,12 +218,18 @@ async function enableRemoteAccess(s: ExtensionServices, t: SpaceTarget): Promise
     }
     current = stopped as SpaceTarget;
   }
-  await step(s, 'Turning on remote access (UpdateSpace)', () =>
-    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Turning on remote access for ${describeTarget(t)}` }, () =>
-      s.session.access().updateSpaceRemoteAccess(t.region, t.domain.domainId, t.space.spaceName, 'ENABLED'),
+  const appType = info.appType ?? t.space.appType ?? '';
+  const change: SpaceRemoteChange = {
+    ...(ready.enable ? { remoteAccess: 'ENABLED' as const } : {}),
+    ...(ready.instanceType ? { instanceType: { appType, instanceType: ready.instanceType, keep: info.defaultResourceSpec } } : {}),
+  };
+  const doing = [ready.enable ? 'turning on remote access' : '', ready.instanceType ? `setting its instance type to ${ready.instanceType}` : ''].filter(Boolean).join(' and ');
+  await step(s, `${doing.charAt(0).toUpperCase()}${doing.slice(1)} (UpdateSpace)`, () =>
+    vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Connect with Remote SSH: ${doing} for ${describeTarget(t)}` }, () =>
+      s.session.access().updateSpaceForRemote(t.region, t.domain.domainId, t.space.spaceName, change),
     ),
   );
-  s.log.info(`Turned on remote access for ${describeTarget(t)}`);
+  s.log.info(`Connect with Remote SSH: ${doing} for ${describeTarget(t)}`);
   return current;
 }
 
@@ -294,15 +324,15 @@ export async function connectTarget(s: ExtensionServices, target: SpaceTarget): 
     return;
   }
   // 3. Changes, each agreed to above.
-  if (ready.enable) {
-    const stopped = await enableRemoteAccess(s, t);
+  if (ready.enable || ready.instanceType) {
+    const stopped = await updateSpace(s, t, info, ready);
     if (!stopped) {
       return;
     }
     t = stopped;
   }
   if (ready.start) {
-    const started = await startSpace(s, t, info.appInstanceType);
+    const started = await startSpace(s, t, ready.instanceType ?? info.appInstanceType);
     if (!started) {
       return;
     }

@@ -29,3 +29,14 @@ export function instanceMemoryGiB(instanceType: string | undefined): number | un
 }
 
 export const RECOMMENDED_MEMORY_GIB = 8;
+
+/**
+ * The larger instance types offered for a space under 8 GiB: a few of the general ones, smallest
+ * first, and one GPU type; each is in the API model's AppInstanceType (test/unit/remote/instance-memory.test.ts).
+ */
+const LARGER_CHOICES = ['ml.t3.large', 'ml.m5.large', 'ml.t3.xlarge', 'ml.m5.xlarge', 'ml.g5.xlarge'] as const;
+
+/** The instance types to offer instead of `current`, with their memory: at least 8 GiB, and not `current`. */
+export function largerInstanceTypes(current: string | undefined): { instanceType: string; gib: number }[] {
+  return LARGER_CHOICES.filter((t) => t !== current).map((t) => ({ instanceType: t, gib: instanceMemoryGiB(t) ?? RECOMMENDED_MEMORY_GIB }));
+}

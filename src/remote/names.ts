@@ -12,6 +12,12 @@ export const REMOTE_DIR = 'remote';
 /** What each SSH host alias connects to; its presence means hosts were set up. */
 export const HOSTS_FILE = 'hosts.json';
 
+/** The app types a space can be reached over SSH with (SageMaker's remote access). */
+export const REMOTE_APP_TYPES: readonly string[] = ['JupyterLab', 'CodeEditor'];
+
+/** Suffix of a space row's contextValue when its app type cannot be reached over SSH: its menu has no "Connect with Remote SSH". */
+export const NO_REMOTE_CONTEXT = '.noRemote';
+
 /** Remote-SSH extensions that open `vscode-remote://ssh-remote+<host>` folders: Microsoft's, Cursor's, and the open one (VSCodium and other forks). */
 export const REMOTE_SSH_EXTENSIONS = ['ms-vscode-remote.remote-ssh', 'anysphere.remote-ssh', 'jeanp413.open-remote-ssh'] as const;
 

@@ -3,6 +3,7 @@ import type { RowData } from '../lastKnown/snapshot';
 import type { UrlTarget } from './target';
 import { openingProfile, type Domain, type SageMakerAccess, type Space } from '../aws/index';
 import type { BaseNode, KeptRow, Node, OpenableRow, Rereadable, RowUpdate, Transitional, TreeNodeKinds } from './listing';
+import { NO_REMOTE_CONTEXT, REMOTE_APP_TYPES } from '../remote/names';
 import { icon, isPassing, joinDescription, opensRow, spaceCodicon, toneOf, tooltip } from './presentation';
 
 /** The key every row of one space shares (a shared space shows under each profile). */
@@ -89,7 +90,8 @@ export class SpaceNode implements BaseNode, Transitional, Rereadable, OpenableRo
     item.id = this.id;
     item.description = joinDescription([appType, s.sharingType, s.appState === 'Unknown' ? 'checking…' : s.appState]);
     item.iconPath = icon(spaceCodicon(appType), toneOf(s.appState));
-    item.contextValue = `sagemaker.space.${s.appState.toLowerCase()}`;
+    // Other app types (RStudio, Canvas…) are marked so their menu has no "Connect with Remote SSH".
+    item.contextValue = `sagemaker.space.${s.appState.toLowerCase()}${appType && REMOTE_APP_TYPES.includes(appType) ? '' : NO_REMOTE_CONTEXT}`;
     return item;
   }
 

@@ -30,6 +30,8 @@ import { pageInitScript, TRACE_GLOBAL } from './trace-page';
 interface Options {
   latencyMs: number;
   json: boolean;
+  /** `--only remote`: the Remote SSH rows alone (test/bench/host/remote.ts). */
+  only?: 'remote';
 }
 
 function parseArgs(argv: string[]): Options {
@@ -45,8 +47,14 @@ function parseArgs(argv: string[]): Options {
         throw new Error(`--latency takes a whole number of milliseconds from 0 to 10000; got ${v ?? 'nothing'}.`);
       }
       options.latencyMs = n;
+    } else if (a === '--only' || a.startsWith('--only=')) {
+      const v = a.includes('=') ? a.slice(a.indexOf('=') + 1) : argv[++i];
+      if (v !== 'remote') {
+        throw new Error(`--only takes "remote" (the Remote SSH rows); got ${v ?? 'nothing'}.`);
+      }
+      options.only = v;
     } else {
-      throw new Error(`Unknown argument ${a}. Usage: npm run bench -- [--latency MS] [--json]`);
+      throw new Error(`Unknown argument ${a}. Usage: npm run bench -- [--latency MS] [--json] [--only remote]`);
     }
   }
   return options;
@@ -272,12 +280,42 @@ async function measureMinimalExtension(browser: Browser, server: RunningCodeServ
   }
 }
 
+/** `--only remote`: the Remote SSH rows in one window, printed (test-results/bench.json is left as it was). */
+async function benchRemoteOnly(options: Options, log: (s: string) => void): Promise<void> {
+  const fixtures = await prepareEnvironment({ data: benchData(), latencyMs: options.latencyMs, transitionDelayMs: 300 });
+  try {
+    const server = await startCodeServer({ env: { ...fixtures.env, [LATENCY_ENV]: String(options.latencyMs) }, userSettings: { ...fixtures.userSettings, 'sagemaker.regions': [LARGE_REGION] } });
+    try {
+      const browser = await launchChromium();
+      try {
+        const { figures } = await runHostSuite(browser, server, log, 'remote-only.js');
+        const shown: Figure[] = figures.map((f) => (f.floorRoundTrips !== undefined ? { ...f, floor: f.floorRoundTrips * options.latencyMs } : f));
+        log('');
+        log(formatTable(shown));
+        if (options.json) {
+          process.stdout.write(`${JSON.stringify({ latencyMs: options.latencyMs, figures: shown }, null, 2)}\n`);
+        }
+      } finally {
+        await browser.close();
+      }
+    } finally {
+      await server.stop();
+    }
+  } finally {
+    await fixtures.dispose();
+  }
+}
+
 async function main(): Promise<void> {
   const options = parseArgs(process.argv.slice(2));
   const started = Date.now();
   // With --json, stdout carries only the JSON: progress and the table go to stderr.
   const log = (s: string): void => void (options.json ? process.stderr : process.stdout).write(`${s}\n`);
   log(`Benchmark: round-trip latency ${options.latencyMs} ms per call, data set "large" (${LARGE_REGION}) + 3 smaller regions`);
+  if (options.only === 'remote') {
+    await benchRemoteOnly(options, log);
+    return;
+  }
 
   const bundle = await measureBundle();
   if (bundle.vsixProblem) {

@@ -65,6 +65,8 @@ export interface SpaceRecord {
   lastModifiedTime: string;
   /** SpaceSettings.RemoteAccess (DescribeSpace says nothing when unset); UpdateSpace changes it. */
   remoteAccess?: 'ENABLED' | 'DISABLED';
+  /** The app settings' DefaultResourceSpec (UpdateSpace sets it): what CreateApp without a ResourceSpec starts on. */
+  defaultResourceSpec?: Record<string, string>;
 }
 
 export interface AppRecord {

@@ -11,6 +11,9 @@
  *   StartSession is a ValidationException naming the AuthMode, as CreatePresignedDomainUrl is.
  * - RemoteAccess cannot change while the space's app runs (ResourceInUse): the app picks it up when
  *   it starts, which is why a client stops the app first and starts it again after.
+ * - UpdateSpace's JupyterLabAppSettings / CodeEditorAppSettings DefaultResourceSpec replaces the
+ *   space's (the settings of another app type than the space's are a ValidationException); a
+ *   CreateApp without a ResourceSpec starts on its InstanceType.
  */
 import * as crypto from 'node:crypto';
 import * as arns from './arns';
@@ -18,6 +21,15 @@ import type { Operations, ServiceContext } from './context';
 import type { RegionData, SpaceRecord } from './data';
 import { inUse, notFound, validation } from './errors';
 import { str } from './values';
+
+/** The SpaceSettings member that holds each app type's DefaultResourceSpec (the ones UpdateSpace may set). */
+const APP_SETTINGS: Readonly<Record<string, string>> = { JupyterLab: 'JupyterLabAppSettings', CodeEditor: 'CodeEditorAppSettings' };
+
+/** DescribeSpace's app settings for the space's DefaultResourceSpec, when it has one. */
+export function appSettings(s: SpaceRecord): Record<string, unknown> {
+  const member = APP_SETTINGS[s.appType];
+  return member && s.defaultResourceSpec ? { [member]: { DefaultResourceSpec: { ...s.defaultResourceSpec } } } : {};
+}
 
 /** App types that can be reached over SSH. */
 const REMOTE_APP_TYPES = ['JupyterLab', 'CodeEditor'];
@@ -89,10 +101,16 @@ export function remoteOperations(ctx: ServiceContext & { readonly sessions: Remo
       const domainId = String(input.DomainId);
       const spaceName = String(input.SpaceName);
       const s = spaceOf(r, region, domainId, spaceName);
-      const settings = (input.SpaceSettings ?? {}) as { AppType?: unknown; RemoteAccess?: unknown };
+      const settings = (input.SpaceSettings ?? {}) as Record<string, unknown> & { AppType?: unknown; RemoteAccess?: unknown };
       if (settings.AppType !== undefined && settings.AppType !== s.appType) {
         throw validation(`You can't edit the app type of a space: space ${spaceName} is a ${s.appType} space.`);
       }
+      for (const [appType, member] of Object.entries(APP_SETTINGS)) {
+        if (settings[member] !== undefined && appType !== s.appType) {
+          throw validation(`SpaceSettings.${member} cannot be set for space ${spaceName}, a ${s.appType} space.`);
+        }
+      }
+      const spec = (settings[APP_SETTINGS[s.appType] ?? ''] as { DefaultResourceSpec?: Record<string, string> } | undefined)?.DefaultResourceSpec;
       const remoteAccess = str(settings.RemoteAccess) as SpaceRecord['remoteAccess'];
       if (remoteAccess !== undefined && remoteAccess !== (s.remoteAccess ?? 'DISABLED')) {
         const app = activeApp(r, s);
@@ -100,6 +118,9 @@ export function remoteOperations(ctx: ServiceContext & { readonly sessions: Remo
           throw inUse(`Space ${spaceName} has an app in ${app.status} status; stop it before changing RemoteAccess.`);
         }
         s.remoteAccess = remoteAccess;
+      }
+      if (spec !== undefined) {
+        s.defaultResourceSpec = { ...spec };
       }
       const displayName = str(input.SpaceDisplayName);
       if (displayName !== undefined) {

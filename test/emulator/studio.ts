@@ -8,6 +8,7 @@ import type { AppRecord, AppStatus, DomainRecord, RegionData, SpaceRecord } from
 import { DEFAULT_LIMITS } from './data';
 import { inUse, limitExceeded, notFound, validation } from './errors';
 import { ssoPath } from './pages';
+import { appSettings } from './remote';
 import { contains, epoch, num, str } from './values';
 
 /** Landing pages CreatePresignedDomainUrl accepts (see the API reference for LandingUri). */
@@ -208,7 +209,7 @@ export function studioOperations(ctx: ServiceContext): Operations {
         Status: s.status,
         CreationTime: epoch(s.creationTime),
         LastModifiedTime: epoch(s.lastModifiedTime),
-        SpaceSettings: { AppType: s.appType, RemoteAccess: s.remoteAccess },
+        SpaceSettings: { AppType: s.appType, RemoteAccess: s.remoteAccess, ...appSettings(s) },
         SpaceSharingSettings: { SharingType: s.sharingType },
         OwnershipSettings: s.ownerUserProfileName ? { OwnerUserProfileName: s.ownerUserProfileName } : undefined,
         Url: `${arns.domainUrl(region, s.domainId)}/jupyterlab/default`,
@@ -312,7 +313,7 @@ export function studioOperations(ctx: ServiceContext): Operations {
         appName: String(input.AppName),
         ...(spaceName !== undefined ? { spaceName } : { userProfileName }),
         status: 'Pending',
-        instanceType: spec?.InstanceType ?? (appType === 'JupyterServer' || appType === 'RStudioServerPro' ? 'system' : 'ml.t3.medium'),
+        instanceType: spec?.InstanceType ?? (spaceName !== undefined ? space(r, region, domainId, spaceName).defaultResourceSpec?.InstanceType : undefined) ?? (appType === 'JupyterServer' || appType === 'RStudioServerPro' ? 'system' : 'ml.t3.medium'),
         creationTime: new Date(ctx.now()).toISOString(),
       };
       if (existing) {

@@ -163,19 +163,62 @@ describe('Connect with Remote SSH: prerequisites, consents, and the host it sets
     assert.deepEqual(await calls('StartSession'), [1], 'the helper started one session');
   });
 
-  it('remote access off on a running space: asks (the app restarts), says its instance has under 8 GiB, then stops, turns it on, starts, opens the home folder in a new window', async () => {
+  it('remote access off on a running space: asks (the app restarts), offers larger types than its 4 GiB one (kept), then stops, turns it on, starts, opens the home folder in a new window', async () => {
     const node = await space('alice', 'Alice JupyterLab');
-    prompter.script({ button: 'Turn On and Restart' }, { button: 'Connect Anyway' });
+    prompter.script({ button: 'Turn On and Restart' }, { pick: 'Keep ml.t3.medium' });
     await connect(node);
-    const [restart, memory] = prompter.messages.filter((m) => m.modal);
+    const [restart] = prompter.messages.filter((m) => m.modal);
     assert.match(restart.text, /Remote access is off for the space Alice JupyterLab\. Turn it on\? Its app restarts/);
-    assert.match(memory.text, /runs on ml\.t3\.medium, with 4 GiB of memory.*at least 8 GiB/);
+    assert.equal(prompter.picks[0].title, 'Alice JupyterLab runs on ml.t3.medium, with 4 GiB of memory: VS Code in the space wants at least 8 GiB');
+    assert.match(prompter.picks[0].placeholder, /Choose a larger instance type for the space \(it starts on it\), or keep ml\.t3\.medium; Escape cancels/);
     assert.deepEqual(await calls('DeleteApp', 'UpdateSpace', 'CreateApp'), [1, 1, 1]);
+    assert.equal((await api().services.session.access().describeSpaceRemoteAccess('us-east-1', EAST, 'alice-jupyterlab')).appInstanceType, 'ml.t3.medium', 'kept');
     assert.equal((await api().services.session.access().describeSpaceRemoteAccess('us-east-1', EAST, 'alice-jupyterlab')).remoteAccess, 'ENABLED');
     assert.equal((await item(api(), node)).contextValue, 'sagemaker.space.running');
     assert.deepEqual(opened, [`vscode-remote://ssh-remote%2B${alias('alice-jupyterlab')}/home/sagemaker-user`]);
     assert.equal(vscode.Uri.parse(opened[0]).authority, `ssh-remote+${alias('alice-jupyterlab')}`);
     assert.equal(await sshEchoOk(alias('alice-jupyterlab')), 'ok\n');
+  });
+
+  describe('a running space with remote access on, under 8 GiB', () => {
+    const remote = () => api().services.session.access().describeSpaceRemoteAccess('us-east-1', EAST, 'alice-jupyterlab');
+
+    it('offers its larger choices, the current one to keep; Escape changes nothing', async () => {
+      prompter.script({ cancel: true });
+      await connect(await space('alice', 'Alice JupyterLab'));
+      const pick = prompter.picks[0];
+      assert.deepEqual(pick.items.map((i) => `${i.label} (${i.description ?? ''})`), [
+        'ml.t3.large (8 GiB)',
+        'ml.m5.large (8 GiB)',
+        'ml.t3.xlarge (16 GiB)',
+        'ml.m5.xlarge (16 GiB)',
+        'ml.g5.xlarge (16 GiB)',
+        'Keep ml.t3.medium (4 GiB: VS Code may be slow or stop)',
+      ]);
+      assert.match(pick.placeholder, /Choose a larger instance type for the space \(its app is stopped and started again on it \(what is not saved in it is lost\)\), or keep ml\.t3\.medium; Escape cancels/);
+      assert.deepEqual(await calls('UpdateSpace', 'DeleteApp', 'CreateApp', 'StartSession'), [0, 0, 0, 0], 'only the space read (DescribeSpace)');
+      assert.deepEqual(opened, [], 'no window');
+    });
+
+    it('keeping its type connects with no change to the space', async () => {
+      prompter.script({ pick: 'Keep ml.t3.medium' });
+      await connect(await space('alice', 'Alice JupyterLab'));
+      assert.deepEqual(await calls('DeleteApp', 'UpdateSpace', 'CreateApp'), [0, 0, 0]);
+      assert.deepEqual(opened, [`vscode-remote://ssh-remote%2B${alias('alice-jupyterlab')}/home/sagemaker-user`]);
+      assert.equal((await remote()).appInstanceType, 'ml.t3.medium');
+    });
+
+    it('a larger one: the app is stopped, UpdateSpace sets the space\'s instance type, the app starts on it, and ssh works', async () => {
+      prompter.script({ pick: 'ml.m5.xlarge' });
+      await connect(await space('alice', 'Alice JupyterLab'));
+      const order = (await emulator.arrivals()).map((a) => a.operation).filter((o) => ['DeleteApp', 'UpdateSpace', 'CreateApp'].includes(o));
+      assert.deepEqual(order, ['DeleteApp', 'UpdateSpace', 'CreateApp']);
+      const after = await remote();
+      assert.deepEqual([after.remoteAccess, after.defaultInstanceType, after.appInstanceType], ['ENABLED', 'ml.m5.xlarge', 'ml.m5.xlarge'], 'the space\'s default and its app');
+      assert.equal((await item(api(), await space('alice', 'Alice JupyterLab'))).contextValue, 'sagemaker.space.running');
+      assert.deepEqual(opened, [`vscode-remote://ssh-remote%2B${alias('alice-jupyterlab')}/home/sagemaker-user`]);
+      assert.equal(await sshEchoOk(alias('alice-jupyterlab')), 'ok\n');
+    });
   });
 
   it('declining remote access changes nothing', async () => {
@@ -226,7 +269,20 @@ describe('Connect with Remote SSH: prerequisites, consents, and the host it sets
     assert.deepEqual(await calls('CreatePresignedDomainUrl'), [0], 'no URL made');
   });
 
-  it('refuses a space that is neither JupyterLab nor Code Editor, naming its type', async () => {
+  it('offers itself in the menus of JupyterLab and Code Editor space rows only (their contextValue), whatever their state', async () => {
+    const contextOf = async (profile: string, name: string): Promise<string | undefined> => (await item(api(), await space(profile, name))).contextValue;
+    assert.equal(await contextOf('alice', 'Alice JupyterLab'), 'sagemaker.space.running');
+    assert.equal(await contextOf('alice', 'Alice Code Editor'), 'sagemaker.space.stopped');
+    assert.equal(await contextOf('carol', 'Carol RStudio'), 'sagemaker.space.running.noRemote', 'RStudio: no Connect with Remote SSH');
+    const menu = (JSON.parse(fs.readFileSync(path.join(repoRoot, 'package.json'), 'utf8')) as { contributes: { menus: { 'view/item/context': { command: string; when: string }[] } } })
+      .contributes.menus['view/item/context'].filter((e) => e.command === 'sagemaker.connectSpace');
+    const shown = (context: string | undefined): boolean[] => menu.map((e) => new RegExp(/viewItem =~ \/(.*)\/$/.exec(e.when)?.[1] ?? '^$').test(context ?? ''));
+    assert.deepEqual(shown(await contextOf('alice', 'Alice JupyterLab')), [true, true], 'inline and in the context menu');
+    assert.deepEqual(shown(await contextOf('alice', 'Alice Code Editor')), [true, true]);
+    assert.deepEqual(shown(await contextOf('carol', 'Carol RStudio')), [false, false]);
+  });
+
+  it('refuses a space that is neither JupyterLab nor Code Editor (asked for in the palette), naming its type', async () => {
     const node = await space('carol', 'Carol RStudio');
     await emulator.resetCalls();
     await connect(node);

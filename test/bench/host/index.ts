@@ -10,6 +10,7 @@ import { BENCH_PROFILE, LARGE_DOMAIN, LARGE_REGION, OTHER_REGIONS } from '../dat
 import { FIGURES_MARKER, LATENCY_ENV, median, type HostFigure } from '../figures';
 import { requestStartMs } from '../request-start';
 import { BenchPrompter, CLOSE_WHEN_SHOWN, type Chooser } from './prompter';
+import { benchRemote } from './remote';
 
 /**
  * The benchmark's part inside VS Code's extension host (code-server runs it through the
@@ -148,6 +149,24 @@ export function run(): Promise<void> {
  */
 export function runColdWithoutLastKnown(): Promise<void> {
   return bench(true);
+}
+
+/** Only the Remote SSH rows (`npm run bench -- --only remote`), in a window of their own. */
+export async function runRemoteOnly(): Promise<void> {
+  const ext = vscode.extensions.getExtension<SageMakerExtensionApi>(EXTENSION_ID);
+  if (!ext) {
+    throw new Error(`extension ${EXTENSION_ID} is not loaded in this VS Code`);
+  }
+  await vscode.commands.executeCommand('workbench.view.extension.sagemaker');
+  const api = await ext.activate();
+  await vscode.commands.executeCommand('workbench.action.closeSidebar');
+  const previousPrompter = api.setPrompter(prompter);
+  try {
+    await benchRemote({ api, prompter, region: LARGE_REGION, domainName: DOMAIN, profile: PROFILE, say }, figures);
+  } finally {
+    api.setPrompter(previousPrompter);
+  }
+  console.log(`${FIGURES_MARKER}${JSON.stringify({ figures, host: { node: process.version, vscode: vscode.version, pageSize: vscode.workspace.getConfiguration('sagemaker').get<number>('pageSize') } })}`);
 }
 
 async function bench(coldOnly: boolean): Promise<void> {
@@ -628,6 +647,10 @@ async function bench(coldOnly: boolean): Promise<void> {
       'floor: one round trip, every list of every region in parallel',
     );
     await vscode.workspace.getConfiguration('sagemaker').update('regions', [LARGE_REGION], vscode.ConfigurationTarget.Global);
+    await new Promise((r) => setTimeout(r, 500));
+
+    // (6) Connect with Remote SSH: the command → `ssh <alias> echo ok` (./remote.ts).
+    await benchRemote({ api, prompter, region: LARGE_REGION, domainName: DOMAIN, profile: PROFILE, say }, figures);
   } finally {
     api.setPrompter(previousPrompter);
   }

@@ -18,6 +18,13 @@ export class BenchPrompter implements Prompter {
   readonly opened: vscode.Uri[] = [];
   readonly errors: string[] = [];
 
+  /** Answers each question (a modal message) with the button it returns; unset, a question is an error. */
+  private answer: ((buttons: readonly string[]) => string | undefined) | undefined;
+
+  answerQuestions(answer: ((buttons: readonly string[]) => string | undefined) | undefined): void {
+    this.answer = answer;
+  }
+
   script(...choosers: Chooser[]): this {
     this.choosers.push(...choosers);
     return this;
@@ -72,7 +79,10 @@ export class BenchPrompter implements Prompter {
     return Promise.resolve(undefined);
   }
 
-  message(level: MessageLevel, text: string, _buttons: readonly string[], modal = false): Promise<string | undefined> {
+  message(level: MessageLevel, text: string, buttons: readonly string[], modal = false): Promise<string | undefined> {
+    if (modal && level !== 'error' && this.answer) {
+      return Promise.resolve(this.answer(buttons));
+    }
     if (level === 'error' || modal) {
       this.errors.push(`${level}${modal ? ' question' : ''}: ${text}`);
     }

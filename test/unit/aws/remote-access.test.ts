@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { DescribeAppCommand, SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { spaceAppArn, type SageMakerAccess } from '../../../src/aws/index';
 import { emulatorFixture, type EmulatorFixture } from './fixture';
 import { awsError } from './helpers';
@@ -18,11 +19,11 @@ describe('aws/remote access: DescribeSpace, UpdateSpace, StartSession (local Sag
 
   it("reads a space's remote access, turns it on once its app is stopped, and starts a session for the app's ARN", async () => {
     const before = await access.describeSpaceRemoteAccess('us-east-1', EAST, 'alice-jupyterlab');
-    assert.deepEqual(before, { spaceArn: `arn:aws:sagemaker:us-east-1:123456789012:space/${EAST}/alice-jupyterlab`, appType: 'JupyterLab', remoteAccess: 'DISABLED', defaultInstanceType: undefined, appInstanceType: 'ml.t3.medium' });
+    assert.deepEqual(before, { spaceArn: `arn:aws:sagemaker:us-east-1:123456789012:space/${EAST}/alice-jupyterlab`, appType: 'JupyterLab', remoteAccess: 'DISABLED', defaultInstanceType: undefined, defaultResourceSpec: undefined, appInstanceType: 'ml.t3.medium' });
     const space = await access.describeSpace('us-east-1', EAST, 'alice-jupyterlab');
     await access.stopSpace('us-east-1', space);
     await access.waitForSpace('us-east-1', EAST, 'alice-jupyterlab', 'Stopped', { pollMs: 30 });
-    await access.updateSpaceRemoteAccess('us-east-1', EAST, 'alice-jupyterlab', 'ENABLED');
+    await access.updateSpaceForRemote('us-east-1', EAST, 'alice-jupyterlab', { remoteAccess: 'ENABLED' });
     assert.equal((await access.describeSpaceRemoteAccess('us-east-1', EAST, 'alice-jupyterlab')).remoteAccess, 'ENABLED');
     await access.startSpace('us-east-1', space);
     await access.waitForSpace('us-east-1', EAST, 'alice-jupyterlab', 'Running', { pollMs: 30 });
@@ -35,11 +36,11 @@ describe('aws/remote access: DescribeSpace, UpdateSpace, StartSession (local Sag
   });
 
   it('UpdateSpace while the app runs is ResourceInUse, named as the UpdateSpace step; a bad status changes nothing and calls nothing', async () => {
-    const e = await awsError(access.updateSpaceRemoteAccess('us-east-1', EAST, 'alice-jupyterlab', 'ENABLED'));
+    const e = await awsError(access.updateSpaceForRemote('us-east-1', EAST, 'alice-jupyterlab', { remoteAccess: 'ENABLED' }));
     assert.equal(e.operation, 'UpdateSpace');
     assert.match(e.userMessage, /stop it before changing RemoteAccess/);
     const calls = fx.emu.callCount();
-    const bad = await awsError(access.updateSpaceRemoteAccess('us-east-1', EAST, 'alice-jupyterlab', 'on' as 'ENABLED'));
+    const bad = await awsError(access.updateSpaceForRemote('us-east-1', EAST, 'alice-jupyterlab', { remoteAccess: 'on' as 'ENABLED' }));
     assert.equal(bad.kind, 'validation');
     assert.equal(fx.emu.callCount(), calls);
   });
@@ -60,6 +61,34 @@ describe('aws/remote access: DescribeSpace, UpdateSpace, StartSession (local Sag
     await access.waitForSpace('us-east-1', EAST, 'alice-code-editor', 'Stopped', { pollMs: 30 });
     await access.startSpace('us-east-1', space);
     assert.equal((await access.describeSpaceRemoteAccess('us-east-1', EAST, 'alice-code-editor')).appInstanceType, 'ml.t3.medium');
+  });
+
+  it("UpdateSpace sets the app settings' instance type (the rest of the spec kept): DescribeSpace says it, the next app starts on it, ListApps and DescribeApp say so", async () => {
+    const space = await access.describeSpace('us-east-1', EAST, 'alice-code-editor');
+    const image = 'arn:aws:sagemaker:us-east-1:123456789012:image/sagemaker-distribution-cpu';
+    await access.updateSpaceForRemote('us-east-1', EAST, 'alice-code-editor', { instanceType: { appType: 'CodeEditor', instanceType: 'ml.t3.medium', keep: { SageMakerImageArn: image } } });
+    const before = await access.describeSpaceRemoteAccess('us-east-1', EAST, 'alice-code-editor');
+    await access.updateSpaceForRemote('us-east-1', EAST, 'alice-code-editor', { remoteAccess: 'ENABLED', instanceType: { appType: 'CodeEditor', instanceType: 'ml.m5.xlarge', keep: before.defaultResourceSpec } });
+    const after = await access.describeSpaceRemoteAccess('us-east-1', EAST, 'alice-code-editor');
+    assert.deepEqual([after.remoteAccess, after.defaultInstanceType, after.defaultResourceSpec], ['ENABLED', 'ml.m5.xlarge', { SageMakerImageArn: image, InstanceType: 'ml.m5.xlarge' }]);
+    await access.startSpace('us-east-1', space);
+    await access.waitForSpace('us-east-1', EAST, 'alice-code-editor', 'Running', { pollMs: 30 });
+    assert.equal((await access.describeSpaceRemoteAccess('us-east-1', EAST, 'alice-code-editor')).appInstanceType, 'ml.m5.xlarge', 'ListApps');
+    const client = new SageMakerClient({ region: 'us-east-1', endpoint: fx.emu.url, credentials: { accessKeyId: fx.emu.accessKeyId, secretAccessKey: fx.emu.secretAccessKey } });
+    const app = await client.send(new DescribeAppCommand({ DomainId: EAST, SpaceName: 'alice-code-editor', AppType: 'CodeEditor', AppName: 'default' }));
+    client.destroy();
+    assert.equal(app.ResourceSpec?.InstanceType, 'ml.m5.xlarge', 'DescribeApp');
+  });
+
+  it('UpdateSpace refuses an instance type SageMaker does not have, and app settings of another app type, changing nothing', async () => {
+    const unknownType = await awsError(access.updateSpaceForRemote('us-east-1', EAST, 'alice-code-editor', { instanceType: { appType: 'CodeEditor', instanceType: 'ml.t3.huge' } }));
+    assert.equal(unknownType.kind, 'validation');
+    assert.match(unknownType.userMessage, /instanceType/);
+    const wrongApp = await awsError(access.updateSpaceForRemote('us-east-1', EAST, 'alice-code-editor', { instanceType: { appType: 'JupyterLab', instanceType: 'ml.m5.large' } }));
+    assert.match(wrongApp.userMessage, /JupyterLabAppSettings cannot be set for space alice-code-editor, a CodeEditor space/);
+    const notRemote = await awsError(access.updateSpaceForRemote('us-east-1', EAST, 'carol-rstudio', { instanceType: { appType: 'RStudioServerPro', instanceType: 'ml.m5.large' } }));
+    assert.match(notRemote.userMessage, /only JupyterLab and Code Editor spaces/);
+    assert.equal((await access.describeSpaceRemoteAccess('us-east-1', EAST, 'alice-code-editor')).defaultInstanceType, undefined);
   });
 
   it('spaceAppArn refuses what is not a space ARN', () => {
