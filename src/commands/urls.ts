@@ -27,7 +27,8 @@ import { recordRecent } from './recordRecent';
 import { KIND_OPERATION, isSingleUse, kindLifetimes, presignKind, type KindTarget } from './kinds';
 import { ensureRunning } from './lifecycle';
 import { currentShell, SHELL_NAMES } from '../shell';
-import { describeTarget, resolveTarget, type TargetKind, type UrlTarget } from './targets';
+import { describeTarget } from '../kinds/index';
+import { resolveTarget, type TargetKind, type UrlTarget } from './targets';
 
 export interface UrlOptions {
   readonly landingUri?: string;
