@@ -1,14 +1,14 @@
+/**
+ * Start, stop and waiting, for any kind that has them: what each call is, which state means
+ * running, the states it passes and the poller's key are the kind's own (`lifecycle`,
+ * src/kinds/<kind>.ts); its rows take each state through the tree (`updateTarget`).
+ */
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import { describeTarget, targetSpec, type Lifecycle } from '../kinds/index';
 import type { Node } from '../tree/nodes';
 import { askTarget, targetFromNode, type UrlTarget } from './targets';
-
-/**
- * Start, stop and waiting, for any kind that has them: what each call is, which state means
- * running, and the poller's key are the kind's own (`lifecycle`, src/kinds/<kind>.ts).
- */
 
 export type StartStopTarget = Extract<UrlTarget, { kind: 'space' | 'notebook' | 'mlflowTrackingServer' }>;
 

@@ -106,6 +106,8 @@ export interface TargetSpec<K extends TargetKind> extends KindSpec {
   readonly kind: K;
   /** How a target is named in messages: 'Studio for alice (my-domain)', 'space x'... */
   name(t: TargetKinds[K]): string;
+  /** What Copy ID / Copy ARN copy of it, and how their messages name it. */
+  copy(t: TargetKinds[K]): CopyFields;
   /** The reference a link and Open Recent keep of it. */
   toRef(t: TargetKinds[K]): NamedRef;
   /** The target a reference names, with the one lookup the kind needs (its cost noted where it is written). */

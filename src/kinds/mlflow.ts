@@ -57,6 +57,7 @@ export const trackingServerTarget: TargetSpec<'mlflowTrackingServer'> = {
   keys: { name: FIELD_RULES.TrackingServerName },
   describe: (r) => `MLflow tracking server ${r.name}`,
   name: (t) => `MLflow tracking server ${t.server.trackingServerName}`,
+  copy: (t) => ({ id: t.server.trackingServerName, arn: t.server.trackingServerArn, what: `MLflow tracking server ${t.server.trackingServerName}` }),
   toRef: (t) => ({ ref: { kind: 'mlflowTrackingServer', region: t.region, name: t.server.trackingServerName }, names: {} }),
   // One Describe call: whether it exists, and its state (a stopped tracking server is offered a start).
   fromRef: async (access, ref) => ({ kind: 'mlflowTrackingServer', region: ref.region, server: await access.describeMlflowTrackingServer(ref.region, ref.name!) }),
@@ -80,6 +81,8 @@ export const mlflowAppTarget: TargetSpec<'mlflowApp'> = {
   keys: { arn: FIELD_RULES.MlflowAppArn },
   describe: (r, n) => `MLflow app ${n?.displayName ?? r.arn}`,
   name: (t) => `MLflow app ${t.app.name}`,
+  // Named by ARN in the API: its "ID" is the ARN too.
+  copy: (t) => ({ id: t.app.arn, arn: t.app.arn, what: `MLflow app ${t.app.name}` }),
   toRef: (t) => ({ ref: { kind: 'mlflowApp', region: t.region, arn: t.app.arn }, names: { displayName: t.app.name } }),
   // DescribeMlflowApp: whether it exists (it has no start or stop: the service says whether it opens).
   fromRef: async (access, ref) => ({ kind: 'mlflowApp', region: ref.region, app: await access.describeMlflowApp(ref.region, ref.arn!) }),

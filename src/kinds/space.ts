@@ -47,6 +47,7 @@ export const spaceTarget: TargetSpec<'space'> = {
   describe: (r, n) =>
     `space ${n?.displayName && n.displayName !== r.space ? `${n.displayName} (${r.space})` : r.space} of user profile ${r.profile} in domain ${domainPart(r, n?.domainName)}`,
   name: (t) => `space ${t.space.spaceDisplayName || t.space.spaceName}`,
+  copy: (t) => ({ id: t.space.spaceName, what: `space ${t.space.spaceName}` }),
   toRef: (t) => ({
     ref: { kind: 'space', region: t.region, domain: t.domain.domainId, profile: t.userProfileName, space: t.space.spaceName },
     names: { domainName: knownDomainName(t.domain), displayName: t.space.spaceDisplayName },

@@ -75,6 +75,7 @@ describe('kinds: what each kind of resource is, written once (src/kinds/)', () =
       assert.equal(fx.emu.callCount() - before, LOOKUP_CALLS[t.kind] ?? 1, `${t.kind}: calls to look it up`);
       assert.deepEqual(spec.toRef(back).ref, ref, `${t.kind}: the same environment`);
       assert.equal(describeTarget(back), describeTarget(t), `${t.kind}: named the same`);
+      assert.deepEqual(spec.copy(back), spec.copy(t), `${t.kind}: Copy ID / Copy ARN copy the same`);
     }
   });
 
