@@ -6,11 +6,15 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
-import { describeTarget, targetSpec, type Lifecycle } from '../kinds/index';
+import { describeTarget, targetSpec, TARGETS, type Lifecycle } from '../kinds/index';
 import type { Node } from '../tree/nodes';
 import { askTarget, targetFromNode, type UrlTarget } from './targets';
 
-export type StartStopTarget = Extract<UrlTarget, { kind: 'space' | 'notebook' | 'mlflowTrackingServer' }>;
+/** The kinds that start and stop, in the order the palette offers them. */
+const START_STOP_KINDS = ['notebook', 'space', 'mlflowTrackingServer'] as const;
+type StartStopKind = (typeof START_STOP_KINDS)[number];
+
+export type StartStopTarget = Extract<UrlTarget, { kind: StartStopKind }>;
 
 /** How the target's kind is started and stopped; undefined for a kind that is not (Studio, MLflow apps, partner apps). */
 function lifecycleOf<T extends UrlTarget>(t: T): Lifecycle<T> | undefined {
@@ -48,14 +52,10 @@ export async function resolveStartStopTarget(s: ExtensionServices, node: Node | 
   if (fromRow && isStartStop(fromRow)) {
     return fromRow;
   }
-  const kind = await s.prompter().pick<'space' | 'notebook' | 'mlflowTrackingServer'>({
+  const kind = await s.prompter().pick<StartStopKind>({
     title: `${verb}`,
     placeholder: `What to ${verb.toLowerCase()}`,
-    items: [
-      { label: 'Notebook instance', value: 'notebook' },
-      { label: 'Space', description: 'its app', value: 'space' },
-      { label: 'MLflow tracking server', value: 'mlflowTrackingServer' },
-    ],
+    items: START_STOP_KINDS.map((k) => ({ label: TARGETS[k].label, description: TARGETS[k].lifecycle?.starts, value: k })),
   });
   if (!kind) {
     return undefined;

@@ -124,6 +124,8 @@ export interface Lifecycle<T> {
   state(t: T): string;
   /** The poller's key of its rows: while a command waits on it, the poller leaves it alone. */
   stateKey(t: T): string;
+  /** What a start starts, when not the resource itself ("its app", a space's). */
+  readonly starts?: string;
   /** The state it shows as soon as a start or stop is accepted. */
   readonly passing: { readonly start: string; readonly stop: string };
   /** The start or stop call. `instanceType`: a space's app is started on it (a restart keeps its own). */

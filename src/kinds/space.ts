@@ -61,6 +61,7 @@ export const spaceTarget: TargetSpec<'space'> = {
     isRunning: (t) => t.space.appState === 'Running',
     state: (t) => t.space.appState ?? 'unknown',
     stateKey: (t) => spaceStateKey(t.space),
+    starts: 'its app',
     passing: { start: 'Starting', stop: 'Stopping' },
     call: (access, t, action, instanceType) => (action === 'start' ? access.startSpace(t.region, t.space, instanceType) : access.stopSpace(t.region, t.space)),
     wait: async (access, t, until, o) => ({ ...t, space: await access.waitForSpace(t.region, t.domain.domainId, t.space.spaceName, until === 'running' ? 'Running' : 'Stopped', o) }),
