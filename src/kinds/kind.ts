@@ -12,7 +12,7 @@
  * src/tree/listing.ts) are the resource kinds plus rows that are no resource (region, group,
  * error, "Load more", loading, empty).
  */
-import type { SageMakerAccess, WaitOptions } from '../aws/index';
+import type { SageMakerAccess, UrlCall, WaitOptions } from '../aws/index';
 
 /**
  * Every resource kind and its model type: each kind's file adds its own (declaration merging), so
@@ -106,6 +106,8 @@ export interface TargetSpec<K extends TargetKind> extends KindSpec {
   readonly kind: K;
   /** How a target is named in messages: 'Studio for alice (my-domain)', 'space x'... */
   name(t: TargetKinds[K]): string;
+  /** The call its URL is made with: the presigning operation and the members naming it ("Copy as AWS CLI Command" writes it; src/aws/cli.ts). */
+  urlCall(t: TargetKinds[K]): UrlCall;
   /** What Copy ID / Copy ARN copy of it, and how their messages name it. */
   copy(t: TargetKinds[K]): CopyFields;
   /** The reference a link and Open Recent keep of it. */

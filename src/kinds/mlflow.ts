@@ -57,6 +57,7 @@ export const trackingServerTarget: TargetSpec<'mlflowTrackingServer'> = {
   keys: { name: FIELD_RULES.TrackingServerName },
   describe: (r) => `MLflow tracking server ${r.name}`,
   name: (t) => `MLflow tracking server ${t.server.trackingServerName}`,
+  urlCall: (t) => ({ operation: 'CreatePresignedMlflowTrackingServerUrl', trackingServerName: t.server.trackingServerName }),
   copy: (t) => ({ id: t.server.trackingServerName, arn: t.server.trackingServerArn, what: `MLflow tracking server ${t.server.trackingServerName}` }),
   toRef: (t) => ({ ref: { kind: 'mlflowTrackingServer', region: t.region, name: t.server.trackingServerName }, names: {} }),
   // One Describe call: whether it exists, and its state (a stopped tracking server is offered a start).
@@ -81,6 +82,7 @@ export const mlflowAppTarget: TargetSpec<'mlflowApp'> = {
   keys: { arn: FIELD_RULES.MlflowAppArn },
   describe: (r, n) => `MLflow app ${n?.displayName ?? r.arn}`,
   name: (t) => `MLflow app ${t.app.name}`,
+  urlCall: (t) => ({ operation: 'CreatePresignedMlflowAppUrl', arn: t.app.arn }),
   // Named by ARN in the API: its "ID" is the ARN too.
   copy: (t) => ({ id: t.app.arn, arn: t.app.arn, what: `MLflow app ${t.app.name}` }),
   toRef: (t) => ({ ref: { kind: 'mlflowApp', region: t.region, arn: t.app.arn }, names: { displayName: t.app.name } }),

@@ -35,6 +35,7 @@ export const notebookTarget: TargetSpec<'notebook'> = {
   keys: { name: FIELD_RULES.NotebookInstanceName },
   describe: (r) => `notebook instance ${r.name}`,
   name: (t) => `notebook instance ${t.notebook.notebookInstanceName}`,
+  urlCall: (t) => ({ operation: 'CreatePresignedNotebookInstanceUrl', notebookInstanceName: t.notebook.notebookInstanceName }),
   copy: (t) => ({ id: t.notebook.notebookInstanceName, arn: t.notebook.notebookInstanceArn, what: `notebook instance ${t.notebook.notebookInstanceName}` }),
   toRef: (t) => ({ ref: { kind: 'notebook', region: t.region, name: t.notebook.notebookInstanceName }, names: {} }),
   // DescribeNotebookInstance: whether it is in service.

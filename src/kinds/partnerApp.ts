@@ -29,6 +29,7 @@ export const partnerAppTarget: TargetSpec<'partnerApp'> = {
   keys: { arn: FIELD_RULES.PartnerAppArn },
   describe: (r, n) => `partner AI app ${n?.displayName ?? r.arn}`,
   name: (t) => `partner AI app ${t.app.name}`,
+  urlCall: (t) => ({ operation: 'CreatePartnerAppPresignedUrl', arn: t.app.arn }),
   // Named by ARN in the API: its "ID" is the ARN too.
   copy: (t) => ({ id: t.app.arn, arn: t.app.arn, what: `partner AI app ${t.app.name}` }),
   toRef: (t) => ({ ref: { kind: 'partnerApp', region: t.region, arn: t.app.arn }, names: { displayName: t.app.name } }),

@@ -47,6 +47,14 @@ export const spaceTarget: TargetSpec<'space'> = {
   describe: (r, n) =>
     `space ${n?.displayName && n.displayName !== r.space ? `${n.displayName} (${r.space})` : r.space} of user profile ${r.profile} in domain ${domainPart(r, n?.domainName)}`,
   name: (t) => `space ${t.space.spaceDisplayName || t.space.spaceName}`,
+  // What the tree knows of its ownership rides along, so no DescribeSpace call is needed.
+  urlCall: (t) => ({
+    operation: 'CreatePresignedDomainUrl',
+    domainId: t.domain.domainId,
+    userProfileName: t.userProfileName,
+    spaceName: t.space.spaceName,
+    spaceInfo: { sharingType: t.space.sharingType, ownerUserProfileName: t.space.ownerUserProfileName },
+  }),
   copy: (t) => ({ id: t.space.spaceName, what: `space ${t.space.spaceName}` }),
   toRef: (t) => ({
     ref: { kind: 'space', region: t.region, domain: t.domain.domainId, profile: t.userProfileName, space: t.space.spaceName },

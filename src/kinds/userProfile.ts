@@ -32,6 +32,7 @@ export const studioTarget: TargetSpec<'studio'> = {
   keys: { domain: FIELD_RULES.DomainId, profile: FIELD_RULES.UserProfileName },
   describe: (r, n) => `Studio for user profile ${r.profile} in domain ${domainPart(r, n?.domainName)}`,
   name: (t) => `Studio for ${t.userProfileName} (${t.domain.domainName})`,
+  urlCall: (t) => ({ operation: 'CreatePresignedDomainUrl', domainId: t.domain.domainId, userProfileName: t.userProfileName }),
   copy: (t) => ({ id: t.userProfileName, what: `user profile ${t.userProfileName}` }),
   toRef: (t) => ({
     ref: { kind: 'studio', region: t.region, domain: t.domain.domainId, profile: t.userProfileName },

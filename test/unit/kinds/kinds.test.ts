@@ -1,9 +1,17 @@
 import * as assert from 'node:assert/strict';
-import type { SageMakerAccess } from '../../../src/aws/index';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { urlCallInvocation, type SageMakerAccess } from '../../../src/aws/index';
 import { RESOURCES, TARGETS, describeTarget, targetSpec, type Lifecycle, type TargetKind, type UrlTarget } from '../../../src/kinds/index';
 import { checkRef } from '../../../src/links/kinds';
 import { linkFor, parseLink } from '../../../src/links/link';
+import { repoRoot } from '../../harness/paths';
 import { emulatorFixture, type EmulatorFixture } from '../aws/fixture';
+
+const model = JSON.parse(fs.readFileSync(path.join(repoRoot, 'test', 'reference', 'sagemaker-api-model.json'), 'utf8')) as {
+  operations: Record<string, { input?: { shape: string } }>;
+  shapes: Record<string, { members?: Record<string, unknown>; required?: string[] }>;
+};
 
 /** One target of each kind, listed from the demo data the way the tree and the palette list them. */
 async function oneOfEach(access: SageMakerAccess): Promise<Record<TargetKind, UrlTarget>> {
@@ -76,6 +84,24 @@ describe('kinds: what each kind of resource is, written once (src/kinds/)', () =
       assert.deepEqual(spec.toRef(back).ref, ref, `${t.kind}: the same environment`);
       assert.equal(describeTarget(back), describeTarget(t), `${t.kind}: named the same`);
       assert.deepEqual(spec.copy(back), spec.copy(t), `${t.kind}: Copy ID / Copy ARN copy the same`);
+    }
+  });
+
+  it('each target kind names the call its URL is made with: an operation of the API model, given its required members and no others', async () => {
+    const targets = await oneOfEach(fx.access());
+    for (const t of Object.values(targets)) {
+      const call = targetSpec(t).urlCall(t);
+      const invocation = urlCallInvocation(call, { expiresInSeconds: 60, sessionExpirationDurationInSeconds: 1800 });
+      assert.equal(invocation.operation, call.operation, t.kind);
+      const input = model.shapes[model.operations[call.operation]?.input?.shape ?? ''];
+      assert.ok(input, `${t.kind}: ${call.operation} is an operation of the model`);
+      const given = invocation.params.map(([m]) => m);
+      for (const m of given) {
+        assert.ok(m in (input.members ?? {}), `${t.kind}: ${m} is an input member of ${call.operation}`);
+      }
+      for (const m of input.required ?? []) {
+        assert.ok(given.includes(m), `${t.kind}: ${call.operation} needs ${m}`);
+      }
     }
   });
 
