@@ -12,6 +12,8 @@ const LAYERS = [
   { name: 'base', paths: ['^src/(log|settings|urlSettings|errors|prompter|replaceById|session|resourceTypes|clipboardExpiry|shell)\\.ts$'] },
   // Remote SSH's files and programs: the owned host file, the Include line, the connect helper and its install.
   { name: 'remote-setup', paths: ['^src/remote/(names|hostsFile|install|instanceMemory|prerequisites|sshConfig|hooks)\\.ts$', '^src/remote/helper/'] },
+  // What each kind of resource is, as data: stored fields, link keys, references, start/stop (no vscode).
+  { name: 'kinds', paths: ['^src/kinds/'] },
   { name: 'records', paths: ['^src/lastKnown/', '^src/links/(kinds|link)\\.ts$', '^src/recent/store\\.ts$'] },
   { name: 'tree', paths: ['^src/tree/'] },
   { name: 'services', paths: ['^src/(connection|context)\\.ts$'] },

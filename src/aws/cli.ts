@@ -4,7 +4,7 @@
  * model); the CLI's own names are derived from them as the AWS CLI does (kebab-case), so a unit
  * test can hold every line against the model.
  */
-import type { AwsSettings, DomainUrlRequest, NotebookUrlRequest } from './types';
+import type { AwsSettings, DomainUrlRequest, NotebookUrlRequest, SpaceOwnership } from './types';
 import { LIMITS } from './requestValues';
 import { effectiveUserProfile } from './ownership';
 import { formatCommandLine, type ShellKind } from './cliShell';
@@ -107,4 +107,34 @@ export function mlflowAppUrlInvocation(r: { arn: string } & UrlLifetimes): CliIn
 /** CreatePartnerAppPresignedUrl (its answer's field is `Url`). */
 export function partnerAppUrlInvocation(r: { arn: string } & UrlLifetimes): CliInvocation {
   return withLifetimes('CreatePartnerAppPresignedUrl', ['Arn', r.arn], r);
+}
+
+/**
+ * The call behind a presigned URL, by its operation, with the members that name what it is for
+ * (each kind says its own: `urlCall`, src/kinds/<kind>.ts); the lifetimes and a landing page are
+ * the URL's own.
+ */
+export type UrlCall =
+  | { readonly operation: 'CreatePresignedDomainUrl'; readonly domainId: string; readonly userProfileName: string; readonly spaceName?: string; readonly spaceInfo?: SpaceOwnership }
+  | { readonly operation: 'CreatePresignedNotebookInstanceUrl'; readonly notebookInstanceName: string }
+  | { readonly operation: 'CreatePresignedMlflowTrackingServerUrl'; readonly trackingServerName: string }
+  | { readonly operation: 'CreatePresignedMlflowAppUrl' | 'CreatePartnerAppPresignedUrl'; readonly arn: string };
+
+/** The CLI invocation of a URL's call, with its lifetimes (and a domain URL's landing page). */
+export function urlCallInvocation(call: UrlCall, o: UrlLifetimes & { readonly landingUri?: string } = {}): CliInvocation {
+  const lifetimes = { expiresInSeconds: o.expiresInSeconds, sessionExpirationDurationInSeconds: o.sessionExpirationDurationInSeconds };
+  switch (call.operation) {
+    case 'CreatePresignedDomainUrl': {
+      const { domainId, userProfileName, spaceName, spaceInfo } = call;
+      return domainUrlInvocation({ domainId, userProfileName, spaceName, spaceInfo, landingUri: o.landingUri, ...lifetimes });
+    }
+    case 'CreatePresignedNotebookInstanceUrl':
+      return notebookUrlInvocation({ notebookInstanceName: call.notebookInstanceName, ui: 'JupyterLab', sessionExpirationDurationInSeconds: o.sessionExpirationDurationInSeconds });
+    case 'CreatePresignedMlflowTrackingServerUrl':
+      return mlflowTrackingServerUrlInvocation({ trackingServerName: call.trackingServerName, ...lifetimes });
+    case 'CreatePresignedMlflowAppUrl':
+      return mlflowAppUrlInvocation({ arn: call.arn, ...lifetimes });
+    case 'CreatePartnerAppPresignedUrl':
+      return partnerAppUrlInvocation({ arn: call.arn, ...lifetimes });
+  }
 }

@@ -51,7 +51,9 @@ export {
   notebookUrlInvocation,
   partnerAppUrlInvocation,
   toCommandLine,
+  urlCallInvocation,
   type CliInvocation,
+  type UrlCall,
 } from './cli';
 export { CommandLineError, formatCommandLine, quoteFor, shellKindFor, ssoLoginCommand, ssoLoginWords, unsafeFor, type ShellKind, type TerminalProfileInfo } from './cliShell';
 export { withJupyterLabView } from './notebooks';

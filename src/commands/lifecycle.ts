@@ -1,36 +1,43 @@
+/**
+ * Start, stop and waiting, for any kind that has them: what each call is, which state means
+ * running, the states it passes and the poller's key are the kind's own (`lifecycle`,
+ * src/kinds/<kind>.ts); its rows take each state through the tree (`updateTarget`).
+ */
 import * as vscode from 'vscode';
-import type { MlflowTrackingServer, NotebookInstance, Space, SpaceAppState } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
-import { trackingServerRunning } from '../tree/status';
+import { describeTarget, targetSpec, TARGETS, type Lifecycle } from '../kinds/index';
 import type { Node } from '../tree/nodes';
-import { trackingServerStateKey } from '../tree/mlflow';
-import { notebookStateKey } from '../tree/notebook';
-import { spaceStateKey } from '../tree/space';
-import { askTarget, describeTarget, targetFromNode, type UrlTarget } from './targets';
+import { askTarget, targetFromNode, type UrlTarget } from './targets';
 
-export type StartStopTarget = Extract<UrlTarget, { kind: 'space' | 'notebook' | 'mlflowTrackingServer' }>;
+/** The kinds that start and stop, in the order the palette offers them. */
+const START_STOP_KINDS = ['notebook', 'space', 'mlflowTrackingServer'] as const;
+type StartStopKind = (typeof START_STOP_KINDS)[number];
+
+export type StartStopTarget = Extract<UrlTarget, { kind: StartStopKind }>;
+
+/** How the target's kind is started and stopped; undefined for a kind that is not (Studio, MLflow apps, partner apps). */
+function lifecycleOf<T extends UrlTarget>(t: T): Lifecycle<T> | undefined {
+  return targetSpec(t).lifecycle as Lifecycle<T> | undefined;
+}
 
 /** Whether the target can be started and stopped (a space's app, a notebook instance, a tracking server). */
 function isStartStop(t: UrlTarget): t is StartStopTarget {
-  return t.kind === 'space' || t.kind === 'notebook' || t.kind === 'mlflowTrackingServer';
+  return lifecycleOf(t) !== undefined;
 }
 
-const SPACE_STATES: readonly string[] = ['Running', 'Starting', 'Stopping', 'Stopped', 'Failed'];
+/** The lifecycle of a target known to have one. */
+function lifecycle<T extends UrlTarget>(t: T): Lifecycle<T> {
+  const l = lifecycleOf(t);
+  if (!l) {
+    throw new UserFacingError(`The ${describeTarget(t)} cannot be started or stopped.`);
+  }
+  return l;
+}
 
 /** Running (or InService), i.e. a URL for it opens something. */
 export function isRunning(t: StartStopTarget): boolean {
-  if (t.kind === 'mlflowTrackingServer') {
-    return trackingServerRunning(t.server.status, t.server.isActive);
-  }
-  return t.kind === 'notebook' ? t.notebook.status === 'InService' : t.space.appState === 'Running';
-}
-
-function stateOf(t: StartStopTarget): string {
-  if (t.kind === 'mlflowTrackingServer') {
-    return t.server.status ?? 'unknown';
-  }
-  return (t.kind === 'notebook' ? t.notebook.status : t.space.appState) ?? 'unknown';
+  return lifecycle(t).isRunning(t);
 }
 
 /** The local emulator is cheap to poll; AWS gets the layer's default pace. */
@@ -45,14 +52,10 @@ export async function resolveStartStopTarget(s: ExtensionServices, node: Node | 
   if (fromRow && isStartStop(fromRow)) {
     return fromRow;
   }
-  const kind = await s.prompter().pick<'space' | 'notebook' | 'mlflowTrackingServer'>({
+  const kind = await s.prompter().pick<StartStopKind>({
     title: `${verb}`,
     placeholder: `What to ${verb.toLowerCase()}`,
-    items: [
-      { label: 'Notebook instance', value: 'notebook' },
-      { label: 'Space', description: 'its app', value: 'space' },
-      { label: 'MLflow tracking server', value: 'mlflowTrackingServer' },
-    ],
+    items: START_STOP_KINDS.map((k) => ({ label: TARGETS[k].label, description: TARGETS[k].lifecycle?.starts, value: k })),
   });
   if (!kind) {
     return undefined;
@@ -60,46 +63,17 @@ export async function resolveStartStopTarget(s: ExtensionServices, node: Node | 
   return (await askTarget(s, kind)) as StartStopTarget | undefined;
 }
 
-function update(s: ExtensionServices, t: StartStopTarget, status?: string): StartStopTarget {
-  if (t.kind === 'mlflowTrackingServer') {
-    // While waiting, the server is neither active nor inactive: its status alone decides.
-    const server: MlflowTrackingServer = status ? { ...t.server, status, isActive: undefined } : t.server;
-    s.tree.updateTrackingServer(server);
-    return { ...t, server };
-  }
-  if (t.kind === 'notebook') {
-    const notebook: NotebookInstance = status ? { ...t.notebook, status } : t.notebook;
-    s.tree.updateNotebook(notebook);
-    return { ...t, notebook };
-  }
-  const space: Space = status && SPACE_STATES.includes(status) ? { ...t.space, appState: status as SpaceAppState } : t.space;
-  s.tree.updateSpace(space);
-  return { ...t, space };
-}
-
-/** The poller's key for a target: while a command waits on it, the poller leaves it alone. */
-function stateKeyOf(t: StartStopTarget): string {
-  switch (t.kind) {
-    case 'notebook':
-      return notebookStateKey(t.notebook);
-    case 'space':
-      return spaceStateKey(t.space);
-    case 'mlflowTrackingServer':
-      return trackingServerStateKey(t.server);
-  }
+/** The target as a state seen says it, on its rows too. */
+function update<T extends UrlTarget>(s: ExtensionServices, t: T, status: string): T {
+  const next = lifecycle(t).withState(t, status);
+  s.tree.updateTarget(next);
+  return next;
 }
 
 /** Describes the resource again and puts its state on its rows; a failure here is logged, not shown twice. */
-async function showRealState(s: ExtensionServices, t: StartStopTarget): Promise<void> {
+async function showRealState(s: ExtensionServices, t: UrlTarget): Promise<void> {
   try {
-    const access = s.session.access();
-    if (t.kind === 'notebook') {
-      s.tree.updateNotebook(await access.describeNotebookInstance(t.region, t.notebook.notebookInstanceName));
-    } else if (t.kind === 'space') {
-      s.tree.updateSpace(await access.describeSpace(t.region, t.domain.domainId, t.space.spaceName));
-    } else {
-      s.tree.updateTrackingServer(await access.describeMlflowTrackingServer(t.region, t.server.trackingServerName));
-    }
+    s.tree.updateTarget(await lifecycle(t).read(s.session.access(), t));
   } catch (e) {
     s.log.error(`Reading the state of the ${describeTarget(t)} after a failed wait`, e);
   }
@@ -114,16 +88,16 @@ async function showRealState(s: ExtensionServices, t: StartStopTarget): Promise<
 export async function transition(s: ExtensionServices, target: StartStopTarget, action: 'start' | 'stop', o: { spaceInstanceType?: string } = {}): Promise<StartStopTarget | undefined> {
   const access = s.session.access();
   // Picked before its state came in: whether it runs decides what start and stop may do.
-  const t = target.kind === 'space' ? await withKnownState(s, target) : target;
+  const t = await withKnownState(s, target);
+  const l = lifecycle(t);
   const what = describeTarget(t);
-  const running = isRunning(t);
-  if (action === 'start' && running) {
+  if (action === 'start' && l.isRunning(t)) {
     throw new UserFacingError(`The ${what} is already running.`);
   }
-  if (action === 'stop' && stateOf(t) === 'Stopped') {
+  if (action === 'stop' && l.state(t) === 'Stopped') {
     throw new UserFacingError(`The ${what} is already stopped.`);
   }
-  return s.poller.whileWaiting(stateKeyOf(t), () => vscode.window.withProgress(
+  return s.poller.whileWaiting(l.stateKey(t), () => vscode.window.withProgress(
     {
       location: vscode.ProgressLocation.Notification,
       title: `${action === 'start' ? 'Starting' : 'Stopping'} ${what}`,
@@ -143,27 +117,11 @@ export async function transition(s: ExtensionServices, target: StartStopTarget, 
             current = update(s, current, status);
           },
         };
-        if (t.kind === 'mlflowTrackingServer') {
-          const name = t.server.trackingServerName;
-          await (action === 'start' ? access.startMlflowTrackingServer(t.region, name) : access.stopMlflowTrackingServer(t.region, name));
-          current = update(s, t, action === 'start' ? 'Starting' : 'Stopping');
-          const done = await access.waitForMlflowTrackingServer(t.region, name, action === 'start' ? 'Started' : 'Stopped', waiting);
-          s.tree.updateTrackingServer(done);
-          return { ...t, server: done };
-        }
-        if (t.kind === 'notebook') {
-          const name = t.notebook.notebookInstanceName;
-          await (action === 'start' ? access.startNotebookInstance(t.region, name) : access.stopNotebookInstance(t.region, name));
-          current = update(s, t, action === 'start' ? 'Pending' : 'Stopping');
-          const done = await access.waitForNotebookInstance(t.region, name, action === 'start' ? 'InService' : 'Stopped', waiting);
-          s.tree.updateNotebook(done);
-          return { ...t, notebook: done };
-        }
-        await (action === 'start' ? access.startSpace(t.region, t.space, o.spaceInstanceType) : access.stopSpace(t.region, t.space));
-        current = update(s, t, action === 'start' ? 'Starting' : 'Stopping');
-        const done = await access.waitForSpace(t.region, t.domain.domainId, t.space.spaceName, action === 'start' ? 'Running' : 'Stopped', waiting);
-        s.tree.updateSpace(done);
-        return { ...t, space: done };
+        await l.call(access, t, action, o.spaceInstanceType);
+        current = update(s, t, l.passing[action]);
+        const done = await l.wait(access, t, action === 'start' ? 'running' : 'stopped', waiting);
+        s.tree.updateTarget(done);
+        return done;
       } catch (e) {
         if (token.isCancellationRequested) {
           s.log.info(`Stopped waiting for ${what} to ${action}; it carries on in SageMaker.`);
@@ -180,34 +138,34 @@ export async function transition(s: ExtensionServices, target: StartStopTarget, 
   ));
 }
 
-type SpaceTarget = Extract<UrlTarget, { kind: 'space' }>;
-
 /**
- * A space listed before its app state came in (tree row or palette item saying "checking…"):
- * its state asked now, one ListApps call (SpaceNameEquals), as the listing would have. The
- * listing's row learns it too.
+ * A target listed before its state came in (a space's row or palette item saying "checking…"):
+ * its state asked now, as its kind says (a space: one ListApps call, SpaceNameEquals, as the
+ * listing would have made). Its rows learn it too.
  */
-export async function withKnownState<T extends SpaceTarget>(s: ExtensionServices, t: T): Promise<T> {
-  if (t.space.appState !== 'Unknown') {
+export async function withKnownState<T extends UrlTarget>(s: ExtensionServices, t: T): Promise<T> {
+  const reading = lifecycleOf(t)?.readUnknown?.(s.session.access(), t);
+  if (!reading) {
     return t;
   }
-  const space = await s.session.access().refreshSpaceApp(t.region, t.space);
-  s.tree.updateSpace(space);
-  return { ...t, space };
+  const known = await reading;
+  s.tree.updateTarget(known);
+  return known;
 }
 
 const START_AND_OPEN = 'Start and Open';
 
-/** Before opening: a stopped space or notebook instance is started first, if the user agrees. */
+/** Before opening: a stopped space, notebook instance or tracking server is started first, if the user agrees. */
 export async function ensureRunning(s: ExtensionServices, t: UrlTarget): Promise<UrlTarget | undefined> {
-  // MLflow apps and partner apps have no start or stop: the service says whether they open.
-  if (t.kind === 'studio' || t.kind === 'mlflowApp' || t.kind === 'partnerApp' || isRunning(t)) {
+  // Studio, MLflow apps and partner apps have no start or stop: the service says whether they open.
+  if (!isStartStop(t) || isRunning(t)) {
     return t;
   }
-  if (t.kind === 'space' && t.space.appState === 'Unknown') {
-    return ensureRunning(s, await withKnownState(s, t));
+  const known = await withKnownState(s, t);
+  if (known !== t) {
+    return ensureRunning(s, known);
   }
-  const state = stateOf(t);
+  const state = lifecycle(t).state(t);
   if (state === 'Starting' || state === 'Pending') {
     const wait = await s.prompter().message('info', `The ${describeTarget(t)} is starting. Open it when it is ready?`, ['Wait and Open'], true);
     return wait ? waitUntilRunning(s, t) : undefined;
@@ -219,27 +177,17 @@ export async function ensureRunning(s: ExtensionServices, t: UrlTarget): Promise
   return transition(s, t, 'start');
 }
 
-async function waitUntilRunning(s: ExtensionServices, t: StartStopTarget): Promise<StartStopTarget | undefined> {
-  const access = s.session.access();
-  return s.poller.whileWaiting(stateKeyOf(t), () => vscode.window.withProgress(
+async function waitUntilRunning<T extends StartStopTarget>(s: ExtensionServices, t: T): Promise<T | undefined> {
+  const l = lifecycle(t);
+  return s.poller.whileWaiting(l.stateKey(t), () => vscode.window.withProgress(
     { location: vscode.ProgressLocation.Notification, title: `Waiting for ${describeTarget(t)}`, cancellable: true },
     async (_progress, token) => {
       const abort = new AbortController();
       const sub = token.onCancellationRequested(() => abort.abort());
       try {
-        if (t.kind === 'mlflowTrackingServer') {
-          const server = await access.waitForMlflowTrackingServer(t.region, t.server.trackingServerName, 'Started', { signal: abort.signal, pollMs: pollMs(s) });
-          s.tree.updateTrackingServer(server);
-          return { ...t, server };
-        }
-        if (t.kind === 'notebook') {
-          const n = await access.waitForNotebookInstance(t.region, t.notebook.notebookInstanceName, 'InService', { signal: abort.signal, pollMs: pollMs(s) });
-          s.tree.updateNotebook(n);
-          return { ...t, notebook: n };
-        }
-        const sp = await access.waitForSpace(t.region, t.domain.domainId, t.space.spaceName, 'Running', { signal: abort.signal, pollMs: pollMs(s) });
-        s.tree.updateSpace(sp);
-        return { ...t, space: sp };
+        const running = await l.wait(s.session.access(), t, 'running', { signal: abort.signal, pollMs: pollMs(s) });
+        s.tree.updateTarget(running);
+        return running;
       } catch (e) {
         if (token.isCancellationRequested) {
           return undefined;

@@ -7,12 +7,8 @@ import {
   isAuthorityOf,
   isSsoDomainRefusal,
   openableUrl,
-  domainUrlInvocation,
-  mlflowAppUrlInvocation,
-  mlflowTrackingServerUrlInvocation,
-  notebookUrlInvocation,
-  partnerAppUrlInvocation,
   toCommandLine,
+  urlCallInvocation,
   quoteValue,
   validateLandingUri,
 } from '../aws/index';
@@ -27,7 +23,8 @@ import { recordRecent } from './recordRecent';
 import { KIND_OPERATION, isSingleUse, kindLifetimes, presignKind, type KindTarget } from './kinds';
 import { ensureRunning } from './lifecycle';
 import { currentShell, SHELL_NAMES } from '../shell';
-import { describeTarget, resolveTarget, type TargetKind, type UrlTarget } from './targets';
+import { describeTarget, targetSpec } from '../kinds/index';
+import { resolveTarget, type TargetKind, type UrlTarget } from './targets';
 
 export interface UrlOptions {
   readonly landingUri?: string;
@@ -46,19 +43,23 @@ function isKindTarget(t: UrlTarget): t is KindTarget {
 export function buildRequest(t: DomainOrNotebookTarget, options: UrlOptions = {}): DomainUrlRequest | NotebookUrlRequest {
   const settings = readUrlSettings();
   const session = options.sessionExpirationDurationInSeconds ?? settings.sessionExpirationDurationInSeconds;
-  if (t.kind === 'notebook') {
-    return { notebookInstanceName: t.notebook.notebookInstanceName, ui: options.ui ?? 'JupyterLab', sessionExpirationDurationInSeconds: session };
+  const call = targetSpec(t).urlCall(t);
+  if (call.operation === 'CreatePresignedNotebookInstanceUrl') {
+    return { notebookInstanceName: call.notebookInstanceName, ui: options.ui ?? 'JupyterLab', sessionExpirationDurationInSeconds: session };
   }
+  if (call.operation !== 'CreatePresignedDomainUrl') {
+    throw new Error(`${call.operation} takes no Studio or notebook request`); // not reached: the type of t excludes it
+  }
+  const { domainId, userProfileName, spaceName, spaceInfo } = call;
   return {
-    domainId: t.domain.domainId,
-    userProfileName: t.userProfileName,
-    spaceName: t.kind === 'space' ? t.space.spaceName : undefined,
+    domainId,
+    userProfileName,
+    spaceName,
     // The default landing page is for Studio; a space opens on its own app unless asked otherwise.
-    landingUri: options.landingUri ?? (t.kind === 'studio' ? settings.landingUri : undefined),
+    landingUri: options.landingUri ?? (spaceName === undefined ? settings.landingUri : undefined),
     expiresInSeconds: options.expiresInSeconds ?? settings.expiresInSeconds,
     sessionExpirationDurationInSeconds: session,
-    // What the tree already knows about ownership, so no DescribeSpace call is needed.
-    spaceInfo: t.kind === 'space' ? { sharingType: t.space.sharingType, ownerUserProfileName: t.space.ownerUserProfileName } : undefined,
+    spaceInfo,
   };
 }
 
@@ -330,21 +331,10 @@ export function openWithOptions(s: ExtensionServices) {
 /** Every kind that makes a URL has its CLI line. */
 const CLI_KINDS: TargetKind[] = ['studio', 'space', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'];
 
-/** The API call behind a target's URL, with the lifetimes the URL commands would use (checked first). */
+/** The API call behind a target's URL (its kind's), with the lifetimes the URL commands would use (checked first). */
 function cliInvocation(t: UrlTarget): CliInvocation {
-  if (isKindTarget(t)) {
-    const lifetimes = kindLifetimes(KIND_OPERATION[t.kind]);
-    switch (t.kind) {
-      case 'mlflowTrackingServer':
-        return mlflowTrackingServerUrlInvocation({ trackingServerName: t.server.trackingServerName, ...lifetimes });
-      case 'mlflowApp':
-        return mlflowAppUrlInvocation({ arn: t.app.arn, ...lifetimes });
-      case 'partnerApp':
-        return partnerAppUrlInvocation({ arn: t.app.arn, ...lifetimes });
-    }
-  }
-  const request = buildRequest(t);
-  return t.kind === 'notebook' ? notebookUrlInvocation(request as NotebookUrlRequest) : domainUrlInvocation(request as DomainUrlRequest);
+  // The MLflow and partner app operations take lifetimes within their own limits; the others, the URL settings.
+  return urlCallInvocation(targetSpec(t).urlCall(t), isKindTarget(t) ? kindLifetimes(KIND_OPERATION[t.kind]) : buildRequest(t));
 }
 
 /**

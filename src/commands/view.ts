@@ -4,7 +4,7 @@ import type { ExtensionServices } from '../context';
 import { UserFacingError, runInTerminal } from '../errors';
 import { SETTING, openSettings, readAwsSettings, updateSetting } from '../settings';
 import { isListNode, type Node } from '../tree/nodes';
-import type { CopyFields } from '../tree/target';
+import { targetSpec, type CopyFields } from '../kinds/index';
 import { filterHow } from '../tree/filter';
 import { nameFilters } from '../tree/groups';
 import { icon } from '../tree/presentation';
@@ -194,23 +194,9 @@ async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kin
   return copyFieldsOf(t);
 }
 
-/** What Copy ID / Copy ARN copy of what a row or pick opens. */
+/** What Copy ID / Copy ARN copy of what a row or pick opens: as its kind says. */
 function copyFieldsOf(t: UrlTarget): CopyFields {
-  switch (t.kind) {
-    case 'studio':
-      return { id: t.userProfileName, what: `user profile ${t.userProfileName}` };
-    case 'space':
-      return { id: t.space.spaceName, what: `space ${t.space.spaceName}` };
-    case 'notebook':
-      return { id: t.notebook.notebookInstanceName, arn: t.notebook.notebookInstanceArn, what: `notebook instance ${t.notebook.notebookInstanceName}` };
-    case 'mlflowTrackingServer':
-      return { id: t.server.trackingServerName, arn: t.server.trackingServerArn, what: `MLflow tracking server ${t.server.trackingServerName}` };
-    // These are named by ARN in the API: their "ID" is the ARN too.
-    case 'mlflowApp':
-      return { id: t.app.arn, arn: t.app.arn, what: `MLflow app ${t.app.name}` };
-    case 'partnerApp':
-      return { id: t.app.arn, arn: t.app.arn, what: `partner AI app ${t.app.name}` };
-  }
+  return targetSpec(t).copy(t);
 }
 
 function idOf(node: Node | CopyFields): CopyFields | undefined {

@@ -8,7 +8,8 @@
  * never the profile's name or the endpoint (the connection is known by a hash of them).
  */
 import { createHash } from 'node:crypto';
-import type { ConnectionInUse, Domain, MlflowApp, MlflowTrackingServer, NotebookInstance, PartnerApp, Space, SpaceApp, UserProfile } from '../aws/index';
+import type { ConnectionInUse, SpaceApp } from '../aws/index';
+import { RESOURCES, type FieldType, type RowData } from '../kinds/index';
 
 /** 2: one file per connection (1 was one file for all, written without a lock). */
 export const LAST_KNOWN_VERSION = 2;
@@ -32,15 +33,8 @@ export const MAX_TREES = 4;
 /** Longest text kept in a field or node id; anything longer is not a name or an ID. */
 const MAX_TEXT = 2048;
 
-/** A row of the tree, as data: its kind and the resource it shows. */
-export type RowData =
-  | { readonly kind: 'domain'; readonly data: Domain }
-  | { readonly kind: 'userProfile'; readonly data: UserProfile }
-  | { readonly kind: 'space'; readonly data: Space }
-  | { readonly kind: 'notebook'; readonly data: NotebookInstance }
-  | { readonly kind: 'mlflowTrackingServer'; readonly data: MlflowTrackingServer }
-  | { readonly kind: 'mlflowApp'; readonly data: MlflowApp }
-  | { readonly kind: 'partnerApp'; readonly data: PartnerApp };
+/** A row of the tree, as data: its kind and the resource it shows (each kind's file names its own: src/kinds/). */
+export type { RowData };
 
 export type RowKind = RowData['kind'];
 
@@ -70,83 +64,8 @@ export interface StoredTree {
   readonly lists: Readonly<Record<string, StoredList>>;
 }
 
-type FieldType = 'text' | 'date' | 'app' | readonly string[];
-
-/** The fields kept of each kind; `true`: the row is unusable without it. Nothing else is written. */
-const FIELDS: Record<RowKind, Readonly<Record<string, readonly [FieldType, boolean]>>> = {
-  domain: {
-    region: ['text', true],
-    domainId: ['text', true],
-    domainName: ['text', true],
-    domainArn: ['text', false],
-    status: ['text', false],
-    authMode: [['IAM', 'SSO'], false],
-    creationTime: ['date', false],
-    lastModifiedTime: ['date', false],
-  },
-  userProfile: {
-    region: ['text', true],
-    domainId: ['text', true],
-    userProfileName: ['text', true],
-    status: ['text', false],
-    creationTime: ['date', false],
-    lastModifiedTime: ['date', false],
-  },
-  space: {
-    region: ['text', true],
-    domainId: ['text', true],
-    spaceName: ['text', true],
-    appState: [['Running', 'Starting', 'Stopping', 'Stopped', 'Failed', 'Unknown'], true],
-    spaceDisplayName: ['text', false],
-    status: ['text', false],
-    appType: ['text', false],
-    sharingType: [['Private', 'Shared'], false],
-    ownerUserProfileName: ['text', false],
-    app: ['app', false],
-    creationTime: ['date', false],
-    lastModifiedTime: ['date', false],
-  },
-  notebook: {
-    region: ['text', true],
-    notebookInstanceName: ['text', true],
-    notebookInstanceArn: ['text', false],
-    status: ['text', false],
-    instanceType: ['text', false],
-    creationTime: ['date', false],
-    lastModifiedTime: ['date', false],
-  },
-  mlflowTrackingServer: {
-    region: ['text', true],
-    trackingServerName: ['text', true],
-    trackingServerArn: ['text', false],
-    status: ['text', false],
-    isActive: ['text', false],
-    mlflowVersion: ['text', false],
-    trackingServerSize: ['text', false],
-    creationTime: ['date', false],
-    lastModifiedTime: ['date', false],
-  },
-  mlflowApp: {
-    region: ['text', true],
-    name: ['text', true],
-    arn: ['text', true],
-    status: ['text', false],
-    mlflowVersion: ['text', false],
-    creationTime: ['date', false],
-    lastModifiedTime: ['date', false],
-  },
-  partnerApp: {
-    region: ['text', true],
-    name: ['text', true],
-    arn: ['text', true],
-    type: ['text', false],
-    status: ['text', false],
-    version: ['text', false],
-    tier: ['text', false],
-    creationTime: ['date', false],
-    lastModifiedTime: ['date', false],
-  },
-};
+/** The fields kept of a kind (its file's `stored`, src/kinds/<kind>.ts). */
+const fieldsOf = (kind: RowKind): Readonly<Record<string, readonly [FieldType, boolean]>> => RESOURCES[kind].stored;
 
 /** Text that is an address (scheme://…): never kept, whatever field it turns up in. */
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
@@ -167,14 +86,14 @@ function keptApp(v: unknown): SpaceApp | undefined {
 }
 
 function isRowKind(k: unknown): k is RowKind {
-  return typeof k === 'string' && Object.hasOwn(FIELDS, k);
+  return typeof k === 'string' && Object.hasOwn(RESOURCES, k);
 }
 
 /** The fields of a row that go to disk; undefined when a field it needs is missing. */
 export function storeRow(row: RowData): StoredRow | undefined {
   const source = row.data as unknown as Record<string, unknown>;
   const out: Record<string, unknown> = { kind: row.kind };
-  for (const [name, [type, required]] of Object.entries(FIELDS[row.kind])) {
+  for (const [name, [type, required]] of Object.entries(fieldsOf(row.kind))) {
     const v = source[name];
     let kept: unknown;
     if (type === 'date') {
@@ -203,7 +122,7 @@ export function restoreRow(stored: unknown): RowData | undefined {
   const s = stored as Record<string, unknown>;
   const kind = s.kind as RowKind;
   const data: Record<string, unknown> = {};
-  for (const [name, [type, required]] of Object.entries(FIELDS[kind])) {
+  for (const [name, [type, required]] of Object.entries(fieldsOf(kind))) {
     const v = s[name];
     let kept: unknown;
     if (type === 'date') {

@@ -1,93 +1,20 @@
 /**
  * The kinds of environment a link or an Open Recent entry can name, and the names and IDs that
  * identify one. Plain data and checks (no vscode), so the link format is tested in plain Node.
- * A new kind is one entry in KIND_SPECS (and, in the VS Code layer, one in the resolvers).
+ * Each kind's label, keys and words are its own (src/kinds/<kind>.ts); this checks a reference against them.
  */
 import { quoteValue } from '../aws/quoteValue';
 import { validateRegion } from '../aws/validation';
+import { REF_KEYS, TARGETS, type EnvRef, type KindSpec, type RefKey, type FieldRule, type TargetKind } from '../kinds/index';
 
-/** Kind names, a contract: links carry them (docs/architecture.md, "Names"). */
-export const ENV_KINDS = ['studio', 'space', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'] as const;
-export type EnvKind = (typeof ENV_KINDS)[number];
+export { FIELD_RULES, REF_KEYS, type DisplayNames, type EnvRef, type FieldRule, type KindSpec, type RefKey } from '../kinds/index';
 
-/** The keys a link may carry besides kind and region, in the order a link lists them. */
-export const REF_KEYS = ['domain', 'profile', 'space', 'name', 'arn'] as const;
-export type RefKey = (typeof REF_KEYS)[number];
+/** Kind names, a contract: links carry them (docs/architecture.md, "Names"); the target kinds, in their order. */
+export const ENV_KINDS = Object.keys(TARGETS) as readonly TargetKind[];
+export type EnvKind = TargetKind;
 
-/** One environment, by names and IDs only: never a URL, a token or a secret. */
-export type EnvRef = { readonly kind: EnvKind; readonly region: string } & { readonly [K in RefKey]?: string };
-
-/**
- * An API input member a key stands for, with its constraints copied from the SageMaker API model
- * (test/reference/sagemaker-api-model.json; a unit test holds them against it).
- */
-export interface FieldRule {
-  readonly field: string;
-  readonly min: number;
-  readonly max: number;
-  readonly pattern: string;
-}
-
-export const FIELD_RULES = {
-  DomainId: { field: 'DomainId', min: 1, max: 63, pattern: 'd-(-*[a-z0-9]){1,61}' },
-  UserProfileName: { field: 'UserProfileName', min: 1, max: 63, pattern: '[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}' },
-  SpaceName: { field: 'SpaceName', min: 1, max: 63, pattern: '[a-zA-Z0-9](-*[a-zA-Z0-9]){0,62}' },
-  NotebookInstanceName: { field: 'NotebookInstanceName', min: 1, max: 63, pattern: '[a-zA-Z0-9](-*[a-zA-Z0-9])*' },
-  TrackingServerName: { field: 'TrackingServerName', min: 1, max: 256, pattern: '[a-zA-Z0-9](-*[a-zA-Z0-9]){0,255}' },
-  MlflowAppArn: { field: 'MlflowAppArn', min: 1, max: 128, pattern: 'arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:mlflow-app/.*' },
-  PartnerAppArn: { field: 'PartnerAppArn', min: 1, max: 128, pattern: 'arn:aws[a-z\\-]*:sagemaker:[a-z0-9\\-]*:[0-9]{12}:partner-app\\/app-[A-Z0-9]{12}' },
-} as const satisfies Record<string, FieldRule>;
-
-export interface KindSpec {
-  /** How the kind is named to the user: "Space", "MLflow tracking server"... */
-  readonly label: string;
-  /** The keys this kind needs (all required; no others allowed) and the API field each follows. */
-  readonly keys: Partial<Record<RefKey, FieldRule>>;
-  /** The environment in words, for prompts and messages. */
-  describe(ref: EnvRef, names?: DisplayNames): string;
-}
-
-/** Names to show instead of IDs, where they are known (the tree knows them, a link does not). */
-export interface DisplayNames {
-  readonly domainName?: string;
-  readonly displayName?: string;
-}
-
-const domainPart = (ref: EnvRef, n?: DisplayNames): string => (n?.domainName && n.domainName !== ref.domain ? `${n.domainName} (${ref.domain})` : `${ref.domain}`);
-
-export const KIND_SPECS: Readonly<Record<EnvKind, KindSpec>> = {
-  studio: {
-    label: 'Studio',
-    keys: { domain: FIELD_RULES.DomainId, profile: FIELD_RULES.UserProfileName },
-    describe: (r, n) => `Studio for user profile ${r.profile} in domain ${domainPart(r, n)}`,
-  },
-  space: {
-    label: 'Space',
-    keys: { domain: FIELD_RULES.DomainId, profile: FIELD_RULES.UserProfileName, space: FIELD_RULES.SpaceName },
-    describe: (r, n) =>
-      `space ${n?.displayName && n.displayName !== r.space ? `${n.displayName} (${r.space})` : r.space} of user profile ${r.profile} in domain ${domainPart(r, n)}`,
-  },
-  notebook: {
-    label: 'Notebook instance',
-    keys: { name: FIELD_RULES.NotebookInstanceName },
-    describe: (r) => `notebook instance ${r.name}`,
-  },
-  mlflowTrackingServer: {
-    label: 'MLflow tracking server',
-    keys: { name: FIELD_RULES.TrackingServerName },
-    describe: (r) => `MLflow tracking server ${r.name}`,
-  },
-  mlflowApp: {
-    label: 'MLflow app',
-    keys: { arn: FIELD_RULES.MlflowAppArn },
-    describe: (r, n) => `MLflow app ${n?.displayName ?? r.arn}`,
-  },
-  partnerApp: {
-    label: 'Partner AI app',
-    keys: { arn: FIELD_RULES.PartnerAppArn },
-    describe: (r, n) => `partner AI app ${n?.displayName ?? r.arn}`,
-  },
-};
+/** What a link says of each kind: its label, its keys, the environment in words. */
+export const KIND_SPECS: Readonly<Record<EnvKind, KindSpec>> = TARGETS;
 
 export function isEnvKind(v: unknown): v is EnvKind {
   return typeof v === 'string' && (ENV_KINDS as readonly string[]).includes(v);

@@ -131,6 +131,12 @@ export interface OpenableRow {
   target(): UrlTarget;
 }
 
+/** A row showing the resource of a target that is started and stopped: takes a fresh copy of it (a start, a stop, a Describe). */
+export interface TargetRow {
+  /** Takes what `t` says when `t` is this row's resource; false (nothing taken) otherwise. */
+  takeTarget(t: UrlTarget): boolean;
+}
+
 /** A list whose rows the last-known tree keeps: the node a kept row becomes under it (undefined: not one of its rows). */
 export interface RestoringList {
   keptChild(row: RowData): Node | undefined;
@@ -145,6 +151,15 @@ export interface Rereadable {
 /** A row whose hover needs a call first (asked once, when the pointer rests on it). */
 export interface HoverDetails {
   hoverDetails(access: SageMakerAccess, logError: (context: string, e: unknown) => void): Promise<void>;
+}
+
+/** Applies an update to a row when it is the row's resource (same stateKey); whether it was. */
+export function takeUpdate(row: Node & Transitional, u: RowUpdate): boolean {
+  if (row.stateKey !== u.key) {
+    return false;
+  }
+  u.apply(row);
+  return true;
 }
 
 export function isTransitional(n: unknown): n is Transitional {

@@ -4,8 +4,9 @@ import type { UrlTarget } from './target';
 import type { MlflowApp, MlflowTrackingServer, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
 import { isPassing, kindCodicon, kindTone, trackingServerState } from './status';
-import type { BaseNode, HoverDetails, KeptRow, Node, OpenableRow, RowUpdate } from './listing';
+import { takeUpdate, type BaseNode, type HoverDetails, type KeptRow, type Node, type OpenableRow, type RowUpdate, type TargetRow } from './listing';
 import { icon, joinDescription, tooltip } from './presentation';
+import { trackingServerStateKey } from '../kinds/mlflow';
 
 /**
  * The group lists two APIs: tracking servers, then MLflow apps. Its page token says which list it
@@ -51,10 +52,7 @@ export const mlflowGroup: GroupSpec = {
   },
 };
 
-/** The poller's key of a tracking server (its row's, and a start or stop waiting on it). */
-export function trackingServerStateKey(s: Pick<MlflowTrackingServer, 'region' | 'trackingServerName'>): string {
-  return `mlflowTrackingServer/${s.region}/${s.trackingServerName}`;
-}
+export { trackingServerStateKey };
 
 /** A fresh copy of a tracking server (start, stop), for its row. */
 export function trackingServerUpdate(server: MlflowTrackingServer): RowUpdate {
@@ -69,7 +67,7 @@ export function trackingServerUpdate(server: MlflowTrackingServer): RowUpdate {
   };
 }
 
-export class TrackingServerNode implements BaseNode, HoverDetails, OpenableRow, KeptRow {
+export class TrackingServerNode implements BaseNode, HoverDetails, OpenableRow, KeptRow, TargetRow {
   readonly kind = 'mlflowTrackingServer';
   readonly id: string;
 
@@ -87,6 +85,11 @@ export class TrackingServerNode implements BaseNode, HoverDetails, OpenableRow, 
 
   target(): UrlTarget {
     return { kind: 'mlflowTrackingServer', region: this.region, server: this.server };
+  }
+
+  /** A fresh copy of this tracking server (a start, a stop, a Describe). */
+  takeTarget(t: UrlTarget): boolean {
+    return t.kind === 'mlflowTrackingServer' && takeUpdate(this, trackingServerUpdate(t.server));
   }
 
   get region(): string {

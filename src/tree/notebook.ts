@@ -3,7 +3,8 @@ import type { RowData } from '../lastKnown/snapshot';
 import type { UrlTarget } from './target';
 import type { NotebookInstance, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
-import { map, type BaseNode, type KeptRow, type Node, type OpenableRow, type Rereadable, type RowUpdate, type Transitional } from './listing';
+import { map, takeUpdate, type BaseNode, type KeptRow, type Node, type OpenableRow, type Rereadable, type RowUpdate, type TargetRow, type Transitional } from './listing';
+import { notebookStateKey } from '../kinds/notebook';
 import { icon, isPassing, joinDescription, notebookCodicon, toneOf, tooltip } from './presentation';
 
 /** The "Notebook Instances" root group. */
@@ -34,10 +35,7 @@ export function notebookState(status: string | undefined): string {
   }
 }
 
-/** The key every row of one notebook instance shares. */
-export function notebookStateKey(n: NotebookInstance): string {
-  return JSON.stringify(['notebook', n.region, n.notebookInstanceName]);
-}
+export { notebookStateKey };
 
 /** A fresh copy of a notebook instance, for its row. */
 export function notebookUpdate(notebook: NotebookInstance): RowUpdate {
@@ -51,7 +49,7 @@ export function notebookUpdate(notebook: NotebookInstance): RowUpdate {
   };
 }
 
-export class NotebookNode implements BaseNode, Transitional, Rereadable, OpenableRow, KeptRow {
+export class NotebookNode implements BaseNode, Transitional, Rereadable, OpenableRow, KeptRow, TargetRow {
   readonly kind = 'notebook';
   readonly id: string;
 
@@ -69,6 +67,11 @@ export class NotebookNode implements BaseNode, Transitional, Rereadable, Openabl
 
   target(): UrlTarget {
     return { kind: 'notebook', region: this.region, notebook: this.notebook };
+  }
+
+  /** A fresh copy of this notebook instance (a start, a stop, a Describe). */
+  takeTarget(t: UrlTarget): boolean {
+    return t.kind === 'notebook' && takeUpdate(this, notebookUpdate(t.notebook));
   }
 
   get region(): string {

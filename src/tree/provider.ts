@@ -5,6 +5,7 @@ import type { StoredTree } from '../lastKnown/snapshot';
 import type { Log } from '../log';
 import type { Session } from '../session';
 import type { ActiveFilter } from './filter';
+import type { UrlTarget } from './target';
 import { TreeFilter } from './filterState';
 import { TreeGeneration } from './generation';
 import { LastKnownRestore } from './lastKnownRestore';
@@ -269,6 +270,15 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     for (const n of this.loadedNodes()) {
       if (isTransitional(n) && n.stateKey === u.key) {
         u.apply(n);
+        this.changed.fire(n);
+      }
+    }
+  }
+
+  /** What a command learned of a target's resource (a start, a stop, a Describe), into every row showing it. */
+  updateTarget(t: UrlTarget): void {
+    for (const n of this.loadedNodes()) {
+      if ('takeTarget' in n && n.takeTarget(t)) {
         this.changed.fire(n);
       }
     }

@@ -2,14 +2,12 @@ import * as vscode from 'vscode';
 import type { RowData } from '../lastKnown/snapshot';
 import type { UrlTarget } from './target';
 import { openingProfile, type Domain, type SageMakerAccess, type Space } from '../aws/index';
-import type { BaseNode, KeptRow, Node, OpenableRow, Rereadable, RowUpdate, Transitional, TreeNodeKinds } from './listing';
+import { takeUpdate, type BaseNode, type KeptRow, type Node, type OpenableRow, type Rereadable, type RowUpdate, type TargetRow, type Transitional, type TreeNodeKinds } from './listing';
 import { NO_REMOTE_CONTEXT, REMOTE_APP_TYPES } from '../remote/names';
+import { spaceStateKey } from '../kinds/space';
 import { icon, isPassing, joinDescription, opensRow, spaceCodicon, toneOf, tooltip } from './presentation';
 
-/** The key every row of one space shares (a shared space shows under each profile). */
-export function spaceStateKey(s: Space): string {
-  return JSON.stringify(['space', s.region, s.domainId, s.spaceName]);
-}
+export { spaceStateKey };
 
 /** A fresh copy of a space, for every row showing it. */
 export function spaceUpdate(space: Space): RowUpdate {
@@ -23,7 +21,7 @@ export function spaceUpdate(space: Space): RowUpdate {
   };
 }
 
-export class SpaceNode implements BaseNode, Transitional, Rereadable, OpenableRow, KeptRow {
+export class SpaceNode implements BaseNode, Transitional, Rereadable, OpenableRow, KeptRow, TargetRow {
   readonly kind = 'space';
   readonly id: string;
 
@@ -42,6 +40,11 @@ export class SpaceNode implements BaseNode, Transitional, Rereadable, OpenableRo
   /** The space's app, through its owner's profile when private (userProfileName). */
   target(): UrlTarget {
     return { kind: 'space', region: this.region, domain: this.domain, space: this.space, userProfileName: this.userProfileName };
+  }
+
+  /** A fresh copy of this space (a start, a stop, a Describe); a shared space's rows under each profile all take it. */
+  takeTarget(t: UrlTarget): boolean {
+    return t.kind === 'space' && takeUpdate(this, spaceUpdate(t.space));
   }
 
   get region(): string {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import * as status from '../../../src/tree/status';
+import * as status from '../../../src/kinds/status';
 
 /** The status enums of every kind the tree shows, from the API model. */
 const ENUMS = ['DomainStatus', 'UserProfileStatus', 'SpaceStatus', 'AppStatus', 'NotebookInstanceStatus', 'TrackingServerStatus', 'MlflowAppStatus', 'PartnerAppStatus'];
