@@ -15,6 +15,7 @@ import { partnerAppOperations } from './partner-apps';
 import { Paginator, type SortKey } from './pagination';
 import { PresignedGrants } from './presigned';
 import { remoteOperations, RemoteSessions } from './remote';
+import { domainIdleDefaults, spaceIdleSettings } from './running';
 import { contains, epoch, num, str } from './values';
 
 export { DEFAULT_EXPIRES_IN_SECONDS, DEFAULT_SESSION_SECONDS } from './context';
@@ -271,7 +272,7 @@ export class SageMakerService implements ServiceContext {
               SingleSignOnApplicationArn: `arn:aws:sso::${this.account}:application/ssoins-7223${d.domainId.slice(2)}/apl-${d.domainId.slice(2)}`,
             }
           : {}),
-        DefaultUserSettings: { ExecutionRole: arns.executionRoleArn(this.account) },
+        ...domainIdleDefaults(d, arns.executionRoleArn(this.account)),
       };
     },
 
@@ -361,7 +362,7 @@ export class SageMakerService implements ServiceContext {
         Status: s.status,
         CreationTime: epoch(s.creationTime),
         LastModifiedTime: epoch(s.lastModifiedTime),
-        SpaceSettings: { AppType: s.appType, RemoteAccess: s.remoteAccess },
+        SpaceSettings: { AppType: s.appType, RemoteAccess: s.remoteAccess, ...spaceIdleSettings(s) },
         SpaceSharingSettings: { SharingType: s.sharingType },
         OwnershipSettings: s.ownerUserProfileName ? { OwnerUserProfileName: s.ownerUserProfileName } : undefined,
         Url: `${arns.domainUrl(region, s.domainId)}/jupyterlab/default`,
