@@ -10,6 +10,8 @@
 const LAYERS = [
   { name: 'aws', paths: ['^src/aws/'] },
   { name: 'base', paths: ['^src/(log|settings|errors|prompter|replaceById|session|resourceTypes|clipboardExpiry|shell)\\.ts$'] },
+  // What running costs, in words (durations, prices, idle shutdown): the rows, the status item and the reminder share it.
+  { name: 'running-facts', paths: ['^src/running/facts\\.ts$'] },
   // Remote SSH's files and programs: the owned host file, the Include line, the connect helper and its install.
   { name: 'remote-setup', paths: ['^src/remote/(names|hostsFile|install|instanceMemory|prerequisites|sshConfig|hooks)\\.ts$', '^src/remote/helper/'] },
   { name: 'records', paths: ['^src/lastKnown/', '^src/links/(kinds|link)\\.ts$', '^src/recent/store\\.ts$'] },
@@ -18,6 +20,8 @@ const LAYERS = [
   { name: 'commands', paths: ['^src/commands/(?!(table|index)\\.ts$)'] },
   // Connect with Remote SSH: the command, over the commands it shares (targets, start, deliver).
   { name: 'remote', paths: ['^src/remote/connect\\.ts$'] },
+  // What runs, for how long, at what cost: the scan, the status-bar item, its pick and the reminder.
+  { name: 'running', paths: ['^src/running/'] },
   { name: 'links', paths: ['^src/links/'] },
   { name: 'recent', paths: ['^src/recent/'] },
   { name: 'top', paths: ['^src/(extension|hostModules)\\.ts$', '^src/commands/(table|index)\\.ts$'] },
