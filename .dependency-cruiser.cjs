@@ -20,10 +20,10 @@ const LAYERS = [
   { name: 'commands', paths: ['^src/commands/(?!(table|index)\\.ts$)'] },
   // Connect with Remote SSH: the command, over the commands it shares (targets, start, deliver).
   { name: 'remote', paths: ['^src/remote/connect\\.ts$'] },
-  // What runs, for how long, at what cost: the scan, the status-bar item, its pick and the reminder.
-  { name: 'running', paths: ['^src/running/'] },
   { name: 'links', paths: ['^src/links/'] },
   { name: 'recent', paths: ['^src/recent/'] },
+  // What runs, for how long, at what cost: the scan, the status-bar item, its pick (which opens as a link does) and the reminder.
+  { name: 'running', paths: ['^src/running/'] },
   { name: 'top', paths: ['^src/(extension|hostModules)\\.ts$', '^src/commands/(table|index)\\.ts$'] },
 ];
 
