@@ -9,6 +9,8 @@ import { runningName, runningSummary } from './describe';
 
 export const RUNNING_ITEM_ID = 'sagemaker.running';
 export const RUNNING_ITEM_NAME = 'SageMaker: running environments';
+/** Rows the hover lists at most. */
+const HOVER_ROWS = 15;
 
 export class RunningStatusItem implements vscode.Disposable {
   readonly item: vscode.StatusBarItem;
@@ -33,9 +35,14 @@ export class RunningStatusItem implements vscode.Disposable {
     const md = new vscode.MarkdownString(undefined, true);
     md.isTrusted = false;
     md.appendMarkdown(`**${items.length} running SageMaker environment${items.length === 1 ? '' : 's'}**\n\n`);
-    for (const i of items) {
+    // The longest running first (the scan's order); a big account's list stops after a screenful.
+    for (const i of items.slice(0, HOVER_ROWS)) {
       md.appendMarkdown('- ');
       md.appendText(`${runningName(i)}: ${runningSummary(i, now)}`);
+      md.appendMarkdown('\n');
+    }
+    if (items.length > HOVER_ROWS) {
+      md.appendText(`… and ${items.length - HOVER_ROWS} more`);
       md.appendMarkdown('\n');
     }
     md.appendMarkdown('\nClick to open or stop them.');
