@@ -11,8 +11,8 @@ import * as vscode from 'vscode';
 import type { RunningItem, RunningList } from '../context';
 import type { Log } from '../log';
 import type { Prompter } from '../prompter';
-import { formatDuration } from './facts';
-import { runningKey, runningMs, runningName, runningSummary } from './describe';
+import { costSoFar, formatDuration } from './facts';
+import { runningKey, runningMs, runningName } from './describe';
 
 export const RUNNING_HOURS_SETTING = 'reminders.runningHours';
 export const DEFAULT_RUNNING_HOURS = 8;
@@ -96,7 +96,8 @@ export class RunningReminder implements vscode.Disposable {
   }
 
   private async showOne(i: RunningItem, limitMs: number, now: number): Promise<void> {
-    const text = `${runningName(i)} has been running ${i.sinceIsBound ? 'at least ' : ''}${formatDuration(runningMs(i, now))}: ${runningSummary(i, now)}.`;
+    const cost = i.usdPerHour !== undefined && i.since ? costSoFar(i.usdPerHour, i.since, i.sinceIsBound, now) : undefined;
+    const text = `${runningName(i)} has been running ${i.sinceIsBound ? 'at least ' : ''}${formatDuration(runningMs(i, now))}${i.instanceType ? ` on ${i.instanceType}` : ''}${cost ? `: ${cost} so far` : ''}.`;
     this.host.log.info(`Reminder: ${text}`);
     const answer = await this.host.prompter().message('warning', text, ['Stop', 'Open', 'Remind Me Later']);
     if (answer === 'Stop') {
