@@ -45,6 +45,7 @@ export function runningHours(log?: Log): number {
 const runKey = (i: RunningItem): string => `${runningKey(i)}@${i.since?.getTime() ?? 0}`;
 
 export class RunningReminder implements vscode.Disposable {
+  /** A check is under way (deciding, or its notification showing). */
   private showing = false;
   private readonly subs: vscode.Disposable[];
   private readonly windowId = `${process.pid}-${Math.random().toString(36).slice(2)}`;
@@ -64,10 +65,29 @@ export class RunningReminder implements vscode.Disposable {
     ];
   }
 
+  private current: Promise<void> = Promise.resolve();
+
+  /** Once the reminder showing (if any) has been answered and its answer kept. */
+  whenIdle(): Promise<void> {
+    return this.current;
+  }
+
   /** Shows the reminder that is due, if any (and none is showing). */
-  async check(now = Date.now()): Promise<void> {
+  check(now = Date.now()): Promise<void> {
+    if (this.showing) {
+      return this.current;
+    }
+    // Set at once: a second check (a scan, the setting) arriving meanwhile joins this one.
+    this.showing = true;
+    this.current = this.checkNow(now).finally(() => {
+      this.showing = false;
+    });
+    return this.current;
+  }
+
+  private async checkNow(now: number): Promise<void> {
     const hours = runningHours(this.host.log);
-    if (hours === 0 || this.showing) {
+    if (hours === 0) {
       return;
     }
     const limitMs = hours * 3_600_000;
@@ -84,13 +104,11 @@ export class RunningReminder implements vscode.Disposable {
       records[runKey(i)] = { remindAt: null, seenAt: now };
     }
     await this.host.globalState.update(STATE_KEY, records);
-    this.showing = true;
     try {
       await (due.length === 1 ? this.showOne(due[0], limitMs, now) : this.showMany(due, hours));
     } catch (e) {
       this.host.log.error('Running environments reminder', e);
     } finally {
-      this.showing = false;
       await this.host.globalState.update(LOCK_KEY, undefined);
     }
   }

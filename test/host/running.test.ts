@@ -140,6 +140,7 @@ describe('running environments: status item, pick and reminder', () => {
       prompter.script({ button: 'Remind Me Later' });
       await setSetting('reminders.runningHours', 432);
       await waitFor(() => prompter.messages.length === 1 || undefined, 'the reminder');
+      await api().running.reminder.whenIdle();
       const m = prompter.messages[0];
       assert.match(m.text, /^research-tracking \(MLflow tracking server, us-east-1\) has been running at least \d+ d( \d+ h)?\.$/);
       assert.deepEqual(m.buttons, ['Stop', 'Open', 'Remind Me Later']);
@@ -171,6 +172,7 @@ describe('running environments: status item, pick and reminder', () => {
       prompter.script({ button: 'Remind Me Later' });
       await setSetting('reminders.runningHours', 432);
       await waitFor(() => prompter.messages.length === 1 || undefined, 'the reminder');
+      await api().running.reminder.whenIdle();
       const other = new ScriptedPrompter();
       const window2 = new RunningReminder(scanner(), { ...api().running.reminder.host, prompter: () => other });
       try {

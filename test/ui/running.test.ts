@@ -45,7 +45,7 @@ describe('running environments in the packaged extension', function () {
   let wb: Workbench | undefined;
 
   before(async () => {
-    wb = await openWorkbench({ data: account() });
+    wb = await openWorkbench({ data: account(), userSettings: { 'sagemaker.reminders.runningHours': 8 } });
   });
   screenshotFailures(() => wb?.page);
   after(async () => {
