@@ -1,6 +1,6 @@
 /** The AWS layer's scan of what runs, the price lookup and the idle shutdown that applies, against the local endpoint. */
 import * as assert from 'node:assert/strict';
-import type { SageMakerAccess } from '../../../src/aws/index';
+import { createSageMakerAccess, type SageMakerAccess } from '../../../src/aws/index';
 import { pricingRegionFor } from '../../../src/aws/pricing';
 import { emulatorFixture, type EmulatorFixture } from './fixture';
 
@@ -72,6 +72,24 @@ describe('aws/running environments (local SageMaker endpoint)', function () {
     const call = fx.records.find((r) => r.operation === 'GetProducts');
     assert.equal(call?.region, 'eu-central-1', 'Price List is asked in one of its three endpoint regions');
     assert.deepEqual(['us-east-1', 'us-west-2', 'eu-west-1', 'ap-southeast-2', 'sa-east-1'].map(pricingRegionFor), ['us-east-1', 'us-east-1', 'eu-central-1', 'ap-south-1', 'us-east-1']);
+  });
+
+  it('reaches the Price List API the standard way: AWS_ENDPOINT_URL_PRICING when no custom endpoint is set', async () => {
+    const saved = process.env.AWS_ENDPOINT_URL_PRICING;
+    process.env.AWS_ENDPOINT_URL_PRICING = fx.emu.url;
+    const plain = createSageMakerAccess({}, {}, { maxAttempts: 1 });
+    try {
+      const a = await plain.instancePrice('us-east-1', 'ml.g5.xlarge', 'space');
+      assert.equal(a.usdPerHour, 1.41, JSON.stringify(a));
+      assert.equal(fx.emu.callCount('GetProducts'), 1);
+    } finally {
+      plain.dispose();
+      if (saved === undefined) {
+        delete process.env.AWS_ENDPOINT_URL_PRICING;
+      } else {
+        process.env.AWS_ENDPOINT_URL_PRICING = saved;
+      }
+    }
   });
 
   it('without the permission: no price, a problem to log once, and no error', async () => {
