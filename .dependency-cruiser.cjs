@@ -10,6 +10,8 @@
 const LAYERS = [
   { name: 'aws', paths: ['^src/aws/'] },
   { name: 'base', paths: ['^src/(log|settings|urlSettings|errors|prompter|replaceById|session|resourceTypes|clipboardExpiry|shell)\\.ts$'] },
+  // What running costs, in words (durations, prices, idle shutdown): the rows, the status item and the reminder share it.
+  { name: 'running-facts', paths: ['^src/running/facts\\.ts$'] },
   // Remote SSH's files and programs: the owned host file, the Include line, the connect helper and its install.
   { name: 'remote-setup', paths: ['^src/remote/(names|hostsFile|install|instanceMemory|prerequisites|sshConfig|hooks)\\.ts$', '^src/remote/helper/'] },
   // What each kind of resource is, as data: stored fields, link keys, references, start/stop (no vscode).
@@ -22,6 +24,8 @@ const LAYERS = [
   { name: 'remote', paths: ['^src/remote/connect\\.ts$'] },
   { name: 'links', paths: ['^src/links/'] },
   { name: 'recent', paths: ['^src/recent/'] },
+  // What runs, for how long, at what cost: the scan, the status-bar item, its pick (which opens as a link does) and the reminder.
+  { name: 'running', paths: ['^src/running/'] },
   { name: 'top', paths: ['^src/(extension|hostModules)\\.ts$', '^src/commands/(table|index)\\.ts$'] },
 ];
 

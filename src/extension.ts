@@ -1,3 +1,6 @@
+import { RunningReminder } from './running/reminder';
+import { RunningScanner } from './running/scanner';
+import { RunningStatusItem } from './running/statusItem';
 import * as vscode from 'vscode';
 import { configureSdkCodeCache, sdkLoadInfo, type SdkLoadInfo } from './aws/index';
 import { ClipboardExpiry } from './clipboardExpiry';
@@ -40,6 +43,8 @@ export interface SageMakerExtensionApi {
   setPrompter(p: Prompter): Prompter;
   /** This extension's log folder: VS Code's own extension-host log (exthost.log) is beside it. */
   readonly logUri: vscode.Uri;
+  /** What runs (issue 24): the scanner, its status-bar item and the reminder. */
+  readonly running: { readonly scanner: RunningScanner; readonly status: RunningStatusItem; readonly reminder: RunningReminder };
 }
 
 /**
@@ -87,7 +92,11 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const recent = new RecentList(context.globalState);
   const connection = new ConnectionWatch(session, tree, log);
   const remote = remoteHooks(context);
-  const services: ExtensionServices = { log, session, tree, treeView, poller, clipboard, errors, recent, connection, remote, prompter: () => prompter };
+  // What runs in the tree's regions (issue 24): scanned on its own, but in the extension-host tests, which count calls.
+  const runningList = new RunningScanner(session, log, { automatic: context.extensionMode !== vscode.ExtensionMode.Test });
+  const services: ExtensionServices = { log, session, tree, treeView, poller, clipboard, errors, recent, connection, remote, running: runningList, prompter: () => prompter };
+  const runningStatus = new RunningStatusItem(runningList);
+  const runningReminder = new RunningReminder(runningList, { globalState: context.globalState, log, prompter: () => prompter });
   refreshInstalledHelper(remote, refreshRemoteInstall, (e) => log.error('Refreshing the Remote SSH connect helper in global storage', e));
 
   let messagePending = false;
@@ -119,6 +128,9 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     treeView,
     poller,
     clipboard,
+    runningList,
+    runningStatus,
+    runningReminder,
     tree.onDidChangeState((change) => {
       syncViewState();
       if (change.error !== undefined) {
@@ -173,6 +185,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     sdkLoad: sdkLoadInfo,
     lastKnown,
     logUri: context.logUri,
+    running: { scanner: runningList, status: runningStatus, reminder: runningReminder },
     setPrompter(p: Prompter): Prompter {
       const previous = prompter;
       prompter = p;

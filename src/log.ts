@@ -26,8 +26,14 @@ export class Log implements vscode.Disposable {
     this.channel.error(redactUrl(`${context}: ${errorLogText(error)}`));
   }
 
+  /** Told of every API call after it is logged (the running scan rescans after a start or stop). */
+  readonly apiCallListeners = new Set<(r: ApiCallRecord) => void>();
+
   /** One line per SageMaker API call: operation, region, duration and outcome. */
   apiCall(r: ApiCallRecord): void {
+    for (const l of this.apiCallListeners) {
+      l(r);
+    }
     const outcome = r.outcome === 'ok' ? 'ok' : `error${r.errorName ? ` (${r.errorName})` : ''}`;
     const line = `${r.operation} ${r.region} ${Math.round(r.durationMs)} ms ${outcome}`;
     if (r.outcome === 'ok') {

@@ -13,6 +13,9 @@ import { partnerAppAccess } from './partnerApps';
 import { checkProfileExists, effectiveProfileName, profileRegion } from './profiles';
 import { settingRegions } from './awsSettings';
 import { remoteAccessApi } from './remoteAccess';
+import { pricingAccess } from './pricing';
+import { runningAccess } from './running';
+import { spaceIdleAccess } from './spaceIdle';
 import { spaceAccess } from './spaces';
 
 export { listProfileNames } from './profiles';
@@ -36,6 +39,9 @@ export function buildSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, tu
     ...mlflowAccess(core),
     ...partnerAppAccess(core),
     ...remoteAccessApi(core),
+    ...runningAccess(core),
+    ...pricingAccess(core),
+    ...spaceIdleAccess(core),
     dispose: () => core.dispose(),
   };
 }

@@ -3,6 +3,7 @@
  * AWS layer's implementation, which is bundled into dist/sdk.js with the SDK (see ./sdk.ts); the
  * SDK's loader and its code cache state stay in ./clients.ts, in dist/extension.js.
  */
+import type { PricingClient } from '@aws-sdk/client-pricing';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import type { AwsCredentialIdentityProvider } from '@smithy/types';
 import { loadSageMakerSdk, noteCallEnded, noteCallStarted } from './clients';
@@ -18,6 +19,7 @@ function errorName(e: unknown): string {
 
 export class ClientPool {
   private readonly clients = new Map<string, Promise<SageMakerClient>>();
+  private readonly pricingClients = new Map<string, Promise<PricingClient>>();
   private credentials: Promise<AwsCredentialIdentityProvider> | undefined;
   private readonly tuning: Required<AwsTuning>;
 
@@ -56,6 +58,34 @@ export class ClientPool {
     return client;
   }
 
+  /**
+   * The Price List API's client for one of its endpoint regions (./pricing.ts). The custom endpoint
+   * setting serves it too (the local endpoint answers both); else the SDK applies
+   * AWS_ENDPOINT_URL_PRICING / AWS_ENDPOINT_URL / the profile's own endpoint settings.
+   */
+  getPricing(region: string): Promise<PricingClient> {
+    let client = this.pricingClients.get(region);
+    if (!client) {
+      client = (async () => {
+        const [{ PricingClient, NodeHttpHandler }, credentials] = await Promise.all([loadSageMakerSdk(), this.credentialProvider()]);
+        const c = new PricingClient({
+          region,
+          credentials,
+          ...(this.settings.endpointUrl ? { endpoint: this.settings.endpointUrl } : {}),
+          ...(this.settings.profile ? { profile: this.settings.profile } : {}),
+          retryMode: 'adaptive',
+          maxAttempts: this.tuning.maxAttempts,
+          requestHandler: new NodeHttpHandler({ connectionTimeout: this.tuning.connectionTimeoutMs, requestTimeout: this.tuning.requestTimeoutMs, throwOnRequestTimeout: true }),
+        });
+        this.instrument(c as unknown as SageMakerClient, region);
+        return c;
+      })();
+      this.pricingClients.set(region, client);
+      client.catch(() => this.pricingClients.delete(region));
+    }
+    return client;
+  }
+
   private async create(region: string): Promise<SageMakerClient> {
     const [{ SageMakerClient, NodeHttpHandler }, credentials, endpoint] = await Promise.all([
       loadSageMakerSdk(),
@@ -77,6 +107,12 @@ export class ClientPool {
         throwOnRequestTimeout: true,
       }),
     });
+    this.instrument(client, region);
+    return client;
+  }
+
+  /** The call counter (for the code cache) and the log hook, on a client of either service (same middleware stack). */
+  private instrument(client: SageMakerClient, region: string): void {
     // Counts calls in flight, to write the SDK's code cache once the first lists are done.
     client.middlewareStack.add(
       (next) => async (args) => {
@@ -119,7 +155,6 @@ export class ClientPool {
         { step: 'initialize', priority: 'high', name: 'sagemakerEnvironmentsApiCallRecorder' },
       );
     }
-    return client;
   }
 
   dispose(): void {
@@ -127,5 +162,9 @@ export class ClientPool {
       c.then((client) => client.destroy()).catch(() => undefined);
     }
     this.clients.clear();
+    for (const c of this.pricingClients.values()) {
+      c.then((client) => client.destroy()).catch(() => undefined);
+    }
+    this.pricingClients.clear();
   }
 }

@@ -2,6 +2,7 @@
  * What every resource family of the access layer shares: the settings, the SDK clients and one way
  * to make a call (validated region and endpoint, errors mapped). The argument checks are in ./checks.ts.
  */
+import type { PricingClient } from '@aws-sdk/client-pricing';
 import type { SageMakerClient } from '@aws-sdk/client-sagemaker';
 import { ClientPool } from './clientPool';
 import { loadSageMakerSdk, type SageMakerSdk } from './clients';
@@ -32,6 +33,19 @@ export class AwsCore {
       return await fn(client, sdk);
     } catch (e) {
       throw toAwsError(e, { operation, profile: this.settings.profile, region });
+    }
+  }
+
+  /** A Price List API call through its endpoint region's client (./pricing.ts), errors mapped as every call's. */
+  async callPricing<T>(pricingRegion: string, operation: string, fn: (client: PricingClient, sdk: SageMakerSdk) => Promise<T>): Promise<T> {
+    if (this.settings.endpointUrl !== undefined) {
+      check(validateEndpointUrl(this.settings.endpointUrl), operation);
+    }
+    try {
+      const [client, sdk] = await Promise.all([this.pool.getPricing(pricingRegion), loadSageMakerSdk()]);
+      return await fn(client, sdk);
+    } catch (e) {
+      throw toAwsError(e, { operation, profile: this.settings.profile, region: pricingRegion });
     }
   }
 

@@ -128,7 +128,8 @@ export function toAwsError(err: unknown, ctx: ErrorContext = {}): AwsError {
     });
   }
   if (name === 'AccessDeniedException' || name === 'AccessDenied' || status === 403) {
-    const action = op ? `sagemaker:${op}` : 'the SageMaker action';
+    // The Price List API's actions are pricing:*, not sagemaker:*.
+    const action = op ? `${op === 'GetProducts' ? 'pricing' : 'sagemaker'}:${op}` : 'the SageMaker action';
     return new AwsError('access-denied', `Access denied: your AWS identity is not allowed to call ${action}. Ask your administrator to allow ${action}.`, opts);
   }
   // DescribeNotebookInstance and friends answer a missing name with ValidationException "RecordNotFound".

@@ -21,6 +21,9 @@ export { callLimiter, STATE_CALLS_IN_FLIGHT, type CallLimiter } from './callLimi
 export type { NotebookAccess } from './notebooks';
 export type { MlflowAccess, MlflowApp, MlflowAppUrlRequest, MlflowTrackingServer, MlflowTrackingServerUrlRequest, UrlLifetimes } from './mlflow';
 export type { PartnerApp, PartnerAppAccess, PartnerAppUrlRequest } from './partnerApps';
+export type { RunningAccess, RunningEnvironment, RunningScan, ScanOptions } from './running';
+export type { PriceAnswer, PricedKind, PricingAccess } from './pricing';
+export type { IdleShutdown, SpaceIdleAccess } from './spaceIdle';
 export { spaceAppArn, type RemoteAccessApi, type RemoteAccessStatus, type RemoteSession, type SpaceRemoteChange, type SpaceRemoteInfo } from './remoteAccess';
 export { KIND_PATTERNS, PRESIGN_LIMITS, validateKindField, validateLifetime, type PresignOperation } from './urlLimits';
 export type { Domain, DomainAuthMode, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';

@@ -52,6 +52,9 @@ const METHODS = [
   'describeSpaceRemoteAccess',
   'updateSpaceForRemote',
   'startSession',
+  'scanRunning',
+  'instancePrice',
+  'spaceIdleShutdown',
 ] as const satisfies readonly Method[];
 
 // A method added to SageMakerAccess but not to METHODS fails to compile here.

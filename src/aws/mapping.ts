@@ -71,7 +71,7 @@ function toSpaceApp(a: AppDetails | undefined): SpaceApp | undefined {
   if (!a || !a.Status || a.Status === 'Deleted') {
     return undefined;
   }
-  return { appName: a.AppName ?? 'default', appType: a.AppType ?? '', status: a.Status };
+  return { appName: a.AppName ?? 'default', appType: a.AppType ?? '', status: a.Status, instanceType: a.ResourceSpec?.InstanceType, creationTime: a.CreationTime };
 }
 
 function sharing(v: string | undefined): 'Private' | 'Shared' | undefined {

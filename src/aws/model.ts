@@ -49,6 +49,10 @@ export interface SpaceApp {
   readonly appType: string;
   /** AppStatus: Pending, InService, Deleting, Deleted, Failed. */
   readonly status: string;
+  /** ResourceSpec.InstanceType: what it runs on (and is billed for), e.g. ml.g5.xlarge. */
+  readonly instanceType?: string;
+  /** When the app was created: when it started running. */
+  readonly creationTime?: Date;
 }
 
 /** Running, Starting, Stopping or Stopped: the word the tree shows for a space's app. */

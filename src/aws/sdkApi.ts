@@ -35,6 +35,8 @@ export {
   StopNotebookInstanceCommand,
   UpdateSpaceCommand,
 } from '@aws-sdk/client-sagemaker';
+// The Price List API (the on-demand price of a running environment's instance type: ./pricing.ts).
+export { GetProductsCommand, PricingClient } from '@aws-sdk/client-pricing';
 export { fromIni, fromNodeProviderChain } from '@aws-sdk/credential-providers';
 export { NodeHttpHandler } from '@smithy/node-http-handler';
 export { loadSharedConfigFiles } from '@smithy/shared-ini-file-loader';

@@ -4,6 +4,9 @@ import type { MlflowAccess } from './mlflow';
 import type { NotebookAccess } from './notebooks';
 import type { PartnerAppAccess } from './partnerApps';
 import type { RemoteAccessApi } from './remoteAccess';
+import type { PricingAccess } from './pricing';
+import type { RunningAccess } from './running';
+import type { SpaceIdleAccess } from './spaceIdle';
 import type { SpaceAccess } from './spaces';
 
 // The request types live with their family; named here too, where callers have always found them.
@@ -19,7 +22,7 @@ import type { AwsSettings } from './options';
  * Everything the VS Code layer can ask of AWS: one part per resource family (its module holds the
  * part and its request types), plus the regions to show.
  */
-export interface SageMakerAccess extends DomainAccess, SpaceAccess, NotebookAccess, MlflowAccess, PartnerAppAccess, RemoteAccessApi {
+export interface SageMakerAccess extends DomainAccess, SpaceAccess, NotebookAccess, MlflowAccess, PartnerAppAccess, RemoteAccessApi, RunningAccess, PricingAccess, SpaceIdleAccess {
   readonly settings: AwsSettings;
   /** The regions to show: validated; throws AwsError (kind 'validation') for a bad name or none found. */
   resolveRegions(): Promise<string[]>;

@@ -38,6 +38,7 @@ export const COMMAND_IDS = [
   'sagemaker.openSettings',
   'sagemaker.signIn',
   'sagemaker.showLog',
+  'sagemaker.showRunning',
 ] as const;
 
 export type CommandId = (typeof COMMAND_IDS)[number];

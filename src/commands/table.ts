@@ -6,6 +6,7 @@ import type { ExtensionServices } from '../context';
 import { copyLink } from '../links/commands';
 import { clearRecent, openRecent } from '../recent/commands';
 import { connectSpace } from '../remote/connect';
+import { showRunning } from '../running/pick';
 import type { Node } from '../tree/nodes';
 import type { CommandId } from './ids';
 import { resolveStartStopTarget, transition } from './lifecycle';
@@ -52,6 +53,7 @@ export function commandTable(s: ExtensionServices): Record<CommandId, Handler> {
     'sagemaker.start': startStop(s, 'start'),
     'sagemaker.stop': startStop(s, 'stop'),
     'sagemaker.connectSpace': connectSpace(s),
+    'sagemaker.showRunning': showRunning(s),
     'sagemaker.refresh': view.refresh(s),
     'sagemaker.refreshNode': view.refreshNode(s),
     'sagemaker.loadMore': view.loadMore(s),

@@ -150,7 +150,7 @@ export interface Rereadable {
 
 /** A row whose hover needs a call first (asked once, when the pointer rests on it). */
 export interface HoverDetails {
-  hoverDetails(access: SageMakerAccess, logError: (context: string, e: unknown) => void): Promise<void>;
+  hoverDetails(access: SageMakerAccess, logError: (context: string, e: unknown) => void, logInfo?: (line: string) => void): Promise<void>;
 }
 
 /** Applies an update to a row when it is the row's resource (same stateKey); whether it was. */

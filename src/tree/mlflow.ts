@@ -7,6 +7,8 @@ import { isPassing, kindCodicon, kindTone, trackingServerState } from './status'
 import { takeUpdate, type BaseNode, type HoverDetails, type KeptRow, type Node, type OpenableRow, type RowUpdate, type TargetRow } from './listing';
 import { icon, joinDescription, tooltip } from './presentation';
 import { trackingServerStateKey } from '../kinds/mlflow';
+import { appendRunningCost } from './runningRows';
+import { runningFor } from '../running/facts';
 
 /**
  * The group lists two APIs: tracking servers, then MLflow apps. Its page token says which list it
@@ -132,7 +134,7 @@ export class TrackingServerNode implements BaseNode, HoverDetails, OpenableRow, 
     const s = this.server;
     const item = new vscode.TreeItem(s.trackingServerName, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = joinDescription([s.status, s.mlflowVersion && `MLflow ${s.mlflowVersion}`]);
+    item.description = joinDescription([s.status, s.mlflowVersion && `MLflow ${s.mlflowVersion}`, ...trackingServerRunningParts(s, Date.now())]);
     item.iconPath = icon(kindCodicon('beaker', s.status), kindTone(s.status));
     item.contextValue = `sagemaker.mlflowTrackingServer.${trackingServerState(s.status)}`;
     return item;
@@ -140,6 +142,14 @@ export class TrackingServerNode implements BaseNode, HoverDetails, OpenableRow, 
 
   /** Details for the hover. The size is only in DescribeMlflowTrackingServer: the provider's resolveTreeItem asks for it first. */
   tooltip(): vscode.MarkdownString {
+    const md = this.baseTooltip();
+    if (isBilledTrackingServer(this.server.status) && this.server.lastModifiedTime) {
+      appendRunningCost(md, this.server.lastModifiedTime, true, undefined);
+    }
+    return md;
+  }
+
+  private baseTooltip(): vscode.MarkdownString {
     const s = this.server;
     return tooltip(`MLflow tracking server ${s.trackingServerName}`, [
       ['Status', s.status],
@@ -226,4 +236,19 @@ declare module './listing' {
     mlflowTrackingServer: TrackingServerNode;
     mlflowApp: MlflowAppNode;
   }
+}
+
+// ---- Running: what a billed tracking server says of its run (issue 24) ----------------------------
+
+/** Created, Updated, Started: billed until stopped (DESIGN, "Running environments"). */
+export function isBilledTrackingServer(status: string | undefined): boolean {
+  return status === 'Created' || status === 'Updated' || status === 'Started';
+}
+
+/** Its size where known (only Describe says it), and "since …": LastModifiedTime is only a bound. */
+export function trackingServerRunningParts(s: MlflowTrackingServer, now: number): string[] {
+  if (!isBilledTrackingServer(s.status)) {
+    return [];
+  }
+  return [s.trackingServerSize, runningFor(s.lastModifiedTime, true, now)].filter((p): p is string => !!p);
 }

@@ -3,9 +3,11 @@ import type { RowData } from '../lastKnown/snapshot';
 import type { UrlTarget } from './target';
 import type { NotebookInstance, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
-import { map, takeUpdate, type BaseNode, type KeptRow, type Node, type OpenableRow, type Rereadable, type RowUpdate, type TargetRow, type Transitional } from './listing';
+import { map, takeUpdate, type BaseNode, type HoverDetails, type KeptRow, type Node, type OpenableRow, type Rereadable, type RowUpdate, type TargetRow, type Transitional } from './listing';
 import { notebookStateKey } from '../kinds/notebook';
 import { icon, isPassing, joinDescription, notebookCodicon, toneOf, tooltip } from './presentation';
+import { appendRunningCost } from './runningRows';
+import { priceOf, runningFor } from '../running/facts';
 
 /** The "Notebook Instances" root group. */
 export const notebooksGroup: GroupSpec = {
@@ -49,7 +51,7 @@ export function notebookUpdate(notebook: NotebookInstance): RowUpdate {
   };
 }
 
-export class NotebookNode implements BaseNode, Transitional, Rereadable, OpenableRow, KeptRow, TargetRow {
+export class NotebookNode implements BaseNode, Transitional, Rereadable, OpenableRow, KeptRow, TargetRow, HoverDetails {
   readonly kind = 'notebook';
   readonly id: string;
 
@@ -104,13 +106,34 @@ export class NotebookNode implements BaseNode, Transitional, Rereadable, Openabl
     const n = this.notebook;
     const item = new vscode.TreeItem(n.notebookInstanceName, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = joinDescription([n.status, n.instanceType]);
+    item.description = joinDescription([n.status, n.instanceType, notebookRunningFor(n, Date.now())]);
     item.iconPath = icon(notebookCodicon(n.status), toneOf(n.status));
     item.contextValue = `sagemaker.notebook.${notebookState(n.status)}`;
     return item;
   }
 
+  /** The price of a running notebook instance's type (the AWS layer keeps it a day), for the hover. */
+  private price: { instanceType: string; usdPerHour?: number } | undefined;
+
+  async hoverDetails(access: SageMakerAccess, _logError: unknown, logInfo: (line: string) => void = () => undefined): Promise<void> {
+    const type = this.notebook.instanceType;
+    if (this.notebook.status !== 'InService' || !type || this.price?.instanceType === type) {
+      return;
+    }
+    this.price = { instanceType: type, usdPerHour: await priceOf(access, this.region, type, 'notebook', logInfo) };
+  }
+
   tooltip(): vscode.MarkdownString {
+    const md = this.baseTooltip();
+    const n = this.notebook;
+    if (n.status === 'InService' && n.lastModifiedTime) {
+      // LastModifiedTime: its last start, or any change after it: only a bound.
+      appendRunningCost(md, n.lastModifiedTime, true, this.price && this.price.instanceType === n.instanceType ? this.price.usdPerHour : undefined);
+    }
+    return md;
+  }
+
+  private baseTooltip(): vscode.MarkdownString {
     const n = this.notebook;
     return tooltip(`Notebook instance ${n.notebookInstanceName}`, [
       ['Status', n.status],
@@ -127,4 +150,11 @@ declare module './listing' {
   interface TreeNodeKinds {
     notebook: NotebookNode;
   }
+}
+
+// ---- Running: what a running notebook instance says of its run (issue 24) -------------------------
+
+/** "since 23 Nov 07:45" for an InService instance: its LastModifiedTime is only a bound of its start. */
+export function notebookRunningFor(n: NotebookInstance, now: number): string | undefined {
+  return n.status === 'InService' ? runningFor(n.lastModifiedTime, true, now) : undefined;
 }

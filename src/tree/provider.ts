@@ -193,7 +193,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   /** The hover's details, asked by VS Code when the pointer rests on a row (a kind may need a call for them first). */
   async resolveTreeItem(item: vscode.TreeItem, node: Node): Promise<vscode.TreeItem> {
     if ('hoverDetails' in node) {
-      await node.hoverDetails(this.session.access(), (context, e) => this.log.error(context, e));
+      await node.hoverDetails(
+        this.session.access(),
+        (context, e) => this.log.error(context, e),
+        (line) => this.log.info(line),
+      );
     }
     const since = this.isLastKnown(node) ? (node.parent as ListNode).listing.lastKnown?.savedAt : undefined;
     const tip = hoverTooltip(node, since, isListNode(node) ? this.filterFor(node) : undefined);

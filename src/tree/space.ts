@@ -2,10 +2,13 @@ import * as vscode from 'vscode';
 import type { RowData } from '../lastKnown/snapshot';
 import type { UrlTarget } from './target';
 import { openingProfile, type Domain, type SageMakerAccess, type Space } from '../aws/index';
-import { takeUpdate, type BaseNode, type KeptRow, type Node, type OpenableRow, type Rereadable, type RowUpdate, type TargetRow, type Transitional, type TreeNodeKinds } from './listing';
+import { takeUpdate, type BaseNode, type HoverDetails, type KeptRow, type Node, type OpenableRow, type Rereadable, type RowUpdate, type TargetRow, type Transitional, type TreeNodeKinds } from './listing';
 import { NO_REMOTE_CONTEXT, REMOTE_APP_TYPES } from '../remote/names';
 import { spaceStateKey } from '../kinds/space';
 import { icon, isPassing, joinDescription, opensRow, spaceCodicon, toneOf, tooltip } from './presentation';
+import { appendIdleShutdown, appendRunningCost } from './runningRows';
+import { priceOf, runningFor } from '../running/facts';
+import type { IdleShutdown } from '../aws/index';
 
 export { spaceStateKey };
 
@@ -21,9 +24,11 @@ export function spaceUpdate(space: Space): RowUpdate {
   };
 }
 
-export class SpaceNode implements BaseNode, Transitional, Rereadable, OpenableRow, KeptRow, TargetRow {
+export class SpaceNode implements BaseNode, Transitional, Rereadable, OpenableRow, KeptRow, TargetRow, HoverDetails {
   readonly kind = 'space';
   readonly id: string;
+  /** Asked when the pointer rests on a running space (its hover): the idle shutdown and the price. */
+  private running: SpaceRunningDetails | undefined;
 
   constructor(
     public space: Space,
@@ -91,14 +96,42 @@ export class SpaceNode implements BaseNode, Transitional, Rereadable, OpenableRo
     const appType = s.app?.appType ?? s.appType;
     const item = new vscode.TreeItem(s.spaceDisplayName || s.spaceName, vscode.TreeItemCollapsibleState.None);
     item.id = this.id;
-    item.description = joinDescription([appType, s.sharingType, s.appState === 'Unknown' ? 'checking…' : s.appState]);
+    item.description = joinDescription([appType, s.sharingType, s.appState === 'Unknown' ? 'checking…' : s.appState, ...spaceRunningParts(s, Date.now())]);
     item.iconPath = icon(spaceCodicon(appType), toneOf(s.appState));
     // Other app types (RStudio, Canvas…) are marked so their menu has no "Connect with Remote SSH".
     item.contextValue = `sagemaker.space.${s.appState.toLowerCase()}${appType && REMOTE_APP_TYPES.includes(appType) ? '' : NO_REMOTE_CONTEXT}`;
     return item;
   }
 
+  /** A running space's hover adds the idle shutdown that applies and the price: asked once per app. */
+  async hoverDetails(access: SageMakerAccess, logError: (context: string, e: unknown) => void, logInfo: (line: string) => void = () => undefined): Promise<void> {
+    const app = this.space.app;
+    if (this.space.appState !== 'Running' || !app || app.instanceType === 'system' || this.running?.app === app) {
+      return;
+    }
+    const [idle, usdPerHour] = await Promise.all([
+      access.spaceIdleShutdown(this.region, this.space.domainId, this.space.spaceName).catch((e: unknown) => {
+        logError(`Reading the idle shutdown of space ${this.space.spaceName}`, e);
+        return undefined;
+      }),
+      priceOf(access, this.region, app.instanceType, 'space', logInfo),
+    ]);
+    this.running = { app, idle, usdPerHour };
+  }
+
   tooltip(): vscode.MarkdownString {
+    const md = this.baseTooltip();
+    const app = this.space.app;
+    if (this.space.appState === 'Running' && app?.creationTime && app.instanceType !== 'system') {
+      appendRunningCost(md, app.creationTime, false, this.running?.app === app ? this.running.usdPerHour : undefined);
+      if (this.running?.app === app && this.running.idle) {
+        appendIdleShutdown(md, this.running.idle);
+      }
+    }
+    return md;
+  }
+
+  private baseTooltip(): vscode.MarkdownString {
     const s = this.space;
     const appType = s.app?.appType ?? s.appType;
     return tooltip(`Space ${s.spaceDisplayName || s.spaceName}`, [
@@ -107,6 +140,7 @@ export class SpaceNode implements BaseNode, Transitional, Rereadable, OpenableRo
       ['Sharing', s.sharingType],
       ['Owner', s.ownerUserProfileName],
       ['App', s.app ? `${s.app.appName} (${s.app.status})` : 'none'],
+      ['Instance type', s.app?.instanceType],
       ['App state', s.appState === 'Unknown' ? 'not known yet' : s.appState],
       ['Space status', s.status],
       ['Domain', `${this.domain.domainName} (${s.domainId})`],
@@ -122,4 +156,22 @@ declare module './listing' {
   interface TreeNodeKinds {
     space: SpaceNode;
   }
+}
+
+// ---- Running: what a running space says of its run (issue 24) -------------------------------------
+
+/** What a running space's hover asked for its app: the idle shutdown that applies, and the price. */
+interface SpaceRunningDetails {
+  readonly app: NonNullable<Space['app']>;
+  readonly idle?: IdleShutdown;
+  readonly usdPerHour?: number;
+}
+
+/** The description's running part: "ml.g5.xlarge", "3 h 12 min" (from the app's CreationTime). */
+export function spaceRunningParts(s: Space, now: number): string[] {
+  if (s.appState !== 'Running' || !s.app || s.app.instanceType === 'system') {
+    // RStudio's server app runs on the free `system` instance: nothing to say of its bill.
+    return [];
+  }
+  return [s.app.instanceType, runningFor(s.app.creationTime, false, now)].filter((p): p is string => !!p);
 }

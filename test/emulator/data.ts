@@ -42,6 +42,8 @@ export interface DomainRecord {
   vpcId?: string;
   subnetIds?: string[];
   failureReason?: string;
+  /** The default idle shutdown of its JupyterLab and Code Editor spaces, in minutes (./running.ts); none when unset. */
+  idleTimeoutInMinutes?: number;
 }
 
 export interface UserProfileRecord {
@@ -67,6 +69,8 @@ export interface SpaceRecord {
   remoteAccess?: 'ENABLED' | 'DISABLED';
   /** The app settings' DefaultResourceSpec (UpdateSpace sets it): what CreateApp without a ResourceSpec starts on. */
   defaultResourceSpec?: Record<string, string>;
+  /** Its own idle shutdown, in minutes (./running.ts); else its domain's default applies. */
+  idleTimeoutInMinutes?: number;
 }
 
 export interface AppRecord {
@@ -244,7 +248,7 @@ export function demoData(): EmulatorData {
     regions: {
       'us-east-1': {
         domains: [
-          { domainId: east, domainName: 'ml-platform', status: 'InService', authMode: 'IAM', creationTime: iso('2025-03-04T09:12:44Z'), lastModifiedTime: iso('2026-09-18T14:02:10Z'), vpcId: 'vpc-0a1b2c3d4e5f67890', subnetIds: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'] },
+          { domainId: east, domainName: 'ml-platform', status: 'InService', authMode: 'IAM', creationTime: iso('2025-03-04T09:12:44Z'), lastModifiedTime: iso('2026-09-18T14:02:10Z'), vpcId: 'vpc-0a1b2c3d4e5f67890', subnetIds: ['subnet-0123456789abcdef0', 'subnet-0fedcba9876543210'], idleTimeoutInMinutes: 180 },
           { domainId: research, domainName: 'research-lab', status: 'InService', authMode: 'IAM', creationTime: iso('2025-11-20T16:40:03Z'), lastModifiedTime: iso('2026-10-02T08:15:51Z'), vpcId: 'vpc-0b2c3d4e5f6a78901', subnetIds: ['subnet-0a1a2a3a4a5a6a7a8'] },
           { domainId: 'd-5mv7pc0ghy8s', domainName: 'sandbox-pending', status: 'Pending', authMode: 'IAM', creationTime: iso('2026-11-23T07:58:12Z'), lastModifiedTime: iso('2026-11-23T07:58:12Z') },
         ],
@@ -258,7 +262,7 @@ export function demoData(): EmulatorData {
           up(research, 'grace-new', '2026-11-23T08:02:00Z', 'Pending'),
         ],
         spaces: [
-          { domainId: east, spaceName: 'alice-jupyterlab', spaceDisplayName: 'Alice JupyterLab', status: 'InService', appType: 'JupyterLab', sharingType: 'Private', ownerUserProfileName: 'alice', creationTime: iso('2025-03-04T10:05:00Z'), lastModifiedTime: iso('2026-11-20T09:00:00Z') },
+          { domainId: east, spaceName: 'alice-jupyterlab', spaceDisplayName: 'Alice JupyterLab', status: 'InService', appType: 'JupyterLab', sharingType: 'Private', ownerUserProfileName: 'alice', creationTime: iso('2025-03-04T10:05:00Z'), lastModifiedTime: iso('2026-11-20T09:00:00Z'), idleTimeoutInMinutes: 60 },
           { domainId: east, spaceName: 'alice-code-editor', spaceDisplayName: 'Alice Code Editor', status: 'InService', appType: 'CodeEditor', sharingType: 'Private', ownerUserProfileName: 'alice', creationTime: iso('2025-04-10T12:00:00Z'), lastModifiedTime: iso('2026-10-11T17:45:00Z') },
           { domainId: east, spaceName: 'bob-jupyterlab', spaceDisplayName: 'Bob JupyterLab', status: 'InService', appType: 'JupyterLab', sharingType: 'Private', ownerUserProfileName: 'bob', creationTime: iso('2025-03-05T11:30:00Z'), lastModifiedTime: iso('2026-11-22T18:20:00Z') },
           { domainId: east, spaceName: 'carol-rstudio', spaceDisplayName: 'Carol RStudio', status: 'InService', appType: 'RStudioServerPro', sharingType: 'Private', ownerUserProfileName: 'carol', creationTime: iso('2025-06-17T09:00:00Z'), lastModifiedTime: iso('2026-07-01T10:00:00Z') },

@@ -13,6 +13,7 @@ import { domainPage, mlflowAppPage, mlflowTrackingServerPage, notebookPage, part
 import type { SageMakerService } from './service';
 import { type AcceptedCredentials, expiredToken, signatureMismatch, unrecognizedClient, verifySignature } from './sigv4';
 import { validateInput } from './validation';
+import { PRICING_TARGET_PREFIX, PricingService } from './pricing';
 
 export const ADMIN_PREFIX = '/__emulator';
 /** Arrival times kept for GET /calls. */
@@ -39,6 +40,8 @@ export class EmulatorServer {
   private readonly abandoned = new Map<string, number>();
   private readonly keys = new Map<string, AcceptedCredentials>();
   readonly server: http.Server;
+  /** The Price List API, answered at the same address (./pricing.ts). */
+  readonly pricing = new PricingService();
 
   constructor(
     private readonly model: ApiModel,
@@ -180,7 +183,11 @@ export class EmulatorServer {
   }
 
   private async sageMaker(req: http.IncomingMessage, rawUrl: string, pathname: string, target: string | undefined, body: Buffer, res: http.ServerResponse): Promise<void> {
-    const prefix = `${this.model.metadata.targetPrefix}.`;
+    // A Price List call (its own target prefix, signing name and model) is served the same way.
+    const pricing = target?.startsWith(`${PRICING_TARGET_PREFIX}.`) === true;
+    const model = pricing ? this.pricing.model : this.model;
+    const operations = pricing ? this.pricing.operations : this.service.operations;
+    const prefix = `${model.metadata.targetPrefix}.`;
     const operation = target?.startsWith(prefix) ? target.slice(prefix.length) : undefined;
     if (operation !== undefined) {
       this.calls.set(operation, (this.calls.get(operation) ?? 0) + 1);
@@ -220,7 +227,7 @@ export class EmulatorServer {
       const caller = await verifySignature(
         { method: req.method, path: rawUrl, headers: req.headers, body },
         (id) => this.keys.get(id),
-        this.model.metadata.signingName,
+        model.metadata.signingName,
         new Date(),
         (r) => this.service.isRegionDisabled(r),
       );
@@ -230,7 +237,7 @@ export class EmulatorServer {
       if (!contentType.toLowerCase().startsWith(JSON_11)) {
         throw new ServiceError('UnknownOperationException', `Unsupported Content-Type '${contentType}'; expected ${JSON_11}`);
       }
-      if (operation === undefined || !Object.hasOwn(this.service.operations, operation)) {
+      if (operation === undefined || !Object.hasOwn(operations, operation)) {
         throw new ServiceError('UnknownOperationException', target ? `Unknown operation ${target}` : 'Missing X-Amz-Target header');
       }
       let input: unknown;
@@ -242,14 +249,14 @@ export class EmulatorServer {
       }
       // Faults come before the body's own errors (they stand for the network, auth and throttling).
       const fault = this.faults.take(operation, caller.region, input);
-      if (fault && (await this.applyFault(fault, res, { operation, region: caller.region, input }))) {
+      if (fault && (await this.applyFault(fault, res, { operation, region: caller.region, input, service: model.metadata.signingName }))) {
         return;
       }
       if (!parsed) {
         throw new ServiceError('SerializationException', 'Start of structure or map found where not expected.');
       }
-      validateInput(this.model, operation, input);
-      const output = this.service.operations[operation](caller.region, input as Record<string, unknown>);
+      validateInput(model, operation, input);
+      const output = operations[operation](caller.region, input as Record<string, unknown>);
       this.sendJson(res, 200, fault?.kind === 'rewrite' && fault.set ? rewriteAnswer(output, fault.set) : output);
     } catch (e) {
       if (e instanceof ServiceError) {
@@ -261,7 +268,7 @@ export class EmulatorServer {
   }
 
   /** Applies a fault; true when it answered the call (or dropped it, or holds it unanswered). */
-  private async applyFault(f: Fault, res: http.ServerResponse, call: { operation: string; region: string; input: unknown }): Promise<boolean> {
+  private async applyFault(f: Fault, res: http.ServerResponse, call: { operation: string; region: string; input: unknown; service: string }): Promise<boolean> {
     const withMessage = (e: ServiceError): ServiceError => new ServiceError(e.errorType, f.message ?? e.message, f.status ?? e.status);
     switch (f.kind) {
       case 'hang':
@@ -285,7 +292,7 @@ export class EmulatorServer {
       case 'accessDenied': {
         const input = typeof call.input === 'object' && call.input !== null ? (call.input as Record<string, unknown>) : {};
         const account = this.service.account;
-        const action = `sagemaker:${call.operation}`;
+        const action = `${call.service}:${call.operation}`;
         const message = `User: arn:aws:iam::${account}:user/emulator-user is not authorized to perform: ${action} on resource: ${resourceArnForRequest(call.region, account, input)} because no identity-based policy allows the ${action} action`;
         this.sendError(res, new ServiceError('AccessDeniedException', f.message ?? message, f.status ?? 400));
         return true;

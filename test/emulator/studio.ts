@@ -9,7 +9,19 @@ import { DEFAULT_LIMITS } from './data';
 import { inUse, limitExceeded, notFound, validation } from './errors';
 import { ssoPath } from './pages';
 import { appSettings } from './remote';
+import { domainIdleDefaults, spaceIdleSettings } from './running';
 import { contains, epoch, num, str } from './values';
+
+/** A space's app settings blocks from two sources (its DefaultResourceSpec, its idle shutdown), each block merged. */
+function bySettingsBlock(...parts: Record<string, unknown>[]): Record<string, unknown> {
+  const merged: Record<string, unknown> = {};
+  for (const part of parts) {
+    for (const [key, block] of Object.entries(part)) {
+      merged[key] = { ...(merged[key] as object | undefined), ...(block as object) };
+    }
+  }
+  return merged;
+}
 
 /** Landing pages CreatePresignedDomainUrl accepts (see the API reference for LandingUri). */
 const LANDING_URI = /^(studio::|app:(JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas):)/;
@@ -119,7 +131,7 @@ export function studioOperations(ctx: ServiceContext): Operations {
               SingleSignOnApplicationArn: `arn:aws:sso::${ctx.account}:application/ssoins-7223${d.domainId.slice(2)}/apl-${d.domainId.slice(2)}`,
             }
           : {}),
-        DefaultUserSettings: { ExecutionRole: arns.executionRoleArn(ctx.account) },
+        ...domainIdleDefaults(d, arns.executionRoleArn(ctx.account)),
       };
     },
 
@@ -209,7 +221,7 @@ export function studioOperations(ctx: ServiceContext): Operations {
         Status: s.status,
         CreationTime: epoch(s.creationTime),
         LastModifiedTime: epoch(s.lastModifiedTime),
-        SpaceSettings: { AppType: s.appType, RemoteAccess: s.remoteAccess, ...appSettings(s) },
+        SpaceSettings: { AppType: s.appType, RemoteAccess: s.remoteAccess, ...bySettingsBlock(appSettings(s), spaceIdleSettings(s)) },
         SpaceSharingSettings: { SharingType: s.sharingType },
         OwnershipSettings: s.ownerUserProfileName ? { OwnerUserProfileName: s.ownerUserProfileName } : undefined,
         Url: `${arns.domainUrl(region, s.domainId)}/jupyterlab/default`,

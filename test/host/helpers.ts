@@ -370,10 +370,18 @@ export class ScriptedPrompter implements Prompter {
 
   async pickMany<T>(request: PickRequest<T>): Promise<T[] | undefined> {
     const { items } = await this.items(request);
-    this.picks.push({ title: request.title, placeholder: request.placeholder, items: items.map((i) => ({ label: i.label, description: i.description, picked: i.picked })) });
+    this.picks.push({ title: request.title, placeholder: request.placeholder, items: items.map((i) => ({ label: i.label, description: i.description, detail: i.detail, picked: i.picked })) });
     const a = this.next('pickMany', request.title);
     if ('cancel' in a) {
       return undefined;
+    }
+    if ('itemButton' in a) {
+      const button = items.find((i) => i.label === a.label)?.buttons?.find((b) => b.tooltip === a.itemButton);
+      if (!button) {
+        this.problems.push(`pickMany "${request.title}" has no item "${a.label}" with a button "${a.itemButton}"`);
+        throw new Error(`no button ${a.itemButton}`);
+      }
+      return [button.value];
     }
     if (!('pickMany' in a)) {
       this.problems.push(`pickMany "${request.title}" got answer ${JSON.stringify(a)}`);

@@ -67,7 +67,8 @@ describe('rows in a passing state refresh themselves until they settle', () => {
     await access().startSpace('us-east-1', space);
     api().services.tree.updateSpace({ ...space, appState: 'Starting' });
     assert.match(await description(node), /Starting$/);
-    await waitFor(async () => (await description(node)).endsWith('Running'), 'the row shows Running');
+    // Running, then what it runs on and for how long (issue 24).
+    await waitFor(async () => /Running( · |$)/.test(await description(node)), 'the row shows Running');
     assert.equal(await callCount('DescribeSpace'), describesBefore, 'the app state alone was read (ListApps), not the whole space');
     assert.equal((await item(api(), node)).contextValue, 'sagemaker.space.running');
   });

@@ -50,7 +50,8 @@ export async function openWorkbench(options: WorkbenchOptions = {}): Promise<Wor
       vsix: packagedExtension(),
       env: { ...fixtures.env, ...options.env },
       // The last-known tree is off unless a test turns it on: each flow sees the lists it asks for.
-      userSettings: { ...fixtures.userSettings, 'sagemaker.showLastKnownTree': false, ...options.userSettings },
+      // So are reminders: the demo's environments have run for days, and a toast would sit in every picture.
+      userSettings: { ...fixtures.userSettings, 'sagemaker.showLastKnownTree': false, 'sagemaker.reminders.runningHours': 0, ...options.userSettings },
       // Presigned URLs point at the emulator: opening them needs no "open external website?" dialog.
       trustedDomains: [fixtures.emulator.url, presignedOrigin(fixtures.emulator), ...(options.trustedDomains ?? [])],
     });

@@ -48,7 +48,8 @@ describe('aws/start, stop and wait (local SageMaker endpoint)', function () {
     const seen: string[] = [];
     const running = await access.waitForSpace('us-east-1', EAST, 'alice-code-editor', 'Running', { pollMs: 50, onProgress: (s) => seen.push(s) });
     assert.deepEqual(seen, ['Starting', 'Running']);
-    assert.deepEqual(running.app, { appName: 'default', appType: 'CodeEditor', status: 'InService' });
+    assert.deepEqual({ ...running.app, creationTime: undefined }, { appName: 'default', appType: 'CodeEditor', status: 'InService', instanceType: 'ml.t3.medium', creationTime: undefined });
+    assert.ok(running.app?.creationTime instanceof Date, 'the app says when it started');
     assert.equal(fx.emu.callCount('CreateApp'), 1);
   });
 

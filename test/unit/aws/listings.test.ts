@@ -109,7 +109,8 @@ describe('aws/listings (local SageMaker endpoint)', function () {
     assert.equal(lab.ownerUserProfileName, 'alice');
     assert.equal(lab.appType, 'JupyterLab');
     assert.equal(lab.spaceDisplayName, 'Alice JupyterLab');
-    assert.deepEqual(lab.app, { appName: 'default', appType: 'JupyterLab', status: 'InService' });
+    // With what it runs on and since when (ResourceSpec.InstanceType, CreationTime).
+    assert.deepEqual(lab.app, { appName: 'default', appType: 'JupyterLab', status: 'InService', instanceType: 'ml.t3.medium', creationTime: new Date('2026-11-23T08:00:00Z') });
     // A deleted app is no app.
     assert.equal(page.items.find((s) => s.spaceName === 'alice-code-editor')!.app, undefined);
     // One ListSpaces page and one ListApps call for the domain.
