@@ -21,7 +21,7 @@ const LAYERS = [
   { name: 'services', paths: ['^src/(connection|context)\\.ts$'] },
   { name: 'commands', paths: ['^src/commands/(?!(table|index)\\.ts$)'] },
   // Connect with Remote SSH: the command, over the commands it shares (targets, start, deliver).
-  { name: 'remote', paths: ['^src/remote/connect\\.ts$'] },
+  { name: 'remote', paths: ['^src/remote/(connect|ssoRefusal)\\.ts$'] },
   { name: 'links', paths: ['^src/links/'] },
   { name: 'recent', paths: ['^src/recent/'] },
   // What runs, for how long, at what cost: the scan, the status-bar item, its pick (which opens as a link does) and the reminder.

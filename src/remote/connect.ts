@@ -9,10 +9,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { AwsError, type SpaceRemoteChange, type SpaceRemoteInfo, spaceAppArn } from '../aws/index';
+import { type SpaceRemoteChange, type SpaceRemoteInfo, spaceAppArn } from '../aws/index';
 import { transition, withKnownState } from '../commands/lifecycle';
-import { askTarget, describeTarget, withAuthMode, type UrlTarget } from '../commands/targets';
-import { deliver } from '../commands/urls';
+import { askTarget, describeTarget, withAuthMode } from '../commands/targets';
 import type { ExtensionServices } from '../context';
 import { recordRecent } from '../commands/recordRecent';
 import { isCancellation, isCredentialsError, UserFacingError, userMessage } from '../errors';
@@ -23,8 +22,8 @@ import { instanceMemoryGiB, largerInstanceTypes, RECOMMENDED_MEMORY_GIB } from '
 import { findPlugin, findSsh, PLUGIN_INSTALL_URL, REMOTE_SSH_EXTENSIONS, SSH_INSTALL_HELP } from './prerequisites';
 import { REMOTE_APP_TYPES } from './names';
 import { addInclude, hasInclude, includeLine, setHost } from './sshConfig';
+import { OPEN_IN_BROWSER, offerBrowser, ssoRefusal, type SpaceTarget } from './ssoRefusal';
 
-type SpaceTarget = Extract<UrlTarget, { kind: 'space' }>;
 
 export const PLUGIN_PATH_SETTING = 'remote.sessionManagerPluginPath';
 export const HOME_FOLDER = '/home/sagemaker-user';
@@ -34,7 +33,7 @@ export const BUTTONS = {
   installRemoteSsh: 'Install Remote-SSH',
   pluginGuide: 'Installation Guide',
   openSettings: 'Open Settings',
-  browser: 'Open in Browser',
+  browser: OPEN_IN_BROWSER,
   enableRestart: 'Turn On and Restart',
   enableStart: 'Turn On and Start',
   start: 'Start and Connect',
@@ -368,41 +367,4 @@ export async function connectTarget(s: ExtensionServices, target: SpaceTarget): 
   const uri = remoteFolderUri(alias);
   await step(s, 'Opening the window over Remote-SSH', () => s.remote.openFolder(uri));
   s.log.info(`Opened ${uri.toString()} in a new window`);
-}
-
-/** True for StartSession refused because the domain signs in through IAM Identity Center. */
-export function isSsoSessionRefusal(e: unknown): e is AwsError {
-  return e instanceof AwsError && e.kind === 'validation' && e.operation === 'StartSession' && /AuthMode SSO|authentication mode|Identity Center/i.test(e.userMessage);
-}
-
-/**
- * For a space of an IAM Identity Center domain: SageMaker's reason if it refuses a session to these
- * credentials for that reason (one StartSession call, its session never used), else undefined.
- */
-async function ssoRefusal(s: ExtensionServices, t: SpaceTarget, appArn: string): Promise<string | undefined> {
-  try {
-    await s.session.access().startSession(t.region, appArn);
-    return undefined;
-  } catch (e) {
-    if (isSsoSessionRefusal(e)) {
-      s.log.info(`StartSession refused for ${describeTarget(t)} (IAM Identity Center domain): ${e.userMessage}`);
-      return e.userMessage;
-    }
-    // Refused for another reason (remote access off, the app not running…): the next steps see to it.
-    s.log.info(`Pre-check StartSession for ${describeTarget(t)} (IAM Identity Center domain) answered: ${userMessage(e)}`);
-    return undefined;
-  }
-}
-
-/** An IAM Identity Center domain SageMaker refused a session for: why, and the browser instead. */
-async function offerBrowser(s: ExtensionServices, t: SpaceTarget, reason: string): Promise<void> {
-  const answer = await s.prompter().message(
-    'info',
-    `SageMaker refused a remote session to the ${describeTarget(t)}: its domain ${t.domain.domainName} signs in through IAM Identity Center (AuthMode SSO), and SageMaker said: "${reason}" Open the space in the browser instead, through the domain's sign-in?`,
-    [BUTTONS.browser],
-    true,
-  );
-  if (answer === BUTTONS.browser) {
-    await deliver(s, t, 'open');
-  }
 }
