@@ -1,0 +1,152 @@
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { DomainNode } from '../../src/tree/domain';
+import type { GroupNode } from '../../src/tree/group';
+import { startEmulator, type EmulatorData, type RunningEmulator } from '../emulator/index';
+import { children, labels, nodeAt, resetSettings, setSetting, usePrompter, waitFor } from './helpers';
+
+/**
+ * The palette walks what the tree knows: its picks offer the tree's rows when the tree has them
+ * loaded and fresh (no call), with the tree's paging ("Load more…" loads the tree's own next
+ * page), and a tree refresh while a pick is open leaves the pick answering. Against an endpoint
+ * of its own, with nothing in a passing state (no poller call is counted with the picks').
+ */
+
+const t = (minutes: number): string => new Date(Date.UTC(2026, 0, 1) + minutes * 60_000).toISOString();
+const DOMAINS = ['alpha-lab', 'beta-lab', 'gamma-lab'];
+const idOf = (name: string): string => `d-${name.replace('-', '').padEnd(12, '0')}`;
+
+function data(): EmulatorData {
+  return {
+    accountId: '123456789012',
+    regions: {
+      'us-east-1': {
+        domains: DOMAINS.map((name, i) => ({ domainId: idOf(name), domainName: name, status: 'InService' as const, authMode: 'IAM' as const, creationTime: t(i), lastModifiedTime: t(i) })),
+        userProfiles: DOMAINS.flatMap((name) =>
+          ['ana', 'ben'].map((user) => ({ domainId: idOf(name), userProfileName: user, status: 'InService' as const, creationTime: t(5), lastModifiedTime: t(5) })),
+        ),
+        spaces: [],
+        apps: [],
+        notebookInstances: [{ notebookInstanceName: 'nb-tree', status: 'InService', instanceType: 'ml.t3.medium', creationTime: t(1), lastModifiedTime: t(1) }],
+      },
+    },
+  };
+}
+
+describe('the palette walks what the tree knows (an endpoint of its own)', () => {
+  const { api, prompter } = usePrompter();
+  let emu: RunningEmulator;
+  /** The SageMaker operations that reached the endpoint since the counts were reset, each once per call. */
+  const operations = (): string[] => emu.callArrivals().map((a) => a.operation);
+  /** Waits until no call arrives for a while, then starts counting afresh. */
+  async function quietThenCount(): Promise<void> {
+    let last = -1;
+    await waitFor(async () => {
+      await new Promise((r) => setTimeout(r, 300));
+      const n = emu.callCount();
+      const still = n === last;
+      last = n;
+      return still;
+    }, 'no call for 300 ms');
+    emu.resetCallCounts();
+  }
+  const domainsGroup = (): Promise<GroupNode> => nodeAt(api(), 'Studio Domains') as Promise<GroupNode>;
+  /** The domains in the order the endpoint lists them (the tree's rows with one page of all). */
+  async function domainOrder(): Promise<string[]> {
+    const all = await labels(api(), await children(api(), await domainsGroup()));
+    assert.deepEqual([...all].sort(), DOMAINS);
+    return all;
+  }
+
+  before(async () => {
+    emu = await startEmulator({ data: data() });
+    await setSetting('regions', ['us-east-1']);
+    await setSetting('endpointUrl', emu.url);
+  });
+  after(async () => {
+    await resetSettings();
+    await emu.stop();
+  });
+  beforeEach(async () => {
+    emu.reset();
+    await setSetting('pageSize', undefined);
+    await vscode.commands.executeCommand('sagemaker.refresh');
+  });
+  afterEach(() => prompter.assertDone());
+
+  it('copies the Studio URL of a profile the tree shows with one call, the URL\'s: the picks are the tree\'s rows', async () => {
+    const domain = (await nodeAt(api(), 'Studio Domains', 'beta-lab')) as DomainNode;
+    const profiles = await children(api(), domain);
+    await waitFor(() => domain.domain.authMode, 'the tree learned how beta-lab signs in');
+    await quietThenCount();
+    prompter.script({ pick: 'beta-lab' }, { pick: 'ben' });
+    await vscode.commands.executeCommand('sagemaker.copyStudioUrl');
+    assert.deepEqual(operations(), ['CreatePresignedDomainUrl'], 'no ListDomains, DescribeDomain or ListUserProfiles');
+    const grant = emu.presignedGrants().at(-1);
+    assert.equal(grant?.domainId, idOf('beta-lab'));
+    assert.equal(grant?.userProfileName, 'ben');
+    // The same rows as the tree: labels and descriptions, in its order.
+    const rows = async (nodes: readonly import('../../src/tree/nodes').Node[]) =>
+      Promise.all(nodes.map(async (n) => { const i = await api().resources.getTreeItem(n); return { label: typeof i.label === 'string' ? i.label : (i.label?.label ?? ''), description: i.description as string | undefined }; }));
+    assert.deepEqual(prompter.picks[0].items, await rows(await children(api(), await domainsGroup())));
+    assert.deepEqual(prompter.picks[1].items, await rows(profiles));
+  });
+
+  it('a list the tree has not loaded is read for the pick, a page at a time; the tree\'s own list is not touched', async () => {
+    const [first] = await domainOrder();
+    await setSetting('pageSize', 1);
+    const domain = (await nodeAt(api(), 'Studio Domains', first)) as DomainNode;
+    await quietThenCount();
+    prompter.script({ pick: first }, { pick: 'ben' });
+    await vscode.commands.executeCommand('sagemaker.copyStudioUrl');
+    assert.deepEqual(operations().filter((o) => o !== 'CreatePresignedDomainUrl').sort(), ['DescribeDomain', 'ListUserProfiles', 'ListUserProfiles']);
+    assert.equal(prompter.picks[1].loadMores, 1, '"Load more…" once for ben, on the second page');
+    assert.equal(domain.listing.loaded, false, 'the tree lists the domain\'s profiles when it is expanded');
+    assert.equal(emu.presignedGrants().at(-1)?.userProfileName, 'ben');
+  });
+
+  it('"Load more…" in a pick over the tree\'s list loads the tree\'s next page (the tree shows it too)', async () => {
+    const order = await domainOrder();
+    await setSetting('pageSize', 1);
+    const group = await domainsGroup();
+    assert.deepEqual(await labels(api(), await children(api(), group)), [order[0], 'Load more…']);
+    await quietThenCount();
+    prompter.script({ loadMore: true }, { cancel: true });
+    await vscode.commands.executeCommand('sagemaker.copyStudioUrl');
+    const pick = prompter.picks[0];
+    assert.deepEqual(pick.firstPage?.map((i) => i.label), [order[0]], 'the tree\'s first page, as it is');
+    assert.deepEqual(pick.items.map((i) => i.label), order.slice(0, 2));
+    assert.equal(pick.loadMores, 1);
+    assert.equal(pick.more, true, 'a third domain to come: the pick ends with "Load more…"');
+    assert.deepEqual(operations(), ['ListDomains'], 'one call: the page asked for');
+    assert.deepEqual(await labels(api(), await children(api(), group)), [...order.slice(0, 2), 'Load more…'], 'the tree\'s list holds that page too');
+  });
+
+  it('a tree refresh while a pick is open leaves it open: "Load more…" still brings the next page and the pick answers', async () => {
+    const order = await domainOrder();
+    await setSetting('pageSize', 1);
+    assert.deepEqual(await labels(api(), await children(api(), await domainsGroup())), [order[0], 'Load more…']);
+    let refreshed = false;
+    const refresh = async (): Promise<void> => {
+      await vscode.commands.executeCommand('sagemaker.refresh');
+      await children(api(), await domainsGroup()); // the tree's new list, loaded and drawn
+      refreshed = true;
+    };
+    prompter.script({ loadMore: true, first: refresh }, { pick: order[1] }, { pick: 'ana' });
+    await vscode.commands.executeCommand('sagemaker.copyStudioUrl');
+    assert.ok(refreshed, 'the tree was refreshed while the pick was open');
+    assert.deepEqual(prompter.picks[0].items.map((i) => i.label), order.slice(0, 2));
+    const grant = emu.presignedGrants().at(-1);
+    assert.equal(grant?.domainId, idOf(order[1]));
+    assert.equal(grant?.userProfileName, 'ana');
+  });
+
+  it('the notebook instance pick offers the tree\'s rows with no List call', async () => {
+    await children(api(), await nodeAt(api(), 'Notebook Instances'));
+    await quietThenCount();
+    prompter.script({ pick: 'nb-tree' });
+    await vscode.commands.executeCommand('sagemaker.copyNotebookUrl');
+    assert.deepEqual(operations(), ['CreatePresignedNotebookInstanceUrl']);
+    assert.equal(prompter.picks[0].items[0].description, 'InService · ml.t3.medium');
+  });
+});
