@@ -519,13 +519,42 @@ async function bench(coldOnly: boolean): Promise<void> {
       }
     }
 
-    // (e) URLs from the palette: the quick picks list what they need, page by page.
+    // (e) URLs from the palette. For a profile the tree shows (its lists loaded and fresh), the
+    // picks are the tree's rows: the URL's call only.
+    const treeShows = async (): Promise<void> => {
+      const group = (await groups()).domains as Node & { listing: { isFresh(): boolean } };
+      if (!group.listing.isFresh()) {
+        await tree.refreshNode(group);
+      }
+      const d = (await find(api, await kids(api, group), (l) => l === DOMAIN, `domain ${DOMAIN}`)) as Node & { listing: { isFresh(): boolean }; domain: { authMode?: string } };
+      if (!d.listing.isFresh()) {
+        await tree.refreshNode(d);
+      }
+      await find(api, await kids(api, d), (l) => l === PROFILE, `user profile ${PROFILE}`);
+      for (let i = 0; !d.domain.authMode && i < 200; i++) {
+        await new Promise((r) => setTimeout(r, 25)); // DescribeDomain, alongside the profiles
+      }
+      prompter.script(byLabel(DOMAIN), byLabel(PROFILE));
+    };
+    action(
+      'url.palette.studio.treeShown',
+      ACTIONS,
+      `palette: copy Studio URL for a profile the tree shows (pick domain, ${PROFILE}: the tree's rows)`,
+      1,
+      await time(() => command('sagemaker.copyStudioUrl'), { prepare: treeShows }),
+      'floor: CreatePresignedDomainUrl; the domain and its profiles are the tree\'s (loaded in the last 5 minutes), its sign-in mode learned with them',
+    );
+    // The same with nothing in the tree (Refresh with the view hidden): the quick picks list what they need, page by page.
+    const treeEmpty = async (...choosers: Chooser[]): Promise<void> => {
+      tree.refresh();
+      await scripted(...choosers);
+    };
     action(
       'url.palette.studio',
       ACTIONS,
       `palette: copy Studio URL (pick domain, ${PROFILE} on the first page)`,
       3,
-      await time(() => command('sagemaker.copyStudioUrl'), { prepare: () => scripted(byLabel(DOMAIN), byLabel(PROFILE)) }),
+      await time(() => command('sagemaker.copyStudioUrl'), { prepare: () => treeEmpty(byLabel(DOMAIN), byLabel(PROFILE)) }),
       'floor: ListDomains, ListUserProfiles (1 page), CreatePresignedDomainUrl',
     );
     // The space pick shows the spaces when ListSpaces answers (the domain's first ListApps page
@@ -537,7 +566,7 @@ async function bench(coldOnly: boolean): Promise<void> {
       ACTIONS,
       'palette: copy a space URL: space pick shown (pick domain, user profile)',
       3,
-      await time(() => command('sagemaker.copySpaceUrl'), { prepare: () => scripted(byLabel(DOMAIN), byLabel(PROFILE), CLOSE_WHEN_SHOWN) }),
+      await time(() => command('sagemaker.copySpaceUrl'), { prepare: () => treeEmpty(byLabel(DOMAIN), byLabel(PROFILE), CLOSE_WHEN_SHOWN) }),
       'floor 3: ListDomains, ListUserProfiles (DescribeDomain beside it), ListSpaces (the first ListApps page beside it); the calls include the first wave of state calls already under way',
     );
     action(
@@ -545,7 +574,7 @@ async function bench(coldOnly: boolean): Promise<void> {
       ACTIONS,
       '… URL copied (pick domain, user profile, space)',
       4,
-      await time(() => command('sagemaker.copySpaceUrl'), { prepare: () => scripted(byLabel(DOMAIN), byLabel(PROFILE), first) }),
+      await time(() => command('sagemaker.copySpaceUrl'), { prepare: () => treeEmpty(byLabel(DOMAIN), byLabel(PROFILE), first) }),
       'floor 4: the three lists above, then CreatePresignedDomainUrl (a URL needs no app state); the state calls under way when the space is picked are cancelled',
     );
     action(
@@ -553,21 +582,24 @@ async function bench(coldOnly: boolean): Promise<void> {
       ACTIONS,
       'palette: copy a notebook instance URL (an InService one on the first page)',
       2,
-      await time(() => command('sagemaker.copyNotebookUrl'), { prepare: () => scripted(inService) }),
+      await time(() => command('sagemaker.copyNotebookUrl'), { prepare: () => treeEmpty(inService) }),
       'floor: ListNotebookInstances, CreatePresignedNotebookInstanceUrl',
     );
     action(
       'url.palette.studioLastProfile',
       ACTIONS,
-      `palette: copy Studio URL for the last of ${PROFILES} user profiles (all pages)`,
+      `palette: copy Studio URL for the last of ${PROFILES} user profiles (Load more… to the last page)`,
       2 + Math.ceil(PROFILES / API_MAX_PAGE),
-      await time(() => command('sagemaker.copyStudioUrl'), { runs: 1, prepare: () => scripted(byLabel(DOMAIN), byLabel(LAST_PROFILE)) }),
+      await time(() => command('sagemaker.copyStudioUrl'), { runs: 1, prepare: () => treeEmpty(byLabel(DOMAIN), byLabel(LAST_PROFILE)) }),
       `floor: ListDomains, ${Math.ceil(PROFILES / API_MAX_PAGE)} pages of ListUserProfiles, CreatePresignedDomainUrl`,
     );
 
-    // (5) Memory, with the large data set loaded into the tree.
-    await loadAll(domain);
-    await loadAll(notebooks);
+    // (5) Memory, with the large data set loaded into the tree (again: the palette's figures emptied it).
+    const loaded = await groups();
+    const domainAgain = await find(api, await kids(api, loaded.domains), (l) => l === DOMAIN, `domain ${DOMAIN}`);
+    await loadAll(domainAgain);
+    await kids(api, await find(api, await kids(api, domainAgain), (l) => l === PROFILE, `user profile ${PROFILE}`));
+    await loadAll(loaded.notebooks);
     let dataBytes = 0;
     for (const n of tree.loadedNodes()) {
       const data = (n as { domain?: unknown; profile?: unknown; space?: unknown; notebook?: unknown });
