@@ -118,6 +118,7 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<T[] | unde
     };
     /** While the list offers its next page: the "Load more…" item and what accepting it answers. */
     let offered: { item: Item<T>; answer: (more: boolean) => void } | undefined;
+    let loadedMore = false;
     const withdraw = (more: boolean): void => {
       if (offered) {
         const { item, answer } = offered;
@@ -129,6 +130,7 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<T[] | unde
     qp.onDidAccept(() => {
       if (!many && offered && qp.activeItems[0] === offered.item) {
         qp.busy = true;
+        loadedMore = true;
         withdraw(true);
         return;
       }
@@ -198,8 +200,11 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<T[] | unde
             return;
           }
           const active = qp.activeItems;
-          qp.items = [...qp.items, ...page.map(toItem)];
-          qp.activeItems = active.length ? active : qp.items.slice(0, 1);
+          const added = page.map(toItem);
+          qp.items = [...qp.items, ...added];
+          // After "Load more…", the page's first item takes its place; else the same item stays active.
+          qp.activeItems = loadedMore && added.length ? added.slice(0, 1) : active.length ? active : qp.items.slice(0, 1);
+          loadedMore = false;
         }
         if (done) {
           return; // closed while the loader finished its work (a space pick's states)

@@ -540,7 +540,7 @@ export function safe(url: string): string {
 }
 
 /** Installs a scripted prompter for a suite and restores the real one after it. */
-export function usePrompter(): { prompter: ScriptedPrompter; api: () => SageMakerExtensionApi } {
+export function usePrompter(): { prompter: ScriptedPrompter; api: () => SageMakerExtensionApi; real: () => Prompter } {
   const prompter = new ScriptedPrompter();
   let api: SageMakerExtensionApi | undefined;
   let previous: Prompter | undefined;
@@ -559,6 +559,11 @@ export function usePrompter(): { prompter: ScriptedPrompter; api: () => SageMake
     api: () => {
       assert.ok(api);
       return api;
+    },
+    /** The prompter the extension had (VS Code's own quick picks), for a test that answers them through the workbench. */
+    real: () => {
+      assert.ok(previous);
+      return previous;
     },
   };
 }

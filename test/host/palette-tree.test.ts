@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import type { DomainNode } from '../../src/tree/domain';
 import type { GroupNode } from '../../src/tree/group';
+import type { PickRequest } from '../../src/prompter';
 import { startEmulator, type EmulatorData, type RunningEmulator } from '../emulator/index';
 import { children, labels, nodeAt, resetSettings, setSetting, usePrompter, waitFor } from './helpers';
 
@@ -33,8 +34,10 @@ function data(): EmulatorData {
   };
 }
 
+const sleep = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
+
 describe('the palette walks what the tree knows (an endpoint of its own)', () => {
-  const { api, prompter } = usePrompter();
+  const { api, prompter, real } = usePrompter();
   let emu: RunningEmulator;
   /** The SageMaker operations that reached the endpoint since the counts were reset, each once per call. */
   const operations = (): string[] => emu.callArrivals().map((a) => a.operation);
@@ -138,6 +141,69 @@ describe('the palette walks what the tree knows (an endpoint of its own)', () =>
     assert.deepEqual(prompter.picks[0].items.map((i) => i.label), order.slice(0, 2));
     const grant = emu.presignedGrants().at(-1);
     assert.equal(grant?.domainId, idOf(order[1]));
+    assert.equal(grant?.userProfileName, 'ana');
+  });
+
+  it('in VS Code\'s own quick pick, "Load more…" brings the next page without closing it, also after a tree refresh', async () => {
+    const order = await domainOrder();
+    await setSetting('pageSize', 1);
+    await children(api(), await domainsGroup());
+    // The domain pick is VS Code's quick pick, answered through the workbench's commands; the rest is scripted.
+    let asked = 0;
+    const scripted = prompter;
+    // What the pick's loader gave VS Code's quick pick: its pages, and how often it offered "Load more…".
+    const pages: string[][] = [];
+    let offers = 0;
+    const observed = <T>(request: PickRequest<T>): PickRequest<T> => {
+      const load = request.items;
+      if (typeof load !== 'function') {
+        return request;
+      }
+      return {
+        ...request,
+        items: async function* (signal, updates) {
+          const more = (): Promise<boolean> => {
+            offers++;
+            return updates.more();
+          };
+          for await (const page of load(signal, { ...updates, more })) {
+            pages.push(page.map((i) => i.label));
+            yield page;
+          }
+        },
+      };
+    };
+    api().setPrompter({
+      pick: (request) => (++asked === 1 ? real().pick(observed(request)) : scripted.pick(request)),
+      pickMany: (request) => scripted.pickMany(request),
+      input: (request) => scripted.input(request),
+      message: (level, text, buttons, modal) => scripted.message(level, text, buttons, modal),
+      openExternal: (uri) => scripted.openExternal(uri),
+    });
+    try {
+      prompter.script({ pick: 'ana' });
+      let finished = false;
+      const copied = Promise.resolve(vscode.commands.executeCommand('sagemaker.copyStudioUrl')).finally(() => (finished = true));
+      await waitFor(() => asked === 1, 'the domain pick is shown');
+      await sleep(500); // the tree's first page, then "Load more…"
+      await vscode.commands.executeCommand('sagemaker.refresh');
+      await children(api(), await domainsGroup());
+      await sleep(300);
+      assert.equal(finished, false, 'the refresh closed the pick');
+      await vscode.commands.executeCommand('workbench.action.quickOpenSelectNext'); // "Load more…"
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await sleep(1000); // the next page read and shown, its first item active
+      assert.equal(finished, false, '"Load more…" closed the pick');
+      await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem');
+      await copied;
+    } finally {
+      api().setPrompter(scripted);
+    }
+    assert.equal(asked, 2, 'the domain pick, then the profile pick');
+    assert.deepEqual(pages, [[order[0]], [order[1]]], 'the tree\'s first page, then the next one on request');
+    assert.equal(offers, 2, '"Load more…" after each page (a third domain is left)');
+    const grant = emu.presignedGrants().at(-1);
+    assert.equal(grant?.domainId, idOf(order[1]), 'the domain of the page "Load more…" brought');
     assert.equal(grant?.userProfileName, 'ana');
   });
 
