@@ -59,7 +59,7 @@ export function loadPage(host: PageHost, node: ListNode): Promise<void> {
         logError: (context, e) => host.log.error(context, e),
         alongside: (work) => {
           if (listing.generation === generation) {
-            listing.alongside.push(work.then(settled, settled));
+            listing.learn(work);
           }
         },
       });
@@ -110,8 +110,6 @@ export function loadPage(host: PageHost, node: ListNode): Promise<void> {
   listing.loading = p;
   return p;
 }
-
-function settled(): void {}
 
 /**
  * A list's fresh first page in place of its last-known rows. A list row (domain, user profile)

@@ -35,8 +35,8 @@ export class Listing {
   loading?: Promise<void>;
   /** When its first page came in, in this window (never set for last-known rows). */
   loadedAt?: number;
-  /** What is learned alongside its pages (a domain's sign-in mode, spaces' app states): settles, never rejects. */
-  alongside: Promise<void>[] = [];
+  /** What is learned alongside its pages (a domain's sign-in mode, spaces' app states); none until there is some (thousands of lists are never loaded). */
+  private learning?: Promise<void>[];
   /** Bumped by reset, so a page that arrives after a reset is dropped. */
   generation = 0;
   /** Aborted by reset: the calls made for the rows being dropped (a page, app states filling in) stop. */
@@ -82,7 +82,17 @@ export class Listing {
     this.error = undefined;
     this.loading = undefined;
     this.loadedAt = undefined;
-    this.alongside = [];
+    this.learning = undefined;
+  }
+
+  /** Work alongside its pages: each settles, never rejects. */
+  get alongside(): readonly Promise<void>[] {
+    return this.learning ?? [];
+  }
+
+  /** Work done alongside a page of this list, for whoever waits for what it learns. */
+  learn(work: Promise<unknown>): void {
+    (this.learning ??= []).push(work.then(settled, settled));
   }
 }
 
@@ -192,3 +202,5 @@ export interface ListNodeBase extends BaseNode {
 export function map<T>(page: Page<T>, make: (t: T) => Node): { items: Node[]; nextToken?: string } {
   return { items: page.items.map(make), nextToken: page.nextToken };
 }
+
+function settled(): void {}

@@ -519,6 +519,49 @@ async function bench(coldOnly: boolean): Promise<void> {
       }
     }
 
+    // (5) Memory, with the large data set loaded into the tree (before the palette's figures, which empty it).
+    await loadAll(domain);
+    await loadAll(notebooks);
+    let dataBytes = 0;
+    for (const n of tree.loadedNodes()) {
+      const data = (n as { domain?: unknown; profile?: unknown; space?: unknown; notebook?: unknown });
+      const record = data.profile ?? data.space ?? data.notebook ?? (kindOf(n) === 'domain' ? data.domain : undefined);
+      if (record) {
+        dataBytes += Buffer.byteLength(JSON.stringify(record));
+      }
+    }
+    gc();
+    const memAfter = process.memoryUsage();
+    figures.push(
+      {
+        id: 'memory.rss',
+        section: 'Memory',
+        label: `extension host RSS with ${PROFILES} profiles + ${NOTEBOOKS} notebook instances loaded`,
+        unit: 'bytes',
+        value: memAfter.rss,
+        floor: memBefore.rss,
+        note: 'floor: the same extension host before the extension activated',
+      },
+      {
+        id: 'memory.heapLoaded',
+        section: 'Memory',
+        label: 'heap of the extension with the SDK loaded, first lists shown (after gc, minus before activation)',
+        unit: 'bytes',
+        value: memPainted.heapUsed - memBefore.heapUsed,
+        note: 'the bundle\'s code and the SDK\'s, its client, the first two pages',
+      },
+      {
+        id: 'memory.heapData',
+        section: 'Memory',
+        label: `heap added by the large data set (${PROFILES} profiles, ${NOTEBOOKS} notebook instances, spaces of one profile)`,
+        unit: 'bytes',
+        value: memAfter.heapUsed - memPainted.heapUsed,
+        floor: dataBytes,
+        note: 'floor: the resources shown, as JSON text; above it: one object per resource and per tree node (parent links, ids)',
+      },
+    );
+    say(`memory: rss ${memBefore.rss} → ${memAfter.rss}, heap ${memBefore.heapUsed} → ${memAfter.heapUsed}, data ${dataBytes} bytes`);
+
     // (e) URLs from the palette. For a profile the tree shows (its lists loaded and fresh), the
     // picks are the tree's rows: the URL's call only.
     const treeShows = async (): Promise<void> => {
@@ -593,52 +636,6 @@ async function bench(coldOnly: boolean): Promise<void> {
       await time(() => command('sagemaker.copyStudioUrl'), { runs: 1, prepare: () => treeEmpty(byLabel(DOMAIN), byLabel(LAST_PROFILE)) }),
       `floor: ListDomains, ${Math.ceil(PROFILES / API_MAX_PAGE)} pages of ListUserProfiles, CreatePresignedDomainUrl`,
     );
-
-    // (5) Memory, with the large data set loaded into the tree (again: the palette's figures emptied it).
-    const loaded = await groups();
-    const domainAgain = await find(api, await kids(api, loaded.domains), (l) => l === DOMAIN, `domain ${DOMAIN}`);
-    await loadAll(domainAgain);
-    await kids(api, await find(api, await kids(api, domainAgain), (l) => l === PROFILE, `user profile ${PROFILE}`));
-    await loadAll(loaded.notebooks);
-    let dataBytes = 0;
-    for (const n of tree.loadedNodes()) {
-      const data = (n as { domain?: unknown; profile?: unknown; space?: unknown; notebook?: unknown });
-      const record = data.profile ?? data.space ?? data.notebook ?? (kindOf(n) === 'domain' ? data.domain : undefined);
-      if (record) {
-        dataBytes += Buffer.byteLength(JSON.stringify(record));
-      }
-    }
-    gc();
-    const memAfter = process.memoryUsage();
-    figures.push(
-      {
-        id: 'memory.rss',
-        section: 'Memory',
-        label: `extension host RSS with ${PROFILES} profiles + ${NOTEBOOKS} notebook instances loaded`,
-        unit: 'bytes',
-        value: memAfter.rss,
-        floor: memBefore.rss,
-        note: 'floor: the same extension host before the extension activated',
-      },
-      {
-        id: 'memory.heapLoaded',
-        section: 'Memory',
-        label: 'heap of the extension with the SDK loaded, first lists shown (after gc, minus before activation)',
-        unit: 'bytes',
-        value: memPainted.heapUsed - memBefore.heapUsed,
-        note: 'the bundle\'s code and the SDK\'s, its client, the first two pages',
-      },
-      {
-        id: 'memory.heapData',
-        section: 'Memory',
-        label: `heap added by the large data set (${PROFILES} profiles, ${NOTEBOOKS} notebook instances, spaces of one profile)`,
-        unit: 'bytes',
-        value: memAfter.heapUsed - memPainted.heapUsed,
-        floor: dataBytes,
-        note: 'floor: the resources shown, as JSON text; above it: one object per resource and per tree node (parent links, ids)',
-      },
-    );
-    say(`memory: rss ${memBefore.rss} → ${memAfter.rss}, heap ${memBefore.heapUsed} → ${memAfter.heapUsed}, data ${dataBytes} bytes`);
 
     // (4) Several regions: every region's two lists, side by side.
     const regions = [LARGE_REGION, ...OTHER_REGIONS];
