@@ -29,6 +29,10 @@ function data(): EmulatorData {
         spaces: [],
         apps: [],
         notebookInstances: [{ notebookInstanceName: 'nb-tree', status: 'InService', instanceType: 'ml.t3.medium', creationTime: t(1), lastModifiedTime: t(1) }],
+        mlflowTrackingServers: [
+          { trackingServerName: 'tracker-one', status: 'Started', mlflowVersion: '2.16.2', trackingServerSize: 'Small', artifactStoreUri: 's3://bucket/one', creationTime: t(1), lastModifiedTime: t(1) },
+        ],
+        mlflowApps: [{ appId: 'app-0000000001', name: 'app-one', status: 'Created', mlflowVersion: '2.16.2', artifactStoreUri: 's3://bucket/app', creationTime: t(1), lastModifiedTime: t(1) }],
       },
     },
   };
@@ -205,6 +209,38 @@ describe('the palette walks what the tree knows (an endpoint of its own)', () =>
     const grant = emu.presignedGrants().at(-1);
     assert.equal(grant?.domainId, idOf(order[1]), 'the domain of the page "Load more…" brought');
     assert.equal(grant?.userProfileName, 'ana');
+  });
+
+  it('a list the tree loaded over 5 minutes ago is listed again for the pick; the tree\'s list stays as it is', async () => {
+    const group = await domainsGroup();
+    const rows = await children(api(), group);
+    group.listing.loadedAt = Date.now() - 5 * 60_000 - 1;
+    await quietThenCount();
+    prompter.script({ pick: 'gamma-lab' }, { cancel: true });
+    await vscode.commands.executeCommand('sagemaker.copyStudioUrl');
+    assert.equal(operations().filter((o) => o === 'ListDomains').length, 1, 'the domains listed again');
+    assert.deepEqual(await children(api(), group), rows, 'the tree\'s rows as they were');
+  });
+
+  it('the MLflow picks: the tree\'s rows of their kind with no call; without the group in the tree, only their own list', async () => {
+    await children(api(), await nodeAt(api(), 'MLflow'));
+    await quietThenCount();
+    prompter.script({ pick: 'app-one' }, { pick: 'tracker-one' });
+    await vscode.commands.executeCommand('sagemaker.copyMlflowAppUrl');
+    await vscode.commands.executeCommand('sagemaker.copyMlflowTrackingServerUrl');
+    assert.deepEqual(operations(), ['CreatePresignedMlflowAppUrl', 'CreatePresignedMlflowTrackingServerUrl']);
+    assert.deepEqual(prompter.picks.map((p) => p.items.map((i) => `${i.label}: ${i.description}`)), [['app-one: Created · MLflow app'], ['tracker-one: Started · MLflow 2.16.2']]);
+    await setSetting('resourceTypes', ['studioDomains', 'notebookInstances']);
+    try {
+      await children(api());
+      await quietThenCount();
+      prompter.script({ pick: 'app-one' }, { pick: 'tracker-one' });
+      await vscode.commands.executeCommand('sagemaker.copyMlflowAppUrl');
+      await vscode.commands.executeCommand('sagemaker.copyMlflowTrackingServerUrl');
+      assert.deepEqual(operations(), ['ListMlflowApps', 'CreatePresignedMlflowAppUrl', 'ListMlflowTrackingServers', 'CreatePresignedMlflowTrackingServerUrl']);
+    } finally {
+      await setSetting('resourceTypes', undefined);
+    }
   });
 
   it('the notebook instance pick offers the tree\'s rows with no List call', async () => {
