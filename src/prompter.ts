@@ -30,7 +30,16 @@ export interface PickUpdates<T> {
   replace(items: readonly PickItem<T>[]): void;
   /** A new placeholder, e.g. once something the question depends on is known. */
   placeholder(text: string): void;
+  /**
+   * The list has more pages: ends the items with "Load more…" (the pick stops being busy) and
+   * resolves true when the user accepts it (the pick stays open, busy again, for the next page),
+   * false when the pick closes first.
+   */
+  more(): Promise<boolean>;
 }
+
+/** The label of the item that loads a pick's next page, as the tree's row says it. */
+export const LOAD_MORE_LABEL = 'Load more…';
 
 /**
  * Items known up front, or pages of items fetched while the pick shows its busy state (busy until
@@ -75,7 +84,7 @@ export interface Prompter {
 }
 
 type Button<T> = vscode.QuickInputButton & { value: T };
-type Item<T> = vscode.QuickPickItem & { value: T; buttons?: Button<T>[]; id?: string };
+type Item<T> = vscode.QuickPickItem & { value: T; buttons?: Button<T>[]; id?: string; loadMore?: true };
 
 function toItem<T>(p: PickItem<T>): Item<T> {
   const buttons = p.buttons?.map((b) => ({ iconPath: b.iconPath, tooltip: b.tooltip, value: b.value }));
@@ -99,6 +108,7 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<T[] | unde
       }
       done = true;
       abort.abort();
+      withdraw(false);
       qp.dispose();
       if (error !== undefined) {
         reject(error instanceof Error ? error : new Error('The list could not be loaded.', { cause: error }));
@@ -106,7 +116,24 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<T[] | unde
         resolve(value);
       }
     };
+    /** While the list offers its next page: the "Load more…" item and what accepting it answers. */
+    let offered: { item: Item<T>; answer: (more: boolean) => void } | undefined;
+    let loadedMore = false;
+    const withdraw = (more: boolean): void => {
+      if (offered) {
+        const { item, answer } = offered;
+        offered = undefined;
+        qp.items = qp.items.filter((i) => i !== item);
+        answer(more);
+      }
+    };
     qp.onDidAccept(() => {
+      if (!many && offered && qp.activeItems[0] === offered.item) {
+        qp.busy = true;
+        loadedMore = true;
+        withdraw(true);
+        return;
+      }
       const chosen = many ? qp.selectedItems : qp.activeItems.slice(0, 1);
       if (!many && chosen.length === 0) {
         return;
@@ -153,6 +180,18 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<T[] | unde
           qp.placeholder = text;
         }
       },
+      more() {
+        if (done) {
+          return Promise.resolve(false);
+        }
+        withdraw(false);
+        return new Promise<boolean>((answer) => {
+          const item = { label: LOAD_MORE_LABEL, iconPath: new vscode.ThemeIcon('ellipsis'), alwaysShow: true, loadMore: true, value: undefined as T } satisfies Item<T>;
+          offered = { item, answer };
+          qp.items = [...qp.items, item];
+          qp.busy = false;
+        });
+      },
     };
     void (async () => {
       try {
@@ -161,8 +200,11 @@ function showPick<T>(request: PickRequest<T>, many: boolean): Promise<T[] | unde
             return;
           }
           const active = qp.activeItems;
-          qp.items = [...qp.items, ...page.map(toItem)];
-          qp.activeItems = active.length ? active : qp.items.slice(0, 1);
+          const added = page.map(toItem);
+          qp.items = [...qp.items, ...added];
+          // After "Load more…", the page's first item takes its place; else the same item stays active.
+          qp.activeItems = loadedMore && added.length ? added.slice(0, 1) : active.length ? active : qp.items.slice(0, 1);
+          loadedMore = false;
         }
         if (done) {
           return; // closed while the loader finished its work (a space pick's states)

@@ -1,10 +1,19 @@
-import { callLimiter, openingProfile, STATE_CALLS_IN_FLIGHT, type Domain, type NotebookInstance, type Page, type Space, type UserProfile } from '../aws/index';
+import type { Domain } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem, PickRequest } from '../prompter';
-import { icon, joinDescription, notebookCodicon, spaceCodicon, toneOf } from '../tree/presentation';
-import type { Node } from '../tree/nodes';
-import { askKindTarget, describeKindTarget } from './kinds';
+import { domainsGroup, type DomainNode } from '../tree/domain';
+import { GroupNode, type GroupSpec } from '../tree/group';
+import { fetchMlflowKind, mlflowGroup } from '../tree/mlflow';
+import { isListNode, type ListNode, type Node } from '../tree/nodes';
+import { notebooksGroup } from '../tree/notebook';
+import { partnerAppsGroup } from '../tree/partnerApp';
+import { icon } from '../tree/presentation';
+import type { SpaceNode } from '../tree/space';
+import type { KindTarget } from '../tree/target';
+import type { UserProfileNode } from '../tree/userProfile';
+import { describeKindTarget } from './kinds';
+import { listRows, type PickList } from './pickLists';
 
 export type { UrlTarget } from '../tree/target';
 import type { UrlTarget } from '../tree/target';
@@ -30,21 +39,6 @@ export function targetFromNode(node: Node | undefined): UrlTarget | undefined {
   return node && 'target' in node ? node.target() : undefined;
 }
 
-/** Every page of a listing, fetched while the quick pick shows busy; stops when the pick closes. */
-function pages<T>(
-  list: (nextToken: string | undefined, signal: AbortSignal) => Promise<Page<T>>,
-  toItem: (t: T) => PickItem<T>,
-): (signal: AbortSignal) => AsyncIterable<PickItem<T>[]> {
-  return async function* (signal: AbortSignal) {
-    let token: string | undefined;
-    do {
-      const page = await list(token, signal);
-      yield page.items.map(toItem);
-      token = page.nextToken;
-    } while (token && !signal.aborted);
-  };
-}
-
 /** Asks one question; undefined means the user cancelled (commands then stop quietly). */
 async function ask<T>(s: ExtensionServices, request: PickRequest<T>): Promise<T | undefined> {
   return s.prompter().pick(request);
@@ -65,16 +59,36 @@ export async function pickRegion(s: ExtensionServices): Promise<string | undefin
   });
 }
 
+/** A root group's list in a region: the tree's, when the tree shows that group now; else one for the pick alone. */
+export function regionList(s: ExtensionServices, region: string, spec: GroupSpec): ListNode {
+  return s.tree.groupFor(region, spec.group) ?? new GroupNode(region, spec, undefined);
+}
+
+/**
+ * The tree's own row for a row read for a pick (the same id, in the tree's list when the tree
+ * knows it): its lists, and what the tree learned of it, are then the tree's. Else the row itself.
+ */
+function knownRow<N extends Node>(s: ExtensionServices, n: N): N {
+  const p = n.parent;
+  if (!p || !isListNode(p) || p.listing.items.includes(n) || !s.tree.isKnown(p)) {
+    return n;
+  }
+  return (p.listing.items.find((k) => k.id === n.id) as N | undefined) ?? n;
+}
+
+/** A row of a list, from a pick over the tree's rows (./pickLists.ts); undefined: cancelled. */
+async function pickRow(s: ExtensionServices, title: string, placeholder: string, source: PickList): Promise<Node | undefined> {
+  const n = await ask(s, { title, placeholder, items: listRows(s, source) });
+  return n && knownRow(s, n);
+}
+
+async function pickDomainNode(s: ExtensionServices, region: string): Promise<DomainNode | undefined> {
+  const n = await pickRow(s, `Studio domain (${region})`, 'Select a domain', { list: regionList(s, region, domainsGroup) });
+  return n?.kind === 'domain' ? n : undefined;
+}
+
 export async function pickDomain(s: ExtensionServices, region: string): Promise<Domain | undefined> {
-  const access = s.session.access();
-  return ask(s, {
-    title: `Studio domain (${region})`,
-    placeholder: 'Select a domain',
-    items: pages(
-      (nextToken, signal) => access.listDomains(region, { nextToken, maxResults: 100, signal }),
-      (d) => ({ label: d.domainName || d.domainId, description: joinDescription([d.status, d.domainId]), value: d, iconPath: icon('organization', toneOf(d.status)) }),
-    ),
-  });
+  return (await pickDomainNode(s, region))?.domain;
 }
 
 /**
@@ -102,112 +116,49 @@ function ssoPlaceholder(domain: Domain): string {
 }
 
 /**
- * The user profile pick. `described`: the domain's DescribeDomain under way (see withAuthMode),
- * asked alongside the profiles rather than before them; an IAM Identity Center domain's
- * placeholder says so once it is known.
+ * The user profile pick. How the domain signs in is asked alongside the first page of profiles
+ * (the domain's listing does it, into `described`), not before them; an IAM Identity Center
+ * domain's placeholder says so once it is known.
  */
-export async function pickUserProfile(s: ExtensionServices, domain: Domain, described?: Promise<Domain>): Promise<UserProfile | undefined> {
-  const access = s.session.access();
-  const list = pages(
-    (nextToken, signal) => access.listUserProfiles(domain.region, domain.domainId, { nextToken, maxResults: 100, signal }),
-    (u: UserProfile) => ({ label: u.userProfileName, description: u.status, value: u, iconPath: icon('account') }),
-  );
-  return ask(s, {
-    title: `User profile in ${domain.domainName}`,
-    placeholder: domain.authMode === 'SSO' ? ssoPlaceholder(domain) : PROFILE_PLACEHOLDER,
-    items: async function* (signal, updates) {
-      void described?.then((d) => {
-        if (d.authMode === 'SSO' && !signal.aborted) {
-          updates.placeholder(ssoPlaceholder(d));
-        }
-      });
-      yield* list(signal);
-      await described; // its answer is on its way with the first page: the placeholder settles before the pick stops being busy
-    },
-  });
-}
-
-/** What an item whose state could not be read says once the pick has stopped loading. */
-export const STATE_NOT_READ = 'state not read (see the log)';
-
-/**
- * A space as the space pick shows it; its id stays the same while its state fills in.
- * `unknown`: what a space whose state is not known says (while loading, "checking…").
- */
-export function spacePickItem(sp: Space, unknown = 'checking…'): PickItem<Space> {
-  const appType = sp.app?.appType ?? sp.appType;
-  return {
-    id: sp.spaceName,
-    label: sp.spaceDisplayName || sp.spaceName,
-    // As the tree's row says it: "checking…" until the app state is known.
-    description: joinDescription([appType, sp.sharingType, sp.appState === 'Unknown' ? unknown : sp.appState]),
-    value: sp,
-    iconPath: icon(spaceCodicon(appType), toneOf(sp.appState)),
-  };
-}
-
-/**
- * The spaces show as soon as ListSpaces answers (the tree's listing: the domain's first ListApps
- * page alongside, then the states still unknown, a few calls at a time, shared by every page of
- * this pick); each item's state fills in place. The pick is busy until every state is in; closing
- * it (a pick or Escape) stops the state calls.
- */
-export async function pickSpace(s: ExtensionServices, domain: Domain, userProfileName: string): Promise<Space | undefined> {
-  const access = s.session.access();
-  return ask(s, {
-    title: `Space for ${userProfileName} in ${domain.domainName}`,
-    placeholder: 'Select a space',
-    items: async function* (signal, updates) {
-      /** The newest of each space: a state can come in before its page is given to the pick. */
-      const latest = new Map<string, Space>();
-      const stateCalls = callLimiter(STATE_CALLS_IN_FLIGHT);
-      const states: Promise<void>[] = [];
-      let nextToken: string | undefined;
-      do {
-        const page = await access.listSpacesFor(domain.region, domain.domainId, userProfileName, {
-          nextToken,
-          maxResults: 100,
-          signal,
-          stateCalls,
-          onAppStates: (batch) => {
-            batch.forEach((sp) => latest.set(sp.spaceName, sp));
-            updates.replace(batch.map((sp) => spacePickItem(sp)));
-          },
-          onAppStateError: (e, names) => s.log.error(`Reading the app state of ${names.map((n) => `"${n}"`).join(', ')} (domain ${domain.domainId})`, e),
-        });
-        const items = page.items.map((sp) => latest.get(sp.spaceName) ?? sp);
-        items.forEach((sp) => latest.set(sp.spaceName, sp));
-        yield items.map((sp) => spacePickItem(sp));
-        if (page.states) {
-          states.push(page.states);
-        }
-        nextToken = page.nextToken;
-      } while (nextToken && !signal.aborted);
-      await Promise.all(states); // busy until every state is in (they never reject)
-      // A state call that failed (logged) leaves its space unknown: no longer "checking…".
-      const unread = [...latest.values()].filter((sp) => sp.appState === 'Unknown');
-      if (unread.length > 0 && !signal.aborted) {
-        updates.replace(unread.map((sp) => spacePickItem(sp, STATE_NOT_READ)));
+async function pickUserProfile(s: ExtensionServices, d: DomainNode, described: Promise<void>[]): Promise<UserProfileNode | undefined> {
+  const rows = listRows(s, { list: d }, {
+    alongside: described,
+    settled: (updates) => {
+      if (d.domain.authMode === 'SSO') {
+        updates.placeholder(ssoPlaceholder(d.domain));
       }
     },
   });
+  const n = await ask(s, {
+    title: `User profile in ${d.domain.domainName}`,
+    placeholder: d.domain.authMode === 'SSO' ? ssoPlaceholder(d.domain) : PROFILE_PLACEHOLDER,
+    items: rows,
+  });
+  const row = n && knownRow(s, n);
+  return row?.kind === 'userProfile' ? row : undefined;
 }
 
-export async function pickNotebook(s: ExtensionServices, region: string): Promise<NotebookInstance | undefined> {
-  const access = s.session.access();
-  return ask(s, {
-    title: `Notebook instance (${region})`,
-    placeholder: 'Select a notebook instance',
-    items: pages(
-      (nextToken, signal) => access.listNotebookInstances(region, { nextToken, maxResults: 100, signal }),
-      (n) => ({
-        label: n.notebookInstanceName,
-        description: joinDescription([n.status, n.instanceType]),
-        value: n,
-        iconPath: icon(notebookCodicon(n.status), toneOf(n.status)),
-      }),
-    ),
-  });
+/**
+ * The spaces show as soon as ListSpaces answers (the profile's listing: the domain's first ListApps
+ * page alongside, then the states still unknown, a few calls at a time); each item's state fills
+ * in place. The pick is busy until every state is in; closing it (a pick or Escape) stops the
+ * state calls of spaces read for it.
+ */
+async function pickSpace(s: ExtensionServices, profile: UserProfileNode): Promise<SpaceNode | undefined> {
+  const n = await pickRow(s, `Space for ${profile.profile.userProfileName} in ${profile.domain.domainName}`, 'Select a space', { list: profile });
+  return n?.kind === 'space' ? n : undefined;
+}
+
+/** The palette's list of one kind in a region: the group's rows of that kind. */
+function kindList(s: ExtensionServices, kind: 'notebook' | KindTarget['kind'], region: string): PickList {
+  if (kind === 'notebook') {
+    return { list: regionList(s, region, notebooksGroup) };
+  }
+  if (kind === 'partnerApp') {
+    return { list: regionList(s, region, partnerAppsGroup) };
+  }
+  const list = regionList(s, region, mlflowGroup) as GroupNode;
+  return { list, accepts: (n) => n.kind === kind, fetch: (ctx) => fetchMlflowKind(kind, ctx, list) };
 }
 
 /** region → domain → user profile (→ space), or region → notebook instance / tracking server / MLflow app / partner app. */
@@ -216,33 +167,36 @@ export async function askTarget(s: ExtensionServices, kind: TargetKind): Promise
   if (!region) {
     return undefined;
   }
-  if (kind === 'notebook') {
-    const notebook = await pickNotebook(s, region);
-    return notebook && { kind, region, notebook };
+  if (kind !== 'studio' && kind !== 'space') {
+    const { title, placeholder } = KIND_QUESTIONS[kind];
+    const row = await pickRow(s, `${title} (${region})`, placeholder, kindList(s, kind, region));
+    return row && 'target' in row ? row.target() : undefined;
   }
-  if (kind === 'mlflowTrackingServer' || kind === 'mlflowApp' || kind === 'partnerApp') {
-    return askKindTarget(s, kind, region);
-  }
-  const picked = await pickDomain(s, region);
-  if (!picked) {
+  const domainRow = await pickDomainNode(s, region);
+  if (!domainRow) {
     return undefined;
   }
-  // How the domain signs in matters only once a URL is made: asked while the profiles load.
-  const described = withAuthMode(s, picked);
-  const profile = await pickUserProfile(s, picked, described);
+  const described: Promise<void>[] = [];
+  const profile = await pickUserProfile(s, domainRow, described);
   if (!profile) {
     return undefined;
   }
-  const domain = await described; // never rejects (a failure leaves the mode unknown)
+  // The sign-in mode, learned with the profiles (the tree's or the pick's); asked only if neither knows it.
+  await Promise.all([...described, ...domainRow.listing.alongside]);
+  const domain = await withAuthMode(s, domainRow.domain);
   if (kind === 'studio') {
-    return { kind, region, domain, userProfileName: profile.userProfileName };
+    return { ...profile.target(), kind, domain } as UrlTarget;
   }
-  const space = await pickSpace(s, domain, profile.userProfileName);
-  if (!space) {
-    return undefined;
-  }
-  return { kind, region, domain, space, userProfileName: openingProfile(space, profile.userProfileName) };
+  const space = await pickSpace(s, profile);
+  return space && ({ ...space.target(), kind, domain } as UrlTarget);
 }
+
+const KIND_QUESTIONS: Record<'notebook' | KindTarget['kind'], { title: string; placeholder: string }> = {
+  notebook: { title: 'Notebook instance', placeholder: 'Select a notebook instance' },
+  mlflowTrackingServer: { title: 'MLflow tracking server', placeholder: 'Select an MLflow tracking server' },
+  mlflowApp: { title: 'MLflow app', placeholder: 'Select an MLflow app' },
+  partnerApp: { title: 'Partner AI app', placeholder: 'Select a partner AI app' },
+};
 
 const KIND_ITEMS: readonly PickItem<TargetKind>[] = [
   { label: 'Studio', description: 'a user profile\'s SageMaker Studio', value: 'studio', iconPath: icon('account') },

@@ -157,7 +157,7 @@ export class DomainNode implements ListNodeBase, Transitional, KeptRow, Copyable
     if (!ctx.nextToken) {
       // ListDomains does not say how a domain signs in; DescribeDomain does. Asked alongside the
       // first page of profiles, not before it, so the profiles show as soon as they arrive.
-      ctx.access.describeDomain(this.region, this.domain.domainId).then(
+      const described = ctx.access.describeDomain(this.region, this.domain.domainId).then(
         (described) => {
           const shown = this.description();
           this.domain = { ...this.domain, ...described };
@@ -169,6 +169,7 @@ export class DomainNode implements ListNodeBase, Transitional, KeptRow, Copyable
         },
         (e: unknown) => ctx.logError(`Describing domain ${this.domain.domainName} (its sign-in mode stays unknown)`, e),
       );
+      ctx.alongside(described);
     }
     const page = await ctx.access.listUserProfiles(this.region, this.domain.domainId, {
       nextToken: ctx.nextToken,

@@ -57,6 +57,11 @@ export function loadPage(host: PageHost, node: ListNode): Promise<void> {
         },
         redraw: (n) => host.fire(n),
         logError: (context, e) => host.log.error(context, e),
+        alongside: (work) => {
+          if (listing.generation === generation) {
+            listing.learn(work);
+          }
+        },
       });
       if (listing.generation !== generation) {
         return; // reset while loading: drop the stale page
@@ -66,6 +71,9 @@ export function loadPage(host: PageHost, node: ListNode): Promise<void> {
         listing.lastKnown = undefined;
       } else {
         listing.append(page.items);
+      }
+      if (token === undefined) {
+        listing.loadedAt = Date.now();
       }
       listing.nextToken = page.nextToken;
       listing.loaded = true;

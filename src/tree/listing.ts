@@ -23,6 +23,9 @@ export interface ListNodeKinds {}
 /** A node whose children are a paged list. */
 export type ListNode = ListNodeKinds[keyof ListNodeKinds];
 
+/** How long a list loaded in this window is fresh: the palette's picks start from it rather than list again. */
+export const FRESH_MS = 5 * 60_000;
+
 /** What a list node has fetched so far: items of the pages loaded, the next token, or the error. */
 export class Listing {
   items: Node[] = [];
@@ -30,6 +33,10 @@ export class Listing {
   loaded = false;
   error?: unknown;
   loading?: Promise<void>;
+  /** When its first page came in, in this window (never set for last-known rows). */
+  loadedAt?: number;
+  /** What is learned alongside its pages (a domain's sign-in mode, spaces' app states); none until there is some (thousands of lists are never loaded). */
+  private learning?: Promise<void>[];
   /** Bumped by reset, so a page that arrives after a reset is dropped. */
   generation = 0;
   /** Aborted by reset: the calls made for the rows being dropped (a page, app states filling in) stop. */
@@ -54,6 +61,11 @@ export class Listing {
     }
   }
 
+  /** Loaded in this window within FRESH_MS, without error: what it shows can be offered as it is. */
+  isFresh(now = Date.now()): boolean {
+    return this.loaded && this.error === undefined && this.lastKnown === undefined && this.loadedAt !== undefined && now - this.loadedAt <= FRESH_MS;
+  }
+
   /** Ends when the listing is reset (a refresh, a filter, the tree starting over). */
   get signal(): AbortSignal {
     return this.work.signal;
@@ -69,6 +81,18 @@ export class Listing {
     this.loaded = false;
     this.error = undefined;
     this.loading = undefined;
+    this.loadedAt = undefined;
+    this.learning = undefined;
+  }
+
+  /** Work alongside its pages: each settles, never rejects. */
+  get alongside(): readonly Promise<void>[] {
+    return this.learning ?? [];
+  }
+
+  /** Work done alongside a page of this list, for whoever waits for what it learns. */
+  learn(work: Promise<unknown>): void {
+    (this.learning ??= []).push(work.then(settled, settled));
   }
 }
 
@@ -90,6 +114,8 @@ export interface FetchContext {
   redraw(node: Node): void;
   /** Records a failure of work done alongside the page (the page itself is not affected). */
   logError(context: string, e: unknown): void;
+  /** Work done alongside the page whose outcome a reader may wait for (a domain's sign-in mode, app states). */
+  alongside(work: Promise<unknown>): void;
 }
 
 /**
@@ -191,3 +217,5 @@ export interface ListNodeBase extends BaseNode {
 export function map<T>(page: Page<T>, make: (t: T) => Node): { items: Node[]; nextToken?: string } {
   return { items: page.items.map(make), nextToken: page.nextToken };
 }
+
+function settled(): void {}

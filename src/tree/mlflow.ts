@@ -4,7 +4,7 @@ import type { UrlTarget } from './target';
 import type { MlflowApp, MlflowTrackingServer, SageMakerAccess } from '../aws/index';
 import type { GroupNode, GroupSpec } from './group';
 import { isPassing, kindCodicon, kindTone, trackingServerState } from './status';
-import { takeUpdate, type BaseNode, type HoverDetails, type KeptRow, type Node, type OpenableRow, type RowUpdate, type TargetRow } from './listing';
+import { takeUpdate, type BaseNode, type FetchContext, type HoverDetails, type KeptRow, type Node, type OpenableRow, type RowUpdate, type TargetRow } from './listing';
 import { icon, joinDescription, tooltip } from './presentation';
 import { trackingServerStateKey } from '../kinds/mlflow';
 import { appendRunningCost } from './runningRows';
@@ -55,6 +55,25 @@ export const mlflowGroup: GroupSpec = {
 };
 
 export { trackingServerStateKey };
+
+/**
+ * One of the group's two lists alone, as the group's rows: the palette asks for tracking servers or
+ * for MLflow apps, and lists only that one.
+ */
+export async function fetchMlflowKind(kind: 'mlflowTrackingServer' | 'mlflowApp', ctx: FetchContext, group: GroupNode): Promise<{ items: Node[]; nextToken?: string }> {
+  // Tokens as the group's own (so a page token of the tree's list can be continued here).
+  const { phase, token } = phaseOf(ctx.nextToken);
+  const o = { maxResults: ctx.pageSize, signal: ctx.signal };
+  if (kind === 'mlflowTrackingServer') {
+    if (phase === 'apps') {
+      return { items: [] }; // the group's list is past its tracking servers
+    }
+    const page = await ctx.access.listMlflowTrackingServers(group.region, { ...o, nextToken: token });
+    return { items: page.items.map((s) => new TrackingServerNode(s, group)), nextToken: page.nextToken && `servers:${page.nextToken}` };
+  }
+  const page = await ctx.access.listMlflowApps(group.region, { ...o, nextToken: phase === 'apps' ? token : undefined });
+  return { items: page.items.map((a) => new MlflowAppNode(a, group)), nextToken: page.nextToken && `apps:${page.nextToken}` };
+}
 
 /** A fresh copy of a tracking server (start, stop), for its row. */
 export function trackingServerUpdate(server: MlflowTrackingServer): RowUpdate {

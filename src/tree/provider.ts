@@ -264,6 +264,26 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     this.changed.fire(node.parent);
   }
 
+  /** The tree's group of this kind in a region, if the tree shows it now (the view built, the region and group chosen). */
+  groupFor(region: string, group: string): ListNode | undefined {
+    for (const r of this.roots.now) {
+      const groups = r.kind === 'region' ? r.groups : r.kind === 'group' ? [r] : [];
+      const found = groups.find((g) => g.region === region && g.group === group);
+      if (found) {
+        return found;
+      }
+    }
+    return undefined;
+  }
+
+  /**
+   * Whether the palette can offer a list's rows as the tree has them: in the tree now, fresh
+   * (loaded in this window within 5 minutes, no error, not last-known rows) and not filtered.
+   */
+  isKnown(list: ListNode): boolean {
+    return list.listing.isFresh() && this.filterFor(list) === undefined && this.roots.contains(list);
+  }
+
   /** Every node currently in the tree (the loaded part), for finding the nodes of one resource. */
   loadedNodes(): Generator<Node> {
     return nodesUnder(this.roots.now);

@@ -125,6 +125,9 @@ export class UserProfileNode implements ListNodeBase, Transitional, OpenableRow,
       },
       onAppStateError: (e, names) => ctx.logError(`Reading the app state of ${names.map((n) => `"${n}"`).join(', ')} (domain ${this.profile.domainId})`, e),
     });
+    if (page.states) {
+      ctx.alongside(page.states);
+    }
     return map(page, (s) => {
       const n = new SpaceNode(early.get(s.spaceName) ?? s, this);
       nodes.set(s.spaceName, n);

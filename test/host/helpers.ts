@@ -225,6 +225,10 @@ export interface AskedPick {
   firstPage?: AskedItem[];
   /** How many times the loader replaced shown items (each a redraw in the quick pick). */
   updates?: number;
+  /** How many times "Load more…" was accepted (a page loaded on request). */
+  loadMores?: number;
+  /** Whether the items ended with "Load more…" when the pick was answered (the list has more pages). */
+  more?: boolean;
 }
 
 /** A tooltip's text as a reader sees it (markdown escapes and non-breaking spaces undone). */
@@ -241,6 +245,8 @@ export function tooltipText(i: vscode.TreeItem): string {
  */
 type Answer =
   | { pick: string; asSoonAsShown?: boolean }
+  /** Accepts "Load more…" of the pick being loaded, after `first` (e.g. something the tree does meanwhile). */
+  | { loadMore: true; first?: () => Promise<unknown> }
   | { itemButton: string; label: string }
   | { pickMany: string[] }
   | { input: string }
@@ -250,7 +256,9 @@ type Answer =
 /**
  * A Prompter that answers from a script, through the same code paths as the VS Code one: pick
  * questions get the real items (loaded page by page from the emulator) and must contain the
- * scripted label; every question and message is recorded for the test to check.
+ * scripted label; every question and message is recorded for the test to check. A list with more
+ * pages ends in "Load more…": the scripted user accepts it when told to (`loadMore`), or while the
+ * item to pick is not shown yet.
  */
 export class ScriptedPrompter implements Prompter {
   private answers: Answer[] = [];
@@ -306,9 +314,24 @@ export class ScriptedPrompter implements Prompter {
       return { items: [...request.items], asked: { placeholder: request.placeholder } };
     }
     let all: PickItem<T>[] = [];
-    const asked: Partial<AskedPick> = { placeholder: request.placeholder, updates: 0 };
+    const asked: Partial<AskedPick> = { placeholder: request.placeholder, updates: 0, loadMores: 0, more: false };
     const abort = new AbortController();
     const updates: PickUpdates<T> = {
+      more: async () => {
+        const head = this.answers[0];
+        if (abort.signal.aborted) {
+          return false;
+        }
+        if (head && 'loadMore' in head) {
+          this.answers.shift();
+          await head.first?.();
+        } else if (!(head && 'pick' in head && !all.some((i) => i.label === head.pick))) {
+          asked.more = true; // answered with "Load more…" shown
+          return false;
+        }
+        asked.loadMores = (asked.loadMores ?? 0) + 1;
+        return true;
+      },
       replace: (items) => {
         if (abort.signal.aborted) {
           return;
@@ -343,7 +366,15 @@ export class ScriptedPrompter implements Prompter {
     const head = this.answers[0];
     const early = head && 'asSoonAsShown' in head && head.asSoonAsShown ? head : undefined;
     const { items, asked } = await this.items(request, early && ((all) => 'cancel' in early || all.some((i) => 'pick' in early && i.label === early.pick)));
-    this.picks.push({ title: request.title, placeholder: asked.placeholder ?? request.placeholder, items: items.map(askedItem), firstPage: asked.firstPage, updates: asked.updates });
+    this.picks.push({
+      title: request.title,
+      placeholder: asked.placeholder ?? request.placeholder,
+      items: items.map(askedItem),
+      firstPage: asked.firstPage,
+      updates: asked.updates,
+      loadMores: asked.loadMores,
+      more: asked.more,
+    });
     const a = this.next('pick', request.title);
     if ('cancel' in a) {
       return undefined;
@@ -517,7 +548,7 @@ export function safe(url: string): string {
 }
 
 /** Installs a scripted prompter for a suite and restores the real one after it. */
-export function usePrompter(): { prompter: ScriptedPrompter; api: () => SageMakerExtensionApi } {
+export function usePrompter(): { prompter: ScriptedPrompter; api: () => SageMakerExtensionApi; real: () => Prompter } {
   const prompter = new ScriptedPrompter();
   let api: SageMakerExtensionApi | undefined;
   let previous: Prompter | undefined;
@@ -536,6 +567,11 @@ export function usePrompter(): { prompter: ScriptedPrompter; api: () => SageMake
     api: () => {
       assert.ok(api);
       return api;
+    },
+    /** The prompter the extension had (VS Code's own quick picks), for a test that answers them through the workbench. */
+    real: () => {
+      assert.ok(previous);
+      return previous;
     },
   };
 }

@@ -140,6 +140,15 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
     wb.emulator.setFault({ operation: 'ListApps', kind: 'accessDenied', times: 1, match: { DomainId: 'd-7kx2hq9mzp4a', MaxResults: 100 } });
     wb.emulator.setFault({ operation: 'ListApps', kind: 'latency', latencyMs: 3000, match: { DomainId: 'd-7kx2hq9mzp4a', MaxResults: 1 } });
     try {
+      // The palette offers the tree's rows where the tree has them (alice's spaces, listed above,
+      // states known): with ml-platform closed and the tree refreshed, the picks list for themselves.
+      const domain = treeRow(page, 'ml-platform');
+      if ((await domain.getAttribute('aria-expanded')) === 'true') {
+        await domain.click();
+        await until(async () => (await treeRow(page, 'ml-platform').getAttribute('aria-expanded')) === 'false', '"ml-platform" is collapsed');
+      }
+      await runPaletteCommand(page, 'SageMaker: Refresh');
+      await treeRow(page, 'ml-platform').waitFor({ timeout: 30_000 });
       await startPaletteCommand(page, 'SageMaker: Copy Space URL');
       await answerQuickPick(page, 'ml-platform');
       await page.locator('.quick-input-widget .quick-input-title', { hasText: 'User profile in ml-platform' }).waitFor({ timeout: 30_000 });

@@ -538,53 +538,7 @@ async function bench(coldOnly: boolean): Promise<void> {
       }
     }
 
-    // (e) URLs from the palette: the quick picks list what they need, page by page.
-    action(
-      'url.palette.studio',
-      ACTIONS,
-      `palette: copy Studio URL (pick domain, ${PROFILE} on the first page)`,
-      3,
-      await time(() => command('sagemaker.copyStudioUrl'), { prepare: () => scripted(byLabel(DOMAIN), byLabel(PROFILE)) }),
-      'floor: ListDomains, ListUserProfiles (1 page), CreatePresignedDomainUrl',
-    );
-    // The space pick shows the spaces when ListSpaces answers (the domain's first ListApps page
-    // beside it); the states still unknown fill in while the user reads. Measured to the pick
-    // shown (the user closes it there), then to the URL copied (the user picks the first space
-    // as soon as it shows; the pick's closing stops the state calls).
-    action(
-      'url.palette.space.pickShown',
-      ACTIONS,
-      'palette: copy a space URL: space pick shown (pick domain, user profile)',
-      3,
-      await time(() => command('sagemaker.copySpaceUrl'), { prepare: () => scripted(byLabel(DOMAIN), byLabel(PROFILE), CLOSE_WHEN_SHOWN) }),
-      'floor 3: ListDomains, ListUserProfiles (DescribeDomain beside it), ListSpaces (the first ListApps page beside it); the calls include the first wave of state calls already under way',
-    );
-    action(
-      'url.palette.space',
-      ACTIONS,
-      '… URL copied (pick domain, user profile, space)',
-      4,
-      await time(() => command('sagemaker.copySpaceUrl'), { prepare: () => scripted(byLabel(DOMAIN), byLabel(PROFILE), first) }),
-      'floor 4: the three lists above, then CreatePresignedDomainUrl (a URL needs no app state); the state calls under way when the space is picked are cancelled',
-    );
-    action(
-      'url.palette.notebook',
-      ACTIONS,
-      'palette: copy a notebook instance URL (an InService one on the first page)',
-      2,
-      await time(() => command('sagemaker.copyNotebookUrl'), { prepare: () => scripted(inService) }),
-      'floor: ListNotebookInstances, CreatePresignedNotebookInstanceUrl',
-    );
-    action(
-      'url.palette.studioLastProfile',
-      ACTIONS,
-      `palette: copy Studio URL for the last of ${PROFILES} user profiles (all pages)`,
-      2 + Math.ceil(PROFILES / API_MAX_PAGE),
-      await time(() => command('sagemaker.copyStudioUrl'), { runs: 1, prepare: () => scripted(byLabel(DOMAIN), byLabel(LAST_PROFILE)) }),
-      `floor: ListDomains, ${Math.ceil(PROFILES / API_MAX_PAGE)} pages of ListUserProfiles, CreatePresignedDomainUrl`,
-    );
-
-    // (5) Memory, with the large data set loaded into the tree.
+    // (5) Memory, with the large data set loaded into the tree (before the palette's figures, which empty it).
     await loadAll(domain);
     await loadAll(notebooks);
     let dataBytes = 0;
@@ -626,6 +580,81 @@ async function bench(coldOnly: boolean): Promise<void> {
       },
     );
     say(`memory: rss ${memBefore.rss} → ${memAfter.rss}, heap ${memBefore.heapUsed} → ${memAfter.heapUsed}, data ${dataBytes} bytes`);
+
+    // (e) URLs from the palette. For a profile the tree shows (its lists loaded and fresh), the
+    // picks are the tree's rows: the URL's call only.
+    const treeShows = async (): Promise<void> => {
+      const group = (await groups()).domains as Node & { listing: { isFresh(): boolean } };
+      if (!group.listing.isFresh()) {
+        await tree.refreshNode(group);
+      }
+      const d = (await find(api, await kids(api, group), (l) => l === DOMAIN, `domain ${DOMAIN}`)) as Node & { listing: { isFresh(): boolean }; domain: { authMode?: string } };
+      if (!d.listing.isFresh()) {
+        await tree.refreshNode(d);
+      }
+      await find(api, await kids(api, d), (l) => l === PROFILE, `user profile ${PROFILE}`);
+      for (let i = 0; !d.domain.authMode && i < 200; i++) {
+        await new Promise((r) => setTimeout(r, 25)); // DescribeDomain, alongside the profiles
+      }
+      prompter.script(byLabel(DOMAIN), byLabel(PROFILE));
+    };
+    action(
+      'url.palette.studio.treeShown',
+      ACTIONS,
+      `palette: copy Studio URL for a profile the tree shows (pick domain, ${PROFILE}: the tree's rows)`,
+      1,
+      await time(() => command('sagemaker.copyStudioUrl'), { prepare: treeShows }),
+      'floor: CreatePresignedDomainUrl; the domain and its profiles are the tree\'s (loaded in the last 5 minutes), its sign-in mode learned with them',
+    );
+    // The same with nothing in the tree (Refresh with the view hidden): the quick picks list what they need, page by page.
+    const treeEmpty = async (...choosers: Chooser[]): Promise<void> => {
+      tree.refresh();
+      await scripted(...choosers);
+    };
+    action(
+      'url.palette.studio',
+      ACTIONS,
+      `palette: copy Studio URL (pick domain, ${PROFILE} on the first page)`,
+      3,
+      await time(() => command('sagemaker.copyStudioUrl'), { prepare: () => treeEmpty(byLabel(DOMAIN), byLabel(PROFILE)) }),
+      'floor: ListDomains, ListUserProfiles (1 page), CreatePresignedDomainUrl',
+    );
+    // The space pick shows the spaces when ListSpaces answers (the domain's first ListApps page
+    // beside it); the states still unknown fill in while the user reads. Measured to the pick
+    // shown (the user closes it there), then to the URL copied (the user picks the first space
+    // as soon as it shows; the pick's closing stops the state calls).
+    action(
+      'url.palette.space.pickShown',
+      ACTIONS,
+      'palette: copy a space URL: space pick shown (pick domain, user profile)',
+      3,
+      await time(() => command('sagemaker.copySpaceUrl'), { prepare: () => treeEmpty(byLabel(DOMAIN), byLabel(PROFILE), CLOSE_WHEN_SHOWN) }),
+      'floor 3: ListDomains, ListUserProfiles (DescribeDomain beside it), ListSpaces (the first ListApps page beside it); the calls include the first wave of state calls already under way',
+    );
+    action(
+      'url.palette.space',
+      ACTIONS,
+      '… URL copied (pick domain, user profile, space)',
+      4,
+      await time(() => command('sagemaker.copySpaceUrl'), { prepare: () => treeEmpty(byLabel(DOMAIN), byLabel(PROFILE), first) }),
+      'floor 4: the three lists above, then CreatePresignedDomainUrl (a URL needs no app state); the state calls under way when the space is picked are cancelled',
+    );
+    action(
+      'url.palette.notebook',
+      ACTIONS,
+      'palette: copy a notebook instance URL (an InService one on the first page)',
+      2,
+      await time(() => command('sagemaker.copyNotebookUrl'), { prepare: () => treeEmpty(inService) }),
+      'floor: ListNotebookInstances, CreatePresignedNotebookInstanceUrl',
+    );
+    action(
+      'url.palette.studioLastProfile',
+      ACTIONS,
+      `palette: copy Studio URL for the last of ${PROFILES} user profiles (Load more… to the last page)`,
+      2 + Math.ceil(PROFILES / API_MAX_PAGE),
+      await time(() => command('sagemaker.copyStudioUrl'), { runs: 1, prepare: () => treeEmpty(byLabel(DOMAIN), byLabel(LAST_PROFILE)) }),
+      `floor: ListDomains, ${Math.ceil(PROFILES / API_MAX_PAGE)} pages of ListUserProfiles, CreatePresignedDomainUrl`,
+    );
 
     // (4) Several regions: every region's two lists, side by side.
     const regions = [LARGE_REGION, ...OTHER_REGIONS];

@@ -51,7 +51,8 @@ export class BenchPrompter implements Prompter {
     }
     const abort = new AbortController();
     // Items the loader updates in place (a space's state) are read as first shown: this user does not wait.
-    const ignore = { replace: () => undefined, placeholder: () => undefined };
+    // A list with more pages ends in "Load more…": accepted while the item is not shown yet.
+    const ignore = { replace: () => undefined, placeholder: () => undefined, more: () => Promise.resolve(!abort.signal.aborted) };
     try {
       for await (const page of request.items(abort.signal, ignore)) {
         if (choose === CLOSE_WHEN_SHOWN) {

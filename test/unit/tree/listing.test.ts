@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { Listing } from '../../../src/tree/listing';
+import { FRESH_MS, Listing } from '../../../src/tree/listing';
 import type { Node } from '../../../src/tree/nodes';
 
 /** Stand-ins for tree nodes: a listing only reads their id. */
@@ -28,5 +28,24 @@ describe('tree/listing: pages of a list', () => {
     l.append(nodes('x'));
     assert.deepEqual(l.items.map((n) => n.id), ['x']);
     assert.equal(l.generation, 1);
+  });
+
+  it('fresh (what the palette offers as it is): loaded in this window within 5 minutes, without error, not last-known rows', () => {
+    const l = new Listing();
+    const at = 1_000_000;
+    assert.equal(l.isFresh(at), false, 'not loaded');
+    l.loaded = true;
+    l.loadedAt = at;
+    assert.equal(l.isFresh(at + FRESH_MS), true);
+    assert.equal(l.isFresh(at + FRESH_MS + 1), false, 'stale after 5 minutes');
+    l.error = new Error('denied');
+    assert.equal(l.isFresh(at), false, 'its error row');
+    l.error = undefined;
+    l.lastKnown = { savedAt: at, more: false };
+    assert.equal(l.isFresh(at), false, 'rows of the last-known tree');
+    l.reset();
+    l.loaded = true;
+    assert.equal(l.isFresh(at), false, 'a reset forgets when it was loaded');
+    assert.equal(FRESH_MS, 5 * 60_000);
   });
 });
