@@ -135,7 +135,8 @@ describe('commands, from the tree and from the palette', () => {
       prompter.script({ pick: 'fraud-detection-dev' });
       await vscode.commands.executeCommand('sagemaker.openNotebookJupyterLab');
       const item = prompter.picks[0].items.find((i) => i.label === 'fraud-detection-dev');
-      assert.equal(item?.description, 'InService · ml.t3.medium');
+      // As the tree's row says it, with how long it has run (a bound: since its last change).
+      assert.match(item?.description ?? '', /^InService · ml\.t3\.medium · since \S/);
       assert.match(await page(lastOpened()), /fraud-detection-dev/);
       prompter.script({ pick: 'fraud-detection-dev' });
       prompter.opened.length = 0;
