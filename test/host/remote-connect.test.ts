@@ -14,6 +14,8 @@ import * as path from 'node:path';
 import { promisify } from 'node:util';
 import * as vscode from 'vscode';
 import type { RemoteHooks } from '../../src/remote/hooks';
+import { SSH_CONFIG_FILE } from '../../src/remote/hostsFile';
+import { addInclude } from '../../src/remote/sshConfig';
 import { repoRoot } from '../harness/paths';
 import { startSshd, type LocalSshd } from '../remote/sshd';
 import { emulator, emulatorUrl, item, nodeAt, resetSettings, setSetting, usePrompter } from './helpers';
@@ -99,6 +101,9 @@ describe('Connect with Remote SSH: prerequisites, consents, and the host it sets
     hooks().remoteName = () => undefined;
     hooks().remoteSshExtension = () => 'ms-vscode-remote.remote-ssh';
     await setSetting('remote.sessionManagerPluginPath', wrapper);
+    // The user agreed to the Include line once (the test of that question writes a config without it),
+    // so each test runs alone as in the suite.
+    addInclude(userConfig, path.join(hooks().storageDir, SSH_CONFIG_FILE));
     await emulator.resetCalls();
   });
   afterEach(() => prompter.assertDone());
