@@ -53,10 +53,17 @@ describe('the packaged extension in VS Code (code-server)', function () {
     await until(async () => /IAM Identity Center/.test(await row.innerText()), 'the SSO domain row says IAM Identity Center');
     assert.match((await row.innerText()).replace(/\s+/g, ' '), /InService · IAM Identity Center · d-4hn6xw8qrt2v/);
     await treeRow(page, 'kenji').waitFor({ timeout: 30_000 });
-    await page.mouse.move(900, 600); // off the tree: a hover left from before would keep its own tooltip
-    await row.hover();
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'AuthMode SSO' }).first();
-    await hover.waitFor({ timeout: 30_000 });
+    // Off the tree first (a hover left from before would keep its own tooltip), then onto the row;
+    // again if the hover did not come (a status-bar update, such as the running scan's, can end a hover being opened).
+    await until(async () => {
+      await page.mouse.move(900, 600);
+      await row.hover();
+      return hover.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
+    }, 'the SSO domain row shows its hover');
     assert.match((await hover.innerText()).replace(/\u00a0/g, ' '), /Sign-in: IAM Identity Center \(AuthMode SSO\)/);
     await readmeScreenshot(page, 'sso-domain');
   });
@@ -66,7 +73,10 @@ describe('the packaged extension in VS Code (code-server)', function () {
     await runPaletteCommand(wb.page, 'SageMaker: Show Log');
     const outputPanel = wb.page.locator('.part.panel');
     await outputPanel.waitFor({ state: 'visible', timeout: 30_000 });
-    // The channel's own content: the line the extension logs when it activates.
+    // The channel's own content: the line the extension logs when it activates, its first. The view
+    // shows the end of the log, which the running scan's lines may have moved it out of: filtered.
+    const filter = outputPanel.getByPlaceholder('Filter');
+    await filter.fill('activated');
     await outputPanel
       .locator('.view-lines', { hasText: `SageMaker Environments ${version} activated` })
       .waitFor({ timeout: 30_000 });
