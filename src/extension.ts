@@ -1,10 +1,7 @@
-import { RunningReminder } from './running/reminder';
-import { RunningScanner } from './running/scanner';
-import { RunningStatusItem } from './running/statusItem';
 import * as vscode from 'vscode';
 import { configureSdkCodeCache, sdkLoadInfo, type SdkLoadInfo } from './aws/index';
 import { ClipboardExpiry } from './clipboardExpiry';
-import { refreshRemoteInstall, registerCommands, registerLinkHandler } from './commands/index';
+import { loadRunning, refreshRemoteInstall, registerCommands, registerLinkHandler } from './commands/index';
 import { ConnectionWatch } from './connection';
 import type { ExtensionServices } from './context';
 import { ErrorReporter } from './errors';
@@ -14,6 +11,8 @@ import { LastKnownStore } from './lastKnown/store';
 import { Log } from './log';
 import { vscodePrompter, type Prompter } from './prompter';
 import { RecentList } from './recent/store';
+import { RunningLater } from './running/later';
+import type { RunningStarted } from './running/start';
 import { refreshInstalledHelper, remoteHooks } from './remote/hooks';
 import { Session } from './session';
 import { SETTING } from './settings';
@@ -43,8 +42,8 @@ export interface SageMakerExtensionApi {
   setPrompter(p: Prompter): Prompter;
   /** This extension's log folder: VS Code's own extension-host log (exthost.log) is beside it. */
   readonly logUri: vscode.Uri;
-  /** What runs (issue 24): the scanner, its status-bar item and the reminder. */
-  readonly running: { readonly scanner: RunningScanner; readonly status: RunningStatusItem; readonly reminder: RunningReminder };
+  /** What runs (issue 24): the scanner, its status-bar item and the reminder, loaded (dist/commands.js) and started if they were not. */
+  running(): RunningStarted;
 }
 
 /**
@@ -92,11 +91,11 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const recent = new RecentList(context.globalState);
   const connection = new ConnectionWatch(session, tree, log);
   const remote = remoteHooks(context);
-  // What runs in the tree's regions (issue 24): scanned on its own, but in the extension-host tests, which count calls.
-  const runningList = new RunningScanner(session, log, { automatic: context.extensionMode !== vscode.ExtensionMode.Test });
+  // What runs in the tree's regions (issue 24): scanned on its own, but in the extension-host tests,
+  // which count calls. Its code loads when the first scan is due (src/running/later.ts).
+  const automatic = context.extensionMode !== vscode.ExtensionMode.Test;
+  const runningList = new RunningLater(log, (firstAfterMs) => loadRunning()(session, { globalState: context.globalState, log, prompter: () => prompter }, { automatic, firstAfterMs }), { automatic });
   const services: ExtensionServices = { log, session, tree, treeView, poller, clipboard, errors, recent, connection, remote, running: runningList, prompter: () => prompter };
-  const runningStatus = new RunningStatusItem(runningList);
-  const runningReminder = new RunningReminder(runningList, { globalState: context.globalState, log, prompter: () => prompter });
   refreshInstalledHelper(remote, refreshRemoteInstall, (e) => log.error('Refreshing the Remote SSH connect helper in global storage', e));
 
   let messagePending = false;
@@ -129,8 +128,6 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     poller,
     clipboard,
     runningList,
-    runningStatus,
-    runningReminder,
     tree.onDidChangeState((change) => {
       syncViewState();
       if (change.error !== undefined) {
@@ -185,7 +182,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     sdkLoad: sdkLoadInfo,
     lastKnown,
     logUri: context.logUri,
-    running: { scanner: runningList, status: runningStatus, reminder: runningReminder },
+    running: () => runningList.parts(),
     setPrompter(p: Prompter): Prompter {
       const previous = prompter;
       prompter = p;

@@ -60,6 +60,11 @@ export function refreshRemoteInstall(dir: string, helperSource: string, runtime:
   loadImplementations().refreshInstall(dir, helperSource, runtime);
 }
 
+/** The running environments' scanner, status item and reminder (src/running/later.ts starts them), loading the commands' file for them. */
+export function loadRunning(): Implementations['startRunning'] {
+  return loadImplementations().startRunning;
+}
+
 export function registerLinkHandler(s: ExtensionServices): vscode.Disposable {
   const handle = s.errors.wrap('SageMaker link', (uri: vscode.Uri) => loadImplementations().openLink(s, uri));
   return vscode.window.registerUriHandler({ handleUri: (uri) => void handle(uri) });

@@ -15,6 +15,7 @@ import * as view from './view';
 
 export { openLink } from '../links/commands';
 export { refreshInstall } from '../remote/sshConfig';
+export { startRunning } from '../running/start';
 
 export type Handler = (...args: never[]) => Promise<unknown>;
 
