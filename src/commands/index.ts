@@ -60,9 +60,13 @@ export function refreshRemoteInstall(dir: string, helperSource: string, runtime:
   loadImplementations().refreshInstall(dir, helperSource, runtime);
 }
 
-/** The running environments' scanner, status item and reminder (src/running/later.ts starts them), loading the commands' file for them. */
-export function loadRunning(): Implementations['startRunning'] {
-  return loadImplementations().startRunning;
+/**
+ * What activation makes only when first used, from the commands' file (loading it): Open Recent's
+ * list, the copied URL's countdown, the quick pick, the running environments' scanner, status item
+ * and reminder.
+ */
+export function fromCommandsFile<K extends 'RecentList' | 'ClipboardExpiry' | 'showPick' | 'startRunning'>(name: K): Implementations[K] {
+  return loadImplementations()[name];
 }
 
 export function registerLinkHandler(s: ExtensionServices): vscode.Disposable {
