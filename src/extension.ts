@@ -89,7 +89,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const poller = new StatePoller(tree, treeView, session, log);
   // The copied URL's countdown: made by the first copy (a command), so its code is the commands'.
   let clipboard: ClipboardExpiry | undefined;
-  const errors = new ErrorReporter(log, () => prompter);
+  const errors = new ErrorReporter(log, () => prompter, () => fromCommandsFile('runInTerminal'));
   // Open Recent's list: only commands use it, so its code is theirs (dist/commands.js).
   let recent: RecentList | undefined;
   const connection = new ConnectionWatch(session, tree, log);

@@ -19,6 +19,7 @@ export { ClipboardExpiry } from '../clipboardExpiry';
 export { showPick } from '../quickPick';
 export { RecentList } from '../recent/store';
 export { startRunning } from '../running/start';
+export { runInTerminal } from '../terminal';
 
 export type Handler = (...args: never[]) => Promise<unknown>;
 
