@@ -89,10 +89,16 @@ export function resourcesView(page: Page) {
 
 /** Runs a command from the palette (F1) by its full title, e.g. "SageMaker: Show Log". */
 export async function runPaletteCommand(page: Page, title: string): Promise<void> {
-  await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget input');
-  await input.waitFor({ timeout: 30_000 });
-  await input.fill(`>${title}`);
+  // The palette closes when the window moves focus as it opens (a hover, a tree redraw): open it again.
+  await until(async () => {
+    if (!(await input.isVisible())) {
+      await page.keyboard.press('F1');
+      await input.waitFor({ timeout: 5_000 });
+    }
+    await input.fill(`>${title}`, { timeout: 2_000 });
+    return true;
+  }, `the command palette takes "${title}"`);
   const row = page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first();
   await row.waitFor({ timeout: 30_000 });
   await page.keyboard.press('Enter');
