@@ -1,8 +1,7 @@
 import * as vscode from 'vscode';
 import { listProfileNames, ssoLoginWords } from '../aws/index';
 import type { ExtensionServices } from '../context';
-import { UserFacingError } from '../errors';
-import { runInTerminal } from '../terminal';
+import { UserFacingError, runInTerminal } from '../errors';
 import { SETTING, openSettings, readAwsSettings, updateSetting } from '../settings';
 import { isListNode, type Node } from '../tree/nodes';
 import { targetSpec, type CopyFields } from '../kinds/index';
