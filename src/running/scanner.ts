@@ -70,6 +70,13 @@ export class RunningScanner implements RunningList, vscode.Disposable {
     this.timer = setTimeout(() => void this.scanNow('scheduled'), ms);
   }
 
+  /** Once no scan runs and none is asked for after it (tests count a scan's calls from then). */
+  async whenIdle(): Promise<void> {
+    while (this.inFlight) {
+      await this.inFlight;
+    }
+  }
+
   scanNow(why: string): Promise<void> {
     if (this.inFlight) {
       this.again = true;

@@ -62,6 +62,8 @@ describe('running environments: status item, pick and reminder', () => {
         info(m);
       };
       try {
+        // A scan an earlier step asked for may still be running: its calls are not this scan's.
+        await scanner().whenIdle();
         await emulator.resetCalls();
         await scanner().scanNow('test');
       } finally {

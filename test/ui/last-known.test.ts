@@ -55,7 +55,8 @@ describe('the last-known tree in VS Code (code-server)', function () {
     const lab = treeRow(page, 'Alice JupyterLab');
     await lab.waitFor({ timeout: 60_000 });
     assert.match((await lab.innerText()).replace(/\s+/g, ' '), /JupyterLab · Private · Running/);
-    assert.match(await viewMessage(page), /Last known \(.+\): refreshing…/);
+    // The mark is the view's message, set just after the rows went to the view: it may show a moment later.
+    await until(async () => /Last known \(.+\): refreshing…/.test(await viewMessage(page!)), 'the view says the rows are the last known', 10_000);
     const hover = page.locator('.monaco-hover, .workbench-hover').filter({ hasText: 'Not refreshed yet' }).first();
     // Hovered again until the tooltip shows (a hover the workbench was not ready for is lost).
     await until(async () => {
