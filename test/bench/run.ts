@@ -3,8 +3,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { format } from 'node:util';
 import type { Browser, BrowserContext } from 'playwright-core';
-import { launchChromium } from '../harness/chromium';
-import { startCodeServer, type RunningCodeServer } from '../harness/code-server';
+import { withCodeServerAndBrowser, type CodeServerOptions, type RunningCodeServer } from '../harness/code-server';
 import { prepareEnvironment, type PreparedEnvironment } from '../harness/fixtures';
 import { repoRoot, resultsDir } from '../harness/paths';
 import { resourcesView } from '../ui/workbench';
@@ -280,27 +279,24 @@ async function measureMinimalExtension(browser: Browser, server: RunningCodeServ
   }
 }
 
+/** The bench's window: its endpoint and latency, and the large region in the tree. */
+function benchWindow(fixtures: PreparedEnvironment, latencyMs: number): CodeServerOptions {
+  return { env: { ...fixtures.env, [LATENCY_ENV]: String(latencyMs) }, userSettings: { ...fixtures.userSettings, 'sagemaker.regions': [LARGE_REGION] } };
+}
+
 /** `--only remote`: the Remote SSH rows in one window, printed (test-results/bench.json is left as it was). */
 async function benchRemoteOnly(options: Options, log: (s: string) => void): Promise<void> {
   const fixtures = await prepareEnvironment({ data: benchData(), latencyMs: options.latencyMs, transitionDelayMs: 300 });
   try {
-    const server = await startCodeServer({ env: { ...fixtures.env, [LATENCY_ENV]: String(options.latencyMs) }, userSettings: { ...fixtures.userSettings, 'sagemaker.regions': [LARGE_REGION] } });
-    try {
-      const browser = await launchChromium();
-      try {
-        const { figures } = await runHostSuite(browser, server, log, 'remote-only.js');
-        const shown: Figure[] = figures.map((f) => (f.floorRoundTrips !== undefined ? { ...f, floor: f.floorRoundTrips * options.latencyMs } : f));
-        log('');
-        log(formatTable(shown));
-        if (options.json) {
-          process.stdout.write(`${JSON.stringify({ latencyMs: options.latencyMs, figures: shown }, null, 2)}\n`);
-        }
-      } finally {
-        await browser.close();
+    await withCodeServerAndBrowser(benchWindow(fixtures, options.latencyMs), async (browser, server) => {
+      const { figures } = await runHostSuite(browser, server, log, 'remote-only.js');
+      const shown: Figure[] = figures.map((f) => (f.floorRoundTrips !== undefined ? { ...f, floor: f.floorRoundTrips * options.latencyMs } : f));
+      log('');
+      log(formatTable(shown));
+      if (options.json) {
+        process.stdout.write(`${JSON.stringify({ latencyMs: options.latencyMs, figures: shown }, null, 2)}\n`);
       }
-    } finally {
-      await server.stop();
-    }
+    });
   } finally {
     await fixtures.dispose();
   }
@@ -329,48 +325,37 @@ async function main(): Promise<void> {
   let hostFigures: HostFigure[] = [];
   let host: Partial<HostInfo> = {};
   try {
-    const server = await startCodeServer({
-      env: { ...fixtures.env, [LATENCY_ENV]: String(options.latencyMs) },
-      userSettings: { ...fixtures.userSettings, 'sagemaker.regions': [LARGE_REGION] },
-    });
-    try {
-      const browser = await launchChromium();
-      try {
-        const paint = [
-          ...(await measurePaint(browser, server, fixtures, 'first', log)),
-          ...(await measurePaint(browser, server, fixtures, 'lastKnown', log)),
-          // Last: it writes the last-known tree again, for the extension-host suite's cold open.
-          ...(await measurePaint(browser, server, fixtures, 'noLastKnown', log)),
-        ];
-        // The extension host's cold open without a last-known tree (it writes one again before it ends).
-        const treeFile = lastKnownFile(server);
-        fs.rmSync(treeFile, { recursive: true, force: true });
-        const cold = await runHostSuite(browser, server, log, 'cold.js');
-        if (!fs.existsSync(treeFile)) {
-          log(`the cold open without a last-known tree wrote none (${treeFile}): the suite's cold open below has none either`);
-        }
-        const minimal = await measureMinimalExtension(browser, server, log);
-        const suite = await runHostSuite(browser, server, log);
-        const spacesPlain = await measureSpacesInPlainNode(fixtures.env, LARGE_REGION, LARGE_DOMAIN, BENCH_PROFILE);
-        // After the extension host's spaces row: the plain Node listings, then the request start in both.
-        const plainRequestStart = spacesPlain.filter((f) => f.id === 'tree.spaces.plainNodeRequestStart');
-        suite.figures.splice(suite.figures.findIndex((f) => f.id === 'tree.spaces') + 1, 0, ...spacesPlain.filter((f) => !plainRequestStart.includes(f)));
-        suite.figures.splice(suite.figures.findIndex((f) => f.id === 'tree.spaces.hostRequestStart') + 1, 0, ...plainRequestStart);
-        // The Playwright figures go with the other activation figures.
-        const lastActivation = suite.figures.map((f) => f.section).lastIndexOf('Activation') + 1;
-        // The cold open's lists again without VS Code, beside the extension host's share of them.
-        const firstListsPlain = await measureFirstListsInPlainNode(fixtures.env, LARGE_REGION, suite.host.pageSize ?? 100, options.latencyMs);
-        const coldFigures = cold.figures.flatMap((f) =>
-          f.id === 'noLastKnown.viewToActive' ? [f, minimal] : f.id === 'noLastKnown.activeToFirstData' ? [f, ...firstListsPlain] : [f],
-        );
-        hostFigures = [...suite.figures.slice(0, lastActivation), ...coldFigures, ...paint, ...suite.figures.slice(lastActivation)];
-        host = suite.host;
-      } finally {
-        await browser.close();
+    await withCodeServerAndBrowser(benchWindow(fixtures, options.latencyMs), async (browser, server) => {
+      const paint = [
+        ...(await measurePaint(browser, server, fixtures, 'first', log)),
+        ...(await measurePaint(browser, server, fixtures, 'lastKnown', log)),
+        // Last: it writes the last-known tree again, for the extension-host suite's cold open.
+        ...(await measurePaint(browser, server, fixtures, 'noLastKnown', log)),
+      ];
+      // The extension host's cold open without a last-known tree (it writes one again before it ends).
+      const treeFile = lastKnownFile(server);
+      fs.rmSync(treeFile, { recursive: true, force: true });
+      const cold = await runHostSuite(browser, server, log, 'cold.js');
+      if (!fs.existsSync(treeFile)) {
+        log(`the cold open without a last-known tree wrote none (${treeFile}): the suite's cold open below has none either`);
       }
-    } finally {
-      await server.stop();
-    }
+      const minimal = await measureMinimalExtension(browser, server, log);
+      const suite = await runHostSuite(browser, server, log);
+      const spacesPlain = await measureSpacesInPlainNode(fixtures.env, LARGE_REGION, LARGE_DOMAIN, BENCH_PROFILE);
+      // After the extension host's spaces row: the plain Node listings, then the request start in both.
+      const plainRequestStart = spacesPlain.filter((f) => f.id === 'tree.spaces.plainNodeRequestStart');
+      suite.figures.splice(suite.figures.findIndex((f) => f.id === 'tree.spaces') + 1, 0, ...spacesPlain.filter((f) => !plainRequestStart.includes(f)));
+      suite.figures.splice(suite.figures.findIndex((f) => f.id === 'tree.spaces.hostRequestStart') + 1, 0, ...plainRequestStart);
+      // The Playwright figures go with the other activation figures.
+      const lastActivation = suite.figures.map((f) => f.section).lastIndexOf('Activation') + 1;
+      // The cold open's lists again without VS Code, beside the extension host's share of them.
+      const firstListsPlain = await measureFirstListsInPlainNode(fixtures.env, LARGE_REGION, suite.host.pageSize ?? 100, options.latencyMs);
+      const coldFigures = cold.figures.flatMap((f) =>
+        f.id === 'noLastKnown.viewToActive' ? [f, minimal] : f.id === 'noLastKnown.activeToFirstData' ? [f, ...firstListsPlain] : [f],
+      );
+      hostFigures = [...suite.figures.slice(0, lastActivation), ...coldFigures, ...paint, ...suite.figures.slice(lastActivation)];
+      host = suite.host;
+    });
   } finally {
     await fixtures.dispose();
   }

@@ -1,8 +1,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from '../harness/chromium';
-import { startCodeServer, type RunningCodeServer } from '../harness/code-server';
+import { withCodeServerAndBrowser, type RunningCodeServer } from '../harness/code-server';
 import { prepareEnvironment } from '../harness/fixtures';
 import { runGroup } from '../harness/processes';
 import { repoRoot, resultsDir } from '../harness/paths';
@@ -253,26 +252,17 @@ async function main(): Promise<void> {
   const windows: WindowTrace[] = [];
   try {
     for (let run = 1; run <= options.runs; run++) {
-      const server = await startCodeServer({
-        env: fixtures.env,
-        userSettings: { ...fixtures.userSettings, 'sagemaker.regions': [LARGE_REGION] },
-        extraArgs: options.plain ? [] : ['--log', 'trace'],
-      });
-      try {
-        const browser = await launchChromium();
-        try {
+      await withCodeServerAndBrowser(
+        { env: fixtures.env, userSettings: { ...fixtures.userSettings, 'sagemaker.regions': [LARGE_REGION] }, extraArgs: options.plain ? [] : ['--log', 'trace'] },
+        async (browser, server) => {
           for (const firstStart of [true, false]) {
             const w = await traceWindow(browser, server, calls, options, firstStart);
             log(`\n--- run ${run} of ${options.runs} ---`);
             printWindow(w, options.all, log);
             windows.push(w);
           }
-        } finally {
-          await browser.close();
-        }
-      } finally {
-        await server.stop();
-      }
+        },
+      );
     }
   } finally {
     await fixtures.dispose();

@@ -27,6 +27,33 @@ function bySettingsBlock(...parts: Record<string, unknown>[]): Record<string, un
 const LANDING_URI = /^(studio::|app:(JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas):)/;
 
 export function studioOperations(ctx: ServiceContext): Operations {
+  /**
+   * A page of a domain's user profiles or spaces: ListUserProfiles and ListSpaces take the same
+   * DomainIdEquals, name filter, SortBy (CreationTime or LastModifiedTime) and SortOrder.
+   */
+  function domainListPage<T extends { domainId: string; creationTime: string; lastModifiedTime: string }>(
+    operation: string,
+    region: string,
+    input: Input,
+    all: T[],
+    nameFilter: unknown,
+    name: (item: T) => string,
+  ): { items: T[]; nextToken?: string } {
+    const domainId = str(input.DomainIdEquals);
+    const nameContains = str(nameFilter);
+    const sortBy = str(input.SortBy) ?? 'CreationTime';
+    return ctx.paginator.page({
+      operation,
+      region,
+      filters: { domainId, nameContains, sortBy, sortOrder: input.SortOrder ?? 'Ascending' },
+      items: all.filter((i) => (domainId === undefined || i.domainId === domainId) && contains(name(i), nameContains)),
+      key: (i) => [epoch(sortBy === 'LastModifiedTime' ? i.lastModifiedTime : i.creationTime), i.domainId, name(i)],
+      descending: input.SortOrder === 'Descending',
+      maxResults: num(input.MaxResults),
+      nextToken: str(input.NextToken),
+    });
+  }
+
   /** A domain's Url: Studio's address, or for an SSO domain the emulator's stand-in for the IAM Identity Center sign-in. */
   function domainUrl(region: string, d: DomainRecord): string {
     return d.authMode === 'SSO' ? `${ctx.baseUrl}${ssoPath(region, d.domainId)}` : arns.domainUrl(region, d.domainId);
@@ -136,21 +163,7 @@ export function studioOperations(ctx: ServiceContext): Operations {
     },
 
     ListUserProfiles: (region, input) => {
-      const r = ctx.region(region);
-      const domainId = str(input.DomainIdEquals);
-      const nameContains = str(input.UserProfileNameContains);
-      const sortBy = str(input.SortBy) ?? 'CreationTime';
-      const items = r.userProfiles.filter((u) => (domainId === undefined || u.domainId === domainId) && contains(u.userProfileName, nameContains));
-      const page = ctx.paginator.page({
-        operation: 'ListUserProfiles',
-        region,
-        filters: { domainId, nameContains, sortBy, sortOrder: input.SortOrder ?? 'Ascending' },
-        items,
-        key: (u) => [epoch(sortBy === 'LastModifiedTime' ? u.lastModifiedTime : u.creationTime), u.domainId, u.userProfileName],
-        descending: input.SortOrder === 'Descending',
-        maxResults: num(input.MaxResults),
-        nextToken: str(input.NextToken),
-      });
+      const page = domainListPage('ListUserProfiles', region, input, ctx.region(region).userProfiles, input.UserProfileNameContains, (u) => u.userProfileName);
       return {
         UserProfiles: page.items.map((u) => ({
           DomainId: u.domainId,
@@ -179,21 +192,7 @@ export function studioOperations(ctx: ServiceContext): Operations {
     },
 
     ListSpaces: (region, input) => {
-      const r = ctx.region(region);
-      const domainId = str(input.DomainIdEquals);
-      const nameContains = str(input.SpaceNameContains);
-      const sortBy = str(input.SortBy) ?? 'CreationTime';
-      const items = r.spaces.filter((s) => (domainId === undefined || s.domainId === domainId) && contains(s.spaceName, nameContains));
-      const page = ctx.paginator.page({
-        operation: 'ListSpaces',
-        region,
-        filters: { domainId, nameContains, sortBy, sortOrder: input.SortOrder ?? 'Ascending' },
-        items,
-        key: (s) => [epoch(sortBy === 'LastModifiedTime' ? s.lastModifiedTime : s.creationTime), s.domainId, s.spaceName],
-        descending: input.SortOrder === 'Descending',
-        maxResults: num(input.MaxResults),
-        nextToken: str(input.NextToken),
-      });
+      const page = domainListPage('ListSpaces', region, input, ctx.region(region).spaces, input.SpaceNameContains, (s) => s.spaceName);
       return {
         Spaces: page.items.map((s) => ({
           DomainId: s.domainId,

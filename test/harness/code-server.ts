@@ -1,6 +1,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import { launchChromium } from './chromium';
 import { registerCleanup } from './cleanup';
 import { repoRoot } from './paths';
 import { ensureCodeServer } from './code-server-install';
@@ -291,4 +293,19 @@ async function waitForHealth(origin: string, server: GroupProcess, tail: () => s
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`code-server at ${origin} did not answer /healthz within 60 s:\n${tail()}`);
+}
+
+/** Runs `use` with a code-server started with `options` and a headless Chromium, and stops both after, whatever happens. */
+export async function withCodeServerAndBrowser<T>(options: CodeServerOptions, use: (browser: Browser, server: RunningCodeServer) => Promise<T>): Promise<T> {
+  const server = await startCodeServer(options);
+  try {
+    const browser = await launchChromium();
+    try {
+      return await use(browser, server);
+    } finally {
+      await browser.close();
+    }
+  } finally {
+    await server.stop();
+  }
 }
