@@ -17,6 +17,7 @@ import { pricingAccess } from './pricing';
 import { runningAccess } from './running';
 import { spaceIdleAccess } from './spaceIdle';
 import { spaceAccess } from './spaces';
+import { urlAccess } from './urlCalls';
 
 export { listProfileNames } from './profiles';
 import type { AwsHooks, AwsSettings, AwsTuning, SageMakerAccess } from './types';
@@ -30,14 +31,14 @@ import { validateRegion } from './validation';
  */
 export function buildSageMakerAccess(settings: AwsSettings, hooks?: AwsHooks, tuning?: AwsTuning): SageMakerAccess {
   const core = new AwsCore(settings, hooks, tuning);
+  // The families' presigners stay on the object, unnamed by SageMakerAccess (and so not in the
+  // lazy facade's methods): every presigned URL is made through presignUrl, by its operation.
+  const families = { ...domainAccess(core), ...spaceAccess(core), ...notebookAccess(core), ...mlflowAccess(core), ...partnerAppAccess(core) };
   return {
     settings: core.settings,
     resolveRegions: () => resolveRegions(core.settings),
-    ...domainAccess(core),
-    ...spaceAccess(core),
-    ...notebookAccess(core),
-    ...mlflowAccess(core),
-    ...partnerAppAccess(core),
+    ...families,
+    ...urlAccess(families),
     ...remoteAccessApi(core),
     ...runningAccess(core),
     ...pricingAccess(core),

@@ -4,7 +4,9 @@
  * model); the CLI's own names are derived from them as the AWS CLI does (kebab-case), so a unit
  * test can hold every line against the model.
  */
-import type { AwsSettings, DomainUrlRequest, NotebookUrlRequest, SpaceOwnership } from './types';
+import type { AwsSettings } from './options';
+import type { NotebookUrlRequest } from './notebooks';
+import type { DomainUrlRequest, SpaceOwnership } from './spaces';
 import { LIMITS } from './requestValues';
 import { effectiveUserProfile } from './ownership';
 import { formatCommandLine, type ShellKind } from './cliShell';

@@ -59,14 +59,12 @@ export type MlflowAppUrlRequest = { arn: string } & UrlLifetimes;
 export interface MlflowAccess {
   listMlflowTrackingServers(region: string, o?: ListOptions): Promise<Page<MlflowTrackingServer>>;
   describeMlflowTrackingServer(region: string, name: string, signal?: AbortSignal): Promise<MlflowTrackingServer>;
-  presignMlflowTrackingServerUrl(region: string, r: MlflowTrackingServerUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
   startMlflowTrackingServer(region: string, name: string): Promise<void>;
   stopMlflowTrackingServer(region: string, name: string): Promise<void>;
   /** Waits for Started (running) or Stopped. */
   waitForMlflowTrackingServer(region: string, name: string, target: 'Started' | 'Stopped', o?: WaitOptions): Promise<MlflowTrackingServer>;
   listMlflowApps(region: string, o?: ListOptions): Promise<Page<MlflowApp>>;
   describeMlflowApp(region: string, arn: string, signal?: AbortSignal): Promise<MlflowApp>;
-  presignMlflowAppUrl(region: string, r: MlflowAppUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
 }
 
 export function toMlflowTrackingServer(region: string, s: TrackingServerSummary | DescribeMlflowTrackingServerCommandOutput): MlflowTrackingServer {
@@ -102,8 +100,14 @@ export function toMlflowApp(region: string, a: MlflowAppSummary | DescribeMlflow
 /** Tracking server states from which it runs again (Started) or that end a wait for one. */
 const SERVER_FAILED = ['CreateFailed', 'DeleteFailed', 'Deleting', 'StartFailed', 'StopFailed'];
 
-export function mlflowAccess(core: AwsCore): MlflowAccess {
-  const mlflow: MlflowAccess = {
+/** Their presigned URLs, made through SageMakerAccess.presignUrl (./urlCalls.ts), keyed by their operations. */
+export interface MlflowPresigning {
+  presignMlflowTrackingServerUrl(region: string, r: MlflowTrackingServerUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
+  presignMlflowAppUrl(region: string, r: MlflowAppUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
+}
+
+export function mlflowAccess(core: AwsCore): MlflowAccess & MlflowPresigning {
+  const mlflow: MlflowAccess & MlflowPresigning = {
     listMlflowTrackingServers(region, o) {
       return listPage(
         core,

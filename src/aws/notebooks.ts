@@ -26,14 +26,18 @@ export interface NotebookUrlRequest {
 export interface NotebookAccess {
   listNotebookInstances(region: string, o?: ListOptions): Promise<Page<NotebookInstance>>;
   describeNotebookInstance(region: string, name: string, signal?: AbortSignal): Promise<NotebookInstance>;
-  presignNotebookUrl(region: string, r: NotebookUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
   startNotebookInstance(region: string, name: string): Promise<void>;
   stopNotebookInstance(region: string, name: string): Promise<void>;
   waitForNotebookInstance(region: string, name: string, target: 'InService' | 'Stopped', o?: WaitOptions): Promise<NotebookInstance>;
 }
 
-export function notebookAccess(core: AwsCore): NotebookAccess {
-  const notebooks: NotebookAccess = {
+/** Its presigned URL, made through SageMakerAccess.presignUrl (./urlCalls.ts), keyed by its operation. */
+export interface NotebookPresigning {
+  presignNotebookUrl(region: string, r: NotebookUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
+}
+
+export function notebookAccess(core: AwsCore): NotebookAccess & NotebookPresigning {
+  const notebooks: NotebookAccess & NotebookPresigning = {
     listNotebookInstances(region, o) {
       return listPage(
         core,

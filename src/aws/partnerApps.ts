@@ -30,7 +30,6 @@ export type PartnerAppUrlRequest = { arn: string } & UrlLifetimes;
 export interface PartnerAppAccess {
   listPartnerApps(region: string, o?: ListOptions): Promise<Page<PartnerApp>>;
   describePartnerApp(region: string, arn: string, signal?: AbortSignal): Promise<PartnerApp>;
-  presignPartnerAppUrl(region: string, r: PartnerAppUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
 }
 
 export function toPartnerApp(region: string, a: PartnerAppSummary | DescribePartnerAppCommandOutput): PartnerApp {
@@ -50,7 +49,12 @@ export function toPartnerApp(region: string, a: PartnerAppSummary | DescribePart
   };
 }
 
-export function partnerAppAccess(core: AwsCore): PartnerAppAccess {
+/** Its presigned URL, made through SageMakerAccess.presignUrl (./urlCalls.ts), keyed by its operation. */
+export interface PartnerAppPresigning {
+  presignPartnerAppUrl(region: string, r: PartnerAppUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
+}
+
+export function partnerAppAccess(core: AwsCore): PartnerAppAccess & PartnerAppPresigning {
   return {
     listPartnerApps(region, o) {
       return listPage(

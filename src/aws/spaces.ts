@@ -89,7 +89,6 @@ export interface SpaceAccess {
    * space whose app is starting or stopping, that is all that changes.
    */
   refreshSpaceApp(region: string, space: Space, signal?: AbortSignal): Promise<Space>;
-  presignDomainUrl(region: string, r: DomainUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
   /** CreateApp with the space's app type; `instanceType`: the instance to run on (else the space's or domain's default). */
   startSpace(region: string, space: Space, instanceType?: string): Promise<void>;
   /** DeleteApp of the space's running app (nothing to do when it has none). */
@@ -97,7 +96,12 @@ export interface SpaceAccess {
   waitForSpace(region: string, domainId: string, spaceName: string, target: 'Running' | 'Stopped', o?: WaitOptions): Promise<Space>;
 }
 
-export function spaceAccess(core: AwsCore): SpaceAccess {
+/** Its presigned URL, made through SageMakerAccess.presignUrl (./urlCalls.ts), keyed by its operation. */
+export interface SpacePresigning {
+  presignDomainUrl(region: string, r: DomainUrlRequest, signal?: AbortSignal): Promise<PresignedUrl>;
+}
+
+export function spaceAccess(core: AwsCore): SpaceAccess & SpacePresigning {
   /** Sharing type and owner of the spaces seen in listings, for the owner rule without an extra call. */
   const ownership = new Map<string, SpaceOwnership>();
   const { firstAppPage, forgetApps, hasFreshDomainApps, keepDomainApps, listAppsPage, currentApps } = spaceApps(core);
@@ -163,7 +167,7 @@ export function spaceAccess(core: AwsCore): SpaceAccess {
     return info;
   }
 
-  const spaces: SpaceAccess = {
+  const spaces: SpaceAccess & SpacePresigning = {
     async listSpacesFor(region, domainId, userProfileName, o) {
       checkName('DomainId', domainId, 'ListSpaces');
       checkName('UserProfileName', userProfileName, 'ListSpaces');

@@ -2,37 +2,20 @@ import type { Domain } from '../aws/index';
 import type { ExtensionServices } from '../context';
 import { UserFacingError } from '../errors';
 import type { PickItem, PickRequest } from '../prompter';
+import { TARGETS } from '../kinds/index';
 import { domainsGroup, type DomainNode } from '../tree/domain';
+import { ROOT_GROUPS } from '../tree/groups';
 import { GroupNode, type GroupSpec } from '../tree/group';
-import { fetchMlflowKind, mlflowGroup } from '../tree/mlflow';
 import { isListNode, type ListNode, type Node } from '../tree/nodes';
-import { notebooksGroup } from '../tree/notebook';
-import { partnerAppsGroup } from '../tree/partnerApp';
 import { icon } from '../tree/presentation';
 import type { SpaceNode } from '../tree/space';
-import type { KindTarget } from '../tree/target';
 import type { UserProfileNode } from '../tree/userProfile';
-import { describeKindTarget } from './kinds';
 import { listRows, type PickList } from './pickLists';
 
 export type { UrlTarget } from '../tree/target';
 import type { UrlTarget } from '../tree/target';
 
 export type TargetKind = UrlTarget['kind'];
-
-/** How a target is named in messages: 'Studio for alice (my-domain)', 'space "x"'... */
-export function describeTarget(t: UrlTarget): string {
-  switch (t.kind) {
-    case 'studio':
-      return `Studio for ${t.userProfileName} (${t.domain.domainName})`;
-    case 'space':
-      return `space ${t.space.spaceDisplayName || t.space.spaceName}`;
-    case 'notebook':
-      return `notebook instance ${t.notebook.notebookInstanceName}`;
-    default:
-      return describeKindTarget(t);
-  }
-}
 
 /** What the row opens, as its kind says; undefined for a row that opens nothing. */
 export function targetFromNode(node: Node | undefined): UrlTarget | undefined {
@@ -149,28 +132,31 @@ async function pickSpace(s: ExtensionServices, profile: UserProfileNode): Promis
   return n?.kind === 'space' ? n : undefined;
 }
 
-/** The palette's list of one kind in a region: the group's rows of that kind. */
-function kindList(s: ExtensionServices, kind: 'notebook' | KindTarget['kind'], region: string): PickList {
-  if (kind === 'notebook') {
-    return { list: regionList(s, region, notebooksGroup) };
+/**
+ * The palette's list of one kind in a region, when the kind is picked from a root group's list
+ * (`GroupSpec.opens`): the group's rows, or those of that kind when the group lists more than one.
+ * Undefined for Studio and a space, picked through a domain and a user profile.
+ */
+function kindList(s: ExtensionServices, kind: TargetKind, region: string): PickList | undefined {
+  const spec = ROOT_GROUPS.find((g) => g.opens?.includes(kind));
+  if (!spec) {
+    return undefined;
   }
-  if (kind === 'partnerApp') {
-    return { list: regionList(s, region, partnerAppsGroup) };
-  }
-  const list = regionList(s, region, mlflowGroup) as GroupNode;
-  return { list, accepts: (n) => n.kind === kind, fetch: (ctx) => fetchMlflowKind(kind, ctx, list) };
+  const list = regionList(s, region, spec);
+  return { list, ...(list instanceof GroupNode ? spec.kindList?.(kind, list) : undefined) };
 }
 
-/** region → domain → user profile (→ space), or region → notebook instance / tracking server / MLflow app / partner app. */
+/** region → the kind's row of a root group (notebook instance, tracking server, MLflow app, partner app), or region → domain → user profile (→ space). */
 export async function askTarget(s: ExtensionServices, kind: TargetKind): Promise<UrlTarget | undefined> {
   const region = await pickRegion(s);
   if (!region) {
     return undefined;
   }
-  if (kind !== 'studio' && kind !== 'space') {
-    const { title, placeholder } = KIND_QUESTIONS[kind];
-    const row = await pickRow(s, `${title} (${region})`, placeholder, kindList(s, kind, region));
-    return row && 'target' in row ? row.target() : undefined;
+  const source = kindList(s, kind, region);
+  if (source) {
+    const { label, palette } = TARGETS[kind];
+    const row = await pickRow(s, `${label} (${region})`, palette.select ?? `Select: ${label}`, source);
+    return targetFromNode(row);
   }
   const domainRow = await pickDomainNode(s, region);
   if (!domainRow) {
@@ -184,28 +170,21 @@ export async function askTarget(s: ExtensionServices, kind: TargetKind): Promise
   // The sign-in mode, learned with the profiles (the tree's or the pick's); asked only if neither knows it.
   await Promise.all([...described, ...domainRow.listing.alongside]);
   const domain = await withAuthMode(s, domainRow.domain);
-  if (kind === 'studio') {
-    return { ...profile.target(), kind, domain } as UrlTarget;
+  // The chain stops at the row that opens the kind: the profile's (Studio), else a space's.
+  const studio = profile.target();
+  if (studio.kind === kind) {
+    return { ...studio, domain } as UrlTarget;
   }
   const space = await pickSpace(s, profile);
-  return space && ({ ...space.target(), kind, domain } as UrlTarget);
+  return space && ({ ...space.target(), domain } as UrlTarget);
 }
 
-const KIND_QUESTIONS: Record<'notebook' | KindTarget['kind'], { title: string; placeholder: string }> = {
-  notebook: { title: 'Notebook instance', placeholder: 'Select a notebook instance' },
-  mlflowTrackingServer: { title: 'MLflow tracking server', placeholder: 'Select an MLflow tracking server' },
-  mlflowApp: { title: 'MLflow app', placeholder: 'Select an MLflow app' },
-  partnerApp: { title: 'Partner AI app', placeholder: 'Select a partner AI app' },
-};
-
-const KIND_ITEMS: readonly PickItem<TargetKind>[] = [
-  { label: 'Studio', description: 'a user profile\'s SageMaker Studio', value: 'studio', iconPath: icon('account') },
-  { label: 'Space', description: 'a Studio space (JupyterLab, Code Editor, ...)', value: 'space', iconPath: icon('notebook') },
-  { label: 'Notebook instance', description: 'a SageMaker notebook instance', value: 'notebook', iconPath: icon('vm-running') },
-  { label: 'MLflow tracking server', description: 'its MLflow UI', value: 'mlflowTrackingServer', iconPath: icon('beaker') },
-  { label: 'MLflow app', description: 'its MLflow UI', value: 'mlflowApp', iconPath: icon('graph-line') },
-  { label: 'Partner AI app', description: 'Comet, Deepchecks, Fiddler, Lakera Guard', value: 'partnerApp', iconPath: icon('plug') },
-];
+/** The items of "What to open": each kind's label, with what its palette words say. */
+function kindItems(kinds: readonly TargetKind[]): PickItem<TargetKind>[] {
+  return Object.values(TARGETS)
+    .filter((k) => kinds.includes(k.kind))
+    .map((k) => ({ label: k.label, description: k.palette.about, value: k.kind, iconPath: icon(k.palette.icon) }));
+}
 
 /** The node the command was run on, or the target asked for in the palette (kind first when several fit). */
 export async function resolveTarget(s: ExtensionServices, node: Node | undefined, kinds: readonly TargetKind[]): Promise<UrlTarget | undefined> {
@@ -215,7 +194,7 @@ export async function resolveTarget(s: ExtensionServices, node: Node | undefined
   }
   let kind: TargetKind | undefined = kinds[0];
   if (kinds.length > 1) {
-    kind = await ask(s, { title: 'What to open', placeholder: 'Select what the URL is for', items: KIND_ITEMS.filter((k) => kinds.includes(k.value)) });
+    kind = await ask(s, { title: 'What to open', placeholder: 'Select what the URL is for', items: kindItems(kinds) });
   }
   return kind && askTarget(s, kind);
 }

@@ -1,10 +1,11 @@
 import * as vscode from 'vscode';
-import type { CliInvocation, DomainUrlRequest, NotebookUi, NotebookUrlRequest, PresignedUrl } from '../aws/index';
+import type { CliInvocation, NotebookUi, PresignedUrl } from '../aws/index';
 import {
   CommandLineError,
   LANDING_PATH_RULE,
   LIMITS,
   isAuthorityOf,
+  isSingleUseUrl,
   isSsoDomainRefusal,
   openableUrl,
   toCommandLine,
@@ -20,55 +21,13 @@ import { IDENTITY_CENTER } from '../tree/domain';
 import type { Node } from '../tree/nodes';
 import { icon } from '../tree/presentation';
 import { recordRecent } from './recordRecent';
-import { KIND_OPERATION, isSingleUse, kindLifetimes, presignKind, type KindTarget } from './kinds';
 import { ensureRunning } from './lifecycle';
 import { currentShell, SHELL_NAMES } from '../shell';
-import { describeTarget, targetSpec } from '../kinds/index';
+import { describeTarget } from '../kinds/index';
 import { resolveTarget, type TargetKind, type UrlTarget } from './targets';
+import { urlRequest, type UrlOptions } from './urlRequest';
 
-export interface UrlOptions {
-  readonly landingUri?: string;
-  readonly ui?: NotebookUi;
-  readonly expiresInSeconds?: number;
-  readonly sessionExpirationDurationInSeconds?: number;
-}
-
-type DomainOrNotebookTarget = Exclude<UrlTarget, KindTarget>;
-
-function isKindTarget(t: UrlTarget): t is KindTarget {
-  return t.kind === 'mlflowTrackingServer' || t.kind === 'mlflowApp' || t.kind === 'partnerApp';
-}
-
-/** The request for a target, from the settings (validated first; throws SettingsError) and any options. */
-export function buildRequest(t: DomainOrNotebookTarget, options: UrlOptions = {}): DomainUrlRequest | NotebookUrlRequest {
-  const settings = readUrlSettings();
-  const session = options.sessionExpirationDurationInSeconds ?? settings.sessionExpirationDurationInSeconds;
-  const call = targetSpec(t).urlCall(t);
-  if (call.operation === 'CreatePresignedNotebookInstanceUrl') {
-    return { notebookInstanceName: call.notebookInstanceName, ui: options.ui ?? 'JupyterLab', sessionExpirationDurationInSeconds: session };
-  }
-  if (call.operation !== 'CreatePresignedDomainUrl') {
-    throw new Error(`${call.operation} takes no Studio or notebook request`); // not reached: the type of t excludes it
-  }
-  const { domainId, userProfileName, spaceName, spaceInfo } = call;
-  return {
-    domainId,
-    userProfileName,
-    spaceName,
-    // The default landing page is for Studio; a space opens on its own app unless asked otherwise.
-    landingUri: options.landingUri ?? (spaceName === undefined ? settings.landingUri : undefined),
-    expiresInSeconds: options.expiresInSeconds ?? settings.expiresInSeconds,
-    sessionExpirationDurationInSeconds: session,
-    spaceInfo,
-  };
-}
-
-async function presign(s: ExtensionServices, t: DomainOrNotebookTarget, request: DomainUrlRequest | NotebookUrlRequest): Promise<PresignedUrl> {
-  const access = s.session.access();
-  return t.kind === 'notebook'
-    ? access.presignNotebookUrl(t.region, request as NotebookUrlRequest)
-    : access.presignDomainUrl(t.region, request as DomainUrlRequest);
-}
+export type { UrlOptions } from './urlRequest';
 
 /**
  * The URL to open or copy, checked (see openableUrl): without sagemaker.endpointUrl only https on
@@ -95,7 +54,7 @@ type DomainTarget = Extract<UrlTarget, { kind: 'studio' | 'space' }>;
 
 /** A Studio or space target in a domain that signs in through IAM Identity Center. */
 export function ssoTarget(t: UrlTarget): DomainTarget | undefined {
-  return (t.kind === 'studio' || t.kind === 'space') && t.domain.authMode === 'SSO' ? t : undefined;
+  return 'domain' in t && t.domain.authMode === 'SSO' ? t : undefined;
 }
 
 /** Why an IAM Identity Center domain is opened at its own URL: the same words wherever it happens. */
@@ -129,16 +88,17 @@ async function deliverDomainUrl(s: ExtensionServices, t: DomainTarget, how: 'ope
   void s.prompter().message('info', `${how === 'open' ? 'Opened' : 'Copied'} the ${IDENTITY_CENTER} sign-in of ${t.domain.domainName}. ${ssoReason(t)}`, []);
 }
 
-/** Makes the URL and opens it in the browser, or copies it with an expiry countdown. */
+/**
+ * Makes the URL and opens it in the browser, or copies it with an expiry countdown: the request
+ * checked first (./urlRequest.ts), a stopped target offered a start, then one presigning call,
+ * its operation's; a single-use URL says so when copied.
+ */
 export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 'copy', options: UrlOptions = {}): Promise<void> {
   const sso = ssoTarget(t);
   if (sso) {
     return deliverDomainUrl(s, sso, how);
   }
-  if (isKindTarget(t)) {
-    return deliverKind(s, t, how, options);
-  }
-  const request = buildRequest(t, options); // settings checked before any call
+  const request = urlRequest(t, options); // settings checked before any call
   let target: UrlTarget | undefined = t;
   if (how === 'open') {
     target = await ensureRunning(s, t);
@@ -149,46 +109,18 @@ export async function deliver(s: ExtensionServices, t: UrlTarget, how: 'open' | 
   const what = describeTarget(target);
   let presigned: PresignedUrl;
   try {
-    presigned = await presign(s, target as DomainOrNotebookTarget, request);
+    presigned = await s.session.access().presignUrl(target.region, request);
   } catch (e) {
     // The domain's AuthMode was not known (not described yet, or DescribeDomain not allowed), and
     // SageMaker refused for this reason: the tree learns it, and the domain's own URL serves.
-    if ((target.kind === 'studio' || target.kind === 'space') && isSsoDomainRefusal(e)) {
+    if ('domain' in target && isSsoDomainRefusal(e)) {
       const domain = { ...target.domain, authMode: 'SSO' as const };
       s.tree.updateDomain(domain);
       return deliverDomainUrl(s, { ...target, domain }, how);
     }
     throw e;
   }
-  const checked = checkedUrl(presigned.url, s.session.settings.endpointUrl);
-  if (how === 'open') {
-    const opened = await s.prompter().openExternal(checked.uri);
-    s.log.info(`Opened ${what}${opened ? '' : ' (the browser did not confirm)'}`);
-    vscode.window.setStatusBarMessage(`$(link-external) Opened ${what}`, 4000);
-  } else {
-    await s.clipboard.copy(checked.url, what, presigned.expiresAt);
-    s.log.info(`Copied the URL for ${what}; it expires at ${presigned.expiresAt.toISOString()}`);
-  }
-  await recordRecent(s, target);
-}
-
-/**
- * The same for a tracking server, MLflow app or partner app: lifetimes checked against the
- * operation's own limits first, one presigning call; a single-use URL says so when copied.
- */
-async function deliverKind(s: ExtensionServices, t: KindTarget, how: 'open' | 'copy', options: UrlOptions): Promise<void> {
-  const lifetimes = kindLifetimes(KIND_OPERATION[t.kind], options); // before any call
-  let target: UrlTarget | undefined = t;
-  if (how === 'open') {
-    target = await ensureRunning(s, t); // a stopped tracking server is offered a start
-    if (!target) {
-      return;
-    }
-  }
-  const kt = target as KindTarget;
-  const what = describeTarget(kt);
-  const presigned = await presignKind(s, kt, lifetimes);
-  const once = isSingleUse(kt.kind);
+  const once = isSingleUseUrl(request.operation);
   const checked = checkedUrl(presigned.url, s.session.settings.endpointUrl);
   if (how === 'open') {
     const opened = await s.prompter().openExternal(checked.uri);
@@ -200,7 +132,7 @@ async function deliverKind(s: ExtensionServices, t: KindTarget, how: 'open' | 'c
     vscode.window.setStatusBarMessage(`$(copy) Copied the URL for ${what}: ${once ? 'it works once, ' : ''}until ${until}`, 5000);
     s.log.info(`Copied the URL for ${what}${once ? ' (single use)' : ''}; it expires at ${presigned.expiresAt.toISOString()}`);
   }
-  await recordRecent(s, kt);
+  await recordRecent(s, target);
 }
 
 /** A command that opens or copies for one kind of node (the palette asks for it). */
@@ -235,7 +167,7 @@ function numberValidator(name: string, limits: { min: number; max: number }) {
 export function openWithOptions(s: ExtensionServices) {
   return async (node?: Node): Promise<void> => {
     const t = await resolveTarget(s, node, ['studio', 'space', 'notebook']);
-    if (!t || isKindTarget(t)) {
+    if (!t) {
       return;
     }
     const p = s.prompter();
@@ -331,10 +263,10 @@ export function openWithOptions(s: ExtensionServices) {
 /** Every kind that makes a URL has its CLI line. */
 const CLI_KINDS: TargetKind[] = ['studio', 'space', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'];
 
-/** The API call behind a target's URL (its kind's), with the lifetimes the URL commands would use (checked first). */
+/** The API call behind a target's URL, as the URL commands would make it (its settings checked first). */
 function cliInvocation(t: UrlTarget): CliInvocation {
-  // The MLflow and partner app operations take lifetimes within their own limits; the others, the URL settings.
-  return urlCallInvocation(targetSpec(t).urlCall(t), isKindTarget(t) ? kindLifetimes(KIND_OPERATION[t.kind]) : buildRequest(t));
+  const request = urlRequest(t);
+  return urlCallInvocation(request, request);
 }
 
 /**

@@ -116,6 +116,19 @@ export interface TargetSpec<K extends TargetKind> extends KindSpec {
   fromRef(access: SageMakerAccess, ref: EnvRef, names: DisplayNames): Promise<TargetKinds[K]>;
   /** How it is started and stopped, for a kind that is. */
   readonly lifecycle?: Lifecycle<TargetKinds[K]>;
+  /** How the palette offers it (src/commands/targets.ts). */
+  readonly palette: PaletteSpec;
+}
+
+/**
+ * The palette's words for a target kind: its item in "What to open" (its `label`, `about`, the
+ * codicon `icon`); for a kind picked from a root group's list (`GroupSpec.opens`), the question
+ * is titled with its `label`, and `select` is its placeholder.
+ */
+export interface PaletteSpec {
+  readonly about: string;
+  readonly icon: string;
+  readonly select?: string;
 }
 
 /** How a target is started, stopped and waited on (a space's app, a notebook instance, a tracking server). */

@@ -54,6 +54,7 @@ export function trackingServerStateKey(s: Pick<MlflowTrackingServer, 'region' | 
 export const trackingServerTarget: TargetSpec<'mlflowTrackingServer'> = {
   kind: 'mlflowTrackingServer',
   label: 'MLflow tracking server',
+  palette: { about: 'its MLflow UI', icon: 'beaker', select: 'Select an MLflow tracking server' },
   keys: { name: FIELD_RULES.TrackingServerName },
   describe: (r) => `MLflow tracking server ${r.name}`,
   name: (t) => `MLflow tracking server ${t.server.trackingServerName}`,
@@ -79,6 +80,7 @@ export const trackingServerTarget: TargetSpec<'mlflowTrackingServer'> = {
 export const mlflowAppTarget: TargetSpec<'mlflowApp'> = {
   kind: 'mlflowApp',
   label: 'MLflow app',
+  palette: { about: 'its MLflow UI', icon: 'graph-line', select: 'Select an MLflow app' },
   keys: { arn: FIELD_RULES.MlflowAppArn },
   describe: (r, n) => `MLflow app ${n?.displayName ?? r.arn}`,
   name: (t) => `MLflow app ${t.app.name}`,

@@ -32,6 +32,7 @@ export function notebookStateKey(n: NotebookInstance): string {
 export const notebookTarget: TargetSpec<'notebook'> = {
   kind: 'notebook',
   label: 'Notebook instance',
+  palette: { about: 'a SageMaker notebook instance', icon: 'vm-running', select: 'Select a notebook instance' },
   keys: { name: FIELD_RULES.NotebookInstanceName },
   describe: (r) => `notebook instance ${r.name}`,
   name: (t) => `notebook instance ${t.notebook.notebookInstanceName}`,

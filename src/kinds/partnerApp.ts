@@ -26,6 +26,7 @@ export interface PartnerAppTarget {
 export const partnerAppTarget: TargetSpec<'partnerApp'> = {
   kind: 'partnerApp',
   label: 'Partner AI app',
+  palette: { about: 'Comet, Deepchecks, Fiddler, Lakera Guard', icon: 'plug', select: 'Select a partner AI app' },
   keys: { arn: FIELD_RULES.PartnerAppArn },
   describe: (r, n) => `partner AI app ${n?.displayName ?? r.arn}`,
   name: (t) => `partner AI app ${t.app.name}`,

@@ -43,6 +43,7 @@ const APP_STATES: readonly string[] = ['Running', 'Starting', 'Stopping', 'Stopp
 export const spaceTarget: TargetSpec<'space'> = {
   kind: 'space',
   label: 'Space',
+  palette: { about: 'a Studio space (JupyterLab, Code Editor, ...)', icon: 'notebook' },
   keys: { domain: FIELD_RULES.DomainId, profile: FIELD_RULES.UserProfileName, space: FIELD_RULES.SpaceName },
   describe: (r, n) =>
     `space ${n?.displayName && n.displayName !== r.space ? `${n.displayName} (${r.space})` : r.space} of user profile ${r.profile} in domain ${domainPart(r, n?.domainName)}`,

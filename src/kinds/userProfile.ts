@@ -29,6 +29,7 @@ export interface StudioTarget {
 export const studioTarget: TargetSpec<'studio'> = {
   kind: 'studio',
   label: 'Studio',
+  palette: { about: "a user profile's SageMaker Studio", icon: 'account' },
   keys: { domain: FIELD_RULES.DomainId, profile: FIELD_RULES.UserProfileName },
   describe: (r, n) => `Studio for user profile ${r.profile} in domain ${domainPart(r, n?.domainName)}`,
   name: (t) => `Studio for ${t.userProfileName} (${t.domain.domainName})`,

@@ -3,7 +3,7 @@
  * these credentials a session for that reason, and then the browser instead.
  */
 import { AwsError } from '../aws/index';
-import { describeTarget, type UrlTarget } from '../commands/targets';
+import { describeTarget, type UrlTarget } from '../kinds/index';
 import { deliver } from '../commands/urls';
 import type { ExtensionServices } from '../context';
 import { userMessage } from '../errors';

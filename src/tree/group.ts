@@ -1,4 +1,5 @@
 import * as vscode from 'vscode';
+import type { TargetKind } from '../kinds/index';
 import type { RowData } from '../lastKnown/snapshot';
 import type { NameFilter } from './filter';
 import { Listing, type FetchContext, type ListNodeBase, type RestoringList, type TreeNodeKinds, type Node } from './listing';
@@ -21,6 +22,10 @@ export interface GroupSpec {
   readonly nameFilter?: NameFilter;
   /** Filters of the lists nested under this group's rows (a domain's user profiles, their spaces), for the filter's UI. */
   readonly nestedFilters?: readonly NameFilter[];
+  /** The target kinds its rows open, each picked in the palette from this group's list (src/commands/targets.ts). */
+  readonly opens?: readonly TargetKind[];
+  /** The palette's list of one of them, when the group lists more than one: its rows of that kind, and a page of them read for the pick alone. */
+  kindList?(kind: TargetKind, group: GroupNode): { accepts(n: Node): boolean; fetch(ctx: FetchContext): Promise<{ items: Node[]; nextToken?: string }> };
   /** The node a kept row of the last-known tree becomes in this group; undefined: not one of its rows. */
   keptChild(row: RowData, group: GroupNode): Node | undefined;
   fetchPage(ctx: FetchContext, group: GroupNode): Promise<{ items: Node[]; nextToken?: string }>;

@@ -27,6 +27,8 @@ export const mlflowGroup: GroupSpec = {
   label: 'MLflow',
   listName: 'MLflow tracking servers or apps',
   icon: 'beaker',
+  opens: ['mlflowTrackingServer', 'mlflowApp'],
+  kindList: (kind, group) => ({ accepts: (n) => n.kind === kind, fetch: (ctx) => fetchMlflowKind(kind as MlflowKind, ctx, group) }),
   // ListMlflowTrackingServers and ListMlflowApps have no name filter: the loaded rows are filtered.
   nameFilter: { key: 'mlflow', label: 'MLflow tracking servers and apps' },
   keptChild: (row, group) =>
@@ -60,7 +62,9 @@ export { trackingServerStateKey };
  * One of the group's two lists alone, as the group's rows: the palette asks for tracking servers or
  * for MLflow apps, and lists only that one.
  */
-export async function fetchMlflowKind(kind: 'mlflowTrackingServer' | 'mlflowApp', ctx: FetchContext, group: GroupNode): Promise<{ items: Node[]; nextToken?: string }> {
+type MlflowKind = 'mlflowTrackingServer' | 'mlflowApp';
+
+export async function fetchMlflowKind(kind: MlflowKind, ctx: FetchContext, group: GroupNode): Promise<{ items: Node[]; nextToken?: string }> {
   // Tokens as the group's own (so a page token of the tree's list can be continued here).
   const { phase, token } = phaseOf(ctx.nextToken);
   const o = { maxResults: ctx.pageSize, signal: ctx.signal };

@@ -14,6 +14,7 @@ export const notebooksGroup: GroupSpec = {
   group: 'notebooks',
   label: 'Notebook Instances',
   listName: 'notebook instances',
+  opens: ['notebook'],
   icon: 'notebook',
   nameFilter: { key: 'notebooks', label: 'Notebook instances', serverParam: 'NameContains' },
   keptChild: (row, group) => (row.kind === 'notebook' ? new NotebookNode(row.data, group) : undefined),

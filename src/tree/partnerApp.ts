@@ -24,6 +24,7 @@ export const partnerAppsGroup: GroupSpec = {
   group: 'partnerApps',
   label: 'Partner AI Apps',
   listName: 'partner AI apps',
+  opens: ['partnerApp'],
   icon: 'plug',
   // ListPartnerApps has no name filter: the loaded rows are filtered.
   nameFilter: { key: 'partnerApps', label: 'Partner AI apps' },

@@ -52,7 +52,7 @@ async function main(): Promise<void> {
 
     emu.resetCallCounts();
     t = performance.now();
-    await access.presignDomainUrl('us-east-1', { domainId, userProfileName: 'user-01500', spaceName: first.items[0].spaceName });
+    await access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId, userProfileName: 'user-01500', spaceName: first.items[0].spaceName });
     const presign = `presigned URL for a listed space: ${emu.callCount()} call(s), ${(performance.now() - t).toFixed(1)} ms`;
 
     console.log('AWS access layer benchmark (local SageMaker endpoint, large data set)');

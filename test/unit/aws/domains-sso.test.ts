@@ -38,14 +38,14 @@ describe('aws/domains: AuthMode (DescribeDomain) and IAM Identity Center domains
   });
 
   it('a presigned URL refused because the domain is SSO is recognised as such; other refusals are not', async () => {
-    const refused = await access.presignDomainUrl('eu-west-1', { domainId: SSO, userProfileName: 'kenji' }).then(
+    const refused = await access.presignUrl('eu-west-1', { operation: 'CreatePresignedDomainUrl', domainId: SSO, userProfileName: 'kenji' }).then(
       () => assert.fail('an SSO domain got a presigned URL'),
       (e: unknown) => e,
     );
     assert.ok(refused instanceof AwsError);
     assert.equal(refused.kind, 'validation');
     assert.ok(isSsoDomainRefusal(refused), `not recognised: ${refused.message}`);
-    const other = await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'nobody-here' }).then(
+    const other = await access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: EAST, userProfileName: 'nobody-here' }).then(
       () => assert.fail('a missing profile got a URL'),
       (e: unknown) => e,
     );

@@ -125,7 +125,7 @@ describe('aws/errors from injected faults (local SageMaker endpoint)', function 
 
   it('access denied names the IAM action', async () => {
     fx.emu.setFault({ operation: 'CreatePresignedDomainUrl', kind: 'error', errorType: 'AccessDeniedException', message: 'User: arn:aws:iam::123456789012:user/x is not authorized' });
-    const e = await awsError(fx.access().presignDomainUrl('us-east-1', { domainId: 'd-7kx2hq9mzp4a', userProfileName: 'alice' }), 'access-denied');
+    const e = await awsError(fx.access().presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: 'd-7kx2hq9mzp4a', userProfileName: 'alice' }), 'access-denied');
     assert.equal(
       e.userMessage,
       'Access denied: your AWS identity is not allowed to call sagemaker:CreatePresignedDomainUrl. Ask your administrator to allow sagemaker:CreatePresignedDomainUrl.',

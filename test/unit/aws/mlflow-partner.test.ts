@@ -95,7 +95,7 @@ describe('aws/MLflow and partner AI apps (local SageMaker endpoint)', function (
 
   it('presigns a tracking server URL with the lifetimes asked for, single use, one call', async () => {
     fx.emu.resetCallCounts();
-    const p = await access.presignMlflowTrackingServerUrl('us-east-1', { trackingServerName: 'mlflow-platform', expiresInSeconds: 60, sessionExpirationDurationInSeconds: 1800 });
+    const p = await access.presignUrl('us-east-1', { operation: 'CreatePresignedMlflowTrackingServerUrl', trackingServerName: 'mlflow-platform', expiresInSeconds: 60, sessionExpirationDurationInSeconds: 1800 });
     assert.match(p.url, /^http:\/\/127\.0\.0\.1:\d+\//);
     assert.equal(fx.emu.callCount(), 1);
     const [grant] = fx.emu.presignedGrants();
@@ -108,8 +108,8 @@ describe('aws/MLflow and partner AI apps (local SageMaker endpoint)', function (
   });
 
   it('presigns an MLflow app URL and a partner app URL (its answer field is Url) with the longest lifetimes by default', async () => {
-    const app = await access.presignMlflowAppUrl('us-east-1', { arn: TEAM_MLFLOW });
-    const partner = await access.presignPartnerAppUrl('us-east-1', { arn: COMET });
+    const app = await access.presignUrl('us-east-1', { operation: 'CreatePresignedMlflowAppUrl', arn: TEAM_MLFLOW });
+    const partner = await access.presignUrl('us-east-1', { operation: 'CreatePartnerAppPresignedUrl', arn: COMET });
     assert.ok(app.url && partner.url);
     const grants = fx.emu.presignedGrants();
     assert.deepEqual(
@@ -123,11 +123,11 @@ describe('aws/MLflow and partner AI apps (local SageMaker endpoint)', function (
 
   it('refuses lifetimes outside the operation\'s range and bad names/ARNs without calling', async () => {
     fx.emu.resetCallCounts();
-    let e = await awsError(access.presignMlflowTrackingServerUrl('us-east-1', { trackingServerName: 'mlflow-platform', expiresInSeconds: 301 }), 'validation');
+    let e = await awsError(access.presignUrl('us-east-1', { operation: 'CreatePresignedMlflowTrackingServerUrl', trackingServerName: 'mlflow-platform', expiresInSeconds: 301 }), 'validation');
     assert.match(e.userMessage, /ExpiresInSeconds \(URL lifetime\) of CreatePresignedMlflowTrackingServerUrl must be a whole number of seconds from 5 to 300; got 301/);
-    e = await awsError(access.presignMlflowAppUrl('us-east-1', { arn: TEAM_MLFLOW, sessionExpirationDurationInSeconds: 60 }), 'validation');
+    e = await awsError(access.presignUrl('us-east-1', { operation: 'CreatePresignedMlflowAppUrl', arn: TEAM_MLFLOW, sessionExpirationDurationInSeconds: 60 }), 'validation');
     assert.match(e.userMessage, /CreatePresignedMlflowAppUrl must be a whole number of seconds from 1800 to 43200; got 60/);
-    e = await awsError(access.presignPartnerAppUrl('us-east-1', { arn: TEAM_MLFLOW }), 'validation');
+    e = await awsError(access.presignUrl('us-east-1', { operation: 'CreatePartnerAppPresignedUrl', arn: TEAM_MLFLOW }), 'validation');
     assert.match(e.userMessage, /not the ARN of a partner AI app/);
     e = await awsError(access.startMlflowTrackingServer('us-east-1', 'bad name'), 'validation');
     assert.match(e.userMessage, /TrackingServerName "bad name" is not valid/);
@@ -135,7 +135,7 @@ describe('aws/MLflow and partner AI apps (local SageMaker endpoint)', function (
   });
 
   it('a tracking server that is not running gets the service\'s refusal for a URL', async () => {
-    const e = await awsError(access.presignMlflowTrackingServerUrl('us-east-1', { trackingServerName: 'fraud-experiments' }));
+    const e = await awsError(access.presignUrl('us-east-1', { operation: 'CreatePresignedMlflowTrackingServerUrl', trackingServerName: 'fraud-experiments' }));
     assert.equal(e.operation, 'CreatePresignedMlflowTrackingServerUrl');
   });
 

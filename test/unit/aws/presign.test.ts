@@ -41,7 +41,7 @@ describe('aws/presigned URLs (local SageMaker endpoint)', function () {
 
   it('Studio for a user profile: one call, the URL opens Studio, expiry times are set', async () => {
     const before = Date.now();
-    const r = await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'carol', expiresInSeconds: 60, sessionExpirationDurationInSeconds: 3600 });
+    const r = await access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: EAST, userProfileName: 'carol', expiresInSeconds: 60, sessionExpirationDurationInSeconds: 3600 });
     const after = Date.now();
     assert.equal(fx.emu.callCount(), 1);
     assert.equal(fx.emu.callCount('CreatePresignedDomainUrl'), 1);
@@ -56,7 +56,7 @@ describe('aws/presigned URLs (local SageMaker endpoint)', function () {
   });
 
   it('the URL lifetime asked for is the one the service applies: opens before, sign-in page after', async () => {
-    const r = await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'carol', expiresInSeconds: 5 });
+    const r = await access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: EAST, userProfileName: 'carol', expiresInSeconds: 5 });
     assert.equal((await openPage(r.url)).status, 200);
     fx.emu.advanceClock(6_000);
     const late = await fetch(r.url, { redirect: 'manual' });
@@ -67,7 +67,7 @@ describe('aws/presigned URLs (local SageMaker endpoint)', function () {
 
   it('defaults: URL lifetime 300 s, session 43200 s', async () => {
     const before = Date.now();
-    const r = await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'carol' });
+    const r = await access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: EAST, userProfileName: 'carol' });
     assert.ok(Math.abs(r.expiresAt.getTime() - before - 300_000) < 5_000);
     assert.ok(Math.abs(r.sessionExpiresAt.getTime() - before - 43_200_000) < 5_000);
     const page = await openPage(r.url);
@@ -76,23 +76,23 @@ describe('aws/presigned URLs (local SageMaker endpoint)', function () {
   });
 
   it('a shared space opens its app; a landing URI chooses the app', async () => {
-    const space = await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'bob', spaceName: 'shared-code-review' });
+    const space = await access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: EAST, userProfileName: 'bob', spaceName: 'shared-code-review' });
     let page = await openPage(space.url);
     assert.equal(page.title, 'Code Editor');
     assert.equal(page.fields.Space, 'shared-code-review');
     assert.equal(page.fields['User profile'], 'bob');
 
-    const landing = await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'bob', landingUri: 'app:JupyterLab:lab/tree/x.ipynb' });
+    const landing = await access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: EAST, userProfileName: 'bob', landingUri: 'app:JupyterLab:lab/tree/x.ipynb' });
     page = await openPage(landing.url);
     assert.equal(page.title, 'JupyterLab');
     assert.equal(page.fields['Landing page'], 'app:JupyterLab:lab/tree/x.ipynb');
 
-    const studio = await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'bob', spaceName: 'team-analytics', landingUri: 'studio::' });
+    const studio = await access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: EAST, userProfileName: 'bob', spaceName: 'team-analytics', landingUri: 'studio::' });
     assert.equal((await openPage(studio.url)).title, 'SageMaker Studio');
   });
 
   it("owner rule: a private space's URL is made for its owner, with one DescribeSpace when nothing is known", async () => {
-    const r = await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'bob', spaceName: 'alice-jupyterlab' });
+    const r = await access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: EAST, userProfileName: 'bob', spaceName: 'alice-jupyterlab' });
     assert.equal(fx.emu.callCount('DescribeSpace'), 1);
     assert.equal(fx.emu.callCount('CreatePresignedDomainUrl'), 1);
     const page = await openPage(r.url);
@@ -104,27 +104,27 @@ describe('aws/presigned URLs (local SageMaker endpoint)', function () {
   it('owner rule costs no extra call when the space was listed or its ownership is passed', async () => {
     const spaces = await access.listSpacesFor('us-east-1', EAST, 'alice');
     fx.emu.resetCallCounts();
-    const listed = await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'bob', spaceName: 'alice-code-editor' });
+    const listed = await access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: EAST, userProfileName: 'bob', spaceName: 'alice-code-editor' });
     assert.equal(fx.emu.callCount(), 1);
     assert.equal((await openPage(listed.url)).fields['User profile'], 'alice');
 
     const fresh = fx.access();
     const space = spaces.items.find((s) => s.spaceName === 'alice-jupyterlab')!;
     fx.emu.resetCallCounts();
-    const passed = await fresh.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'carol', spaceName: space.spaceName, spaceInfo: space });
+    const passed = await fresh.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: EAST, userProfileName: 'carol', spaceName: space.spaceName, spaceInfo: space });
     assert.equal(fx.emu.callCount(), 1);
     assert.equal((await openPage(passed.url)).fields['User profile'], 'alice');
   });
 
   it('notebook instance: Jupyter (classic) and JupyterLab', async () => {
-    const classic = await access.presignNotebookUrl('us-east-1', { notebookInstanceName: 'fraud-detection-dev', ui: 'Jupyter', sessionExpirationDurationInSeconds: 1800 });
+    const classic = await access.presignUrl('us-east-1', { operation: 'CreatePresignedNotebookInstanceUrl', notebookInstanceName: 'fraud-detection-dev', ui: 'Jupyter', sessionExpirationDurationInSeconds: 1800 });
     let page = await openPage(classic.url);
     assert.equal(page.status, 200);
     assert.equal(page.title, 'Jupyter');
     assert.equal(page.fields['Notebook instance'], 'fraud-detection-dev');
     assert.equal(page.fields['Session lifetime (seconds)'], '1800');
 
-    const lab = await access.presignNotebookUrl('us-east-1', { notebookInstanceName: 'fraud-detection-dev', ui: 'JupyterLab' });
+    const lab = await access.presignUrl('us-east-1', { operation: 'CreatePresignedNotebookInstanceUrl', notebookInstanceName: 'fraud-detection-dev', ui: 'JupyterLab' });
     assert.equal(new URL(lab.url).searchParams.get('view'), 'lab');
     page = await openPage(lab.url);
     assert.equal(page.title, 'JupyterLab');
@@ -133,26 +133,26 @@ describe('aws/presigned URLs (local SageMaker endpoint)', function () {
   });
 
   it('a stopped notebook instance: the service refuses, as a validation error', async () => {
-    const msg = await validationError(access.presignNotebookUrl('us-east-1', { notebookInstanceName: 'churn-model-training', ui: 'Jupyter' }));
+    const msg = await validationError(access.presignUrl('us-east-1', { operation: 'CreatePresignedNotebookInstanceUrl', notebookInstanceName: 'churn-model-training', ui: 'Jupyter' }));
     assert.match(msg, /InService/);
   });
 
   it('every validation rule refuses before any call, with its message', async () => {
     const base = { domainId: EAST, userProfileName: 'alice' };
     const cases: [Promise<unknown>, string][] = [
-      [access.presignDomainUrl('us-east-1', { ...base, expiresInSeconds: 4 }), 'ExpiresInSeconds (URL lifetime) must be from 5 to 300 seconds; got 4.'],
-      [access.presignDomainUrl('us-east-1', { ...base, expiresInSeconds: 301 }), 'ExpiresInSeconds (URL lifetime) must be from 5 to 300 seconds; got 301.'],
-      [access.presignDomainUrl('us-east-1', { ...base, sessionExpirationDurationInSeconds: 1799 }), 'SessionExpirationDurationInSeconds (session lifetime) must be from 1800 to 43200 seconds; got 1799.'],
-      [access.presignDomainUrl('us-east-1', { ...base, sessionExpirationDurationInSeconds: 43201 }), 'SessionExpirationDurationInSeconds (session lifetime) must be from 1800 to 43200 seconds; got 43201.'],
-      [access.presignDomainUrl('us-east-1', { ...base, landingUri: 'app:Notebook:/x' }), 'The landing URI names an unknown app "Notebook"; allowed: JupyterServer, JupyterLab, RStudioServerPro, CodeEditor, Canvas.'],
-      [access.presignDomainUrl('us-east-1', { ...base, landingUri: '/lab' }), 'The landing URI must be studio::<path> or app:<JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas>:<path>; got "/lab".'],
-      [access.presignDomainUrl('us-east-1', { ...base, domainId: 'domain-1' }), 'DomainId "domain-1" is not a domain id; expected d- followed by lowercase letters and digits, e.g. d-abc123def456.'],
-      [access.presignDomainUrl('us-east-1', { ...base, userProfileName: 'alice_1' }), 'UserProfileName "alice_1" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).'],
-      [access.presignDomainUrl('us-east-1', { ...base, spaceName: 'space-' }), 'SpaceName "space-" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).'],
-      [access.presignDomainUrl('us-east1', base), '"us-east1" is not an AWS region name; expected a name such as us-east-1 or eu-west-2.'],
-      [access.presignNotebookUrl('us-east-1', { notebookInstanceName: 'nb 1', ui: 'Jupyter' }), 'NotebookInstanceName "nb 1" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).'],
-      [access.presignNotebookUrl('us-east-1', { notebookInstanceName: 'nb', ui: 'Lab' as never }), 'The notebook UI must be JupyterLab or Jupyter; got "Lab".'],
-      [access.presignNotebookUrl('us-east-1', { notebookInstanceName: 'nb', ui: 'Jupyter', sessionExpirationDurationInSeconds: 60 }), 'SessionExpirationDurationInSeconds (session lifetime) must be from 1800 to 43200 seconds; got 60.'],
+      [access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', ...base, expiresInSeconds: 4 }), 'ExpiresInSeconds (URL lifetime) must be from 5 to 300 seconds; got 4.'],
+      [access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', ...base, expiresInSeconds: 301 }), 'ExpiresInSeconds (URL lifetime) must be from 5 to 300 seconds; got 301.'],
+      [access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', ...base, sessionExpirationDurationInSeconds: 1799 }), 'SessionExpirationDurationInSeconds (session lifetime) must be from 1800 to 43200 seconds; got 1799.'],
+      [access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', ...base, sessionExpirationDurationInSeconds: 43201 }), 'SessionExpirationDurationInSeconds (session lifetime) must be from 1800 to 43200 seconds; got 43201.'],
+      [access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', ...base, landingUri: 'app:Notebook:/x' }), 'The landing URI names an unknown app "Notebook"; allowed: JupyterServer, JupyterLab, RStudioServerPro, CodeEditor, Canvas.'],
+      [access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', ...base, landingUri: '/lab' }), 'The landing URI must be studio::<path> or app:<JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas>:<path>; got "/lab".'],
+      [access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', ...base, domainId: 'domain-1' }), 'DomainId "domain-1" is not a domain id; expected d- followed by lowercase letters and digits, e.g. d-abc123def456.'],
+      [access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', ...base, userProfileName: 'alice_1' }), 'UserProfileName "alice_1" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).'],
+      [access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', ...base, spaceName: 'space-' }), 'SpaceName "space-" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).'],
+      [access.presignUrl('us-east1', { operation: 'CreatePresignedDomainUrl', ...base }), '"us-east1" is not an AWS region name; expected a name such as us-east-1 or eu-west-2.'],
+      [access.presignUrl('us-east-1', { operation: 'CreatePresignedNotebookInstanceUrl', notebookInstanceName: 'nb 1', ui: 'Jupyter' }), 'NotebookInstanceName "nb 1" is not valid; use letters and digits, optionally separated by hyphens (no leading or trailing hyphen).'],
+      [access.presignUrl('us-east-1', { operation: 'CreatePresignedNotebookInstanceUrl', notebookInstanceName: 'nb', ui: 'Lab' as never }), 'The notebook UI must be JupyterLab or Jupyter; got "Lab".'],
+      [access.presignUrl('us-east-1', { operation: 'CreatePresignedNotebookInstanceUrl', notebookInstanceName: 'nb', ui: 'Jupyter', sessionExpirationDurationInSeconds: 60 }), 'SessionExpirationDurationInSeconds (session lifetime) must be from 1800 to 43200 seconds; got 60.'],
     ];
     for (const [p, message] of cases) {
       assert.equal(await validationError(p), message);
@@ -170,8 +170,8 @@ describe('aws/presigned URLs (local SageMaker endpoint)', function () {
   it('nothing recorded or thrown carries a URL token', async () => {
     fx.records.length = 0;
     const urls = [
-      (await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'alice', spaceName: 'alice-jupyterlab' })).url,
-      (await access.presignNotebookUrl('us-east-1', { notebookInstanceName: 'fraud-detection-dev', ui: 'JupyterLab' })).url,
+      (await access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: EAST, userProfileName: 'alice', spaceName: 'alice-jupyterlab' })).url,
+      (await access.presignUrl('us-east-1', { operation: 'CreatePresignedNotebookInstanceUrl', notebookInstanceName: 'fraud-detection-dev', ui: 'JupyterLab' })).url,
     ];
     const tokens = urls.map((u) => new URL(u).searchParams.get('token') ?? new URL(u).searchParams.get('authToken'));
     assert.ok(tokens.every((t) => typeof t === 'string' && t.length > 8), 'the URLs carry tokens');
@@ -186,7 +186,7 @@ describe('aws/presigned URLs (local SageMaker endpoint)', function () {
     const token = tokens[0]!;
     fx.emu.setFault({ operation: 'CreatePresignedDomainUrl', kind: 'error', errorType: 'ValidationException', status: 400, message: `Bad request for ${urls[0]}` });
     try {
-      await access.presignDomainUrl('us-east-1', { domainId: EAST, userProfileName: 'alice' });
+      await access.presignUrl('us-east-1', { operation: 'CreatePresignedDomainUrl', domainId: EAST, userProfileName: 'alice' });
       assert.fail('expected an error');
     } catch (e) {
       assert.ok(e instanceof AwsError);

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { urlCallInvocation, type SageMakerAccess } from '../../../src/aws/index';
+import { isSingleUseUrl, urlCallInvocation, type SageMakerAccess } from '../../../src/aws/index';
 import { RESOURCES, TARGETS, describeTarget, targetSpec, type Lifecycle, type TargetKind, type UrlTarget } from '../../../src/kinds/index';
 import { checkRef } from '../../../src/links/kinds';
 import { linkFor, parseLink } from '../../../src/links/link';
@@ -32,6 +32,17 @@ async function oneOfEach(access: SageMakerAccess): Promise<Record<TargetKind, Ur
     mlflowApp: { kind: 'mlflowApp', region, app: mlflowApp },
     partnerApp: { kind: 'partnerApp', region, app: partnerApp },
   };
+}
+
+/** One target of each kind that opens now (a URL is made only for a running or ready one). */
+async function openableOfEach(access: SageMakerAccess): Promise<UrlTarget[]> {
+  const targets = await oneOfEach(access);
+  const region = 'us-east-1';
+  const notebook = (await access.listNotebookInstances(region)).items.find((n) => n.status === 'InService');
+  const server = (await access.listMlflowTrackingServers(region)).items.find((v) => v.isActive === 'Active');
+  const app = (await access.listMlflowApps(region)).items.find((a) => a.status === 'Created' || a.status === 'Updated');
+  assert.ok(notebook && server && app, 'the demo data has one of each that opens');
+  return Object.values({ ...targets, notebook: { kind: 'notebook', region, notebook }, mlflowTrackingServer: { kind: 'mlflowTrackingServer', region, server }, mlflowApp: { kind: 'mlflowApp', region, app } });
 }
 
 /** What looking a reference up costs, where it is not one Describe call. */
@@ -102,6 +113,29 @@ describe('kinds: what each kind of resource is, written once (src/kinds/)', () =
       for (const m of input.required ?? []) {
         assert.ok(given.includes(m), `${t.kind}: ${call.operation} needs ${m}`);
       }
+    }
+  });
+
+  it('each target kind: its URL is made by presignUrl from the call it names, with one call of that operation, for that resource', async () => {
+    const access = fx.access();
+    const targets = await openableOfEach(access);
+    assert.deepEqual(targets.map((t) => t.kind), Object.keys(TARGETS));
+    for (const t of targets) {
+      const call = targetSpec(t).urlCall(t);
+      fx.emu.reset();
+      const url = await access.presignUrl(t.region, { ...call, expiresInSeconds: 60, sessionExpirationDurationInSeconds: 1800 });
+      assert.equal(fx.emu.callCount(), 1, `${t.kind}: one call`);
+      assert.equal(fx.emu.callCount(call.operation), 1, `${t.kind}: ${call.operation}`);
+      const grants = fx.emu.presignedGrants();
+      assert.equal(grants.length, 1, `${t.kind}: one URL granted`);
+      const g = grants[0];
+      // What the grant names is what the call named (the emulator checked each member against the model).
+      const named = Object.fromEntries(Object.entries(call).filter(([k]) => k !== 'operation' && k !== 'spaceInfo'));
+      for (const [k, v] of Object.entries(named)) {
+        assert.equal(g[k as keyof typeof g], v, `${t.kind}: the URL is for its ${k}`);
+      }
+      assert.equal(g.singleUse, isSingleUseUrl(call.operation), `${t.kind}: single use as its operation says`);
+      assert.ok(url.expiresAt.getTime() > Date.now(), `${t.kind}: an expiry`);
     }
   });
 
