@@ -25,7 +25,7 @@ export type { RunningAccess, RunningEnvironment, RunningScan, ScanOptions } from
 export type { PriceAnswer, PricedKind, PricingAccess } from './pricing';
 export type { IdleShutdown, SpaceIdleAccess } from './spaceIdle';
 export { spaceAppArn, type RemoteAccessApi, type RemoteAccessStatus, type RemoteSession, type SpaceRemoteChange, type SpaceRemoteInfo } from './remoteAccess';
-export { hasOwnLimits, isSingleUseUrl, landsOnSetting, type UrlAccess, type UrlCallOptions, type UrlOperation, type UrlRequest } from './urlCalls';
+export { hasOwnLimits, isSingleUseUrl, landsOnSetting, takes, type UrlAccess, type UrlChoice, type UrlCallOptions, type UrlOperation, type UrlRequest } from './urlCalls';
 export { KIND_PATTERNS, PRESIGN_LIMITS, validateKindField, validateLifetime, type PresignOperation } from './urlLimits';
 export type { Domain, DomainAuthMode, NotebookInstance, Page, PresignedUrl, Space, SpaceApp, SpaceAppState, UserProfile } from './model';
 export { AwsError, EXPECTED, errorLogText, isExpectedFailure, isSsoDomainRefusal, type AwsErrorKind, type NextAction } from './errors';

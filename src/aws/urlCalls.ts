@@ -82,6 +82,22 @@ export function hasOwnLimits(operation: UrlOperation): operation is PresignOpera
   return Object.hasOwn(PRESIGN_LIMITS, operation);
 }
 
+/** What "Open with Options…" can ask for a URL of the operation, as its input says (the Jupyter view is the URL's, not an input member). */
+export type UrlChoice = 'landingUri' | 'expiresInSeconds' | 'ui';
+
+const CHOICES: { readonly [Op in UrlOperation]: readonly UrlChoice[] } = {
+  CreatePresignedDomainUrl: ['landingUri', 'expiresInSeconds'],
+  CreatePresignedNotebookInstanceUrl: ['ui'],
+  CreatePresignedMlflowTrackingServerUrl: ['expiresInSeconds'],
+  CreatePresignedMlflowAppUrl: ['expiresInSeconds'],
+  CreatePartnerAppPresignedUrl: ['expiresInSeconds'],
+};
+
+/** Whether a URL of the operation can be given `choice` (every one can be given its session lifetime). */
+export function takes(operation: UrlOperation, choice: UrlChoice): boolean {
+  return CHOICES[operation].includes(choice);
+}
+
 /**
  * Whether the URL lands where the landing page setting says when none is asked for: Studio does;
  * a space opens on its own app (a LandingUri would replace it); the other operations take none.

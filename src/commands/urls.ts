@@ -6,6 +6,8 @@ import {
   LIMITS,
   isAuthorityOf,
   isSingleUseUrl,
+  landsOnSetting,
+  takes,
   isSsoDomainRefusal,
   openableUrl,
   toCommandLine,
@@ -23,7 +25,7 @@ import { icon } from '../tree/presentation';
 import { recordRecent } from './recordRecent';
 import { ensureRunning } from './lifecycle';
 import { currentShell, SHELL_NAMES } from '../shell';
-import { describeTarget } from '../kinds/index';
+import { describeTarget, targetSpec } from '../kinds/index';
 import { resolveTarget, type TargetKind, type UrlTarget } from './targets';
 import { urlRequest, type UrlOptions } from './urlRequest';
 
@@ -60,7 +62,7 @@ export function ssoTarget(t: UrlTarget): DomainTarget | undefined {
 /** Why an IAM Identity Center domain is opened at its own URL: the same words wherever it happens. */
 export function ssoReason(t: DomainTarget): string {
   return `The domain ${t.domain.domainName} signs in through ${IDENTITY_CENTER} (AuthMode SSO), so SageMaker makes no presigned URLs for it: it opens at the domain's own URL, where you sign in${
-    t.kind === 'space' ? ` and then open the space ${t.space.spaceDisplayName || t.space.spaceName} from Studio` : ''
+    'space' in t ? ` and then open the space ${t.space.spaceDisplayName || t.space.spaceName} from Studio` : ''
   }.`;
 }
 
@@ -190,7 +192,9 @@ export function openWithOptions(s: ExtensionServices) {
     }
     const defaults = readUrlSettings();
     const options: { -readonly [K in keyof UrlOptions]: UrlOptions[K] } = {};
-    if (t.kind === 'notebook') {
+    // What is asked is what the URL's operation takes.
+    const call = targetSpec(t).urlCall(t);
+    if (takes(call.operation, 'ui')) {
       const ui = await p.pick<NotebookUi>({
         title,
         placeholder: 'Which Jupyter interface',
@@ -203,9 +207,10 @@ export function openWithOptions(s: ExtensionServices) {
         return;
       }
       options.ui = ui;
-    } else {
+    }
+    if (takes(call.operation, 'landingUri')) {
       const items: PickItem<string>[] = LANDING_PAGES.map((l) => ({ label: l.label, description: l.description, value: l.prefix }));
-      if (t.kind === 'space') {
+      if (!landsOnSetting(call)) {
         items.unshift({ label: 'The space\'s own app', description: 'no landing page', value: '' });
       }
       const prefix = await p.pick({ title, placeholder: 'Landing page', items });
@@ -224,6 +229,8 @@ export function openWithOptions(s: ExtensionServices) {
         }
         options.landingUri = prefix + path.trim();
       }
+    }
+    if (takes(call.operation, 'expiresInSeconds')) {
       const expires = await p.input({
         title,
         prompt: `How long the URL stays valid, in seconds (${LIMITS.expiresInSeconds.min}-${LIMITS.expiresInSeconds.max})`,

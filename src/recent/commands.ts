@@ -2,7 +2,8 @@
 import * as vscode from 'vscode';
 import type { ExtensionServices } from '../context';
 import { openRef } from '../links/commands';
-import { KIND_SPECS } from '../links/kinds';
+import { KIND_SPECS, type RefKey } from '../links/kinds';
+import { RESOURCES, TARGETS } from '../kinds/index';
 import { credentialsId, credentialsInUse, credentialsLabel } from '../aws/index';
 import type { PickItem } from '../prompter';
 import { updateSetting, SETTING } from '../settings';
@@ -11,32 +12,28 @@ import { connectTarget } from '../remote/connect';
 import type { UrlTarget } from '../commands/targets';
 import { entryCredentials, type RecentEntry } from './store';
 
-const KIND_ICON: Record<RecentEntry['ref']['kind'], string> = {
-  studio: 'account',
-  space: 'notebook',
-  notebook: 'vm',
-  mlflowTrackingServer: 'beaker',
-  mlflowApp: 'beaker',
-  partnerApp: 'extensions',
-};
-
-/** The item's label: the name a user knows it by. */
-function labelOf(e: RecentEntry): string {
-  const r = e.ref;
-  switch (r.kind) {
-    case 'studio':
-      return `Studio: ${r.profile}`;
-    case 'space':
-      return e.names.displayName || r.space!;
-    default:
-      return e.names.displayName || r.name || r.arn!.split('/').pop()!;
-  }
+/** The key of a reference that names the resource: its kind's last (a space's `space`, Studio's `profile`, an app's `arn`). */
+function namingKey(kind: RecentEntry['ref']['kind']): RefKey {
+  const keys = Object.keys(KIND_SPECS[kind].keys) as RefKey[];
+  return keys[keys.length - 1];
 }
 
+/**
+ * The item's label: the name a user knows it by (an ARN's last part). A target kind that is no
+ * resource of its own (Studio opens a user profile's) says what it opens: "Studio: alice".
+ */
+function labelOf(e: RecentEntry): string {
+  const r = e.ref;
+  const name = e.names.displayName || r[namingKey(r.kind)]!.split('/').pop()!;
+  return Object.hasOwn(RESOURCES, r.kind) ? name : `${KIND_SPECS[r.kind].label}: ${name}`;
+}
+
+/** Its kind, region, domain, and the keys between (a space's user profile). */
 function descriptionOf(e: RecentEntry): string {
   const r = e.ref;
   const domain = r.domain ? e.names.domainName || r.domain : undefined;
-  return joinDescription([e.via === 'remoteSsh' ? 'Space over Remote SSH' : KIND_SPECS[r.kind].label, r.region, domain, r.kind === 'space' ? r.profile : undefined]);
+  const between = Object.keys(KIND_SPECS[r.kind].keys).filter((k) => k !== 'domain' && k !== namingKey(r.kind)) as RefKey[];
+  return joinDescription([e.via === 'remoteSsh' ? 'Space over Remote SSH' : KIND_SPECS[r.kind].label, r.region, domain, ...between.map((k) => r[k])]);
 }
 
 type Choice = { entry: RecentEntry; how: 'open' | 'copy' };
@@ -64,7 +61,7 @@ export function openRecent(s: ExtensionServices) {
       label: labelOf(entry),
       description: descriptionOf(entry),
       detail: isCurrent(entry) ? undefined : `Opened with ${entryCredentialsLabel(entry)}, not the current one`,
-      iconPath: icon(entry.via === 'remoteSsh' ? 'remote' : KIND_ICON[entry.ref.kind]),
+      iconPath: icon(entry.via === 'remoteSsh' ? 'remote' : TARGETS[entry.ref.kind].palette.icon),
       value: { entry, how: 'open' },
       // A Remote SSH entry has no URL to copy.
       buttons: entry.via === 'remoteSsh' ? undefined : [{ iconPath: icon('copy'), tooltip: 'Copy URL', value: { entry, how: 'copy' } }],

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { AwsError, PRESIGN_LIMITS, hasOwnLimits, isSingleUseUrl, landsOnSetting, type UrlOperation, type UrlRequest } from '../../../src/aws/index';
+import { AwsError, PRESIGN_LIMITS, hasOwnLimits, isSingleUseUrl, landsOnSetting, takes, type UrlOperation, type UrlRequest } from '../../../src/aws/index';
 import { repoRoot } from '../../harness/paths';
 import { emulatorFixture, type EmulatorFixture } from './fixture';
 
@@ -33,6 +33,15 @@ describe('aws/urlCalls: a presigned URL by its operation', () => {
       assert.equal(isSingleUseUrl(op), saysOnce, op);
     }
     assert.deepEqual(OPERATIONS.filter(isSingleUseUrl), ['CreatePresignedMlflowTrackingServerUrl', 'CreatePresignedMlflowAppUrl']);
+  });
+
+  it('"Open with Options…" asks a landing page and a URL lifetime only of operations whose input has them; the Jupyter view only of a notebook instance\'s', () => {
+    for (const op of OPERATIONS) {
+      const members = Object.keys(model.shapes[model.operations[op]?.input?.shape ?? '']?.members ?? {});
+      assert.equal(takes(op, 'landingUri'), members.includes('LandingUri'), `${op}: LandingUri`);
+      assert.equal(takes(op, 'expiresInSeconds'), members.includes('ExpiresInSeconds'), `${op}: ExpiresInSeconds`);
+      assert.equal(takes(op, 'ui'), op === 'CreatePresignedNotebookInstanceUrl', `${op}: the Jupyter view`);
+    }
   });
 
   it('the operations with lifetime limits of their own are those of PRESIGN_LIMITS; Studio lands on the setting, a space and the others do not', () => {
