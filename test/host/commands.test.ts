@@ -219,6 +219,40 @@ describe('commands, from the tree and from the palette', () => {
     });
   });
 
+  describe('the palette asks each kind its own question', () => {
+    it('"What to open" offers every kind in its words; a kind of a root group is then picked from its list, and the line is its operation', async () => {
+      const cases = [
+        { label: 'Notebook instance', row: 'fraud-detection-dev', title: 'Notebook instance (us-east-1)', placeholder: 'Select a notebook instance', line: /^aws sagemaker create-presigned-notebook-instance-url --notebook-instance-name fraud-detection-dev / },
+        { label: 'MLflow tracking server', row: 'research-tracking', title: 'MLflow tracking server (us-east-1)', placeholder: 'Select an MLflow tracking server', line: /^aws sagemaker create-presigned-mlflow-tracking-server-url --tracking-server-name research-tracking / },
+        { label: 'MLflow app', row: 'team-mlflow', title: 'MLflow app (us-east-1)', placeholder: 'Select an MLflow app', line: /^aws sagemaker create-presigned-mlflow-app-url --arn \S+:mlflow-app\// },
+        { label: 'Partner AI app', row: 'cometml', title: 'Partner AI app (us-east-1)', placeholder: 'Select a partner AI app', line: /^aws sagemaker create-partner-app-presigned-url --arn \S+:partner-app\// },
+      ];
+      for (const c of cases) {
+        prompter.clear();
+        prompter.script({ pick: c.label }, { pick: c.row });
+        await vscode.commands.executeCommand('sagemaker.copyCliCommand');
+        prompter.assertDone();
+        const [what, question] = prompter.picks;
+        assert.deepEqual(
+          what.items.map((i) => [i.label, i.description]),
+          [
+            ['Studio', "a user profile's SageMaker Studio"],
+            ['Space', 'a Studio space (JupyterLab, Code Editor, ...)'],
+            ['Notebook instance', 'a SageMaker notebook instance'],
+            ['MLflow tracking server', 'its MLflow UI'],
+            ['MLflow app', 'its MLflow UI'],
+            ['Partner AI app', 'Comet, Deepchecks, Fiddler, Lakera Guard'],
+          ],
+        );
+        assert.deepEqual([what.title, question.title, question.placeholder], ['What to open', c.title, c.placeholder]);
+        // The MLflow group holds two kinds: each question offers its own kind's rows only.
+        assert.ok(question.items.every((i) => i.label !== 'team-mlflow') || c.label === 'MLflow app', `${c.label}: no MLflow app offered`);
+        assert.ok(question.items.every((i) => i.label !== 'research-tracking') || c.label === 'MLflow tracking server', `${c.label}: no tracking server offered`);
+        assert.match(await vscode.env.clipboard.readText(), c.line);
+      }
+    });
+  });
+
   describe('Copy ID / Copy ARN', () => {
     it('copies the ID of a domain node and the ARN of a notebook instance node', async () => {
       await vscode.commands.executeCommand('sagemaker.copyId', await nodeAt(api(), 'Studio Domains', 'ml-platform'));
