@@ -58,13 +58,13 @@ export const mlflowGroup: GroupSpec = {
 
 export { trackingServerStateKey };
 
-/**
- * One of the group's two lists alone, as the group's rows: the palette asks for tracking servers or
- * for MLflow apps, and lists only that one.
- */
 type MlflowKind = 'mlflowTrackingServer' | 'mlflowApp';
 
-export async function fetchMlflowKind(kind: MlflowKind, ctx: FetchContext, group: GroupNode): Promise<{ items: Node[]; nextToken?: string }> {
+/**
+ * One of the group's two lists alone, as the group's rows: the palette asks for tracking servers or
+ * for MLflow apps, and lists only that one (the group's `kindList`).
+ */
+async function fetchMlflowKind(kind: MlflowKind, ctx: FetchContext, group: GroupNode): Promise<{ items: Node[]; nextToken?: string }> {
   // Tokens as the group's own (so a page token of the tree's list can be continued here).
   const { phase, token } = phaseOf(ctx.nextToken);
   const o = { maxResults: ctx.pageSize, signal: ctx.signal };

@@ -3,9 +3,4 @@
  * the AWS model, each kind's target written in its file (src/kinds/<kind>.ts), named here too for
  * the rows and the commands (src/commands/), which work with it without knowing the node classes.
  */
-import type { UrlTarget } from '../kinds/index';
-
 export type { CopyFields, UrlTarget } from '../kinds/index';
-
-/** The MLflow tracking server, MLflow app and partner AI app targets. */
-export type KindTarget = Extract<UrlTarget, { kind: 'mlflowTrackingServer' | 'mlflowApp' | 'partnerApp' }>;
