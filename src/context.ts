@@ -36,7 +36,7 @@ export interface ExtensionServices {
   readonly poller: StatePoller;
   readonly clipboard: ClipboardExpiry;
   readonly errors: ErrorReporter;
-  /** Open Recent's list (the extension's global state). */
+  /** Open Recent's list (the extension's global state); its code loads with the commands' on first use. */
   readonly recent: RecentList;
   /** Reloads the tree when the effective connection settings differ from those in use. */
   readonly connection: ConnectionWatch;

@@ -1,6 +1,5 @@
 import * as vscode from 'vscode';
-import { AwsError, EXPECTED, formatCommandLine, redactUrl } from './aws/index';
-import { currentShell } from './shell';
+import { AwsError, EXPECTED, redactUrl } from './aws/index';
 import type { Log } from './log';
 import type { Prompter } from './prompter';
 import { SettingsError, openSettings } from './settings';
@@ -95,6 +94,8 @@ export class ErrorReporter {
   constructor(
     private readonly log: Log,
     private readonly prompter: () => Prompter,
+    /** Runs a sign-in command in a terminal (src/terminal.ts: the commands' code, loaded when a user asks for it). */
+    private readonly runInTerminal: () => (words: readonly string[]) => string,
   ) {}
 
   /** Wraps a command so any error it throws is reported; `retry` re-runs it with the same arguments. */
@@ -125,7 +126,7 @@ export class ErrorReporter {
       const action = e.action;
       if (action.terminalCommand) {
         const command = action.terminalCommand;
-        act = () => Promise.resolve(runInTerminal(command));
+        act = () => Promise.resolve(this.runInTerminal()(command));
       } else if (action.kind === 'select-profile') {
         act = () => Promise.resolve(vscode.commands.executeCommand('sagemaker.selectProfile'));
       } else if (action.kind === 'select-regions') {
@@ -151,21 +152,4 @@ export class ErrorReporter {
       })
       .catch((err: unknown) => this.log.error(`${context}: follow-up action`, err));
   }
-}
-
-const SIGN_IN_TERMINAL = 'AWS sign-in';
-
-/**
- * Runs one command, e.g. `aws sso login --profile NAME`, in the "AWS sign-in" terminal: the one
- * already open if there is one (signing in twice does not leave two terminals), else a new one.
- * The words are quoted for the default terminal profile's shell, the shell that terminal runs
- * (`@dev` is splatting in PowerShell). Returns the line sent.
- */
-export function runInTerminal(words: readonly string[]): string {
-  const line = formatCommandLine(words, currentShell());
-  const open = vscode.window.terminals.find((t) => t.name === SIGN_IN_TERMINAL && t.exitStatus === undefined);
-  const terminal = open ?? vscode.window.createTerminal({ name: SIGN_IN_TERMINAL });
-  terminal.show();
-  terminal.sendText(line, true);
-  return line;
 }

@@ -15,6 +15,11 @@ import * as view from './view';
 
 export { openLink } from '../links/commands';
 export { refreshInstall } from '../remote/sshConfig';
+export { ClipboardExpiry } from '../clipboardExpiry';
+export { showPick } from '../quickPick';
+export { RecentList } from '../recent/store';
+export { startRunning } from '../running/start';
+export { runInTerminal } from '../terminal';
 
 export type Handler = (...args: never[]) => Promise<unknown>;
 

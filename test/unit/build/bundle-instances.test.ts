@@ -64,6 +64,18 @@ describe('the production bundle: one instance of every module', function () {
     for (const m of ['src/aws/spaces.ts', 'src/aws/clientPool.ts', 'src/aws/errorMapping.ts', 'src/commands/urls.ts', 'src/links/commands.ts']) {
       assert.ok(!host.held.includes(m), `${m} is in dist/extension.js`);
     }
+    // The running environments' scanner, status item and reminder load when the first scan is due
+    // (src/running/later.ts stands in at activation): in dist/commands.js.
+    const commands = modulesOf('src/commands/table.ts');
+    // So are Open Recent's list, the copied URL's countdown, the quick pick and the sign-in terminal,
+    // which only commands (and a click on an error's sign-in button) use.
+    const commandsOnly = ['src/recent/store.ts', 'src/links/kinds.ts', 'src/clipboardExpiry.ts', 'src/quickPick.ts', 'src/replaceById.ts', 'src/terminal.ts', 'src/shell.ts'];
+    for (const m of ['src/running/scanner.ts', 'src/running/statusItem.ts', 'src/running/reminder.ts', 'src/running/describe.ts', ...commandsOnly]) {
+      assert.ok(!host.held.includes(m), `${m} is in dist/extension.js`);
+      assert.ok(commands.held.includes(m), `${m} is not in dist/commands.js`);
+    }
+    // The shells' quoting: the sign-in terminal's and the AWS layer's sign-in hint (dist/sdk.js).
+    assert.ok(!host.held.includes('src/aws/cliShell.ts'), 'src/aws/cliShell.ts is in dist/extension.js');
     assert.ok(lazy[0].taken.includes('src/aws/errors.ts') && lazy[0].taken.includes('src/aws/clients.ts'), `dist/sdk.js takes ${lazy[0].taken.join(', ')}`);
   });
 
