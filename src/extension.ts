@@ -19,7 +19,7 @@ import { SETTING } from './settings';
 import { nameFilters } from './tree/groups';
 import type { Node } from './tree/nodes';
 import { RESOURCE_TYPES_SETTING } from './resourceTypes';
-import { StatePoller } from './tree/poller';
+import { PollerLater } from './tree/pollerLater';
 import { ResourceTreeProvider } from './tree/provider';
 
 /** What `activate` returns: the running extension's parts, for the extension-host tests. */
@@ -86,7 +86,8 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   );
   const tree = new ResourceTreeProvider(session, log, lastKnown.source);
   const treeView = vscode.window.createTreeView<Node>('sagemaker.resources', { treeDataProvider: tree, showCollapseAll: true });
-  const poller = new StatePoller(tree, treeView, session, log);
+  // Rows in a passing state are read again until they settle; the poller's code is the commands' (loaded when one shows).
+  const poller = new PollerLater(tree, treeView, log, (collapsed) => new (fromCommandsFile('StatePoller'))(tree, treeView, session, log, collapsed));
   // The copied URL's countdown: made by the first copy (a command), so its code is the commands'.
   let clipboard: ClipboardExpiry | undefined;
   const errors = new ErrorReporter(log, () => prompter, () => fromCommandsFile('runInTerminal'));

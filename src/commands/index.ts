@@ -63,9 +63,9 @@ export function refreshRemoteInstall(dir: string, helperSource: string, runtime:
 /**
  * What activation makes only when first used, from the commands' file (loading it): Open Recent's
  * list, the copied URL's countdown, the quick pick, the sign-in terminal, the running environments'
- * scanner, status item and reminder.
+ * scanner, status item and reminder, the poller of rows in a passing state.
  */
-export function fromCommandsFile<K extends 'RecentList' | 'ClipboardExpiry' | 'showPick' | 'runInTerminal' | 'startRunning'>(name: K): Implementations[K] {
+export function fromCommandsFile<K extends 'RecentList' | 'ClipboardExpiry' | 'showPick' | 'runInTerminal' | 'startRunning' | 'StatePoller'>(name: K): Implementations[K] {
   return loadImplementations()[name];
 }
 

@@ -20,6 +20,7 @@ export { showPick } from '../quickPick';
 export { RecentList } from '../recent/store';
 export { startRunning } from '../running/start';
 export { runInTerminal } from '../terminal';
+export { StatePoller } from '../tree/poller';
 
 export type Handler = (...args: never[]) => Promise<unknown>;
 
