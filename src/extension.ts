@@ -83,14 +83,16 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
       (line) => log.warn(line),
     ),
     log,
+    (store, kept) => fromCommandsFile('writeTree')(store, kept),
   );
-  const tree = new ResourceTreeProvider(session, log, lastKnown.source);
+  const tree = new ResourceTreeProvider(session, log, lastKnown.source, (...args) => fromCommandsFile('snapshotTree')(...args));
   const treeView = vscode.window.createTreeView<Node>('sagemaker.resources', { treeDataProvider: tree, showCollapseAll: true });
   // Rows in a passing state are read again until they settle; the poller's code is the commands' (loaded when one shows).
   const poller = new PollerLater(tree, treeView, log, (collapsed) => new (fromCommandsFile('StatePoller'))(tree, treeView, session, log, collapsed));
   // The copied URL's countdown: made by the first copy (a command), so its code is the commands'.
   let clipboard: ClipboardExpiry | undefined;
-  const errors = new ErrorReporter(log, () => prompter, () => fromCommandsFile('runInTerminal'));
+  // The message of an error and its buttons are the commands' code (src/errorMessage.ts), loaded by the first error shown.
+  const errors = new ErrorReporter(log, () => prompter, () => fromCommandsFile('showError'));
   // Open Recent's list: only commands use it, so its code is theirs (dist/commands.js).
   let recent: RecentList | undefined;
   const connection = new ConnectionWatch(session, tree, log);

@@ -62,10 +62,11 @@ export function refreshRemoteInstall(dir: string, helperSource: string, runtime:
 
 /**
  * What activation makes only when first used, from the commands' file (loading it): Open Recent's
- * list, the copied URL's countdown, the quick pick, the sign-in terminal, the running environments'
- * scanner, status item and reminder, the poller of rows in a passing state.
+ * list, the copied URL's countdown, the quick pick, an error's message and buttons, the running
+ * environments' scanner, status item and reminder, the poller of rows in a passing state, the
+ * writing of the last-known tree.
  */
-export function fromCommandsFile<K extends 'RecentList' | 'ClipboardExpiry' | 'showPick' | 'runInTerminal' | 'startRunning' | 'StatePoller'>(name: K): Implementations[K] {
+export function fromCommandsFile<K extends 'RecentList' | 'ClipboardExpiry' | 'showPick' | 'showError' | 'startRunning' | 'StatePoller' | 'snapshotTree' | 'writeTree'>(name: K): Implementations[K] {
   return loadImplementations()[name];
 }
 

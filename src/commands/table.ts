@@ -19,8 +19,10 @@ export { ClipboardExpiry } from '../clipboardExpiry';
 export { showPick } from '../quickPick';
 export { RecentList } from '../recent/store';
 export { startRunning } from '../running/start';
-export { runInTerminal } from '../terminal';
+export { showError } from '../errorMessage';
 export { StatePoller } from '../tree/poller';
+export { snapshotTree } from '../tree/lastKnownSnapshot';
+export { writeTree } from '../lastKnown/write';
 
 export type Handler = (...args: never[]) => Promise<unknown>;
 
