@@ -9,7 +9,7 @@
  */
 const LAYERS = [
   { name: 'aws', paths: ['^src/aws/'] },
-  { name: 'base', paths: ['^src/(log|settings|urlSettings|errors|prompter|replaceById|session|resourceTypes|clipboardExpiry|shell)\\.ts$'] },
+  { name: 'base', paths: ['^src/(log|settings|urlSettings|errors|prompter|quickPick|replaceById|session|resourceTypes|clipboardExpiry|shell|terminal|errorMessage)\\.ts$'] },
   // What running costs, in words (durations, prices, idle shutdown): the rows, the status item and the reminder share it.
   { name: 'running-facts', paths: ['^src/running/facts\\.ts$'] },
   // Remote SSH's files and programs: the owned host file, the Include line, the connect helper and its install.

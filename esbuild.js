@@ -12,8 +12,8 @@
 // One instance of every module. A module of ours is in exactly one file: in dist/extension.js if
 // activation needs it, in dist/shared.js if two lazy files both use it, else in the one lazy file
 // that uses it (dist/extension.js once held the shared ones too: 15 KB more on activation). A lazy
-// file does not bundle a module dist/extension.js or dist/shared.js holds: it gets a stub,
-// `module.exports = require(HOST_MODULES_ID)(path)`, and at run time the loader
+// file does not bundle a module dist/extension.js or dist/shared.js holds: it gets a stub that
+// reads `require(HOST_MODULES_ID)(path)`, and at run time the loader
 // (src/aws/codeCache.ts) answers that require() with the namespaces dist/extension.js exports from
 // src/hostModules.ts, which this script writes with the modules the lazy files take, or else with
 // dist/shared.js's (which it loads once, beside the file asking). So one
@@ -21,9 +21,12 @@
 // The namespaces are handed over by the loader rather than by the lazy file require()ing
 // dist/extension.js: that would be a second instance if the extension host ever loaded the main
 // file other than through Node's require cache, and the tests load bundles from other folders.
-// Which modules dist/extension.js must hand over is known only once the lazy files are built, and
-// handing them over keeps them whole in dist/extension.js: so the builds run in rounds until
-// nothing changes (two or three rounds, a few seconds). The build fails if, in the end, any input
+// It hands over only the exports the lazy files use: a stub has one module per export
+// ("host-export:src/x.ts#name"), so esbuild drops those nothing uses and the metafile names the
+// rest; the exports activation does not use either are then not in dist/extension.js (a module
+// handed over whole kept them all: about 3 KB). Which exports dist/extension.js must hand over is
+// known only once the lazy files are built, and handing them over keeps them in dist/extension.js:
+// so the builds run in rounds until nothing changes (two or three rounds, a few seconds). The build fails if, in the end, any input
 // is in two files, SDK code is outside dist/sdk.js, or a lazy file can import().
 const esbuild = require('esbuild');
 const fs = require('node:fs');
@@ -62,10 +65,12 @@ const key = (abs) => path.relative(root, abs).split(path.sep).join('/');
 const state = {
   /** src/ modules whose code dist/extension.js holds (after the last host build). */
   held: new Set(),
-  /** The modules dist/extension.js hands over (src/hostModules.ts in the bundle). */
-  handedOver: new Set(),
-  /** Per lazy file (dist/shared.js too): the modules of dist/extension.js it took (stubbed) in its last build. */
+  /** The modules dist/extension.js hands over (src/hostModules.ts in the bundle), each with the exports it hands over. */
+  handedOver: new Map(),
+  /** Per lazy file (dist/shared.js too): the exports of dist/extension.js's modules it took in its last build, as "module#name". */
   taken: new Map([...LAZY_FILES, SHARED].map((l) => [l.name, new Set()])),
+  /** The export names of each module of ours (by absolute path), for the stubs; cleared at each build. */
+  exportNames: new Map(),
   /** The src/ modules dist/shared.js holds: used by two lazy files, not by activation. */
   shared: new Set(),
 };
@@ -102,11 +107,13 @@ const hostModulesPlugin = {
       if (args.path !== file) {
         return undefined;
       }
-      const modules = [...state.handedOver].sort();
-      const lines = modules.map((m, i) => `import * as m${i} from ${JSON.stringify(path.join(root, m))};`);
-      // Marked as ES modules, so a lazy file's `import x from` gets their default export, not the namespace.
-      lines.push('const esm = (m: object): object => Object.defineProperty(m, "__esModule", { value: true });');
-      lines.push(`export const hostModules = { ${modules.map((m, i) => `${JSON.stringify(m)}: esm(m${i})`).join(', ')} };`);
+      // Only the exports the lazy files use, not the namespace: esbuild drops the rest of the module
+      // from dist/extension.js if activation does not use it either (about 5 KB once).
+      const modules = [...state.handedOver.keys()].sort();
+      const names = modules.map((m) => [...state.handedOver.get(m)].sort());
+      const lines = modules.map((m, i) => `import { ${names[i].map((n, j) => `${n} as m${i}_${j}`).join(', ')} } from ${JSON.stringify(path.join(root, m))};`);
+      const objects = modules.map((m, i) => `${JSON.stringify(m)}: { ${names[i].map((n, j) => `${JSON.stringify(n)}: m${i}_${j}`).join(', ')} }`);
+      lines.push(`export const hostModules = { ${objects.join(', ')} };`);
       return { contents: lines.join('\n'), loader: 'ts', resolveDir: path.dirname(file) };
     });
   },
@@ -150,6 +157,7 @@ function takeFromHostPlugin(name) {
     name: 'take-from-host',
     setup(build) {
       build.onResolve({ filter: /^sagemaker-environments:host-modules$/ }, (args) => ({ path: args.path, external: true }));
+      build.onResolve({ filter: /^host-export:/ }, (args) => ({ path: args.path.slice('host-export:'.length), namespace: 'host-export', sideEffects: false }));
       build.onResolve({ filter: /.*/ }, async (args) => {
         if (args.pluginData?.takeFromHost || args.kind === 'entry-point' || !args.importer.startsWith(srcDir)) {
           return undefined;
@@ -166,22 +174,55 @@ function takeFromHostPlugin(name) {
           // The loader answers it from dist/shared.js; the metafile names it apart.
           return { path: k, namespace: 'shared-module', sideEffects: false };
         }
-        state.taken.get(name).add(k);
         // No side effects: dist/extension.js ran the module long before. So an import nothing uses
         // (through a barrel such as src/aws/index.ts) is dropped, with the code that only it kept.
         return { path: k, namespace: 'host-module', sideEffects: false };
       });
       const stub = (args) => ({ contents: `module.exports = require(${JSON.stringify(HOST_MODULES_ID)})(${JSON.stringify(args.path)});`, loader: 'js' });
-      build.onLoad({ filter: /.*/, namespace: 'host-module' }, stub);
+      // A module of dist/extension.js: each export its own stub module ("host-export:src/x.ts#name"),
+      // so the exports nothing uses are dropped, and the metafile names those the file takes.
+      build.onLoad({ filter: /.*/, namespace: 'host-module' }, async (args) => {
+        const names = await exportNamesOf(args.path);
+        return { contents: names.map((n) => `export { ${n} } from ${JSON.stringify(`host-export:${args.path}#${n}`)};`).join('\n') || 'export {};', loader: 'js' };
+      });
+      build.onLoad({ filter: /.*/, namespace: 'host-export' }, (args) => {
+        const [m, n] = splitExport(args.path);
+        const value = `require(${JSON.stringify(HOST_MODULES_ID)})(${JSON.stringify(m)})[${JSON.stringify(n)}]`;
+        return { contents: n === 'default' ? `export default ${value};` : `export const ${n} = ${value};`, loader: 'js' };
+      });
       build.onLoad({ filter: /.*/, namespace: 'shared-module' }, stub);
     },
   };
 }
 
+/** "src/x.ts#name" → ["src/x.ts", "name"]. */
+function splitExport(p) {
+  const i = p.lastIndexOf('#');
+  return [p.slice(0, i), p.slice(i + 1)];
+}
+
+/** The names a module of ours exports (what esbuild finds bundling it alone), once per build. */
+function exportNamesOf(k) {
+  if (!state.exportNames.has(k)) {
+    const names = esbuild
+      .build({ absWorkingDir: root, entryPoints: [k], bundle: true, write: false, metafile: true, format: 'esm', platform: 'node', target: 'node20', outdir: path.join(root, 'dist'), packages: 'external', logLevel: 'silent' })
+      .then((r) => outputOf(r).output.exports);
+    state.exportNames.set(k, names);
+  }
+  return state.exportNames.get(k);
+}
+
+/** The exports of dist/extension.js's modules a lazy file's build took ("src/x.ts#name"). */
+function takenExports(output) {
+  return Object.entries(output.inputs)
+    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && input.startsWith('host-export:'))
+    .map(([input]) => input.slice('host-export:'.length));
+}
+
 /** The inputs whose code an output holds (bytes in it), stubs, the generated host-modules and shared entries and each file's `vscode` namespace left out. */
 function heldInputs(output) {
   return Object.entries(output.inputs)
-    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && !/^(host-module|shared-module|vscode-namespace|shared-entry):/.test(input) && input !== HOST_MODULES_FILE)
+    .filter(([input, { bytesInOutput }]) => bytesInOutput > 0 && !/^(host-module|host-export|shared-module|vscode-namespace|shared-entry):/.test(input) && input !== HOST_MODULES_FILE)
     .map(([input]) => input);
 }
 
@@ -225,19 +266,18 @@ function contexts() {
 /** The builds in rounds, then the checks; returns the results (or throws, with esbuild's `errors`). */
 async function buildAll(ctxs) {
   const [hostCtx, ...lazyCtxs] = ctxs;
-  state.handedOver = new Set();
+  state.handedOver = new Map();
   state.shared = new Set();
+  state.exportNames = new Map();
   for (let round = 1; ; round++) {
     const host = await hostCtx.rebuild();
     state.held = new Set(heldInputs(outputOf(host).output).filter((i) => i.startsWith('src/')));
     // A module activation came to hold (handed over whole) is taken from dist/extension.js instead.
     state.held.forEach((m) => state.shared.delete(m));
-    for (const taken of state.taken.values()) {
-      taken.clear();
-    }
     const lazy = await Promise.all(lazyCtxs.map((c) => c.rebuild()));
     // What the lazy files (dist/shared.js too) take from dist/extension.js, and the src/ modules two
     // of them would both hold: those go to dist/shared.js.
+    [...LAZY_FILES, SHARED].forEach((l, i) => state.taken.set(l.name, new Set(takenExports(outputOf(lazy[i]).output))));
     const wanted = new Set([...state.taken.values()].flatMap((s) => [...s]));
     const count = new Map();
     for (const r of lazy) {
@@ -246,7 +286,7 @@ async function buildAll(ctxs) {
       }
     }
     const toShare = [...count].filter(([i, n]) => n > 1 && !state.shared.has(i)).map(([i]) => i);
-    const missing = [...wanted].filter((m) => !state.handedOver.has(m));
+    const missing = [...wanted].filter((e) => !handedOver(e));
     if (missing.length === 0 && toShare.length === 0) {
       check(host, lazy);
       return [host, ...lazy];
@@ -254,9 +294,17 @@ async function buildAll(ctxs) {
     if (round === 8) {
       fail([`the bundles did not settle after ${round} rounds; still to hand over: ${missing.join(', ')}; still to share: ${toShare.join(', ')}`]);
     }
-    missing.forEach((m) => state.handedOver.add(m));
+    for (const [m, n] of missing.map(splitExport)) {
+      state.handedOver.set(m, (state.handedOver.get(m) ?? new Set()).add(n));
+    }
     toShare.forEach((m) => state.shared.add(m));
   }
+}
+
+/** Whether dist/extension.js hands over an export ("src/x.ts#name"). */
+function handedOver(e) {
+  const [m, n] = splitExport(e);
+  return state.handedOver.get(m)?.has(n) ?? false;
 }
 
 function fail(texts) {
@@ -294,7 +342,7 @@ function check(host, lazy) {
     }
   }
   for (const [name, taken] of state.taken) {
-    const notHanded = [...taken].filter((m) => !state.handedOver.has(m));
+    const notHanded = [...taken].filter((e) => !handedOver(e));
     if (notHanded.length) {
       problems.push(`dist/${name}.js takes ${notHanded.join(', ')} from dist/extension.js, which does not hand them over`);
     }

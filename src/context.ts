@@ -9,7 +9,7 @@ import type { RecentList } from './recent/store';
 import type { RemoteHooks } from './remote/hooks';
 import type { Session } from './session';
 import type { Node } from './tree/nodes';
-import type { StatePoller } from './tree/poller';
+import type { RowPoller } from './tree/pollerLater';
 import type { ResourceTreeProvider } from './tree/provider';
 
 /** A running environment as the last scan found it, with its on-demand price where known. */
@@ -33,10 +33,10 @@ export interface ExtensionServices {
   readonly tree: ResourceTreeProvider;
   readonly treeView: vscode.TreeView<Node>;
   /** Reads rows in a passing state again until they settle. */
-  readonly poller: StatePoller;
+  readonly poller: RowPoller;
   readonly clipboard: ClipboardExpiry;
   readonly errors: ErrorReporter;
-  /** Open Recent's list (the extension's global state). */
+  /** Open Recent's list (the extension's global state); its code loads with the commands' on first use. */
   readonly recent: RecentList;
   /** Reloads the tree when the effective connection settings differ from those in use. */
   readonly connection: ConnectionWatch;

@@ -1,9 +1,8 @@
 import * as vscode from 'vscode';
-import { AwsError, EXPECTED, formatCommandLine, redactUrl } from './aws/index';
-import { currentShell } from './shell';
+import { AwsError, EXPECTED, redactUrl } from './aws/index';
 import type { Log } from './log';
 import type { Prompter } from './prompter';
-import { SettingsError, openSettings } from './settings';
+import { SettingsError } from './settings';
 
 /** An error of ours whose message is already written for the user. */
 export class UserFacingError extends Error {
@@ -84,17 +83,20 @@ export function shortReason(e: unknown): string {
   }
 }
 
-const SHOW_LOG = 'Show Log';
-const OPEN_SETTINGS = 'Open Settings';
+export const SHOW_LOG = 'Show Log';
+
+/** Shows an error (./errorMessage.ts: the commands' code, loaded by the first error shown). */
+export type ShowError = (log: Log, prompter: Prompter, e: unknown, retry?: () => Promise<void>, context?: string) => void;
 
 /**
  * The one place where a command's failure becomes a message: logged in full (redacted),
- * shown once in plain words, with the error's next action as a button.
+ * shown once in plain words, with the error's next action as a button (./errorMessage.ts).
  */
 export class ErrorReporter {
   constructor(
     private readonly log: Log,
     private readonly prompter: () => Prompter,
+    private readonly show: () => ShowError,
   ) {}
 
   /** Wraps a command so any error it throws is reported; `retry` re-runs it with the same arguments. */
@@ -116,56 +118,20 @@ export class ErrorReporter {
       return;
     }
     this.log.error(context, e);
-    const buttons: string[] = [];
-    let act: (() => Promise<unknown>) | undefined;
-    if (e instanceof SettingsError) {
-      buttons.push(OPEN_SETTINGS);
-      act = () => openSettings(e.setting);
-    } else if (e instanceof AwsError && e.action) {
-      const action = e.action;
-      if (action.terminalCommand) {
-        const command = action.terminalCommand;
-        act = () => Promise.resolve(runInTerminal(command));
-      } else if (action.kind === 'select-profile') {
-        act = () => Promise.resolve(vscode.commands.executeCommand('sagemaker.selectProfile'));
-      } else if (action.kind === 'select-regions') {
-        act = () => Promise.resolve(vscode.commands.executeCommand('sagemaker.selectRegions'));
-      } else if (action.kind === 'open-settings') {
-        act = () => openSettings('sagemaker');
-      } else if (action.kind === 'retry' && retry) {
-        act = retry;
-      }
-      if (act) {
-        buttons.push(action.label);
-      }
+    let show: ShowError;
+    try {
+      show = this.show();
+    } catch (err) {
+      // The commands' file cannot load (a damaged install): the message without its buttons.
+      this.log.error(`${context}: loading the error's buttons`, err);
+      void this.prompter()
+        .message('error', userMessage(e), [SHOW_LOG])
+        .then(
+          (choice) => choice === SHOW_LOG && this.log.show(),
+          (shown: unknown) => this.log.error(`${context}: showing the error`, shown),
+        );
+      return;
     }
-    buttons.push(SHOW_LOG);
-    void this.prompter()
-      .message('error', userMessage(e), buttons)
-      .then(async (choice) => {
-        if (choice === SHOW_LOG) {
-          this.log.show();
-        } else if (choice !== undefined && act) {
-          await act();
-        }
-      })
-      .catch((err: unknown) => this.log.error(`${context}: follow-up action`, err));
+    show(this.log, this.prompter(), e, retry, context);
   }
-}
-
-const SIGN_IN_TERMINAL = 'AWS sign-in';
-
-/**
- * Runs one command, e.g. `aws sso login --profile NAME`, in the "AWS sign-in" terminal: the one
- * already open if there is one (signing in twice does not leave two terminals), else a new one.
- * The words are quoted for the default terminal profile's shell, the shell that terminal runs
- * (`@dev` is splatting in PowerShell). Returns the line sent.
- */
-export function runInTerminal(words: readonly string[]): string {
-  const line = formatCommandLine(words, currentShell());
-  const open = vscode.window.terminals.find((t) => t.name === SIGN_IN_TERMINAL && t.exitStatus === undefined);
-  const terminal = open ?? vscode.window.createTerminal({ name: SIGN_IN_TERMINAL });
-  terminal.show();
-  terminal.sendText(line, true);
-  return line;
 }

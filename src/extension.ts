@@ -1,10 +1,7 @@
-import { RunningReminder } from './running/reminder';
-import { RunningScanner } from './running/scanner';
-import { RunningStatusItem } from './running/statusItem';
 import * as vscode from 'vscode';
 import { configureSdkCodeCache, sdkLoadInfo, type SdkLoadInfo } from './aws/index';
-import { ClipboardExpiry } from './clipboardExpiry';
-import { refreshRemoteInstall, registerCommands, registerLinkHandler } from './commands/index';
+import type { ClipboardExpiry } from './clipboardExpiry';
+import { fromCommandsFile, refreshRemoteInstall, registerCommands, registerLinkHandler } from './commands/index';
 import { ConnectionWatch } from './connection';
 import type { ExtensionServices } from './context';
 import { ErrorReporter } from './errors';
@@ -12,15 +9,17 @@ import { hostModules } from './hostModules';
 import { LastKnownKeeper } from './lastKnown/keeper';
 import { LastKnownStore } from './lastKnown/store';
 import { Log } from './log';
-import { vscodePrompter, type Prompter } from './prompter';
-import { RecentList } from './recent/store';
+import { createVscodePrompter, type Prompter } from './prompter';
+import type { RecentList } from './recent/store';
+import { RunningLater } from './running/later';
+import type { RunningStarted } from './running/start';
 import { refreshInstalledHelper, remoteHooks } from './remote/hooks';
 import { Session } from './session';
 import { SETTING } from './settings';
 import { nameFilters } from './tree/groups';
 import type { Node } from './tree/nodes';
 import { RESOURCE_TYPES_SETTING } from './resourceTypes';
-import { StatePoller } from './tree/poller';
+import { PollerLater } from './tree/pollerLater';
 import { ResourceTreeProvider } from './tree/provider';
 
 /** What `activate` returns: the running extension's parts, for the extension-host tests. */
@@ -43,8 +42,8 @@ export interface SageMakerExtensionApi {
   setPrompter(p: Prompter): Prompter;
   /** This extension's log folder: VS Code's own extension-host log (exthost.log) is beside it. */
   readonly logUri: vscode.Uri;
-  /** What runs (issue 24): the scanner, its status-bar item and the reminder. */
-  readonly running: { readonly scanner: RunningScanner; readonly status: RunningStatusItem; readonly reminder: RunningReminder };
+  /** What runs (issue 24): the scanner, its status-bar item and the reminder, loaded (dist/commands.js) and started if they were not. */
+  running(): RunningStarted;
 }
 
 /**
@@ -60,7 +59,7 @@ export function exportedApi(mode: vscode.ExtensionMode, api: SageMakerExtensionA
 const fileLoaded = performance.now();
 
 /** What deactivate() needs of the running extension. */
-let running: { clipboard: ClipboardExpiry; lastKnown: LastKnownKeeper } | undefined;
+let running: { clipboard(): ClipboardExpiry | undefined; lastKnown: LastKnownKeeper } | undefined;
 
 /**
  * Entry point. Activation stays cheap: nothing here loads the AWS SDK (the AWS layer loads it
@@ -73,7 +72,8 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   // The AWS SDK and the AWS layer's implementation (dist/sdk.js) load on the first AWS call, with a
   // V8 code cache kept here; they use this bundle's modules (hostModules), not copies.
   configureSdkCodeCache({ dir: context.globalStorageUri.fsPath, onEvent: (line) => log.info(line), hostModules });
-  let prompter: Prompter = vscodePrompter;
+  // Its quick pick is the commands' code (only commands pick).
+  let prompter: Prompter = createVscodePrompter(() => fromCommandsFile('showPick'));
   const session = new Session(log, () => prompter);
   // The last-known tree: read on the first getChildren (a small file, no AWS code), written once the fresh lists show.
   const lastKnown = new LastKnownKeeper(
@@ -83,20 +83,42 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
       (line) => log.warn(line),
     ),
     log,
+    (store, kept) => fromCommandsFile('writeTree')(store, kept),
   );
-  const tree = new ResourceTreeProvider(session, log, lastKnown.source);
+  const tree = new ResourceTreeProvider(session, log, lastKnown.source, (...args) => fromCommandsFile('snapshotTree')(...args));
   const treeView = vscode.window.createTreeView<Node>('sagemaker.resources', { treeDataProvider: tree, showCollapseAll: true });
-  const poller = new StatePoller(tree, treeView, session, log);
-  const clipboard = new ClipboardExpiry(log);
-  const errors = new ErrorReporter(log, () => prompter);
-  const recent = new RecentList(context.globalState);
+  // Rows in a passing state are read again until they settle; the poller's code is the commands' (loaded when one shows).
+  const poller = new PollerLater(tree, treeView, log, (collapsed) => new (fromCommandsFile('StatePoller'))(tree, treeView, session, log, collapsed));
+  // The copied URL's countdown: made by the first copy (a command), so its code is the commands'.
+  let clipboard: ClipboardExpiry | undefined;
+  // The message of an error and its buttons are the commands' code (src/errorMessage.ts), loaded by the first error shown.
+  const errors = new ErrorReporter(log, () => prompter, () => fromCommandsFile('showError'));
+  // Open Recent's list: only commands use it, so its code is theirs (dist/commands.js).
+  let recent: RecentList | undefined;
   const connection = new ConnectionWatch(session, tree, log);
   const remote = remoteHooks(context);
-  // What runs in the tree's regions (issue 24): scanned on its own, but in the extension-host tests, which count calls.
-  const runningList = new RunningScanner(session, log, { automatic: context.extensionMode !== vscode.ExtensionMode.Test });
-  const services: ExtensionServices = { log, session, tree, treeView, poller, clipboard, errors, recent, connection, remote, running: runningList, prompter: () => prompter };
-  const runningStatus = new RunningStatusItem(runningList);
-  const runningReminder = new RunningReminder(runningList, { globalState: context.globalState, log, prompter: () => prompter });
+  // What runs in the tree's regions (issue 24): scanned on its own, but in the extension-host tests,
+  // which count calls. Its code loads when the first scan is due (src/running/later.ts).
+  const automatic = context.extensionMode !== vscode.ExtensionMode.Test;
+  const runningList = new RunningLater(log, (firstAfterMs) => fromCommandsFile('startRunning')(session, { globalState: context.globalState, log, prompter: () => prompter }, { automatic, firstAfterMs }), { automatic });
+  const services: ExtensionServices = {
+    log,
+    session,
+    tree,
+    treeView,
+    poller,
+    get clipboard(): ClipboardExpiry {
+      return (clipboard ??= new (fromCommandsFile('ClipboardExpiry'))(log));
+    },
+    errors,
+    get recent(): RecentList {
+      return (recent ??= new (fromCommandsFile('RecentList'))(context.globalState));
+    },
+    connection,
+    remote,
+    running: runningList,
+    prompter: () => prompter,
+  };
   refreshInstalledHelper(remote, refreshRemoteInstall, (e) => log.error('Refreshing the Remote SSH connect helper in global storage', e));
 
   let messagePending = false;
@@ -127,10 +149,8 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     tree,
     treeView,
     poller,
-    clipboard,
+    { dispose: () => clipboard?.dispose() },
     runningList,
-    runningStatus,
-    runningReminder,
     tree.onDidChangeState((change) => {
       syncViewState();
       if (change.error !== undefined) {
@@ -176,7 +196,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
   const activationMs = performance.now() - started;
   const { version } = context.extension.packageJSON as { version: string };
   log.info(`SageMaker Environments ${version} activated in ${activationMs.toFixed(1)} ms`);
-  running = { clipboard, lastKnown };
+  running = { clipboard: () => clipboard, lastKnown };
   return exportedApi(context.extensionMode, {
     resources: tree,
     services,
@@ -185,7 +205,7 @@ export function activate(context: vscode.ExtensionContext): SageMakerExtensionAp
     sdkLoad: sdkLoadInfo,
     lastKnown,
     logUri: context.logUri,
-    running: { scanner: runningList, status: runningStatus, reminder: runningReminder },
+    running: () => runningList.parts(),
     setPrompter(p: Prompter): Prompter {
       const previous = prompter;
       prompter = p;
@@ -216,5 +236,5 @@ function filterScopeWords(keys: ReadonlySet<string>): string {
  * disposed through context.subscriptions.
  */
 export async function deactivate(): Promise<void> {
-  await Promise.all([running?.clipboard.release(), running?.lastKnown.flush()]);
+  await Promise.all([running?.clipboard()?.release(), running?.lastKnown.flush()]);
 }

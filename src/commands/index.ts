@@ -60,6 +60,16 @@ export function refreshRemoteInstall(dir: string, helperSource: string, runtime:
   loadImplementations().refreshInstall(dir, helperSource, runtime);
 }
 
+/**
+ * What activation makes only when first used, from the commands' file (loading it): Open Recent's
+ * list, the copied URL's countdown, the quick pick, an error's message and buttons, the running
+ * environments' scanner, status item and reminder, the poller of rows in a passing state, the
+ * writing of the last-known tree.
+ */
+export function fromCommandsFile<K extends 'RecentList' | 'ClipboardExpiry' | 'showPick' | 'showError' | 'startRunning' | 'StatePoller' | 'snapshotTree' | 'writeTree'>(name: K): Implementations[K] {
+  return loadImplementations()[name];
+}
+
 export function registerLinkHandler(s: ExtensionServices): vscode.Disposable {
   const handle = s.errors.wrap('SageMaker link', (uri: vscode.Uri) => loadImplementations().openLink(s, uri));
   return vscode.window.registerUriHandler({ handleUri: (uri) => void handle(uri) });

@@ -15,6 +15,14 @@ import * as view from './view';
 
 export { openLink } from '../links/commands';
 export { refreshInstall } from '../remote/sshConfig';
+export { ClipboardExpiry } from '../clipboardExpiry';
+export { showPick } from '../quickPick';
+export { RecentList } from '../recent/store';
+export { startRunning } from '../running/start';
+export { showError } from '../errorMessage';
+export { StatePoller } from '../tree/poller';
+export { snapshotTree } from '../tree/lastKnownSnapshot';
+export { writeTree } from '../lastKnown/write';
 
 export type Handler = (...args: never[]) => Promise<unknown>;
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import { listProfileNames, ssoLoginWords } from '../aws/index';
 import type { ExtensionServices } from '../context';
-import { UserFacingError, runInTerminal } from '../errors';
+import { UserFacingError } from '../errors';
+import { runInTerminal } from '../terminal';
 import { SETTING, openSettings, readAwsSettings, updateSetting } from '../settings';
 import { isListNode, type Node } from '../tree/nodes';
 import { targetSpec, type CopyFields } from '../kinds/index';

@@ -10,6 +10,7 @@ import type { Log } from '../log';
 import { readAwsSettings, showLastKnownTree } from '../settings';
 import { connectionKey, type StoredTree } from './snapshot';
 import type { LastKnownStore } from './store';
+import type { writeTree } from './write';
 
 /** Quiet time after the last change before the tree is written (pages, states, expanding). */
 export const SAVE_DELAY_MS = 1500;
@@ -41,6 +42,8 @@ export class LastKnownKeeper implements vscode.Disposable {
   constructor(
     readonly store: LastKnownStore,
     private readonly log: Log,
+    /** ./write.ts's: the commands' code (dist/commands.js), loaded by the first write. */
+    private readonly write: typeof writeTree,
   ) {}
 
   /** For the tree provider: the key of the current connection and its kept tree (none when the setting is off). */
@@ -94,7 +97,7 @@ export class LastKnownKeeper implements vscode.Disposable {
       return;
     }
     this.written = same;
-    await this.store.write(tree);
+    await this.write(this.store, tree);
   }
 
   /** Writes now what would be written after the quiet time, and waits for every write. */

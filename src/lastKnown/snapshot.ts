@@ -65,16 +65,16 @@ export interface StoredTree {
 }
 
 /** The fields kept of a kind (its file's `stored`, src/kinds/<kind>.ts). */
-const fieldsOf = (kind: RowKind): Readonly<Record<string, readonly [FieldType, boolean]>> => RESOURCES[kind].stored;
+export const fieldsOf = (kind: RowKind): Readonly<Record<string, readonly [FieldType, boolean]>> => RESOURCES[kind].stored;
 
 /** Text that is an address (scheme://…): never kept, whatever field it turns up in. */
 const URL_LIKE = /^[a-z][a-z0-9+.-]*:\/\//i;
 
-function keptText(v: unknown): string | undefined {
+export function keptText(v: unknown): string | undefined {
   return typeof v === 'string' && v.length > 0 && v.length <= MAX_TEXT && !URL_LIKE.test(v) ? v : undefined;
 }
 
-function keptApp(v: unknown): SpaceApp | undefined {
+export function keptApp(v: unknown): SpaceApp | undefined {
   if (typeof v !== 'object' || v === null) {
     return undefined;
   }
@@ -87,31 +87,6 @@ function keptApp(v: unknown): SpaceApp | undefined {
 
 function isRowKind(k: unknown): k is RowKind {
   return typeof k === 'string' && Object.hasOwn(RESOURCES, k);
-}
-
-/** The fields of a row that go to disk; undefined when a field it needs is missing. */
-export function storeRow(row: RowData): StoredRow | undefined {
-  const source = row.data as unknown as Record<string, unknown>;
-  const out: Record<string, unknown> = { kind: row.kind };
-  for (const [name, [type, required]] of Object.entries(fieldsOf(row.kind))) {
-    const v = source[name];
-    let kept: unknown;
-    if (type === 'date') {
-      kept = v instanceof Date && !Number.isNaN(v.getTime()) ? v.toISOString() : undefined;
-    } else if (type === 'app') {
-      kept = keptApp(v);
-    } else if (Array.isArray(type)) {
-      kept = typeof v === 'string' && type.includes(v) ? v : undefined;
-    } else {
-      kept = keptText(v);
-    }
-    if (kept !== undefined) {
-      out[name] = kept;
-    } else if (required) {
-      return undefined;
-    }
-  }
-  return out as StoredRow;
 }
 
 /** A row read back from disk, checked field by field (the file may be old, newer or damaged); undefined: unusable. */

@@ -10,11 +10,10 @@ import type { RunningItem, RunningList } from '../context';
 import type { Log } from '../log';
 import type { Session } from '../session';
 import { priceOf } from './facts';
+import { AFTER_LIFECYCLE_MS, FIRST_SCAN_AFTER_MS, LIFECYCLE_CALLS } from './later';
 
 export const SCAN_EVERY_MS = 10 * 60_000;
 const MAX_EVERY_MS = 60 * 60_000;
-/** Calls after which what runs has changed. */
-const LIFECYCLE_CALLS = new Set(['CreateApp', 'DeleteApp', 'StartNotebookInstance', 'StopNotebookInstance', 'StartMlflowTrackingServer', 'StopMlflowTrackingServer']);
 
 export interface ScannerTiming {
   /** False: no scan but those asked for (the extension-host tests count calls; they turn it on where they test it). */
@@ -37,7 +36,7 @@ export class RunningScanner implements RunningList, vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private readonly onCall = (r: ApiCallRecord): void => {
     if (LIFECYCLE_CALLS.has(r.operation) && r.outcome === 'ok' && this.timing.automatic !== false) {
-      this.schedule(this.timing.afterLifecycleMs ?? 5000);
+      this.schedule(this.timing.afterLifecycleMs ?? AFTER_LIFECYCLE_MS);
     }
   };
 
@@ -47,14 +46,14 @@ export class RunningScanner implements RunningList, vscode.Disposable {
     private timing: ScannerTiming = {},
   ) {
     log.apiCallListeners.add(this.onCall);
-    this.schedule(timing.firstAfterMs ?? 20_000);
+    this.schedule(timing.firstAfterMs ?? FIRST_SCAN_AFTER_MS);
   }
 
   /** For tests: scans on their own or not, and how soon. */
   setTiming(timing: ScannerTiming): void {
     this.timing = timing;
     clearTimeout(this.timer);
-    this.schedule(timing.firstAfterMs ?? 20_000);
+    this.schedule(timing.firstAfterMs ?? FIRST_SCAN_AFTER_MS);
   }
 
   /** The wait before the next automatic scan (grows after throttling). */

@@ -17,6 +17,7 @@ import { SettingsError } from '../settings';
 import { isTransitional, type Transitional } from './listing';
 import { isListNode, type Node } from './nodes';
 import { PollSchedule, pollTimingFor, AWS_POLL_TIMING } from './pollSchedule';
+import type { RowPoller } from './pollerLater';
 import type { ResourceTreeProvider } from './provider';
 
 /** At most this many resources are read at once; the rest stay due for the next round. */
@@ -24,7 +25,8 @@ const READS_PER_ROUND = 8;
 
 type Row = Node & Transitional;
 
-export class StatePoller implements vscode.Disposable {
+/** In dist/commands.js: ./pollerLater.ts starts it when the tree first shows a passing row. */
+export class StatePoller implements RowPoller {
   private readonly schedule = new PollSchedule(AWS_POLL_TIMING);
   private timer?: NodeJS.Timeout;
   private rescanQueued = false;
@@ -32,7 +34,6 @@ export class StatePoller implements vscode.Disposable {
   /** A credentials or settings failure: nothing is read until the whole view refreshes. */
   private paused = false;
   private disposed = false;
-  private readonly collapsed = new Set<string>();
   /** Resources a command is already waiting on (start/stop): it keeps their rows up to date. */
   private readonly held = new Map<string, number>();
   private readonly subscriptions: vscode.Disposable[];
@@ -42,6 +43,8 @@ export class StatePoller implements vscode.Disposable {
     private readonly view: vscode.TreeView<Node>,
     private readonly session: Session,
     private readonly log: Log,
+    /** The nodes collapsed before it started (./pollerLater.ts kept them); it follows the view from then on. */
+    private readonly collapsed = new Set<string>(),
   ) {
     this.subscriptions = [
       tree.onDidChangeTreeData((node) => {
@@ -61,24 +64,22 @@ export class StatePoller implements vscode.Disposable {
         this.queueRescan();
       }),
     ];
+    // Started because a passing row shows (or a command waits on one): a first look now.
+    this.queueRescan();
   }
 
-  /** How many resources are waiting for their next read (0: nothing is passing, or nothing shown). */
   get scheduled(): number {
     return this.schedule.size;
   }
 
-  /** True while a read is due: a timer is set. */
   get armed(): boolean {
     return this.timer !== undefined;
   }
 
-  /** True while a round of reads is in flight. */
   get busy(): boolean {
     return this.reading;
   }
 
-  /** Leaves the resource with this stateKey to `work` (a command waiting on it) until that settles. */
   async whileWaiting<T>(stateKey: string, work: () => Thenable<T>): Promise<T> {
     this.held.set(stateKey, (this.held.get(stateKey) ?? 0) + 1);
     this.queueRescan();

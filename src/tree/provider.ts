@@ -12,7 +12,7 @@ import { LastKnownRestore } from './lastKnownRestore';
 import { hoverTooltip } from './hover';
 import { OpenNodes } from './openNodes';
 import { TreeRoots } from './roots';
-import { snapshotTree } from './lastKnownTree';
+import type { snapshotTree } from './lastKnownSnapshot';
 import { isTransitional, type RowUpdate } from './listing';
 import { loadPage } from './listPages';
 import { emptyAccountMessage, ListRowsCache, loadedChildren, nodesUnder } from './listRows';
@@ -63,6 +63,8 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
     readonly session: Session,
     readonly log: Log,
     lastKnown?: LastKnownSource,
+    /** ./lastKnownSnapshot.ts's: the commands' code (dist/commands.js), loaded by the first write; none, nothing to keep. */
+    private readonly snapshot?: typeof snapshotTree,
   ) {
     this.lastKnown = new LastKnownRestore(
       {
@@ -120,11 +122,11 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
    * should not be kept now: not a tree (welcome content), filtered, or still showing last-known rows.
    */
   lastKnownSnapshot(now = Date.now()): StoredTree | undefined {
-    if (this.view.state !== 'ready' || this.treeFilter.text !== undefined || this.roots.key === undefined || this.showingLastKnown !== undefined) {
+    if (!this.snapshot || this.view.state !== 'ready' || this.treeFilter.text !== undefined || this.roots.key === undefined || this.showingLastKnown !== undefined) {
       return undefined;
     }
     // A group of a one-region view opens by itself (no event); other nodes are open once the view said so.
-    return snapshotTree(this.roots.now, this.roots.key, now, (n) => this.isOpen(n));
+    return this.snapshot(this.roots.now, this.roots.key, now, (n) => this.isOpen(n));
   }
 
   get viewState(): ViewState {

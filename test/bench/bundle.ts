@@ -50,7 +50,7 @@ const FILES: readonly { file: string; id: string; label: string }[] = [
   {
     file: 'dist/commands.js',
     id: 'bundle.commandsJs',
-    label: 'dist/commands.js (production, minified): the commands, loaded on the first command or vscode:// link',
+    label: "dist/commands.js (production, minified): the commands, loaded on the first command or vscode:// link, or when a part activation starts later first runs (the running environments' first scan, a passing row, a last-known write, an error shown)",
   },
   {
     file: 'dist/shared.js',

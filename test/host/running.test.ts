@@ -6,6 +6,10 @@
  */
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import type { ApiCallRecord } from '../../src/aws/index';
+import type { RunningItem } from '../../src/context';
+import type { Log } from '../../src/log';
+import { AFTER_LIFECYCLE_MS, RunningLater } from '../../src/running/later';
 import { RunningReminder } from '../../src/running/reminder';
 import { RunningScanner } from '../../src/running/scanner';
 import { callCount, emulator, resetSettings, setSetting, usePrompter, waitFor, ScriptedPrompter } from './helpers';
@@ -14,7 +18,7 @@ const US_EAST_RUNNING = ['alice-jupyterlab', 'fraud-detection-dev', 'mlflow-plat
 
 describe('running environments: status item, pick and reminder', () => {
   const { api, prompter } = usePrompter();
-  const scanner = (): RunningScanner => api().running.scanner;
+  const scanner = (): RunningScanner => api().running().scanner;
   const names = (): string[] => scanner().items.map((i) => i.name).sort();
 
   before(async () => {
@@ -24,7 +28,7 @@ describe('running environments: status item, pick and reminder', () => {
   });
   beforeEach(async () => {
     await emulator.reset();
-    await api().running.reminder.forget();
+    await api().running().reminder.forget();
   });
   afterEach(async () => {
     scanner().setTiming({ automatic: false });
@@ -32,7 +36,7 @@ describe('running environments: status item, pick and reminder', () => {
     await emulator.clearFaults();
   });
   after(async () => {
-    await api().running.reminder.forget();
+    await api().running().reminder.forget();
     await resetSettings();
     await emulator.reset();
   });
@@ -41,7 +45,7 @@ describe('running environments: status item, pick and reminder', () => {
     it('counts what runs in the tree\'s regions; its hover lists each with type, time and cost so far', async () => {
       await scanner().scanNow('test');
       assert.deepEqual(names(), US_EAST_RUNNING);
-      const item = api().running.status.item;
+      const item = api().running().status.item;
       assert.equal(item.id, 'sagemaker.running');
       assert.equal(item.name, 'SageMaker: running environments');
       assert.equal(item.text, '$(vm-running) 6');
@@ -110,7 +114,7 @@ describe('running environments: status item, pick and reminder', () => {
       assert.deepEqual(await Promise.all(['DeleteApp', 'StopNotebookInstance', 'StopMlflowTrackingServer'].map(callCount)), [1, 1, 1]);
       await waitFor(() => (names().length === 3 ? true : undefined), 'the scan after Stop');
       assert.deepEqual(names(), ['alice-jupyterlab', 'paper-reproduction', 'research-tracking']);
-      assert.equal(api().running.status.item.text, '$(vm-running) 3');
+      assert.equal(api().running().status.item.text, '$(vm-running) 3');
     });
 
     it('scans again soon after a Start or Stop', async () => {
@@ -142,18 +146,18 @@ describe('running environments: status item, pick and reminder', () => {
       prompter.script({ button: 'Remind Me Later' });
       await setSetting('reminders.runningHours', 432);
       await waitFor(() => prompter.messages.length === 1 || undefined, 'the reminder');
-      await api().running.reminder.whenIdle();
+      await api().running().reminder.whenIdle();
       const m = prompter.messages[0];
       assert.match(m.text, /^research-tracking \(MLflow tracking server, us-east-1\) has been running at least \d+ d( \d+ h)?\.$/);
       assert.deepEqual(m.buttons, ['Stop', 'Open', 'Remind Me Later']);
       // Later on, the others would be due too: left out, to see this one's own turn.
       scanner().items = scanner().items.filter((i) => i.name === 'research-tracking');
-      await api().running.reminder.check();
-      await api().running.reminder.check(Date.now() + 431 * 3_600_000);
+      await api().running().reminder.check();
+      await api().running().reminder.check(Date.now() + 431 * 3_600_000);
       assert.equal(prompter.messages.length, 1, 'put off for 432 h');
       // As long again: due once more.
       prompter.script({ button: 'Stop' }, { button: 'Stop' });
-      await api().running.reminder.check(Date.now() + 433 * 3_600_000);
+      await api().running().reminder.check(Date.now() + 433 * 3_600_000);
       await waitFor(async () => ((await callCount('StopMlflowTrackingServer')) === 1 ? true : undefined), 'Stop from the reminder');
       assert.match(prompter.messages.find((x) => x.modal)?.text ?? '', /^Stop research-tracking \(MLflow tracking server, us-east-1\)\?/);
     });
@@ -174,9 +178,9 @@ describe('running environments: status item, pick and reminder', () => {
       prompter.script({ button: 'Remind Me Later' });
       await setSetting('reminders.runningHours', 432);
       await waitFor(() => prompter.messages.length === 1 || undefined, 'the reminder');
-      await api().running.reminder.whenIdle();
+      await api().running().reminder.whenIdle();
       const other = new ScriptedPrompter();
-      const window2 = new RunningReminder(scanner(), { ...api().running.reminder.host, prompter: () => other });
+      const window2 = new RunningReminder(scanner(), { ...api().running().reminder.host, prompter: () => other });
       try {
         await window2.check();
         assert.equal(other.messages.length, 0, 'the other window says nothing');
@@ -188,8 +192,95 @@ describe('running environments: status item, pick and reminder', () => {
     it('0 turns it off', async () => {
       await setSetting('reminders.runningHours', 0);
       await scanner().scanNow('test');
-      await api().running.reminder.check();
+      await api().running().reminder.check();
       assert.equal(prompter.messages.length, 0);
     });
+  });
+});
+
+/**
+ * Until the first scan is due, activation holds a stand-in (src/running/later.ts) and the scanner,
+ * status item and reminder wait in dist/commands.js: started when the first scan is due, after a
+ * Start or Stop call, or when a command asks what runs, so a user sees the same as before.
+ */
+describe('running environments before their code loads', () => {
+  function parts() {
+    const started: number[] = [];
+    const changed = new vscode.EventEmitter<void>();
+    const scans: string[] = [];
+    const scanner = {
+      items: [] as readonly RunningItem[],
+      scannedAt: undefined as number | undefined,
+      onDidChange: changed.event,
+      scanNow(why: string): Promise<void> {
+        scans.push(why);
+        return Promise.resolve();
+      },
+    };
+    const log = { apiCallListeners: new Set<(r: ApiCallRecord) => void>(), error: (_what: string, e: unknown) => assert.fail(String(e)) } as unknown as Log;
+    const start = (firstAfterMs: number) => {
+      started.push(firstAfterMs);
+      return { scanner, dispose: () => changed.dispose() };
+    };
+    const call = (operation: string, outcome: 'ok' | 'error'): void => {
+      for (const l of [...log.apiCallListeners]) {
+        l({ operation, region: 'us-east-1', durationMs: 1, outcome });
+      }
+    };
+    return { started, changed, scans, scanner, log, start, call };
+  }
+
+  it('starts them when the first scan is due, scanning at once, and once only; then says what the scanner says', async () => {
+    const p = parts();
+    const later = new RunningLater(p.log, p.start, { automatic: true, firstAfterMs: 300 });
+    try {
+      assert.deepEqual([later.items, later.scannedAt], [[], undefined]);
+      await new Promise((r) => setTimeout(r, 100));
+      assert.deepEqual(p.started, [], 'not before the first scan is due');
+      await waitFor(() => p.started.length === 1 || undefined, 'the first scan due');
+      assert.deepEqual(p.started, [0], 'the scanner scans at once');
+      let told = 0;
+      later.onDidChange(() => told++);
+      p.scanner.items = [{ kind: 'notebook', region: 'us-east-1', name: 'fraud-detection-dev' } as RunningItem];
+      p.scanner.scannedAt = Date.now();
+      p.changed.fire();
+      assert.equal(told, 1, 'a scan is told to those listening to the stand-in (the pick)');
+      assert.equal(later.items, p.scanner.items);
+      assert.equal(later.scannedAt, p.scanner.scannedAt);
+      later.parts();
+      assert.deepEqual(p.started, [0], 'started once');
+    } finally {
+      later.dispose();
+    }
+  });
+
+  it('a successful Start or Stop call before then starts them, the scan soon after; other calls and failed ones do not', () => {
+    const p = parts();
+    const later = new RunningLater(p.log, p.start, { automatic: true, firstAfterMs: 3_600_000 });
+    try {
+      p.call('ListApps', 'ok');
+      p.call('StopNotebookInstance', 'error');
+      assert.deepEqual(p.started, []);
+      p.call('DeleteApp', 'ok');
+      assert.deepEqual(p.started, [AFTER_LIFECYCLE_MS]);
+      assert.equal(p.log.apiCallListeners.size, 0, 'the scanner listens for the next calls itself');
+    } finally {
+      later.dispose();
+    }
+  });
+
+  it('a command asking what runs (the pick) starts them and scans; without automatic scans nothing starts on its own', async () => {
+    const p = parts();
+    const later = new RunningLater(p.log, p.start, { automatic: false, firstAfterMs: 10 });
+    try {
+      p.call('StartNotebookInstance', 'ok');
+      await new Promise((r) => setTimeout(r, 50));
+      assert.deepEqual(p.started, []);
+      await later.scanNow('the pick of running environments');
+      assert.deepEqual(p.started.length, 1);
+      assert.deepEqual(p.scans, ['the pick of running environments']);
+    } finally {
+      later.dispose();
+    }
   });
 });

@@ -43,8 +43,11 @@ describe('the last-known tree in VS Code (code-server)', function () {
     await until(async () => (await kept()).includes('"alice-jupyterlab"'), 'the extension kept the tree down to alice\'s spaces');
     await page.close();
 
-    // The next window's lists answer slowly (30 s), so the last-known rows can be looked at. Twice
-    // each: the closed window's extension host can still make a call before it ends.
+    // The next window's lists answer slowly (30 s), so the last-known rows can be looked at: the
+    // first call of each is its tree's. Twice each, as the new window itself calls again: its
+    // running scan (ListDomains, ListNotebookInstances, 20 s after activation) and the SDK's retry
+    // of a call that hit the 30 s request timeout. The closed window's extension host ends with
+    // its page (code-server's log: within 0.2 s), before these are set.
     for (const operation of ['ListDomains', 'ListUserProfiles', 'ListSpaces', 'ListNotebookInstances']) {
       wb.emulator.setFault({ operation, kind: 'latency', latencyMs: 30_000, times: 2 });
     }

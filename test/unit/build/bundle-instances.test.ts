@@ -40,14 +40,17 @@ describe('the production bundle: one instance of every module', function () {
     fs.rmSync(dir, { recursive: true, force: true });
   });
 
-  /** The src/ modules whose code an output file holds, and those it takes from dist/extension.js. */
-  function modulesOf(entryPoint: string): { held: string[]; taken: string[] } {
+  /** The src/ modules whose code an output file holds, those it takes from dist/extension.js, and which of their exports ("src/x.ts#name"). */
+  function modulesOf(entryPoint: string): { held: string[]; taken: string[]; exports: string[] } {
     const output = Object.values(meta.outputs).find((o) => o.entryPoint === entryPoint);
     assert.ok(output, `no output for ${entryPoint}`);
     const inputs = Object.entries(output.inputs).filter(([, i]) => i.bytesInOutput > 0).map(([k]) => k);
+    // esbuild.js's stubs: one module per export a lazy file takes ("host-export:src/x.ts#name").
+    const exports = inputs.filter((k) => k.startsWith('host-export:')).map((k) => k.slice('host-export:'.length));
     return {
       held: inputs.filter((k) => k.startsWith('src/')),
-      taken: inputs.filter((k) => k.startsWith('host-module:')).map((k) => k.slice('host-module:'.length)),
+      taken: [...new Set(exports.map((e) => e.slice(0, e.lastIndexOf('#'))))],
+      exports,
     };
   }
 
@@ -64,7 +67,35 @@ describe('the production bundle: one instance of every module', function () {
     for (const m of ['src/aws/spaces.ts', 'src/aws/clientPool.ts', 'src/aws/errorMapping.ts', 'src/commands/urls.ts', 'src/links/commands.ts']) {
       assert.ok(!host.held.includes(m), `${m} is in dist/extension.js`);
     }
+    // The running environments' scanner, status item and reminder load when the first scan is due
+    // (src/running/later.ts stands in at activation): in dist/commands.js.
+    const commands = modulesOf('src/commands/table.ts');
+    // So are Open Recent's list, the copied URL's countdown, the quick pick and the sign-in terminal,
+    // which only commands (and a click on an error's sign-in button) use.
+    // And the poller of rows in a passing state, started when the tree first shows one (src/tree/pollerLater.ts stands in).
+    const commandsOnly = ['src/tree/poller.ts', 'src/tree/pollSchedule.ts', 'src/recent/store.ts', 'src/links/kinds.ts', 'src/clipboardExpiry.ts', 'src/quickPick.ts', 'src/replaceById.ts', 'src/terminal.ts', 'src/shell.ts'];
+    for (const m of ['src/running/scanner.ts', 'src/running/statusItem.ts', 'src/running/reminder.ts', 'src/running/describe.ts', ...commandsOnly]) {
+      assert.ok(!host.held.includes(m), `${m} is in dist/extension.js`);
+      assert.ok(commands.held.includes(m), `${m} is not in dist/commands.js`);
+    }
+    // The shells' quoting: the sign-in terminal's and the AWS layer's sign-in hint (dist/sdk.js).
+    assert.ok(!host.held.includes('src/aws/cliShell.ts'), 'src/aws/cliShell.ts is in dist/extension.js');
     assert.ok(lazy[0].taken.includes('src/aws/errors.ts') && lazy[0].taken.includes('src/aws/clients.ts'), `dist/sdk.js takes ${lazy[0].taken.join(', ')}`);
+  });
+
+  it('dist/extension.js hands over only the exports the lazy files take, so the rest of a module activation uses in part stays out', () => {
+    const text = fs.readFileSync(path.join(dir, 'extension.js'), 'utf8');
+    const lazy = [modulesOf('src/aws/sdk.ts'), modulesOf('src/commands/table.ts'), modulesOf(SHARED_ENTRY)];
+    const taken = new Set(lazy.flatMap((f) => f.exports));
+    const modules = [...new Set([...taken].map((e) => e.slice(0, e.lastIndexOf('#'))))];
+    assert.ok(modules.includes('src/settings.ts'), `the lazy files take from ${modules.join(', ')}`);
+    for (const m of modules) {
+      // src/hostModules.ts as the build wrote it, minified: "src/settings.ts":{SETTING:a,openSettings:b}
+      const handed = new RegExp(`"${m.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')}":\\{([^}]*)\\}`).exec(text);
+      assert.ok(handed, `dist/extension.js does not hand over ${m}`);
+      const names = handed[1].split(',').map((p) => p.split(':')[0].replace(/"/g, '')).sort();
+      assert.deepEqual(names, [...taken].filter((e) => e.startsWith(`${m}#`)).map((e) => e.slice(m.length + 1)).sort(), `what dist/extension.js hands over of ${m}`);
+    }
   });
 
   it('what both lazy files use and activation does not is in dist/shared.js, not in dist/extension.js', () => {

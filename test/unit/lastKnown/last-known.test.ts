@@ -16,11 +16,12 @@ import {
   MAX_TREES,
   parseTreeFile,
   restoreRow,
-  storeRow,
   type StoredRow,
   type StoredTree,
 } from '../../../src/lastKnown/snapshot';
 import { LAST_KNOWN_DIR, LastKnownStore } from '../../../src/lastKnown/store';
+import { storeRow } from '../../../src/lastKnown/storeRow';
+import { writeTree } from '../../../src/lastKnown/write';
 import { connectionInUse } from '../../../src/aws/inUse';
 import type { AwsSettings } from '../../../src/aws/types';
 
@@ -186,8 +187,8 @@ describe('last-known tree: the store on disk', () => {
     const [a, b, c] = ['a', 'b', 'c'].map((profile) => keyOf({ profile }));
     const store = new LastKnownStore(path.join(dir, 'globalStorage'), (_w, e) => errors.push(e));
     assert.equal(store.read(a), undefined, 'nothing kept yet (no folder, no file)');
-    await store.write(tree(a, { x: { rows: rows(2), more: true } }, 5));
-    await store.write(tree(b, { y: { rows: rows(1), more: false } }, 6));
+    await writeTree(store, tree(a, { x: { rows: rows(2), more: true } }, 5));
+    await writeTree(store, tree(b, { y: { rows: rows(1), more: false } }, 6));
     assert.deepEqual(store.read(a)?.lists.x, { rows: rows(2), more: true });
     assert.equal(store.read(b)?.savedAt, 6);
     assert.equal(store.read(c), undefined);
@@ -205,7 +206,7 @@ describe('last-known tree: the store on disk', () => {
     fs.mkdirSync(store.folder);
     fs.writeFileSync(store.fileFor(a), '\u0000garbage');
     assert.equal(store.read(a), undefined);
-    await store.write(tree(a, {}, 3));
+    await writeTree(store, tree(a, {}, 3));
     assert.equal(store.read(a)?.savedAt, 3);
     assert.deepEqual(errors, []);
   });
@@ -222,13 +223,15 @@ describe('last-known tree: the store stays small and whole', function () {
   /** A child process (another window's extension host) that writes `key`'s tree when told "go" on stdin. */
   function writer(key: string, nRows: number): { ready: Promise<void>; go: () => void; done: Promise<string> } {
     const storeModule = path.join(__dirname, '..', '..', '..', 'src', 'lastKnown', 'store.js');
+    const writeModule = path.join(__dirname, '..', '..', '..', 'src', 'lastKnown', 'write.js');
     const script = `
       const { LastKnownStore } = require(${JSON.stringify(storeModule)});
+      const { writeTree } = require(${JSON.stringify(writeModule)});
       const errors = [];
       const store = new LastKnownStore(${JSON.stringify(dir)}, (what, e) => errors.push(what + ': ' + e), (line) => errors.push(line));
       const rows = Array.from({ length: ${nRows} }, (_, i) => ({ kind: 'userProfile', region: 'us-east-1', domainId: 'd-abc123', userProfileName: 'user-' + i }));
       const tree = { key: ${JSON.stringify(key)}, savedAt: Date.now(), regions: ['us-east-1'], expanded: ['d'], lists: { d: { rows, more: false } } };
-      process.stdin.once('data', () => store.write(tree).then(() => { process.stdout.write(errors.join('\\n')); process.exit(errors.length ? 1 : 0); }));
+      process.stdin.once('data', () => writeTree(store, tree).then(() => { process.stdout.write(errors.join('\\n')); process.exit(errors.length ? 1 : 0); }));
       process.stdout.write('ready\\n');
     `;
     const child = spawn(process.execPath, ['-e', script], { stdio: ['pipe', 'pipe', 'inherit'] });
@@ -300,7 +303,7 @@ describe('last-known tree: the store stays small and whole', function () {
     const started = performance.now();
     assert.ok(store.read(key) === undefined, 'the old file gives no last-known tree');
     assert.ok(performance.now() - started < 50, 'the old file was not read');
-    await store.write(tree(key, { x: { rows: rows(1), more: false } }, 2));
+    await writeTree(store, tree(key, { x: { rows: rows(1), more: false } }, 2));
     assert.equal(fs.existsSync(legacy), false, 'the old file is removed');
     assert.equal(store.read(key)?.savedAt, 2);
   });
@@ -314,7 +317,7 @@ describe('last-known tree: the store stays small and whole', function () {
     }
     const expanded = Array.from({ length: MAX_EXPANDED + 500 }, (_, i) => `n${i}`);
     const regions = Array.from({ length: MAX_REGIONS + 10 }, (_, i) => `r${i}`);
-    await store.write({ key, savedAt: 1, regions, expanded, lists });
+    await writeTree(store, { key, savedAt: 1, regions, expanded, lists });
     const onDisk = JSON.parse(fs.readFileSync(store.fileFor(key), 'utf8')) as { tree: StoredTree };
     assert.equal(Object.keys(onDisk.tree.lists).length, MAX_LISTS_PER_TREE);
     assert.equal(onDisk.tree.expanded.length, MAX_EXPANDED);
@@ -330,10 +333,10 @@ describe('last-known tree: the store stays small and whole', function () {
     const store = new LastKnownStore(dir, (what, e) => assert.fail(`${what}: ${String(e)}`));
     const keys = Array.from({ length: MAX_TREES + 2 }, (_, i) => keyOf({ profile: `p${i}` }));
     for (const [i, k] of keys.entries()) {
-      await store.write(tree(k, {}, i));
+      await writeTree(store, tree(k, {}, i));
       await new Promise((r) => setTimeout(r, 20));
     }
-    await store.write(tree(keys[0], {}, 99));
+    await writeTree(store, tree(keys[0], {}, 99));
     const kept = keys.filter((k) => store.read(k) !== undefined);
     assert.deepEqual(kept, [keys[0], ...keys.slice(3)]);
     assert.equal(store.read(keys[0])?.savedAt, 99);
