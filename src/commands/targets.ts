@@ -6,7 +6,7 @@ import { TARGETS } from '../kinds/index';
 import { domainsGroup, type DomainNode } from '../tree/domain';
 import { ROOT_GROUPS } from '../tree/groups';
 import { GroupNode, type GroupSpec } from '../tree/group';
-import { isListNode, type ListNode, type Node } from '../tree/nodes';
+import { isListNode, type Node } from '../tree/nodes';
 import { icon } from '../tree/presentation';
 import type { SpaceNode } from '../tree/space';
 import type { UserProfileNode } from '../tree/userProfile';
@@ -43,7 +43,7 @@ export async function pickRegion(s: ExtensionServices): Promise<string | undefin
 }
 
 /** A root group's list in a region: the tree's, when the tree shows that group now; else one for the pick alone. */
-export function regionList(s: ExtensionServices, region: string, spec: GroupSpec): ListNode {
+export function regionList(s: ExtensionServices, region: string, spec: GroupSpec): GroupNode {
   return s.tree.groupFor(region, spec.group) ?? new GroupNode(region, spec, undefined);
 }
 
@@ -143,7 +143,7 @@ function kindList(s: ExtensionServices, kind: TargetKind, region: string): PickL
     return undefined;
   }
   const list = regionList(s, region, spec);
-  return { list, ...(list instanceof GroupNode ? spec.kindList?.(kind, list) : undefined) };
+  return { list, ...spec.kindList?.(kind, list) };
 }
 
 /** region → the kind's row of a root group (notebook instance, tracking server, MLflow app, partner app), or region → domain → user profile (→ space). */

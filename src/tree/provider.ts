@@ -13,6 +13,7 @@ import { hoverTooltip } from './hover';
 import { OpenNodes } from './openNodes';
 import { TreeRoots } from './roots';
 import type { snapshotTree } from './lastKnownSnapshot';
+import type { GroupNode } from './group';
 import { isTransitional, type RowUpdate } from './listing';
 import { loadPage } from './listPages';
 import { emptyAccountMessage, ListRowsCache, loadedChildren, nodesUnder } from './listRows';
@@ -267,7 +268,7 @@ export class ResourceTreeProvider implements vscode.TreeDataProvider<Node>, vsco
   }
 
   /** The tree's group of this kind in a region, if the tree shows it now (the view built, the region and group chosen). */
-  groupFor(region: string, group: string): ListNode | undefined {
+  groupFor(region: string, group: string): GroupNode | undefined {
     for (const r of this.roots.now) {
       const groups = r.kind === 'region' ? r.groups : r.kind === 'group' ? [r] : [];
       const found = groups.find((g) => g.region === region && g.group === group);
