@@ -85,6 +85,34 @@ export function keptApp(v: unknown): SpaceApp | undefined {
   return appName && appType && status ? { appName, appType, status } : undefined;
 }
 
+/**
+ * A kind's kept fields of `source`, each checked by its type (a date by `keptDate`: it is a Date in
+ * the tree, ISO text on disk); undefined when a field the row needs is missing. Reading a row back
+ * and writing one (./storeRow.ts) both go through it.
+ */
+export function keptFields(kind: RowKind, source: Record<string, unknown>, keptDate: (v: unknown) => unknown): Record<string, unknown> | undefined {
+  const out: Record<string, unknown> = {};
+  for (const [name, [type, required]] of Object.entries(fieldsOf(kind))) {
+    const v = source[name];
+    let kept: unknown;
+    if (type === 'date') {
+      kept = keptDate(v);
+    } else if (type === 'app') {
+      kept = keptApp(v);
+    } else if (Array.isArray(type)) {
+      kept = typeof v === 'string' && type.includes(v) ? v : undefined;
+    } else {
+      kept = keptText(v);
+    }
+    if (kept !== undefined) {
+      out[name] = kept;
+    } else if (required) {
+      return undefined;
+    }
+  }
+  return out;
+}
+
 function isRowKind(k: unknown): k is RowKind {
   return typeof k === 'string' && Object.hasOwn(RESOURCES, k);
 }
@@ -96,25 +124,12 @@ export function restoreRow(stored: unknown): RowData | undefined {
   }
   const s = stored as Record<string, unknown>;
   const kind = s.kind as RowKind;
-  const data: Record<string, unknown> = {};
-  for (const [name, [type, required]] of Object.entries(fieldsOf(kind))) {
-    const v = s[name];
-    let kept: unknown;
-    if (type === 'date') {
-      const t = typeof v === 'string' ? new Date(v) : undefined;
-      kept = t && !Number.isNaN(t.getTime()) ? t : undefined;
-    } else if (type === 'app') {
-      kept = keptApp(v);
-    } else if (Array.isArray(type)) {
-      kept = typeof v === 'string' && type.includes(v) ? v : undefined;
-    } else {
-      kept = keptText(v);
-    }
-    if (kept !== undefined) {
-      data[name] = kept;
-    } else if (required) {
-      return undefined;
-    }
+  const data = keptFields(kind, s, (v) => {
+    const t = typeof v === 'string' ? new Date(v) : undefined;
+    return t && !Number.isNaN(t.getTime()) ? t : undefined;
+  });
+  if (!data) {
+    return undefined;
   }
   return { kind, data } as unknown as RowData;
 }
