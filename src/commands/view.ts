@@ -5,7 +5,7 @@ import { UserFacingError } from '../errors';
 import { runInTerminal } from '../terminal';
 import { SETTING, openSettings, readAwsSettings, updateSetting } from '../settings';
 import { isListNode, type Node } from '../tree/nodes';
-import { targetSpec, type CopyFields } from '../kinds/index';
+import { RESOURCES, targetSpec, type CopyFields, type ResourceKind } from '../kinds/index';
 import { filterHow } from '../tree/filter';
 import { nameFilters } from '../tree/groups';
 import { icon } from '../tree/presentation';
@@ -163,23 +163,13 @@ export function showLog(s: ExtensionServices) {
   };
 }
 
-type IdKind = 'domain' | 'userProfile' | 'space' | 'notebook' | 'mlflowTrackingServer' | 'mlflowApp' | 'partnerApp';
-
 /** The node, or for the palette: what kind of thing, then which one. */
-async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kinds: readonly IdKind[]): Promise<Node | { id: string; arn?: string; what: string } | undefined> {
+async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kinds: readonly ResourceKind[]): Promise<Node | { id: string; arn?: string; what: string } | undefined> {
   if (node) {
     return node;
   }
-  const items = [
-    { label: 'Studio domain', value: 'domain' as const },
-    { label: 'User profile', value: 'userProfile' as const },
-    { label: 'Space', value: 'space' as const },
-    { label: 'Notebook instance', value: 'notebook' as const },
-    { label: 'MLflow tracking server', value: 'mlflowTrackingServer' as const },
-    { label: 'MLflow app', value: 'mlflowApp' as const },
-    { label: 'Partner AI app', value: 'partnerApp' as const },
-  ].filter((i) => kinds.includes(i.value));
-  const kind = await s.prompter().pick<IdKind>({ title: 'Copy from', placeholder: 'What kind of resource', items });
+  const items = kinds.map((k) => ({ label: RESOURCES[k].label, value: k }));
+  const kind = await s.prompter().pick<ResourceKind>({ title: 'Copy from', placeholder: 'What kind of resource', items });
   if (!kind) {
     return undefined;
   }
@@ -188,7 +178,8 @@ async function resolveIdSource(s: ExtensionServices, node: Node | undefined, kin
     const d = region ? await pickDomain(s, region) : undefined;
     return d && { id: d.domainId, arn: d.domainArn, what: `domain ${d.domainName}` };
   }
-  const t = await askTarget(s, kind === 'userProfile' ? 'studio' : kind);
+  const opens = RESOURCES[kind].opens;
+  const t = opens && (await askTarget(s, opens));
   if (!t) {
     return undefined;
   }
@@ -216,7 +207,7 @@ function idOf(node: Node | CopyFields): CopyFields | undefined {
 
 export function copyId(s: ExtensionServices, which: 'id' | 'arn') {
   return async (node?: Node): Promise<void> => {
-    const kinds: IdKind[] = which === 'id' ? ['domain', 'userProfile', 'space', 'notebook', 'mlflowTrackingServer'] : ['domain', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'];
+    const kinds: ResourceKind[] = which === 'id' ? ['domain', 'userProfile', 'space', 'notebook', 'mlflowTrackingServer'] : ['domain', 'notebook', 'mlflowTrackingServer', 'mlflowApp', 'partnerApp'];
     const source = await resolveIdSource(s, node, kinds);
     if (!source) {
       return;

@@ -4,6 +4,7 @@ import type { ResourceSpec } from './kind';
 
 export const domainResource: ResourceSpec<'domain'> = {
   kind: 'domain',
+  label: 'Studio domain',
   stored: {
     region: ['text', true],
     domainId: ['text', true],

@@ -44,9 +44,13 @@ export interface CopyFields {
 /** How a field is kept in the last-known tree: text, a date, a space's app, or one of these words. */
 export type FieldType = 'text' | 'date' | 'app' | readonly string[];
 
-/** A resource kind: what the last-known tree keeps of it. */
+/** A resource kind: its name, the target its row opens, what the last-known tree keeps of it. */
 export interface ResourceSpec<K extends ResourceKind> {
   readonly kind: K;
+  /** How its rows are named to the user ("Studio domain", "User profile"…): Copy ID's "Copy from" pick. */
+  readonly label: string;
+  /** The target kind its row opens (a user profile's is `studio`); none for a row that opens nothing (a domain's). */
+  readonly opens?: TargetKind;
   /** The fields kept; `true`: the row is unusable without it. Nothing else is written (never a URL). */
   readonly stored: { readonly [F in keyof ResourceKinds[K] & string]?: readonly [FieldType, boolean] };
 }

@@ -8,6 +8,8 @@ import { trackingServerRunning } from './status';
 
 export const trackingServerResource: ResourceSpec<'mlflowTrackingServer'> = {
   kind: 'mlflowTrackingServer',
+  label: 'MLflow tracking server',
+  opens: 'mlflowTrackingServer',
   stored: {
     region: ['text', true],
     trackingServerName: ['text', true],
@@ -23,6 +25,8 @@ export const trackingServerResource: ResourceSpec<'mlflowTrackingServer'> = {
 
 export const mlflowAppResource: ResourceSpec<'mlflowApp'> = {
   kind: 'mlflowApp',
+  label: 'MLflow app',
+  opens: 'mlflowApp',
   stored: {
     region: ['text', true],
     name: ['text', true],

@@ -7,6 +7,8 @@ import { FIELD_RULES, type ResourceSpec, type TargetSpec } from './kind';
 
 export const notebookResource: ResourceSpec<'notebook'> = {
   kind: 'notebook',
+  label: 'Notebook instance',
+  opens: 'notebook',
   stored: {
     region: ['text', true],
     notebookInstanceName: ['text', true],

@@ -4,6 +4,8 @@ import { FIELD_RULES, type ResourceSpec, type TargetSpec } from './kind';
 
 export const partnerAppResource: ResourceSpec<'partnerApp'> = {
   kind: 'partnerApp',
+  label: 'Partner AI app',
+  opens: 'partnerApp',
   stored: {
     region: ['text', true],
     name: ['text', true],

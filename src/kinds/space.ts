@@ -8,6 +8,8 @@ import { FIELD_RULES, type ResourceSpec, type TargetSpec } from './kind';
 
 export const spaceResource: ResourceSpec<'space'> = {
   kind: 'space',
+  label: 'Space',
+  opens: 'space',
   stored: {
     region: ['text', true],
     domainId: ['text', true],

@@ -8,6 +8,8 @@ import { FIELD_RULES, type ResourceSpec, type TargetSpec } from './kind';
 
 export const userProfileResource: ResourceSpec<'userProfile'> = {
   kind: 'userProfile',
+  label: 'User profile',
+  opens: 'studio',
   stored: {
     region: ['text', true],
     domainId: ['text', true],

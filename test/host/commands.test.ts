@@ -268,6 +268,10 @@ describe('commands, from the tree and from the palette', () => {
       prompter.script({ pick: 'Studio domain' }, { pick: 'research-lab' });
       await vscode.commands.executeCommand('sagemaker.copyArn');
       assert.match(await vscode.env.clipboard.readText(), /^arn:aws:sagemaker:us-east-1:\d{12}:domain\/d-3bq8wn5tfk1c$/);
+      // A user profile's row opens Studio: the pick asks for Studio's domain and profile, and copies the profile's name.
+      prompter.script({ pick: 'User profile' }, { pick: 'ml-platform' }, { pick: 'bob' });
+      await vscode.commands.executeCommand('sagemaker.copyId');
+      assert.equal(await vscode.env.clipboard.readText(), 'bob');
     });
   });
 
