@@ -4,7 +4,7 @@
  */
 import * as arns from './arns';
 import { DEFAULT_EXPIRES_IN_SECONDS, DEFAULT_SESSION_SECONDS, type Input, type Operations, type ServiceContext } from './context';
-import type { AppRecord, AppStatus, DomainRecord, RegionData, SpaceRecord } from './data';
+import type { AppRecord, AppStatus, DomainRecord, RegionData, SpaceRecord, UserProfileRecord } from './data';
 import { DEFAULT_LIMITS } from './data';
 import { inUse, limitExceeded, notFound, validation } from './errors';
 import { ssoPath } from './pages';
@@ -25,6 +25,23 @@ function bySettingsBlock(...parts: Record<string, unknown>[]): Record<string, un
 
 /** Landing pages CreatePresignedDomainUrl accepts (see the API reference for LandingUri). */
 const LANDING_URI = /^(studio::|app:(JupyterServer|JupyterLab|RStudioServerPro|CodeEditor|Canvas):)/;
+
+/** What ListUserProfiles' summary and DescribeUserProfile both say of a user profile. */
+function userProfileFields(u: UserProfileRecord): Record<string, unknown> {
+  return { DomainId: u.domainId, UserProfileName: u.userProfileName, Status: u.status, CreationTime: epoch(u.creationTime), LastModifiedTime: epoch(u.lastModifiedTime) };
+}
+
+/** What ListSpaces' summary and DescribeSpace both say of a space (each adds its own settings blocks). */
+function spaceFields(s: SpaceRecord): Record<string, unknown> {
+  return {
+    DomainId: s.domainId,
+    SpaceName: s.spaceName,
+    SpaceDisplayName: s.spaceDisplayName,
+    Status: s.status,
+    CreationTime: epoch(s.creationTime),
+    LastModifiedTime: epoch(s.lastModifiedTime),
+  };
+}
 
 export function studioOperations(ctx: ServiceContext): Operations {
   /**
@@ -165,13 +182,7 @@ export function studioOperations(ctx: ServiceContext): Operations {
     ListUserProfiles: (region, input) => {
       const page = domainListPage('ListUserProfiles', region, input, ctx.region(region).userProfiles, input.UserProfileNameContains, (u) => u.userProfileName);
       return {
-        UserProfiles: page.items.map((u) => ({
-          DomainId: u.domainId,
-          UserProfileName: u.userProfileName,
-          Status: u.status,
-          CreationTime: epoch(u.creationTime),
-          LastModifiedTime: epoch(u.lastModifiedTime),
-        })),
+        UserProfiles: page.items.map(userProfileFields),
         NextToken: page.nextToken,
       };
     },
@@ -180,12 +191,8 @@ export function studioOperations(ctx: ServiceContext): Operations {
       const r = ctx.region(region);
       const u = userProfile(r, region, String(input.DomainId), String(input.UserProfileName));
       return {
-        DomainId: u.domainId,
+        ...userProfileFields(u),
         UserProfileArn: arns.userProfileArn(region, ctx.account, u.domainId, u.userProfileName),
-        UserProfileName: u.userProfileName,
-        Status: u.status,
-        CreationTime: epoch(u.creationTime),
-        LastModifiedTime: epoch(u.lastModifiedTime),
         HomeEfsFileSystemUid: String(200000 + r.userProfiles.indexOf(u)),
         UserSettings: { ExecutionRole: arns.executionRoleArn(ctx.account) },
       };
@@ -195,12 +202,7 @@ export function studioOperations(ctx: ServiceContext): Operations {
       const page = domainListPage('ListSpaces', region, input, ctx.region(region).spaces, input.SpaceNameContains, (s) => s.spaceName);
       return {
         Spaces: page.items.map((s) => ({
-          DomainId: s.domainId,
-          SpaceName: s.spaceName,
-          SpaceDisplayName: s.spaceDisplayName,
-          Status: s.status,
-          CreationTime: epoch(s.creationTime),
-          LastModifiedTime: epoch(s.lastModifiedTime),
+          ...spaceFields(s),
           SpaceSettingsSummary: { AppType: s.appType },
           SpaceSharingSettingsSummary: { SharingType: s.sharingType },
           OwnershipSettingsSummary: s.ownerUserProfileName ? { OwnerUserProfileName: s.ownerUserProfileName } : undefined,
@@ -213,13 +215,8 @@ export function studioOperations(ctx: ServiceContext): Operations {
       const r = ctx.region(region);
       const s = space(r, region, String(input.DomainId), String(input.SpaceName));
       return {
-        DomainId: s.domainId,
+        ...spaceFields(s),
         SpaceArn: arns.spaceArn(region, ctx.account, s.domainId, s.spaceName),
-        SpaceName: s.spaceName,
-        SpaceDisplayName: s.spaceDisplayName,
-        Status: s.status,
-        CreationTime: epoch(s.creationTime),
-        LastModifiedTime: epoch(s.lastModifiedTime),
         SpaceSettings: { AppType: s.appType, RemoteAccess: s.remoteAccess, ...bySettingsBlock(appSettings(s), spaceIdleSettings(s)) },
         SpaceSharingSettings: { SharingType: s.sharingType },
         OwnershipSettings: s.ownerUserProfileName ? { OwnerUserProfileName: s.ownerUserProfileName } : undefined,
