@@ -4,6 +4,7 @@ import {
   answerQuickPick,
   chooseMenuItem,
   expandRow,
+  mouseAway,
   openContextMenu,
   openSageMakerView,
   openWorkbench,
@@ -57,6 +58,8 @@ describe('SageMaker flows in VS Code (code-server) against the local SageMaker e
 
   /** Runs a palette command that asks something next (its quick input stays open). */
   async function startPaletteCommand(page: Page, title: string): Promise<void> {
+    // A hover left open over the tree (the test clicked a row) would close the picks that follow.
+    await mouseAway(page);
     await page.keyboard.press('F1');
     const input = page.locator('.quick-input-widget input');
     await input.fill(`>${title}`);

@@ -87,8 +87,17 @@ export function resourcesView(page: Page) {
     .locator('.pane-body');
 }
 
+/**
+ * Moves the mouse to the empty editor area. A row's hover that opens under the mouse (after a
+ * click on the tree, say) takes the focus from a quick input opening meanwhile, which then closes.
+ */
+export async function mouseAway(page: Page): Promise<void> {
+  await page.mouse.move(900, 600);
+}
+
 /** Runs a command from the palette (F1) by its full title, e.g. "SageMaker: Show Log". */
 export async function runPaletteCommand(page: Page, title: string): Promise<void> {
+  await mouseAway(page);
   const input = page.locator('.quick-input-widget input');
   // The palette closes when the window moves focus as it opens (a hover, a tree redraw): open it again.
   await until(async () => {
